@@ -1,0 +1,46 @@
+package org.caravan.cost;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.caravan.network.Mode;
+
+/**
+ * The cost model: cargo profiles, CO2 factors and the source of every default. Immutable; built by
+ * {@link CostModelLoader} from the embedded defaults file merged with an optional user file.
+ *
+ * @param sources dotted path prefix (e.g. {@code profiles.bulk.modes.road.per_km_usd}) → where the number comes
+ *                from; the longest matching prefix applies to a value
+ */
+public record CostModel(
+        Map<String, CargoProfile> profiles,
+        Map<Mode, Double> co2KgPerTonneKm,
+        Map<String, Source> sources) {
+
+    /** Where a default comes from and how far to trust it. */
+    public record Source(String source, String confidence) {}
+
+    public CostModel {
+        profiles = Map.copyOf(profiles);
+        co2KgPerTonneKm = Map.copyOf(co2KgPerTonneKm);
+        sources = Map.copyOf(sources);
+    }
+
+    public Set<String> profileNames() { return new java.util.TreeSet<>(profiles.keySet()); }
+
+    public Optional<CargoProfile> profile(String name) { return Optional.ofNullable(profiles.get(name)); }
+
+    public double co2KgPerTonneKm(Mode mode) { return co2KgPerTonneKm.getOrDefault(mode, 0.0); }
+
+    /** The source of the value at a dotted path: the entry for the longest prefix of the path. */
+    public Optional<Source> sourceOf(String path) {
+        String p = path;
+        while (true) {
+            Source s = sources.get(p);
+            if (s != null) return Optional.of(s);
+            int dot = p.lastIndexOf('.');
+            if (dot < 0) return Optional.empty();
+            p = p.substring(0, dot);
+        }
+    }
+}

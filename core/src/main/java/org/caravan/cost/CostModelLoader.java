@@ -1,0 +1,308 @@
+package org.caravan.cost;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.caravan.network.Mode;
+import org.caravan.network.Problem;
+
+/**
+ * Reads the embedded defaults ({@code /org/caravan/cost/defaults.yaml}) and merges an optional user file over
+ * them: objects merge key by key, anything else replaces. YAML and JSON files are both accepted (JSON is YAML).
+ * Every problem names the file and the dotted path of the field; nothing is half-applied.
+ */
+public final class CostModelLoader {
+    public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources");
+    private static final Set<String> PROFILE = Set.of("unit", "tonnes_per_unit", "value_of_time_usd_per_hour",
+            "units_per_vehicle", "modes", "transship", "gauge_change");
+    private static final Set<String> RATES = Set.of("fixed_usd", "per_km_usd", "speed_kmh",
+            "per_km_usd_by_country", "speed_kmh_by_country");
+    private static final Set<String> HANDLING = Set.of("usd", "hours");
+
+    private CostModelLoader() {}
+
+    /** The embedded defaults alone. */
+    public static CostModel defaults() {
+        try {
+            return build(readDefaults(), DEFAULTS_RESOURCE);
+        } catch (CostModelException e) {
+            throw new IllegalStateException("embedded cost defaults are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The defaults with {@code userFile} merged over them. */
+    public static CostModel load(Path userFile) throws CostModelException {
+        String name = userFile.toString();
+        JsonNode user;
+        try {
+            user = YAML.readTree(Files.readAllBytes(userFile));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw single(name, "", "file not found");
+        } catch (IOException e) {
+            throw single(name, "", "cannot read: " + firstLine(e.getMessage()));
+        }
+        if (user == null || user.isMissingNode() || user.isNull()) {
+            user = YAML.createObjectNode();
+        }
+        if (!user.isObject()) throw single(name, "", "expected a mapping at the top level");
+        ObjectNode merged = readDefaults();
+        merge(merged, (ObjectNode) user);
+        // Problems are reported against the user's file: the defaults are known good.
+        return build(merged, name);
+    }
+
+    /** The defaults as a tree, e.g. for an HTTP endpoint that shows them. */
+    public static ObjectNode readDefaults() {
+        try (InputStream in = CostModelLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void merge(ObjectNode base, ObjectNode over) {
+        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode current = base.get(e.getKey());
+            if (current instanceof ObjectNode co && e.getValue() instanceof ObjectNode eo) {
+                merge(co, eo);
+            } else {
+                base.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static CostModel build(ObjectNode root, String file) throws CostModelException {
+        Reader r = new Reader(file);
+        r.unknown(root, "", TOP);
+        Map<Mode, Double> co2 = r.modeMap(root.get("co2_kg_per_tonne_km"), "co2_kg_per_tonne_km", true);
+        Map<String, CargoProfile> profiles = new LinkedHashMap<>();
+        JsonNode ps = root.get("profiles");
+        if (ps == null || !ps.isObject() || ps.isEmpty()) {
+            r.problem("profiles", "needs at least one cargo profile");
+        } else {
+            ps.fields().forEachRemaining(e -> {
+                CargoProfile p = r.profile(e.getKey(), e.getValue(), "profiles." + e.getKey());
+                if (p != null) profiles.put(e.getKey(), p);
+            });
+        }
+        Map<String, CostModel.Source> sources = new HashMap<>();
+        JsonNode src = root.get("sources");
+        if (src != null) {
+            if (!src.isObject()) {
+                r.problem("sources", "expected a mapping of dotted paths to {source, confidence}");
+            } else {
+                src.fields().forEachRemaining(e -> {
+                    JsonNode v = e.getValue();
+                    String path = "sources." + e.getKey();
+                    String s = v.path("source").asText("");
+                    String c = v.path("confidence").asText("");
+                    if (s.isBlank()) r.problem(path + ".source", "missing");
+                    if (!c.equals("published") && !c.equals("estimated")) {
+                        r.problem(path + ".confidence", "expected published or estimated, got '" + c + "'");
+                    }
+                    sources.put(e.getKey(), new CostModel.Source(s, c));
+                });
+            }
+        }
+        if (!r.problems.isEmpty()) throw new CostModelException(r.problems);
+        return new CostModel(profiles, co2, sources);
+    }
+
+    private static CostModelException single(String file, String field, String msg) {
+        return new CostModelException(List.of(new Problem(file, "", field, msg)));
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Converts the tree into records, collecting problems instead of stopping at the first. */
+    private static final class Reader {
+        final String file;
+        final List<Problem> problems = new ArrayList<>();
+
+        Reader(String file) { this.file = file; }
+
+        void problem(String field, String message) { problems.add(new Problem(file, "", field, message)); }
+
+        void unknown(JsonNode node, String path, Set<String> allowed) {
+            if (node == null || !node.isObject()) return;
+            node.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    problem(join(path, k), "unknown field, expected one of " + new java.util.TreeSet<>(allowed));
+                }
+            });
+        }
+
+        double number(JsonNode parent, String key, String path, boolean positive) {
+            JsonNode v = parent == null ? null : parent.get(key);
+            String p = join(path, key);
+            if (v == null || v.isNull()) {
+                problem(p, "missing");
+                return Double.NaN;
+            }
+            if (!v.isNumber()) {
+                problem(p, "expected a number, got '" + v.asText() + "'");
+                return Double.NaN;
+            }
+            double d = v.doubleValue();
+            if (!Double.isFinite(d) || d < 0 || (positive && d == 0)) {
+                problem(p, "expected a " + (positive ? "positive" : "non-negative") + " number, got " + d);
+            }
+            return d;
+        }
+
+        Map<Mode, Double> modeMap(JsonNode node, String path, boolean required) {
+            Map<Mode, Double> out = new EnumMap<>(Mode.class);
+            if (node == null) {
+                if (required) problem(path, "missing");
+                return out;
+            }
+            if (!node.isObject()) {
+                problem(path, "expected a mapping of mode to number");
+                return out;
+            }
+            node.fieldNames().forEachRemaining(k -> {
+                Mode m = mode(k, join(path, k));
+                if (m != null) out.put(m, number(node, k, path, false));
+            });
+            if (required) {
+                for (Mode m : Mode.CARRIER_MODES) {
+                    if (!out.containsKey(m)) problem(join(path, m.code()), "missing");
+                }
+            }
+            return out;
+        }
+
+        Mode mode(String key, String path) {
+            try {
+                Mode m = Mode.parse(key);
+                if (!m.isCarrier()) {
+                    problem(path, "'crossing' is not a mode cargo travels in");
+                    return null;
+                }
+                return m;
+            } catch (IllegalArgumentException e) {
+                problem(path, "unknown mode '" + key + "', expected rail, road, sea or ferry");
+                return null;
+            }
+        }
+
+        Map<String, Double> countryMap(JsonNode node, String path) {
+            Map<String, Double> out = new HashMap<>();
+            if (node == null || node.isNull()) return out;
+            if (!node.isObject()) {
+                problem(path, "expected a mapping of ISO 3166-1 alpha-2 country code to number");
+                return out;
+            }
+            node.fieldNames().forEachRemaining(k -> {
+                if (!k.matches("[A-Z]{2}")) problem(join(path, k), "expected an ISO 3166-1 alpha-2 code");
+                out.put(k, number(node, k, path, true));
+            });
+            return out;
+        }
+
+        Handling handling(JsonNode node, String path) {
+            if (node == null || !node.isObject()) {
+                problem(path, node == null ? "missing" : "expected {usd, hours}");
+                return Handling.NONE;
+            }
+            unknown(node, path, HANDLING);
+            return new Handling(number(node, "usd", path, false), number(node, "hours", path, false));
+        }
+
+        CargoProfile profile(String name, JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected a mapping");
+                return null;
+            }
+            unknown(node, path, PROFILE);
+            JsonNode unitNode = node.get("unit");
+            if (unitNode == null || !unitNode.isTextual() || unitNode.asText().isBlank()) {
+                problem(join(path, "unit"), "missing (e.g. tonne, 40ft box)");
+            }
+            double tonnes = number(node, "tonnes_per_unit", path, true);
+            double vot = number(node, "value_of_time_usd_per_hour", path, false);
+            Map<Mode, Double> perVehicle = modeMap(node.get("units_per_vehicle"),
+                    join(path, "units_per_vehicle"), true);
+            perVehicle.forEach((m, v) -> {
+                if (v != null && v == 0) problem(join(path, "units_per_vehicle." + m.code()), "must be positive");
+            });
+            Map<Mode, ModeRates> modes = new EnumMap<>(Mode.class);
+            JsonNode ms = node.get("modes");
+            String mp = join(path, "modes");
+            if (ms == null || !ms.isObject()) {
+                problem(mp, "missing rates per mode");
+            } else {
+                ms.fields().forEachRemaining(e -> {
+                    String p = join(mp, e.getKey());
+                    Mode m = mode(e.getKey(), p);
+                    JsonNode r = e.getValue();
+                    if (m == null) return;
+                    if (!r.isObject()) {
+                        problem(p, "expected {fixed_usd, per_km_usd, speed_kmh, ...}");
+                        return;
+                    }
+                    unknown(r, p, RATES);
+                    modes.put(m, new ModeRates(number(r, "fixed_usd", p, false), number(r, "per_km_usd", p, false),
+                            number(r, "speed_kmh", p, true),
+                            countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
+                            countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country"))));
+                });
+                for (Mode m : Mode.CARRIER_MODES) {
+                    if (!modes.containsKey(m) && !ms.has(m.code())) problem(join(mp, m.code()), "missing");
+                }
+            }
+            Map<String, Handling> transship = new HashMap<>();
+            JsonNode ts = node.get("transship");
+            String tp = join(path, "transship");
+            if (ts == null || !ts.isObject()) {
+                problem(tp, "missing: needs at least 'default: {usd, hours}'");
+            } else {
+                ts.fields().forEachRemaining(e -> {
+                    String k = e.getKey();
+                    String p = join(tp, k);
+                    if (!k.equals("default")) {
+                        String[] pair = k.split("-", -1);
+                        if (pair.length != 2) {
+                            problem(p, "expected 'default' or a pair of modes such as 'rail-road'");
+                            return;
+                        }
+                        Mode a = mode(pair[0], p);
+                        Mode b = mode(pair[1], p);
+                        if (a == null || b == null) return;
+                        if (a == b) problem(p, "a transshipment needs two different modes");
+                    }
+                    transship.put(k, handling(e.getValue(), p));
+                });
+                if (!ts.has("default")) problem(join(tp, "default"), "missing");
+            }
+            Handling gauge = handling(node.get("gauge_change"), join(path, "gauge_change"));
+            return new CargoProfile(name, unitNode == null ? "" : unitNode.asText(), tonnes, vot, modes, perVehicle,
+                    transship, gauge);
+        }
+
+        static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+    }
+}

@@ -1,0 +1,32 @@
+package org.caravan.routing;
+
+import org.caravan.network.Confidence;
+import org.caravan.network.Gauge;
+import org.caravan.network.LinkStatus;
+import org.caravan.network.Mode;
+
+/**
+ * One link of a route as travelled. Money and CO2 are for the whole shipment.
+ *
+ * @param mode        the link's mode ({@link Mode#CROSSING} for a border crossing)
+ * @param cargoMode   the mode the cargo travels in on this link (for a crossing: rail or road)
+ * @param gauge       rail gauge the cargo runs on, or null
+ * @param country     ISO2 country the link lies in; for a crossing the country it leaves; null at sea
+ * @param usd         running cost, plus the leg's fixed cost on the first link after loading or a mode change
+ */
+public record Leg(
+        String linkId,
+        String from,
+        String to,
+        String fromName,
+        String toName,
+        Mode mode,
+        Mode cargoMode,
+        Gauge gauge,
+        double km,
+        double hours,
+        double usd,
+        double co2Kg,
+        String country,
+        LinkStatus status,
+        Confidence confidence) {}
