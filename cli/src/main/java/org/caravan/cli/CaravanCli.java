@@ -1,0 +1,68 @@
+package org.caravan.cli;
+
+import java.io.PrintWriter;
+import org.caravan.cost.CostModelException;
+import org.caravan.network.NetworkException;
+import org.caravan.routing.InvalidRequestException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code caravan} command. Front end only: it parses arguments, calls the core and formats the answer.
+ * Exit codes: 0 success, 1 no route (an answer, not an error), 2 bad input (stderr says what and where),
+ * 70 an internal error.
+ */
+@Command(name = "caravan", mixinStandardHelpOptions = true, versionProvider = CaravanCli.Version.class,
+        description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.",
+        subcommands = {RouteCommand.class, NetworkCommand.class, PlacesCommand.class,
+            CommandLine.HelpCommand.class})
+public final class CaravanCli implements Runnable {
+    public static final int NO_ROUTE = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL = 70;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A configured command line; tests call this with their own writers. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new CaravanCli());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(CaravanCli::handle);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InvalidRequestException ire) {
+            err.println("caravan: " + (ire.field() == null ? "" : ire.field() + ": ") + ire.getMessage());
+            return BAD_INPUT;
+        }
+        if (e instanceof NetworkException || e instanceof CostModelException || e instanceof UserInputException) {
+            err.println("caravan: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("caravan: internal error: " + e);
+        if (System.getenv("CARAVAN_DEBUG") != null) e.printStackTrace(err);
+        else err.println("(set CARAVAN_DEBUG=1 to see the stack trace)");
+        return INTERNAL;
+    }
+
+    /** Version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = CaravanCli.class.getPackage().getImplementationVersion();
+            return new String[] {"caravan " + (v == null ? "development" : v)};
+        }
+    }
+}

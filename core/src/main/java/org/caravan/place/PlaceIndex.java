@@ -1,0 +1,196 @@
+package org.caravan.place;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.caravan.network.Link;
+import org.caravan.network.Network;
+import org.caravan.network.Node;
+import org.caravan.network.NodeKind;
+import org.caravan.routing.InvalidRequestException;
+
+/**
+ * Finds nodes by UN/LOCODE, id, name or alternative name, ignoring case, diacritics and punctuation
+ * ("Mazar-i-Sharif", "mazar i sharif" and "Mazār-e Sharīf" are the same). When a name fits several nodes the
+ * most useful kind wins (a city over its rail station or border post); a true tie is an error that lists the
+ * candidates. Unknown names get suggestions by edit distance. Immutable and thread-safe.
+ */
+public final class PlaceIndex {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** Preference when one name fits several nodes: lower wins. */
+    private static final List<NodeKind> KIND_ORDER = List.of(NodeKind.CITY, NodeKind.SEAPORT, NodeKind.DRY_PORT,
+            NodeKind.TERMINAL, NodeKind.RAIL_STATION, NodeKind.JUNCTION, NodeKind.BORDER_POST,
+            NodeKind.SEA_WAYPOINT);
+
+    private final Network network;
+    private final Map<String, List<Node>> byName = new HashMap<>();
+    private final Map<String, List<Link>> crossingsByName = new HashMap<>();
+
+    public PlaceIndex(Network network) {
+        this.network = network;
+        for (Node n : network.nodes()) {
+            Set<String> keys = new LinkedHashSet<>();
+            keys.add(normalize(n.name()));
+            for (String alt : n.altNames()) keys.add(normalize(alt));
+            for (String k : keys) {
+                if (!k.isEmpty()) byName.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
+            }
+        }
+        for (Link l : network.links()) {
+            if (l.isCrossing() && !l.name().isBlank()) {
+                crossingsByName.computeIfAbsent(normalize(l.name()), x -> new ArrayList<>()).add(l);
+            }
+        }
+    }
+
+    /** Lower case, no diacritics, punctuation and spaces folded to single spaces. */
+    public static String normalize(String s) {
+        if (s == null) return "";
+        String t = Normalizer.normalize(s, Normalizer.Form.NFD);
+        t = MARKS.matcher(t).replaceAll("");
+        t = t.toLowerCase(Locale.ROOT).replace('ı', 'i');
+        return NON_ALNUM.matcher(t).replaceAll(" ").trim();
+    }
+
+    /**
+     * The node a user means by {@code query}.
+     *
+     * @param field request field to name in the error ("from", "to", "via"...)
+     * @throws InvalidRequestException for unknown or ambiguous places, with suggestions
+     */
+    public Node resolve(String query, String field) {
+        if (query == null || query.isBlank()) throw new InvalidRequestException(field, "empty place name");
+        String q = query.trim();
+        Node byId = network.node(q).orElseGet(() -> network.node(q.toUpperCase(Locale.ROOT)).orElse(null));
+        if (byId != null) return byId;
+        for (Node n : network.nodes()) {
+            if (n.id().equalsIgnoreCase(q)) return n;
+        }
+        List<Node> hits = byName.getOrDefault(normalize(q), List.of());
+        if (hits.isEmpty()) {
+            List<String> sugg = suggestions(q, 3);
+            throw new InvalidRequestException(field, "unknown place '" + q + "'"
+                    + (sugg.isEmpty() ? "" : "; did you mean " + String.join(", ", sugg) + "?"));
+        }
+        if (hits.size() == 1) return hits.get(0);
+        List<Node> sorted = new ArrayList<>(hits);
+        sorted.sort(Comparator.comparingInt(n -> KIND_ORDER.indexOf(n.kind())));
+        if (KIND_ORDER.indexOf(sorted.get(0).kind()) < KIND_ORDER.indexOf(sorted.get(1).kind())) return sorted.get(0);
+        throw new InvalidRequestException(field, "place '" + q + "' is ambiguous: "
+                + String.join(", ", sorted.stream().map(PlaceIndex::label).toList()) + "; give the id instead");
+    }
+
+    /**
+     * What {@code --close TOKEN} means: a link id, a node id, a crossing by name, or a place by name, in that
+     * order, so "Torkham" closes the Torkham crossing rather than only one of its posts.
+     */
+    public Closure resolveClosure(String token) {
+        String t = token.trim();
+        if (network.link(t).isPresent()) return new Closure(Set.of(), Set.of(t));
+        if (network.node(t).isPresent() || network.node(t.toUpperCase(Locale.ROOT)).isPresent()) {
+            return new Closure(Set.of(network.node(t).orElseGet(() ->
+                    network.node(t.toUpperCase(Locale.ROOT)).orElseThrow()).id()), Set.of());
+        }
+        List<Link> crossings = crossingsByName.get(normalize(t));
+        if (crossings != null) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Link l : crossings) ids.add(l.id());
+            return new Closure(Set.of(), ids);
+        }
+        try {
+            return new Closure(Set.of(resolve(t, "close").id()), Set.of());
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException("close", e.getMessage().replace("unknown place",
+                    "unknown place, crossing or link"));
+        }
+    }
+
+    /** Nodes and links that {@code --close} takes out of the network. */
+    public record Closure(Set<String> nodes, Set<String> links) {}
+
+    /**
+     * Places whose name, alternative name or id starts with (or else contains) the query, best first; for
+     * autocomplete.
+     */
+    public List<Node> search(String query, int limit) {
+        String q = normalize(query);
+        if (q.isEmpty()) return List.of();
+        List<Node> prefix = new ArrayList<>();
+        List<Node> contains = new ArrayList<>();
+        for (Node n : network.nodes()) {
+            boolean p = n.id().toLowerCase(Locale.ROOT).startsWith(q);
+            boolean c = false;
+            for (String name : names(n)) {
+                String k = normalize(name);
+                if (k.startsWith(q) || k.contains(" " + q)) p = true;
+                else if (k.contains(q)) c = true;
+            }
+            if (p) prefix.add(n);
+            else if (c) contains.add(n);
+        }
+        Comparator<Node> order = Comparator.<Node>comparingInt(n -> KIND_ORDER.indexOf(n.kind()))
+                .thenComparing(Node::name);
+        prefix.sort(order);
+        contains.sort(order);
+        List<Node> out = new ArrayList<>(prefix);
+        out.addAll(contains);
+        return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+    }
+
+    /** Up to {@code limit} "Name (ID)" labels close to the query by edit distance. */
+    public List<String> suggestions(String query, int limit) {
+        String q = normalize(query);
+        record Scored(Node node, int distance) {}
+        List<Scored> scored = new ArrayList<>();
+        for (Node n : network.nodes()) {
+            int best = Integer.MAX_VALUE;
+            for (String name : names(n)) {
+                String k = normalize(name);
+                int d = levenshtein(q, k);
+                if (!q.isEmpty() && k.startsWith(q)) d = Math.min(d, 1);
+                best = Math.min(best, d);
+            }
+            int max = Math.max(2, q.length() / 3);
+            if (best <= max) scored.add(new Scored(n, best));
+        }
+        scored.sort(Comparator.comparingInt(Scored::distance)
+                .thenComparingInt(s -> KIND_ORDER.indexOf(s.node().kind())).thenComparing(s -> s.node().name()));
+        return scored.stream().limit(limit).map(s -> label(s.node())).toList();
+    }
+
+    private static List<String> names(Node n) {
+        List<String> all = new ArrayList<>();
+        all.add(n.name());
+        all.addAll(n.altNames());
+        return all;
+    }
+
+    private static String label(Node n) {
+        return n.name() + " (" + n.id() + ", " + n.country() + ", " + n.kind().code().replace('_', ' ') + ")";
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,176 @@
+package org.caravan.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.caravan.network.Network;
+import org.caravan.network.Node;
+import org.caravan.routing.CrossingUse;
+import org.caravan.routing.Leg;
+import org.caravan.routing.Route;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.RouteResult;
+import org.caravan.routing.Totals;
+import org.caravan.routing.Transshipment;
+
+/**
+ * The JSON shape of route answers, shared by the CLI and the HTTP API so scripts see one format:
+ * {@code {"request":{...},"routes":[{nodes, countries, legs, crossings, transshipments, totals}], "no_route":...}}.
+ * Numbers are rounded for reading (km 0.1, hours 0.01, USD 0.01, kg 0.1); totals are rounded sums of
+ * unrounded values.
+ */
+public final class RouteJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private RouteJson() {}
+
+    public static ObjectNode toJson(Network network, RouteResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("request", request(network, result.request()));
+        ArrayNode routes = root.putArray("routes");
+        if (result.found()) routes.add(route(result.route()));
+        if (result.noRoute() != null) {
+            ObjectNode nr = root.putObject("no_route");
+            nr.put("message", result.noRoute().message());
+            ArrayNode b = nr.putArray("blocking_constraints");
+            result.noRoute().blockingConstraints().forEach(b::add);
+        }
+        return root;
+    }
+
+    static ObjectNode request(Network network, RouteRequest r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.set("from", place(network, r.from()));
+        o.set("to", place(network, r.to()));
+        ArrayNode via = o.putArray("via");
+        r.via().forEach(v -> via.add(place(network, v)));
+        o.put("cargo", r.cargo());
+        if (r.tonnes() == null) o.putNull("tonnes");
+        else o.put("tonnes", r.tonnes());
+        o.put("objective", r.objective().code());
+        strings(o.putArray("avoid"), r.avoidCountries());
+        strings(o.putArray("closed_nodes"), r.closedNodes());
+        strings(o.putArray("closed_links"), r.closedLinks());
+        strings(o.putArray("modes"), r.modes().stream().map(m -> m.code()).toList());
+        o.put("include_planned", r.includePlanned());
+        return o;
+    }
+
+    private static void strings(ArrayNode a, java.util.Collection<String> values) {
+        values.stream().sorted().forEach(a::add);
+    }
+
+    private static ObjectNode place(Network network, String id) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", id);
+        network.node(id).ifPresent(n -> {
+            o.put("name", n.name());
+            o.put("country", n.country());
+        });
+        return o;
+    }
+
+    public static ObjectNode route(Route r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        ArrayNode nodes = o.putArray("nodes");
+        r.nodes().forEach(nodes::add);
+        ArrayNode countries = o.putArray("countries");
+        r.countries().forEach(countries::add);
+        o.put("cargo", r.cargo());
+        o.put("unit", r.unit());
+        o.put("units", r.units());
+        o.put("tonnes", r.tonnes());
+        o.put("uses_non_operational", r.usesNonOperational());
+        ArrayNode legs = o.putArray("legs");
+        for (Leg l : r.legs()) legs.add(leg(l));
+        ArrayNode crossings = o.putArray("crossings");
+        for (CrossingUse c : r.crossings()) crossings.add(crossing(c));
+        ArrayNode ts = o.putArray("transshipments");
+        for (Transshipment t : r.transshipments()) ts.add(transshipment(t));
+        o.set("totals", totals(r.totals()));
+        return o;
+    }
+
+    static ObjectNode leg(Leg l) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("link", l.linkId());
+        o.put("from", l.from());
+        o.put("to", l.to());
+        o.put("from_name", l.fromName());
+        o.put("to_name", l.toName());
+        o.put("mode", l.mode().code());
+        o.put("cargo_mode", l.cargoMode().code());
+        if (l.gauge() == null) o.putNull("gauge");
+        else o.put("gauge", l.gauge().mm());
+        o.put("km", round(l.km(), 1));
+        o.put("hours", round(l.hours(), 2));
+        o.put("usd", round(l.usd(), 2));
+        o.put("co2_kg", round(l.co2Kg(), 1));
+        if (l.country() == null) o.putNull("country");
+        else o.put("country", l.country());
+        o.put("status", l.status().code());
+        o.put("confidence", l.confidence() == null ? null : l.confidence().code());
+        return o;
+    }
+
+    static ObjectNode crossing(CrossingUse c) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("id", c.id());
+        o.put("name", c.name());
+        o.put("from", c.fromNode());
+        o.put("to", c.toNode());
+        o.put("from_country", c.fromCountry());
+        o.put("to_country", c.toCountry());
+        o.put("mode", c.cargoMode().code());
+        o.put("hours", round(c.hours(), 2));
+        o.put("p90_hours", round(c.p90Hours(), 2));
+        o.put("usd", round(c.usd(), 2));
+        o.put("source", c.source());
+        return o;
+    }
+
+    static ObjectNode transshipment(Transshipment t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("at", t.at());
+        o.put("at_name", t.atName());
+        o.put("from_mode", t.fromMode().code());
+        o.put("to_mode", t.toMode().code());
+        if (t.fromGauge() == null) o.putNull("from_gauge");
+        else o.put("from_gauge", t.fromGauge().mm());
+        if (t.toGauge() == null) o.putNull("to_gauge");
+        else o.put("to_gauge", t.toGauge().mm());
+        o.put("reason", t.reason());
+        o.put("hours", round(t.hours(), 2));
+        o.put("usd", round(t.usd(), 2));
+        return o;
+    }
+
+    static ObjectNode totals(Totals t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("km", round(t.km(), 1));
+        o.put("hours", round(t.hours(), 2));
+        o.put("days", round(t.hours() / 24.0, 2));
+        o.put("usd", round(t.usd(), 2));
+        o.put("co2_kg", round(t.co2Kg(), 1));
+        o.put("generalized_usd", round(t.generalizedUsd(), 2));
+        return o;
+    }
+
+    static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /** Node names for labels, for callers that only hold ids. */
+    public static String name(Network network, String id) {
+        return network.node(id).map(Node::name).orElse(id);
+    }
+
+    /** Convenience for several routes (alternatives later share this shape). */
+    public static ArrayNode routes(List<Route> routes) {
+        ArrayNode a = MAPPER.createArrayNode();
+        routes.forEach(r -> a.add(route(r)));
+        return a;
+    }
+}

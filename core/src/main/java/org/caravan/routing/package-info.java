@@ -1,0 +1,6 @@
+/**
+ * Routing: the exact least-cost search over (node, carrier) states ({@link org.caravan.routing.Router}), the
+ * request with its objective and restrictions, and the route answer (legs, crossings, transshipments, totals)
+ * or the reason there is none. Front ends call {@code Router.route}; nothing here formats output.
+ */
+package org.caravan.routing;
