@@ -130,4 +130,19 @@ class GeoJsonNetworkReaderTest {
                         + "\"properties\":{" + props + "}}"));
         assertThat(new NetworkLoader().load(List.of(f)).node("KZALA")).isPresent();
     }
+
+    @Test
+    void toleratesABomAndReportsRepeatedKeys() throws Exception {
+        Path ok = Fixtures.write(dir, "ok.geojson", "\uFEFF" + collection(point(76.9286, 43.2567, ALMATY)));
+        assertThat(GeoJsonNetworkReader.read(List.of(ok)).nodeCount()).isEqualTo(1);
+        List<Problem> p = problems(collection(point(76.9286, 43.2567, ALMATY + ",\"kind\":\"city\"")));
+        assertThat(p).singleElement().extracting(Problem::message).asString().contains("invalid JSON", "kind");
+    }
+
+    @Test
+    void convenienceReadersForPathsBuildDirectly() throws Exception {
+        Path nodes = Fixtures.nodes(dir);
+        Path links = Fixtures.links(dir, Fixtures.GOOD_CROSSING);
+        assertThat(CsvNetworkReader.read(nodes, links).linkCount()).isEqualTo(1);
+    }
 }
