@@ -1,73 +1,95 @@
 package org.caravan.network;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.caravan.geo.CountryShapes;
 
 /**
  * Collects nodes and links with the place they were read from, checks them all, and builds a
  * {@link Network} only when nothing is wrong: a file with errors loads nothing.
  *
  * <p>Loaders add records and any parse problems they met; {@link #build(String)} then runs the semantic
- * checks and throws a {@link NetworkException} with every problem, parse and semantic, in file order.
+ * checks of {@link NetworkValidator} and throws a {@link NetworkException} with every problem, parse and
+ * semantic, ordered by file (in the order files were first seen) and then by position in the file.
+ *
+ * <p>Not thread-safe: one builder belongs to one load.
  */
 public final class NetworkBuilder {
-    private record Located<T>(T value, String file, String location) {}
+    private static final Pattern POSITION = Pattern.compile("(\\d+)\\s*$");
 
     private final List<Located<Node>> nodes = new ArrayList<>();
     private final List<Located<Link>> links = new ArrayList<>();
     private final List<Problem> parseProblems = new ArrayList<>();
+    private final Map<String, Integer> fileOrder = new LinkedHashMap<>();
+    private CountryShapes countryShapes;
+
+    /** Uses these shapes for the country check instead of the bundled Natural Earth ones. */
+    public NetworkBuilder countryShapes(CountryShapes shapes) {
+        this.countryShapes = Objects.requireNonNull(shapes, "shapes");
+        return this;
+    }
 
     public NetworkBuilder addNode(Node node, String file, String location) {
-        nodes.add(new Located<>(node, file, location));
+        nodes.add(new Located<>(node.id(), node, seen(file), location));
         return this;
     }
 
     public NetworkBuilder addLink(Link link, String file, String location) {
-        links.add(new Located<>(link, file, location));
+        links.add(new Located<>(link.id(), link, seen(file), location));
+        return this;
+    }
+
+    /**
+     * Records the id of a node that could not be parsed (its problems were added with
+     * {@link #addProblem(Problem)}), so links to it are not reported as dangling and duplicates are still found.
+     */
+    public NetworkBuilder addUnparsedNode(String id, String file, String location) {
+        nodes.add(new Located<>(id, null, seen(file), location));
+        return this;
+    }
+
+    /** Like {@link #addUnparsedNode}, for links: keeps the id for the duplicate check. */
+    public NetworkBuilder addUnparsedLink(String id, String file, String location) {
+        links.add(new Located<>(id, null, seen(file), location));
         return this;
     }
 
     public NetworkBuilder addProblem(Problem problem) {
+        seen(problem.file());
         parseProblems.add(problem);
         return this;
     }
 
-    /** Every problem found so far, parse problems first. */
+    private String seen(String file) {
+        fileOrder.putIfAbsent(file, fileOrder.size());
+        return file;
+    }
+
+    /** Every problem found so far, parse and semantic, ordered by file and then by position in the file. */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(parseProblems);
-        Map<String, Located<Node>> byId = new HashMap<>();
-        for (Located<Node> ln : nodes) {
-            Located<Node> prev = byId.putIfAbsent(ln.value().id(), ln);
-            if (prev != null) {
-                all.add(new Problem(ln.file(), ln.location(), "id", "duplicate node id '" + ln.value().id()
-                        + "' (first defined at " + prev.file() + ", " + prev.location() + ")"));
-            }
+        CountryShapes shapes = countryShapes != null ? countryShapes : CountryShapes.naturalEarth();
+        all.addAll(new NetworkValidator(shapes).validate(nodes, links));
+        if (nodes.isEmpty() && parseProblems.isEmpty()) {
+            // Only worth saying when nothing else explains it (a missing file already does).
+            all.add(new Problem(fileOrder.keySet().stream().findFirst().orElse(""), "", "", "the network has no nodes"));
         }
-        Map<String, Located<Link>> linkIds = new HashMap<>();
-        for (Located<Link> ll : links) {
-            Link l = ll.value();
-            Located<Link> prev = linkIds.putIfAbsent(l.id(), ll);
-            if (prev != null) {
-                all.add(new Problem(ll.file(), ll.location(), "id", "duplicate link id '" + l.id()
-                        + "' (first defined at " + prev.file() + ", " + prev.location() + ")"));
-            }
-            if (!byId.containsKey(l.from())) {
-                all.add(new Problem(ll.file(), ll.location(), "from", "unknown node '" + l.from() + "'"));
-            }
-            if (!byId.containsKey(l.to())) {
-                all.add(new Problem(ll.file(), ll.location(), "to", "unknown node '" + l.to() + "'"));
-            }
-            if (!(l.km() > 0) || Double.isInfinite(l.km())) {
-                all.add(new Problem(ll.file(), ll.location(), "km", "length must be a positive number of km, got "
-                        + l.km()));
-            }
-            if (l.mode() == Mode.RAIL && l.gauges().size() != 1) {
-                all.add(new Problem(ll.file(), ll.location(), "gauge", "a rail link needs exactly one gauge"));
-            }
-        }
-        return all;
+        // Stable sort: problems of one record keep the order in which they were found.
+        all.sort(Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), Integer.MAX_VALUE))
+                .thenComparingLong(p -> position(p.location())));
+        return List.copyOf(all);
+    }
+
+    /** "line 12" → 12, "feature 0" → 0; a global problem ("") comes first. */
+    private static long position(String location) {
+        Matcher m = POSITION.matcher(location);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** Builds the network, or throws with every problem found. */

@@ -1,0 +1,129 @@
+package org.caravan.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.caravan.geo.CountryShapes;
+import org.caravan.network.Network;
+import org.caravan.network.NetworkBuilder;
+import org.caravan.network.NetworkException;
+import org.caravan.network.Problem;
+
+/**
+ * The one entry point front ends need: load the embedded network or user files, or just list their problems.
+ * Nothing is ever loaded partially: any problem in any file means no {@link Network}.
+ *
+ * <p>Files are told apart by extension: {@code .geojson} / {@code .json} are GeoJSON; {@code .csv} files are
+ * nodes or links tables, recognised by their header (or, failing that, a name containing "node"/"link").
+ * Any combination may be given (typically one nodes.csv + one links.csv, or one or more GeoJSON files); all
+ * records end up in one network, so a link may refer to a node of another file.
+ *
+ * <p>Immutable and thread-safe; each call reads afresh.
+ */
+public final class NetworkLoader {
+    /** Classpath location of the embedded default network. */
+    public static final String EMBEDDED_NODES = "/org/caravan/data/nodes.csv";
+    public static final String EMBEDDED_LINKS = "/org/caravan/data/links.csv";
+
+    private final CountryShapes countryShapes;
+
+    /**
+     * A loader that checks coordinates against the bundled Natural Earth country shapes (parsed on first use,
+     * once per JVM).
+     */
+    public NetworkLoader() {
+        this.countryShapes = null; // resolved lazily by NetworkBuilder, so constructing a loader costs nothing
+    }
+
+    /** A loader using other country shapes ({@link CountryShapes#none()} switches the country check off). */
+    public NetworkLoader(CountryShapes countryShapes) {
+        this.countryShapes = Objects.requireNonNull(countryShapes, "countryShapes");
+    }
+
+    private NetworkBuilder builder() {
+        NetworkBuilder b = new NetworkBuilder();
+        return countryShapes == null ? b : b.countryShapes(countryShapes);
+    }
+
+    /** The network shipped with Caravan ({@value #EMBEDDED_NODES} and {@value #EMBEDDED_LINKS}). */
+    public Network loadEmbedded() throws NetworkException {
+        return loadResources(EMBEDDED_NODES, EMBEDDED_LINKS);
+    }
+
+    /**
+     * Loads a nodes + links CSV pair from the classpath (absolute resource names). Problems name the files
+     * {@code embedded:<file name>}. A missing resource is reported as a problem, like a missing file.
+     */
+    public Network loadResources(String nodesResource, String linksResource) throws NetworkException {
+        NetworkBuilder b = builder();
+        readResource(nodesResource, CsvNetworkReader.Table.NODES, b);
+        readResource(linksResource, CsvNetworkReader.Table.LINKS, b);
+        return b.build("embedded");
+    }
+
+    private static void readResource(String resource, CsvNetworkReader.Table table, NetworkBuilder b) {
+        String name = "embedded:" + resource.substring(resource.lastIndexOf('/') + 1);
+        try (InputStream in = NetworkLoader.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                b.addProblem(new Problem(name, "", "", "classpath resource " + resource
+                        + " is missing: this build of Caravan does not include the embedded network"));
+            } else if (table == CsvNetworkReader.Table.NODES) {
+                CsvNetworkReader.readNodes(in, name, b);
+            } else {
+                CsvNetworkReader.readLinks(in, name, b);
+            }
+        } catch (IOException e) {
+            b.addProblem(new Problem(name, "", "", "cannot read classpath resource " + resource + ": " + e.getMessage()));
+        }
+    }
+
+    /** Loads the given files into one network, or throws with every problem found in all of them. */
+    public Network load(List<Path> files) throws NetworkException {
+        NetworkBuilder b = read(files);
+        return b.build(String.join(" + ", files.stream().map(Path::toString).toList()));
+    }
+
+    /** Every problem of the given files, in file order and position; empty when {@link #load} would succeed. */
+    public List<Problem> validate(List<Path> files) {
+        return read(files).problems();
+    }
+
+    private NetworkBuilder read(List<Path> files) {
+        Objects.requireNonNull(files, "files");
+        NetworkBuilder b = builder();
+        if (files.isEmpty()) {
+            b.addProblem(new Problem("", "", "", "no input files: give a nodes.csv + links.csv pair or GeoJSON files"));
+            return b;
+        }
+        List<Path> seen = new ArrayList<>();
+        for (Path f : files) {
+            if (seen.contains(f.toAbsolutePath().normalize())) {
+                b.addProblem(new Problem(f.toString(), "", "", "file given twice"));
+                continue;
+            }
+            seen.add(f.toAbsolutePath().normalize());
+            switch (format(f)) {
+                case GEOJSON -> GeoJsonNetworkReader.read(f, b);
+                case CSV -> CsvNetworkReader.read(f, b);
+                case UNKNOWN -> b.addProblem(new Problem(f.toString(), "", "", "not a network file: expected "
+                        + "nodes/links .csv or .geojson/.json"));
+            }
+        }
+        return b;
+    }
+
+    /** The input formats, as told by file name. */
+    public enum Format { CSV, GEOJSON, UNKNOWN }
+
+    public static Format format(Path file) {
+        String name = Optional.ofNullable(file.getFileName()).map(Path::toString).orElse("").toLowerCase(Locale.ROOT);
+        if (name.endsWith(".geojson") || name.endsWith(".json")) return Format.GEOJSON;
+        if (name.endsWith(".csv")) return Format.CSV;
+        return Format.UNKNOWN;
+    }
+}

@@ -1,0 +1,183 @@
+package org.caravan.network;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.caravan.geo.CountryShapes;
+
+/**
+ * The semantic rules of {@code docs/NETWORK-FORMAT.md} that a single field's parser cannot see: uniqueness,
+ * references, ranges, and rules that combine fields or look at both ends of a link. Problems are reported per
+ * record in the order records were added; {@link NetworkBuilder} orders them across files.
+ *
+ * <p>Records that failed to parse ({@link Located#parsed()} false) only take part in the id checks: their
+ * parse problems already say what is wrong, and judging placeholders would only add noise.
+ */
+final class NetworkValidator {
+    /** Ports and border posts may legitimately sit on a coast or border line that 1:50m shapes move a bit. */
+    static final double TOLERANCE_BORDER_DEGREES = 0.3;
+    static final double TOLERANCE_DEFAULT_DEGREES = 0.05;
+
+    private static final Set<NodeKind> BORDERLINE_KINDS =
+            EnumSet.of(NodeKind.BORDER_POST, NodeKind.SEAPORT, NodeKind.DRY_PORT);
+    private static final Set<NodeKind> CROSSING_END_KINDS = BORDERLINE_KINDS;
+    private static final Set<NodeKind> SEA_END_KINDS = EnumSet.of(NodeKind.SEAPORT, NodeKind.SEA_WAYPOINT);
+    private static final Set<Mode> CROSSING_CARRIES = EnumSet.of(Mode.RAIL, Mode.ROAD);
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    private final CountryShapes shapes;
+
+    NetworkValidator(CountryShapes shapes) {
+        this.shapes = shapes;
+    }
+
+    List<Problem> validate(List<Located<Node>> nodes, List<Located<Link>> links) {
+        List<Problem> out = new ArrayList<>();
+        Map<String, Located<Node>> nodesById = new HashMap<>();
+        for (Located<Node> ln : nodes) {
+            Located<Node> prev = nodesById.putIfAbsent(ln.id(), ln);
+            if (prev != null) {
+                out.add(problem(ln, "id", "duplicate node id '" + ln.id() + "' (first defined at "
+                        + prev.file() + ", " + prev.location() + ")"));
+            }
+            if (ln.parsed()) checkNode(ln, out);
+        }
+        Map<String, Located<Link>> linksById = new HashMap<>();
+        for (Located<Link> ll : links) {
+            Located<Link> prev = linksById.putIfAbsent(ll.id(), ll);
+            if (prev != null) {
+                out.add(problem(ll, "id", "duplicate link id '" + ll.id() + "' (first defined at "
+                        + prev.file() + ", " + prev.location() + ")"));
+            }
+            if (ll.parsed()) checkLink(ll, nodesById, out);
+        }
+        return out;
+    }
+
+    private void checkNode(Located<Node> ln, List<Problem> out) {
+        Node n = ln.value();
+        boolean lonOk = Double.isFinite(n.lon()) && Math.abs(n.lon()) <= 180;
+        boolean latOk = Double.isFinite(n.lat()) && Math.abs(n.lat()) <= 90;
+        if (!lonOk) out.add(problem(ln, "lon", "longitude must be a number in -180..180, got " + n.lon()));
+        if (!latOk) out.add(problem(ln, "lat", "latitude must be a number in -90..90, got " + n.lat()));
+        if (!COUNTRY.matcher(n.country()).matches()) {
+            out.add(problem(ln, "country", "country must be an ISO 3166-1 alpha-2 code such as KZ, got '"
+                    + n.country() + "'"));
+            return;
+        }
+        // Sea waypoints lie in international waters; countries without shapes cannot be checked.
+        if (!lonOk || !latOk || n.kind() == NodeKind.SEA_WAYPOINT || !shapes.covers(n.country())) return;
+        double tolerance = BORDERLINE_KINDS.contains(n.kind()) ? TOLERANCE_BORDER_DEGREES : TOLERANCE_DEFAULT_DEGREES;
+        if (!shapes.isWithin(n.country(), n.lon(), n.lat(), tolerance)) {
+            String actual = shapes.countryAt(n.lon(), n.lat())
+                    .map(c -> "it lies in " + c.name() + (c.iso2().isEmpty() ? "" : " (" + c.iso2() + ")"))
+                    .orElse("it lies in no country of the map (sea, or outside the shapes' extent)");
+            out.add(problem(ln, "country", "coordinates (" + n.lon() + ", " + n.lat() + ") are not in "
+                    + n.country() + " (tolerance " + tolerance + "°); " + actual));
+        }
+    }
+
+    private void checkLink(Located<Link> ll, Map<String, Located<Node>> nodesById, List<Problem> out) {
+        Link l = ll.value();
+        Located<Node> from = nodesById.get(l.from());
+        Located<Node> to = nodesById.get(l.to());
+        if (from == null) out.add(problem(ll, "from", "unknown node '" + l.from() + "'"));
+        if (to == null) out.add(problem(ll, "to", "unknown node '" + l.to() + "'"));
+        if (l.from().equals(l.to())) out.add(problem(ll, "to", "a link cannot join node '" + l.from() + "' to itself"));
+
+        if (!(l.km() > 0) || Double.isInfinite(l.km())) {
+            out.add(problem(ll, "km", "length must be a positive number of km, got " + l.km()));
+        }
+        if (l.hours().isPresent() && !(l.hours().getAsDouble() >= 0 && Double.isFinite(l.hours().getAsDouble()))) {
+            out.add(problem(ll, "hours", "hours must be a number >= 0, got " + l.hours().getAsDouble()));
+        }
+        if (!(l.waitHours() >= 0) || Double.isInfinite(l.waitHours())) {
+            out.add(problem(ll, "wait_hours", "wait_hours must be a number >= 0, got " + l.waitHours()));
+        }
+
+        switch (l.mode()) {
+            case RAIL -> {
+                if (l.gauges().size() != 1) {
+                    out.add(problem(ll, "gauge", "a rail link needs exactly one gauge, got "
+                            + (l.gauges().isEmpty() ? "none" : codes(l.gauges()))));
+                }
+            }
+            case ROAD, SEA, FERRY -> {
+                if (!l.gauges().isEmpty()) {
+                    out.add(problem(ll, "gauge", "a " + l.mode().code() + " link has no gauge, got " + codes(l.gauges())));
+                }
+            }
+            case CROSSING -> checkCrossing(ll, out);
+        }
+        if (l.mode() != Mode.CROSSING && !l.carries().equals(Set.of(l.mode()))) {
+            out.add(problem(ll, "carries", "only a crossing carries other modes: a " + l.mode().code()
+                    + " link carries " + l.mode().code() + ", got " + codes(l.carries())));
+        }
+
+        if (from == null || to == null || !from.parsed() || !to.parsed()) return;
+        Node a = from.value();
+        Node b = to.value();
+        switch (l.mode()) {
+            case CROSSING -> {
+                if (a.country().equals(b.country())) {
+                    out.add(problem(ll, "to", "a crossing joins nodes in two different countries, but '" + a.id()
+                            + "' and '" + b.id() + "' are both in " + a.country()));
+                }
+                endKinds(ll, a, b, CROSSING_END_KINDS, "a crossing", out);
+            }
+            case SEA, FERRY -> endKinds(ll, a, b, SEA_END_KINDS, "a " + l.mode().code() + " link", out);
+            case RAIL, ROAD -> {
+                if (!a.country().equals(b.country())) {
+                    out.add(problem(ll, "to", "a " + l.mode().code() + " link joins '" + a.id() + "' (" + a.country()
+                            + ") and '" + b.id() + "' (" + b.country() + "): borders are passed only by crossing links"));
+                }
+            }
+        }
+    }
+
+    private void checkCrossing(Located<Link> ll, List<Problem> out) {
+        Link l = ll.value();
+        if (l.carries().isEmpty()) {
+            out.add(problem(ll, "carries", "a crossing must say what it carries: road, rail or road;rail"));
+        } else if (!CROSSING_CARRIES.containsAll(l.carries())) {
+            out.add(problem(ll, "carries", "a crossing carries only road and rail, got " + codes(l.carries())));
+        }
+        if (l.carries().contains(Mode.RAIL) && l.gauges().isEmpty()) {
+            out.add(problem(ll, "gauge", "a crossing that carries rail needs the gauges that may cross"));
+        }
+        if (!l.carries().contains(Mode.RAIL) && !l.gauges().isEmpty()) {
+            out.add(problem(ll, "gauge", "a crossing that does not carry rail has no gauge, got " + codes(l.gauges())));
+        }
+        // CrossingTimes itself guarantees 0 <= mean <= p90; only their absence is left to check here.
+        if (l.forward() == null) {
+            out.add(problem(ll, "hours_mean", "a crossing needs hours_mean, hours_p90 and fee_usd"));
+        }
+    }
+
+    private static void endKinds(Located<Link> ll, Node a, Node b, Set<NodeKind> allowed, String what,
+                                 List<Problem> out) {
+        String expected = allowed.stream().map(NodeKind::code).collect(Collectors.joining(" or "));
+        if (!allowed.contains(a.kind())) {
+            out.add(problem(ll, "from", what + " must start at a " + expected + " node, but '" + a.id()
+                    + "' is a " + a.kind().code()));
+        }
+        if (!allowed.contains(b.kind())) {
+            out.add(problem(ll, "to", what + " must end at a " + expected + " node, but '" + b.id()
+                    + "' is a " + b.kind().code()));
+        }
+    }
+
+    private static String codes(Set<?> values) {
+        return values.stream().map(v -> v instanceof Gauge g ? g.code() : v instanceof Mode m ? m.code() : v.toString())
+                .sorted().collect(Collectors.joining(";"));
+    }
+
+    private static Problem problem(Located<?> where, String field, String message) {
+        return new Problem(where.file(), where.location(), field, message);
+    }
+}
