@@ -43,7 +43,7 @@ final class NetworkCommand implements Runnable {
         public Integer call() throws Exception {
             NetworkLoader loader = new NetworkLoader();
             if (files == null || files.isEmpty()) {
-                Network n = loader.loadEmbedded();
+                Network n = loader.loadEmbeddedChecked();
                 spec.commandLine().getOut().printf("embedded network is valid: %d nodes, %d links%n",
                         n.nodeCount(), n.linkCount());
                 return 0;

@@ -1,22 +1,16 @@
 package org.caravan.cost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.caravan.io.YamlOverlay;
 import org.caravan.network.Mode;
 import org.caravan.network.Problem;
 
@@ -27,7 +21,6 @@ import org.caravan.network.Problem;
  */
 public final class CostModelLoader {
     public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources");
     private static final Set<String> PROFILE = Set.of("unit", "tonnes_per_unit", "value_of_time_usd_per_hour",
             "units_per_vehicle", "modes", "transship", "gauge_change");
@@ -49,45 +42,19 @@ public final class CostModelLoader {
     /** The defaults with {@code userFile} merged over them. */
     public static CostModel load(Path userFile) throws CostModelException {
         String name = userFile.toString();
-        JsonNode user;
+        ObjectNode user;
         try {
-            user = YAML.readTree(Files.readAllBytes(userFile));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw single(name, "", "file not found");
-        } catch (IOException e) {
-            throw single(name, "", "cannot read: " + firstLine(e.getMessage()));
+            user = YamlOverlay.userFile(userFile);
+        } catch (IllegalArgumentException e) {
+            throw new CostModelException(List.of(new Problem(name, "", "", e.getMessage())));
         }
-        if (user == null || user.isMissingNode() || user.isNull()) {
-            user = YAML.createObjectNode();
-        }
-        if (!user.isObject()) throw single(name, "", "expected a mapping at the top level");
-        ObjectNode merged = readDefaults();
-        merge(merged, (ObjectNode) user);
         // Problems are reported against the user's file: the defaults are known good.
-        return build(merged, name);
+        return build(YamlOverlay.merge(readDefaults(), user), name);
     }
 
     /** The defaults as a tree, e.g. for an HTTP endpoint that shows them. */
     public static ObjectNode readDefaults() {
-        try (InputStream in = CostModelLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + DEFAULTS_RESOURCE);
-            return (ObjectNode) YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void merge(ObjectNode base, ObjectNode over) {
-        Iterator<Map.Entry<String, JsonNode>> it = over.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode current = base.get(e.getKey());
-            if (current instanceof ObjectNode co && e.getValue() instanceof ObjectNode eo) {
-                merge(co, eo);
-            } else {
-                base.set(e.getKey(), e.getValue());
-            }
-        }
+        return YamlOverlay.resource(DEFAULTS_RESOURCE);
     }
 
     private static CostModel build(ObjectNode root, String file) throws CostModelException {
@@ -125,16 +92,6 @@ public final class CostModelLoader {
         }
         if (!r.problems.isEmpty()) throw new CostModelException(r.problems);
         return new CostModel(profiles, co2, sources);
-    }
-
-    private static CostModelException single(String file, String field, String msg) {
-        return new CostModelException(List.of(new Problem(file, "", field, msg)));
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "";
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** Converts the tree into records, collecting problems instead of stopping at the first. */

@@ -7,6 +7,7 @@ import org.caravan.network.Link;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
+import org.caravan.network.NodeKind;
 
 /**
  * The price of every link of a network for one cargo profile, per direction and carrier, in flat arrays:
@@ -54,7 +55,9 @@ public final class LinkCosts {
                         String country = start.country();
                         double run = link.hours().isPresent() ? link.hours().getAsDouble()
                                 : link.km() / r.speedKmh(country);
-                        hours[i] = run + link.waitHours();
+                        // A departure is waited for at a port, not at a sea waypoint the ship sails past.
+                        double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : link.waitHours();
+                        hours[i] = run + wait;
                         usd[i] = link.km() * r.perKmUsd(country);
                     }
                 }
