@@ -15,7 +15,8 @@ import org.caravan.network.Mode;
 public record CostModel(
         Map<String, CargoProfile> profiles,
         Map<Mode, Double> co2KgPerTonneKm,
-        Map<String, Source> sources) {
+        Map<String, Source> sources,
+        DelayModel delays) {
 
     /** Where a default comes from and how far to trust it. */
     public record Source(String source, String confidence) {}
@@ -24,6 +25,11 @@ public record CostModel(
         profiles = Map.copyOf(profiles);
         co2KgPerTonneKm = Map.copyOf(co2KgPerTonneKm);
         sources = Map.copyOf(sources);
+        delays = delays == null ? DelayModel.DEFAULT : delays;
+    }
+
+    public CostModel(Map<String, CargoProfile> profiles, Map<Mode, Double> co2KgPerTonneKm, Map<String, Source> sources) {
+        this(profiles, co2KgPerTonneKm, sources, DelayModel.DEFAULT);
     }
 
     public Set<String> profileNames() { return new java.util.TreeSet<>(profiles.keySet()); }

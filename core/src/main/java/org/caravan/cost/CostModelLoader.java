@@ -21,7 +21,8 @@ import org.caravan.network.Problem;
  */
 public final class CostModelLoader {
     public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
-    private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources");
+    private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources", "reliability");
+    private static final Set<String> RELIABILITY = Set.of("wait_p90_to_mean", "handling_p90_to_mean", "samples", "seed");
     private static final Set<String> PROFILE = Set.of("unit", "tonnes_per_unit", "value_of_time_usd_per_hour",
             "units_per_vehicle", "modes", "transship", "gauge_change");
     private static final Set<String> RATES = Set.of("fixed_usd", "per_km_usd", "speed_kmh",
@@ -90,8 +91,25 @@ public final class CostModelLoader {
                 });
             }
         }
+        DelayModel delays = DelayModel.DEFAULT;
+        JsonNode rel = root.get("reliability");
+        if (rel != null) {
+            r.unknown(rel, "reliability", RELIABILITY);
+            double wait = r.number(rel, "wait_p90_to_mean", "reliability", true);
+            double handling = r.number(rel, "handling_p90_to_mean", "reliability", true);
+            double samples = r.number(rel, "samples", "reliability", true);
+            double seed = r.number(rel, "seed", "reliability", false);
+            if (wait < 1) r.problem("reliability.wait_p90_to_mean", "a p90 is at least the mean: expected >= 1");
+            if (handling < 1) {
+                r.problem("reliability.handling_p90_to_mean", "a p90 is at least the mean: expected >= 1");
+            }
+            if (samples != Math.rint(samples) || samples > 10_000_000) {
+                r.problem("reliability.samples", "expected a whole number up to 10,000,000");
+            }
+            delays = new DelayModel(wait, handling, (int) samples, (long) seed);
+        }
         if (!r.problems.isEmpty()) throw new CostModelException(r.problems);
-        return new CostModel(profiles, co2, sources);
+        return new CostModel(profiles, co2, sources, delays);
     }
 
     /** Converts the tree into records, collecting problems instead of stopping at the first. */

@@ -23,6 +23,8 @@ public final class LinkCosts {
     private final double[] hours;
     private final double[] km;
     private final double[] co2;
+    private final double[] wait;
+    private final double[] crossingP90;
 
     public LinkCosts(Network network, CostModel model, CargoProfile profile) {
         this.model = model;
@@ -32,10 +34,13 @@ public final class LinkCosts {
         hours = new double[n];
         km = new double[n];
         co2 = new double[n];
+        wait = new double[n];
+        crossingP90 = new double[n];
         Arrays.fill(usd, Double.NaN);
         Arrays.fill(hours, Double.NaN);
         Arrays.fill(km, Double.NaN);
         Arrays.fill(co2, Double.NaN);
+        Arrays.fill(crossingP90, Double.NaN);
         for (int l = 0; l < network.linkCount(); l++) {
             Link link = network.link(l);
             for (int dir = 0; dir < 2; dir++) {
@@ -49,6 +54,7 @@ public final class LinkCosts {
                     if (link.mode() == Mode.CROSSING) {
                         CrossingTimes t = link.crossingTimesFrom(start.id());
                         hours[i] = t.meanHours();
+                        crossingP90[i] = t.p90Hours();
                         usd[i] = profile.perUnit(t.feeUsd(), c.mode());
                     } else {
                         ModeRates r = profile.rates(c.mode());
@@ -58,6 +64,7 @@ public final class LinkCosts {
                         // A departure is waited for at a port, not at a sea waypoint the ship sails past.
                         double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : link.waitHours();
                         hours[i] = run + wait;
+                        this.wait[i] = wait;
                         usd[i] = link.km() * r.perKmUsd(country);
                     }
                 }
@@ -78,4 +85,10 @@ public final class LinkCosts {
     public double km(int i) { return km[i]; }
 
     public double co2(int i) { return co2[i]; }
+
+    /** The part of {@link #hours(int)} spent waiting for a departure (0 where none). */
+    public double waitHours(int i) { return wait[i]; }
+
+    /** The 90th-percentile hours of a crossing; NaN for other links. */
+    public double crossingP90(int i) { return crossingP90[i]; }
 }

@@ -13,6 +13,7 @@ import org.caravan.network.Mode;
  * @param gauge       rail gauge the cargo runs on, or null
  * @param country     ISO2 country the link lies in; for a crossing the country it leaves; null at sea
  * @param usd         running cost, plus the leg's fixed cost on the first link after loading or a mode change
+ * @param waitHours   the part of {@code hours} spent waiting for a departure (sea, ferry)
  */
 public record Leg(
         String linkId,
@@ -29,4 +30,5 @@ public record Leg(
         double co2Kg,
         String country,
         LinkStatus status,
-        Confidence confidence) {}
+        Confidence confidence,
+        double waitHours) {}

@@ -11,12 +11,14 @@ public enum Objective {
     /** Kilometres. */
     DISTANCE,
     /** Kilograms of CO2. */
-    CO2;
+    CO2,
+    /** 90th-percentile door-to-door hours from Monte Carlo over the route's delays (see {@code ReliableChoice}). */
+    RELIABLE;
 
     public String code() { return name().toLowerCase(Locale.ROOT); }
 
     public static Objective parse(String s) {
         for (Objective o : values()) if (o.code().equalsIgnoreCase(s.trim())) return o;
-        throw new IllegalArgumentException("unknown objective '" + s + "', expected cost, time, distance or co2");
+        throw new IllegalArgumentException("unknown objective '" + s + "', expected cost, time, distance, co2 or reliable");
     }
 }

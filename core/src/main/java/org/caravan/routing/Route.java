@@ -9,6 +9,9 @@ import java.util.List;
  * @param nodes       node ids in travel order
  * @param countries   countries entered, in order, without repeats in a row
  * @param usesNonOperational true when a leg is planned or under construction (only with include-planned)
+ * @param risk        risk score of the route and its share of km by risk class
+ * @param exposure    km, hours and USD spent in each country, in order of first entry ("XX": at sea)
+ * @param reliability door-to-door hours percentiles from Monte Carlo; null until simulated
  */
 public record Route(
         List<String> nodes,
@@ -21,4 +24,18 @@ public record Route(
         String unit,
         double units,
         double tonnes,
-        boolean usesNonOperational) {}
+        boolean usesNonOperational,
+        RiskSummary risk,
+        List<CountryExposure> exposure,
+        ReliabilityStats reliability) {
+
+    public Route withReliability(ReliabilityStats r) {
+        return new Route(nodes, countries, legs, crossings, transshipments, totals, cargo, unit, units, tonnes,
+                usesNonOperational, risk, exposure, r);
+    }
+
+    /** The crossings passed, by name, in order: what makes two routes different corridors. */
+    public List<String> crossingNames() {
+        return crossings.stream().map(CrossingUse::name).toList();
+    }
+}

@@ -2,6 +2,7 @@ package org.caravan.routing;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.caravan.network.Mode;
@@ -17,6 +18,9 @@ import org.caravan.network.Mode;
  * @param closedLinks    link ids (including crossings) the route may not use
  * @param modes          modes the cargo may travel in; crossings follow the mode the cargo is in
  * @param includePlanned also use links under construction or planned (never closed ones)
+ * @param maxRisk        if set, the route may not enter countries whose combined risk score exceeds it
+ * @param countryPenalties ISO2 → USD per cargo unit added each time the route enters that country: a soft
+ *                       "prefer not via", unlike {@code avoidCountries} which forbids
  */
 public record RouteRequest(
         String from,
@@ -29,7 +33,9 @@ public record RouteRequest(
         Set<String> closedNodes,
         Set<String> closedLinks,
         Set<Mode> modes,
-        boolean includePlanned) {
+        boolean includePlanned,
+        Double maxRisk,
+        Map<String, Double> countryPenalties) {
 
     public RouteRequest {
         Objects.requireNonNull(from, "from");
@@ -44,51 +50,78 @@ public record RouteRequest(
         if (tonnes != null && !(tonnes > 0 && Double.isFinite(tonnes))) {
             throw new IllegalArgumentException("tonnes must be a positive number, got " + tonnes);
         }
+        if (maxRisk != null && !(maxRisk >= 0 && maxRisk <= 1)) {
+            throw new IllegalArgumentException("max risk is a score from 0 to 1, got " + maxRisk);
+        }
+        countryPenalties = countryPenalties == null ? Map.of() : Map.copyOf(countryPenalties);
+        countryPenalties.forEach((c, usd) -> {
+            if (!(usd >= 0 && Double.isFinite(usd))) {
+                throw new IllegalArgumentException("penalty for " + c + " must be a non-negative number, got " + usd);
+            }
+        });
+    }
+
+    /** A request without risk limits or penalties. */
+    public RouteRequest(String from, String to, List<String> via, String cargo, Double tonnes, Objective objective,
+            Set<String> avoidCountries, Set<String> closedNodes, Set<String> closedLinks, Set<Mode> modes,
+            boolean includePlanned) {
+        this(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes, includePlanned,
+                null, Map.of());
     }
 
     /** A request with defaults: container, cost objective, no restrictions. */
     public static RouteRequest of(String from, String to) {
         return new RouteRequest(from, to, List.of(), "container", null, Objective.COST, Set.of(), Set.of(), Set.of(),
-                Set.of(), false);
+                Set.of(), false, null, Map.of());
     }
 
     public RouteRequest withCargo(String c) {
         return new RouteRequest(from, to, via, c, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned);
+                includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withObjective(Objective o) {
         return new RouteRequest(from, to, via, cargo, tonnes, o, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned);
+                includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withAvoid(Set<String> countries) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, countries, closedNodes, closedLinks, modes,
-                includePlanned);
+                includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withClosed(Set<String> nodes, Set<String> links) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, nodes, links, modes,
-                includePlanned);
+                includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withModes(Set<Mode> m) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, m,
-                includePlanned);
+                includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withIncludePlanned(boolean p) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, p);
+                modes, p, maxRisk, countryPenalties);
     }
 
     public RouteRequest withVia(List<String> v) {
         return new RouteRequest(from, to, v, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned);
+                modes, includePlanned, maxRisk, countryPenalties);
     }
 
     public RouteRequest withTonnes(Double t) {
         return new RouteRequest(from, to, via, cargo, t, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned);
+                modes, includePlanned, maxRisk, countryPenalties);
+    }
+
+    public RouteRequest withMaxRisk(Double r) {
+        return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
+                modes, includePlanned, r, countryPenalties);
+    }
+
+    public RouteRequest withPenalties(Map<String, Double> p) {
+        return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
+                modes, includePlanned, maxRisk, p);
     }
 }

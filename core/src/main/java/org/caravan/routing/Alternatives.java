@@ -1,0 +1,109 @@
+package org.caravan.routing;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import org.caravan.network.Mode;
+
+/**
+ * Up to K meaningfully different routes: each uses a different sequence of border crossings or a different set
+ * of modes, not the same corridor with a detour. Found by banning, one at a time, the crossings and modes of
+ * routes already found (on top of the user's own restrictions, which are never lifted) and taking the best
+ * route of each banned network, best first by the objective. The number of searches is bounded.
+ */
+final class Alternatives {
+    private static final int MAX_SEARCHES = 60;
+
+    private record Ban(Set<String> links, Set<Mode> modes) {}
+
+    private record Candidate(Route route, double value, Ban ban, long order) {}
+
+    private final Router router;
+
+    Alternatives(Router router) { this.router = router; }
+
+    List<Route> find(SearchSpace base, Router.Weight weight, Router.Weight tie, int k) {
+        List<Route> found = new ArrayList<>();
+        Set<String> signatures = new HashSet<>();
+        Set<Ban> tried = new HashSet<>();
+        PriorityQueue<Candidate> queue = new PriorityQueue<>((a, b) -> a.value() != b.value()
+                ? Double.compare(a.value(), b.value()) : Long.compare(a.order(), b.order()));
+        long[] order = {0};
+        int searches = 0;
+        Ban none = new Ban(Set.of(), Set.of());
+        tried.add(none);
+        Router.Path first = router.shortest(base, weight, tie);
+        searches++;
+        if (first == null) return found;
+        Route r0 = router.assemble(base, first);
+        queue.add(new Candidate(r0, value(r0, weight), none, order[0]++));
+        while (!queue.isEmpty() && found.size() < k) {
+            Candidate c = queue.poll();
+            String sig = signature(c.route());
+            boolean isNew = signatures.add(sig);
+            if (isNew) found.add(c.route());
+            if (found.size() >= k) break;
+            // Ban each crossing and each mode of this route in turn, keeping its own bans.
+            List<Ban> next = new ArrayList<>();
+            for (CrossingUse x : c.route().crossings()) {
+                Set<String> links = new LinkedHashSet<>(c.ban().links());
+                links.add(x.id());
+                next.add(new Ban(links, c.ban().modes()));
+            }
+            Set<Mode> used = EnumSet.noneOf(Mode.class);
+            c.route().legs().forEach(l -> used.add(l.cargoMode()));
+            for (Mode m : used) {
+                Set<Mode> modes = EnumSet.noneOf(Mode.class);
+                modes.addAll(c.ban().modes());
+                modes.add(m);
+                next.add(new Ban(c.ban().links(), modes));
+            }
+            for (Ban b : next) {
+                if (!tried.add(b) || searches >= MAX_SEARCHES) continue;
+                SearchSpace space = banned(base, b);
+                if (space == null) continue;
+                searches++;
+                Router.Path p = router.shortest(space, weight, tie);
+                if (p == null) continue;
+                Route r = router.assemble(space, p);
+                queue.add(new Candidate(r, value(r, weight), b, order[0]++));
+            }
+        }
+        return found;
+    }
+
+    private SearchSpace banned(SearchSpace base, Ban b) {
+        RouteRequest r = base.request;
+        Set<String> links = new TreeSet<>(r.closedLinks());
+        links.addAll(b.links());
+        Set<Mode> modes = EnumSet.noneOf(Mode.class);
+        modes.addAll(r.modes());
+        modes.removeAll(b.modes());
+        if (modes.isEmpty()) return null;
+        RouteRequest banned = r.withClosed(r.closedNodes(), links).withModes(modes);
+        return new SearchSpace(base.network, base.costs, router.riskRegister(), banned, base.from, base.to, base.via,
+                router.costModel().delays().waitP90ToMean(), router.costModel().delays().handlingP90ToMean());
+    }
+
+    /** What makes two routes "the same corridor": the crossings in order and the modes used. */
+    static String signature(Route r) {
+        Set<String> modes = new TreeSet<>();
+        r.legs().forEach(l -> modes.add(l.cargoMode().code()));
+        return String.join(">", r.crossings().stream().map(CrossingUse::id).toList()) + "|" + String.join(",", modes);
+    }
+
+    /** The objective value of an assembled route, for ranking (per unit, like the search). */
+    static double value(Route r, Router.Weight weight) {
+        Totals t = r.totals();
+        double units = r.units();
+        double p90 = 0;
+        for (CrossingUse c : r.crossings()) p90 += c.p90Hours() - c.hours();
+        return weight.of(t.usd() / units + t.penaltyUsd() / units, t.hours(), t.km(), t.co2Kg() / units,
+                r.risk().riskKm(), t.hours() + p90);
+    }
+}
