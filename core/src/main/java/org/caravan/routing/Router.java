@@ -60,9 +60,13 @@ public final class Router {
         int to = nodeOrThrow(request.to(), "to");
         int[] via = new int[request.via().size()];
         for (int i = 0; i < via.length; i++) via[i] = nodeOrThrow(request.via().get(i), "via");
-        if (from == to && via.length == 0) {
+        if (from == to && Arrays.stream(via).allMatch(v -> v == from)) { // nowhere to go: a route without legs
             throw new InvalidRequestException("to", "origin and destination are the same place ("
                     + network.node(from).name() + ")");
+        }
+        if (request.modes().stream().noneMatch(Mode::isCarrier)) {
+            throw new InvalidRequestException("modes", "no mode cargo can travel in: " + request.modes()
+                    + ", expected rail, road, sea or ferry");
         }
         for (String id : request.closedNodes()) nodeOrThrow(id, "close");
         for (String id : request.closedLinks()) {
