@@ -140,6 +140,14 @@ class RouterTest {
     }
 
     @Test
+    void roundTripThroughAViaPointIsARoute() {
+        Route r = router(triangle()).route(RouteRequest.of("A", "A").withVia(List.of("B"))).route();
+        assertThat(r.nodes()).containsExactly("A", "B", "A");
+        assertThat(r.totals().km()).isCloseTo(200, within(EPS));
+        assertThat(r.totals().usd()).isCloseTo(80 + 200 * 1.25, within(EPS)); // one road leg, one fixed cost
+    }
+
+    @Test
     void tonnesScaleMoneyAndCo2ButNotHours() {
         Router router = router(triangle());
         Route one = router.route(RouteRequest.of("A", "B")).route();
@@ -187,6 +195,8 @@ class RouterTest {
         assertField(router, RouteRequest.of("A", "C").withClosed(Set.of("Q"), Set.of()), "close");
         assertField(router, RouteRequest.of("A", "C").withClosed(Set.of(), Set.of("nope")), "close");
         assertField(router, RouteRequest.of("A", "C").withClosed(Set.of("A"), Set.of()), "close");
+        assertField(router, RouteRequest.of("A", "A").withVia(List.of("A")), "to"); // no route without legs
+        assertField(router, RouteRequest.of("A", "C").withModes(Set.of(Mode.CROSSING)), "modes");
         assertThatThrownBy(() -> RouteRequest.of("A", "C").withTonnes(-1.0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
