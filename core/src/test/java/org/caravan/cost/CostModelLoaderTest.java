@@ -168,6 +168,15 @@ class CostModelLoaderTest {
     }
 
     @Test
+    void transshipPairsAreCaseInsensitiveLikeModes() throws Exception {
+        // Mode names parse case-insensitively, so "Rail-Road" is accepted: it must then also be used.
+        Path f = write("case.yaml", "profiles: {bulk: {transship: {Rail-Road: {usd: 99, hours: 1}}}}");
+        CargoProfile b = CostModelLoader.load(f).profile("bulk").orElseThrow();
+        assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(99, 1));
+        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24));
+    }
+
+    @Test
     void jsonAndEmptyUserFilesAreAccepted() throws Exception {
         Path json = write("costs.json", "{\"profiles\": {\"container\": {\"value_of_time_usd_per_hour\": 1.5}}}");
         assertThat(CostModelLoader.load(json).profile("container").orElseThrow().valueOfTimeUsdPerHour())
