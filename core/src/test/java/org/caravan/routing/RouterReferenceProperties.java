@@ -403,8 +403,23 @@ class RouterReferenceProperties {
 
     // ======================================================================= properties
 
+    @Provide
+    Arbitrary<Scenario> largerScenarios() {
+        return Combinators.combine(Arbitraries.integers().between(13, 40), Arbitraries.integers().between(2, 5),
+                Arbitraries.longs()).as(RouterReferenceProperties::scenario);
+    }
+
     @Property(tries = 400)
     void optimumEqualsReferenceForEveryObjective(@ForAll("scenarios") Scenario s) {
+        checkAgainstReference(s);
+    }
+
+    @Property(tries = 60)
+    void optimumEqualsReferenceOnLargerNetworks(@ForAll("largerScenarios") Scenario s) {
+        checkAgainstReference(s);
+    }
+
+    private static void checkAgainstReference(Scenario s) {
         Router router = new Router(s.network(), s.model());
         for (Objective o : Objective.values()) {
             RouteRequest req = s.request().withObjective(o);
@@ -496,6 +511,21 @@ class RouterReferenceProperties {
                 assertThat(leg.km()).isEqualTo(link.km());
             }
             assertThat(r.usesNonOperational()).isEqualTo(nonOperational);
+            // countries: entered in order, no repeats in a row, international waters left out
+            List<String> countries = new ArrayList<>();
+            for (String id : r.nodes()) {
+                String cc = net.node(id).orElseThrow().country();
+                if (!cc.equals("XX") && (countries.isEmpty() || !countries.get(countries.size() - 1).equals(cc))) {
+                    countries.add(cc);
+                }
+            }
+            assertThat(r.countries()).isEqualTo(countries);
+            for (Leg leg : legs) {
+                String a = net.node(leg.from()).orElseThrow().country();
+                String b = net.node(leg.to()).orElseThrow().country();
+                String expected = leg.mode() == Mode.CROSSING || a.equals(b) ? a : null;
+                assertThat(leg.country()).isEqualTo("XX".equals(expected) ? null : expected);
+            }
             // Every change of mode or gauge between consecutive legs is a chain of transshipments at the shared
             // node; there are no other transshipments.
             List<Transshipment> ts = r.transshipments();
