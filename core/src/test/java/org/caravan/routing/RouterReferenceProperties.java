@@ -409,12 +409,12 @@ class RouterReferenceProperties {
                 Arbitraries.longs()).as(RouterReferenceProperties::scenario);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void optimumEqualsReferenceForEveryObjective(@ForAll("scenarios") Scenario s) {
         checkAgainstReference(s);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 150)
     void optimumEqualsReferenceOnLargerNetworks(@ForAll("largerScenarios") Scenario s) {
         checkAgainstReference(s);
     }

@@ -74,6 +74,21 @@ class RouterTest {
     }
 
     @Test
+    void gaugeChangeChargesNoFixedCostInTheSearchEither() {
+        // Rail with a gauge break: 749 USD + 0.8 x 34 h = 776.2. Road A-C 620 km: 80 + 775 + 0.8 x 15.5 = 867.4.
+        // Had the search charged rail's fixed cost (150) again at the gauge change, road would win.
+        Network base = gaugeBreak(true);
+        List<org.caravan.network.Link> links = new java.util.ArrayList<>(base.links());
+        links.add(road("road", "A", "C", 620));
+        Route r = router(net(base.nodes(), links)).route(RouteRequest.of("A", "C")).route();
+        assertThat(r.legs()).extracting(Leg::linkId).containsExactly("r1", "r2");
+        assertThat(r.totals().generalizedUsd()).isCloseTo(776.2, within(1e-9));
+        Route road = router(net(base.nodes(), links)).route(RouteRequest.of("A", "C")
+                .withModes(Set.of(Mode.ROAD))).route();
+        assertThat(road.totals().generalizedUsd()).isCloseTo(867.4, within(1e-9));
+    }
+
+    @Test
     void gaugeBreakWithoutGaugeChangeNodeHasNoRoute() {
         RouteResult res = router(gaugeBreak(false)).route(RouteRequest.of("A", "C"));
         assertThat(res.found()).isFalse();
