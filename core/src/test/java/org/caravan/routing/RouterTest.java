@@ -235,6 +235,20 @@ class RouterTest {
     }
 
     @Test
+    void restrictionsThatBlockOnlyTogetherAreSaidSo() {
+        // The only way runs A(CN) -planned- X(KZ) - C(CN): avoiding KZ and operational-only both block it.
+        Network n = net(List.of(node("A", "CN"), node("X", "KZ"), node("C", "CN")),
+                List.of(withStatus(road("ax", "A", "X", 10), LinkStatus.PLANNED), road("xc", "X", "C", 10)));
+        RouteResult res = router(n).route(RouteRequest.of("A", "C").withAvoid(Set.of("KZ")));
+        assertThat(res.found()).isFalse();
+        assertThat(res.noRoute().blockingConstraints()).isEmpty();
+        assertThat(res.noRoute().message()).contains("no single one of them is to blame")
+                .contains("--avoid KZ").contains("operational links only");
+        Route both = router(n).route(RouteRequest.of("A", "C").withIncludePlanned(true)).route();
+        assertThat(both.countries()).containsExactly("CN", "KZ", "CN");
+    }
+
+    @Test
     void closedLinkAndModesAreNamedWhenBlocking() {
         Network n = net(List.of(node("A", "CN"), node("B", "CN")), List.of(road("ab", "A", "B", 10)));
         RouteResult closed = router(n).route(RouteRequest.of("A", "B").withClosed(Set.of(), Set.of("ab")));
