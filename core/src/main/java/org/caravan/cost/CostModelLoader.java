@@ -258,6 +258,7 @@ public final class CostModelLoader {
                 ts.fields().forEachRemaining(e -> {
                     String k = e.getKey();
                     String p = join(tp, k);
+                    String key = k;
                     if (!k.equals("default")) {
                         String[] pair = k.split("-", -1);
                         if (pair.length != 2) {
@@ -268,8 +269,9 @@ public final class CostModelLoader {
                         Mode b = mode(pair[1], p);
                         if (a == null || b == null) return;
                         if (a == b) problem(p, "a transshipment needs two different modes");
+                        key = a.code() + "-" + b.code(); // the form CargoProfile.transship looks up
                     }
-                    transship.put(k, handling(e.getValue(), p));
+                    transship.put(key, handling(e.getValue(), p));
                 });
                 if (!ts.has("default")) problem(join(tp, "default"), "missing");
             }

@@ -43,7 +43,8 @@ final class RouteAssembler {
         RouteRequest r = space.request;
         CargoProfile profile = space.profile;
         LinkCosts costs = space.costs;
-        double units = r.tonnes() == null ? 1.0 : Math.ceil(r.tonnes() / profile.tonnesPerUnit() - 1e-9);
+        double units = r.tonnes() == null ? 1.0
+                : Math.max(1.0, Math.ceil(r.tonnes() / profile.tonnesPerUnit() - 1e-9));
         double tonnes = r.tonnes() == null ? profile.tonnesPerUnit() : r.tonnes();
         List<String> nodes = new ArrayList<>();
         List<Leg> legs = new ArrayList<>();
@@ -108,7 +109,7 @@ final class RouteAssembler {
                 CrossingTimes times = link.crossingTimesFrom(a.id());
                 crossings.add(new CrossingUse(link.id(), link.name().isEmpty() ? a.name() + " / " + b.name()
                         : link.name(), a.id(), b.id(), a.country(), b.country(), c.mode(), times.meanHours(),
-                        times.p90Hours(), usd, link.source()));
+                        times.p90Hours(), costs.usd(idx) * units, link.source())); // the fee, not the leg's fixed cost
             }
             nodes.add(b.id());
         }

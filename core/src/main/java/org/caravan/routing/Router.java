@@ -71,6 +71,40 @@ public final class Router {
         return new RouteResult(request, null, explain(space));
     }
 
+    /**
+     * Every Pareto-optimal route over cost, time, risk and CO2, best first by the request's objective, with at
+     * most {@code maxLabels} labels and {@code budgetMillis} of search (the answer says when it was cut short).
+     */
+    public ParetoResult pareto(RouteRequest request, int maxLabels, long budgetMillis) {
+        SearchSpace space = space(request);
+        ParetoSearch.Outcome out = new ParetoSearch(space, maxLabels, budgetMillis).run();
+        if (out.paths().isEmpty()) {
+            return new ParetoResult(request, List.of(), out.truncated(), out.labels(),
+                    out.truncated() ? new NoRoute("The search budget ran out before any route was found.", List.of())
+                            : explain(space));
+        }
+        Weight rank = Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());
+        List<Route> routes = new ArrayList<>();
+        for (Path p : out.paths()) routes.add(assemble(space, p));
+        routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
+                .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
+        return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);
+    }
+
+    /**
+     * Up to {@code k} meaningfully different routes (different crossings or modes), best first by the request's
+     * objective; the first is {@link #route}'s answer. Empty with a reason when there is no route at all.
+     */
+    public RouteResults alternatives(RouteRequest request, int k) {
+        if (k < 1) throw new InvalidRequestException("alternatives", "alternatives must be at least 1, got " + k);
+        SearchSpace space = space(request);
+        double vot = space.profile.valueOfTimeUsdPerHour();
+        Objective o = request.objective() == Objective.RELIABLE ? Objective.TIME : request.objective();
+        Objective tie = o == Objective.COST ? Objective.TIME : Objective.COST;
+        List<Route> routes = new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), k);
+        return new RouteResults(request, routes, routes.isEmpty() ? explain(space) : null);
+    }
+
     /** Monte Carlo transit-time percentiles of a route, with the cost model's delay settings. */
     public ReliabilityStats reliability(Route route, int samples, long seed) {
         return Reliability.simulate(route, costModel.delays(), samples, seed);
@@ -83,9 +117,13 @@ public final class Router {
         int to = nodeOrThrow(request.to(), "to");
         int[] via = new int[request.via().size()];
         for (int i = 0; i < via.length; i++) via[i] = nodeOrThrow(request.via().get(i), "via");
-        if (from == to && via.length == 0) {
+        if (from == to && Arrays.stream(via).allMatch(v -> v == from)) { // nowhere to go: a route without legs
             throw new InvalidRequestException("to", "origin and destination are the same place ("
                     + network.node(from).name() + ")");
+        }
+        if (request.modes().stream().noneMatch(Mode::isCarrier)) {
+            throw new InvalidRequestException("modes", "no mode cargo can travel in: " + request.modes()
+                    + ", expected rail, road, sea or ferry");
         }
         for (String id : request.closedNodes()) nodeOrThrow(id, "close");
         for (String id : request.closedLinks()) {

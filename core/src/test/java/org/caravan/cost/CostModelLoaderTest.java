@@ -1,0 +1,295 @@
+package org.caravan.cost;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.caravan.network.Mode;
+import org.caravan.network.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CostModelLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    // ------------------------------------------------------------------ defaults
+
+    @Test
+    void defaultsLoadWithTheDocumentedValues() {
+        CostModel m = CostModelLoader.defaults();
+        assertThat(m.profileNames()).containsExactly("bulk", "container");
+        assertThat(m.co2KgPerTonneKm(Mode.RAIL)).isEqualTo(0.025);
+        assertThat(m.co2KgPerTonneKm(Mode.ROAD)).isEqualTo(0.075);
+        assertThat(m.co2KgPerTonneKm(Mode.SEA)).isEqualTo(0.010);
+        assertThat(m.co2KgPerTonneKm(Mode.FERRY)).isEqualTo(0.045);
+        assertThat(m.co2KgPerTonneKm(Mode.CROSSING)).isEqualTo(0.0);
+
+        CargoProfile bulk = m.profile("bulk").orElseThrow();
+        assertThat(bulk.unit()).isEqualTo("tonne");
+        assertThat(bulk.tonnesPerUnit()).isEqualTo(1.0);
+        assertThat(bulk.valueOfTimeUsdPerHour()).isEqualTo(0.004);
+        assertThat(bulk.unitsPerVehicle()).isEqualTo(Map.of(Mode.ROAD, 20.0, Mode.RAIL, 65.0, Mode.SEA, 1000.0,
+                Mode.FERRY, 60.0));
+        ModeRates road = bulk.rates(Mode.ROAD);
+        assertThat(road.fixedUsd()).isEqualTo(3.0);
+        assertThat(road.perKmUsd("CN")).isEqualTo(0.062);
+        assertThat(road.perKmUsd("KZ")).isEqualTo(0.15);
+        assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
+        assertThat(road.speedKmh("AF")).isEqualTo(33.7);
+        assertThat(road.speedKmh("KZ")).isEqualTo(40.0);
+        assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
+        assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24));
+        assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48));
+        assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12));
+        assertThat(bulk.perUnit(100, Mode.ROAD)).isEqualTo(5.0);
+
+        CargoProfile box = m.profile("container").orElseThrow();
+        assertThat(box.unit()).isEqualTo("40ft box");
+        assertThat(box.tonnesPerUnit()).isEqualTo(20.0);
+        assertThat(box.valueOfTimeUsdPerHour()).isEqualTo(0.8);
+        assertThat(box.rates(Mode.FERRY).fixedUsd()).isEqualTo(600.0);
+        assertThat(box.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(1.8);
+        assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48));
+        assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24));
+        assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 24));
+        assertThat(m.profile("pallet")).isEmpty();
+    }
+
+    @Test
+    void everyNumericLeafOfTheDefaultsHasASource() {
+        CostModel m = CostModelLoader.defaults();
+        ObjectNode tree = CostModelLoader.readDefaults();
+        List<String> leaves = new ArrayList<>();
+        collectLeaves(tree.get("co2_kg_per_tonne_km"), "co2_kg_per_tonne_km", leaves);
+        collectLeaves(tree.get("profiles"), "profiles", leaves);
+        // sanity: the walk really sees the tree: 4 CO2 factors + 2 profiles x (2 + 4 per vehicle + 19 mode rates
+        // + 10 transship + 2 gauge change)
+        assertThat(leaves).contains("co2_kg_per_tonne_km.rail", "profiles.bulk.modes.road.per_km_usd_by_country.KZ",
+                "profiles.container.transship.rail-sea.hours", "profiles.bulk.units_per_vehicle.sea");
+        assertThat(leaves).hasSize(78);
+        List<String> missing = leaves.stream().filter(p -> m.sourceOf(p).isEmpty()).toList();
+        assertThat(missing).as("numeric defaults without a source").isEmpty();
+        for (String p : leaves) {
+            CostModel.Source s = m.sourceOf(p).orElseThrow();
+            assertThat(s.source()).as(p).isNotBlank();
+            assertThat(s.confidence()).as(p).isIn("published", "estimated");
+        }
+    }
+
+    @Test
+    void everySourceEntryPointsAtAnExistingPath() {
+        ObjectNode tree = CostModelLoader.readDefaults();
+        CostModel m = CostModelLoader.defaults();
+        for (String path : m.sources().keySet()) {
+            JsonNode node = tree;
+            for (String part : path.split("\\.")) node = node == null ? null : node.get(part);
+            assertThat(node).as("source for a path that does not exist: %s", path).isNotNull();
+        }
+    }
+
+    @Test
+    void sourceOfUsesTheLongestPrefix() {
+        CostModel m = CostModelLoader.defaults();
+        assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd").orElseThrow().source())
+                .startsWith("derived from ADB CAREC CPMM TFI3 (USD per 500 km per 20 t)");
+        assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow())
+                .isEqualTo(m.sources().get("profiles.bulk.modes"));
+        assertThat(m.sourceOf("profiles.container.gauge_change.usd").orElseThrow().confidence())
+                .isEqualTo("published");
+        assertThat(m.sourceOf("profiles.bulk.gauge_change.usd").orElseThrow().confidence()).isEqualTo("estimated");
+        assertThat(m.sourceOf("nothing.here")).isEmpty();
+    }
+
+    private static void collectLeaves(JsonNode node, String path, List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collectLeaves(e.getValue(), path + "." + e.getKey(), out));
+        } else if (node.isNumber()) {
+            out.add(path);
+        }
+    }
+
+    // ------------------------------------------------------------------ user overrides
+
+    @Test
+    void userFileChangesOnlyWhatItNames() throws Exception {
+        Path f = write("costs.yaml", """
+                co2_kg_per_tonne_km:
+                  sea: 0.012
+                profiles:
+                  bulk:
+                    modes:
+                      road:
+                        per_km_usd: 0.07
+                        per_km_usd_by_country: {KZ: 0.2}
+                    gauge_change: {usd: 6.0}
+                    transship:
+                      rail-road: {usd: 9.0, hours: 20}
+                """);
+        CostModel d = CostModelLoader.defaults();
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.co2KgPerTonneKm()).isEqualTo(Map.of(Mode.RAIL, 0.025, Mode.ROAD, 0.075, Mode.SEA, 0.012,
+                Mode.FERRY, 0.045));
+        assertThat(m.profile("container")).isEqualTo(d.profile("container"));
+        CargoProfile b = m.profile("bulk").orElseThrow();
+        CargoProfile db = d.profile("bulk").orElseThrow();
+        ModeRates road = b.rates(Mode.ROAD);
+        assertThat(road.perKmUsd()).isEqualTo(0.07);
+        assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067));
+        assertThat(road.fixedUsd()).isEqualTo(3.0);
+        assertThat(road.speedKmh()).isEqualTo(40.0);
+        assertThat(road.speedKmhByCountry()).isEqualTo(db.rates(Mode.ROAD).speedKmhByCountry());
+        for (Mode mode : List.of(Mode.RAIL, Mode.SEA, Mode.FERRY)) assertThat(b.rates(mode)).isEqualTo(db.rates(mode));
+        assertThat(b.gaugeChange()).isEqualTo(new Handling(6.0, 12));
+        assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(9.0, 20));
+        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24));
+        assertThat(b.transship(Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(10.0, 48));
+        assertThat(b.unitsPerVehicle()).isEqualTo(db.unitsPerVehicle());
+        assertThat(b.valueOfTimeUsdPerHour()).isEqualTo(db.valueOfTimeUsdPerHour());
+        assertThat(b.tonnesPerUnit()).isEqualTo(db.tonnesPerUnit());
+        assertThat(m.sources()).isEqualTo(d.sources());
+    }
+
+    @Test
+    void transshipPairsAreCaseInsensitiveLikeModes() throws Exception {
+        // Mode names parse case-insensitively, so "Rail-Road" is accepted: it must then also be used.
+        Path f = write("case.yaml", "profiles: {bulk: {transship: {Rail-Road: {usd: 99, hours: 1}}}}");
+        CargoProfile b = CostModelLoader.load(f).profile("bulk").orElseThrow();
+        assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(99, 1));
+        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24));
+    }
+
+    @Test
+    void jsonAndEmptyUserFilesAreAccepted() throws Exception {
+        Path json = write("costs.json", "{\"profiles\": {\"container\": {\"value_of_time_usd_per_hour\": 1.5}}}");
+        assertThat(CostModelLoader.load(json).profile("container").orElseThrow().valueOfTimeUsdPerHour())
+                .isEqualTo(1.5);
+        Path empty = write("empty.yaml", "");
+        assertThat(CostModelLoader.load(empty)).isEqualTo(CostModelLoader.defaults());
+    }
+
+    @Test
+    void userFileCanAddAProfile() throws Exception {
+        Path f = write("pallet.yaml", """
+                profiles:
+                  pallet:
+                    unit: pallet
+                    tonnes_per_unit: 0.8
+                    value_of_time_usd_per_hour: 0.1
+                    units_per_vehicle: {road: 33, rail: 60, sea: 2000, ferry: 50}
+                    modes:
+                      road: {fixed_usd: 5, per_km_usd: 0.05, speed_kmh: 45}
+                      rail: {fixed_usd: 6, per_km_usd: 0.03, speed_kmh: 35, speed_kmh_by_country: {KZ: 50}}
+                      sea: {fixed_usd: 7, per_km_usd: 0.004, speed_kmh: 28}
+                      ferry: {fixed_usd: 8, per_km_usd: 0.05, speed_kmh: 18}
+                    transship:
+                      default: {usd: 4, hours: 6}
+                    gauge_change: {usd: 3, hours: 8}
+                """);
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.profileNames()).containsExactly("bulk", "container", "pallet");
+        CargoProfile p = m.profile("pallet").orElseThrow();
+        assertThat(p.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(50.0);
+        assertThat(p.rates(Mode.RAIL).speedKmh("CN")).isEqualTo(35.0);
+        assertThat(p.transship(Mode.SEA, Mode.ROAD)).isEqualTo(new Handling(4, 6));
+        assertThat(p.perUnit(66, Mode.ROAD)).isEqualTo(2.0);
+    }
+
+    // ------------------------------------------------------------------ bad user files
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top-level field   | colour: red                                                             | colour
+            unknown profile field     | 'profiles: {bulk: {colour: red}}'                                       | profiles.bulk.colour
+            unknown rates field       | 'profiles: {bulk: {modes: {road: {per_mile_usd: 1}}}}'                  | profiles.bulk.modes.road.per_mile_usd
+            unknown handling field    | 'profiles: {bulk: {gauge_change: {eur: 1}}}'                            | profiles.bulk.gauge_change.eur
+            wrong type                | 'profiles: {bulk: {tonnes_per_unit: heavy}}'                            | profiles.bulk.tonnes_per_unit
+            wrong type quoted number  | 'profiles: {container: {modes: {rail: {per_km_usd: "0.9"}}}}'           | profiles.container.modes.rail.per_km_usd
+            wrong type boolean        | 'profiles: {container: {gauge_change: {hours: true}}}'                  | profiles.container.gauge_change.hours
+            wrong type object         | 'profiles: {bulk: {modes: {road: 5}}}'                                  | profiles.bulk.modes.road
+            negative rate             | 'profiles: {container: {modes: {rail: {per_km_usd: -0.5}}}}'            | profiles.container.modes.rail.per_km_usd
+            negative country rate     | 'profiles: {bulk: {modes: {road: {per_km_usd_by_country: {KZ: -1}}}}}'  | profiles.bulk.modes.road.per_km_usd_by_country.KZ
+            negative co2              | 'co2_kg_per_tonne_km: {road: -0.075}'                                   | co2_kg_per_tonne_km.road
+            negative handling         | 'profiles: {bulk: {transship: {default: {usd: -8}}}}'                   | profiles.bulk.transship.default.usd
+            negative value of time    | 'profiles: {bulk: {value_of_time_usd_per_hour: -1}}'                    | profiles.bulk.value_of_time_usd_per_hour
+            zero speed                | 'profiles: {bulk: {modes: {sea: {speed_kmh: 0}}}}'                      | profiles.bulk.modes.sea.speed_kmh
+            zero tonnes per unit      | 'profiles: {container: {tonnes_per_unit: 0}}'                           | profiles.container.tonnes_per_unit
+            zero units per vehicle    | 'profiles: {container: {units_per_vehicle: {road: 0}}}'                 | profiles.container.units_per_vehicle.road
+            overflowing number        | 'profiles: {bulk: {modes: {rail: {fixed_usd: 1e400}}}}'                 | profiles.bulk.modes.rail.fixed_usd
+            unknown mode in rates     | 'profiles: {bulk: {modes: {hovercraft: {fixed_usd: 1}}}}'               | profiles.bulk.modes.hovercraft
+            unknown mode in co2       | 'co2_kg_per_tonne_km: {air: 0.5}'                                       | co2_kg_per_tonne_km.air
+            crossing is not a mode    | 'co2_kg_per_tonne_km: {crossing: 0.5}'                                  | co2_kg_per_tonne_km.crossing
+            unknown mode per vehicle  | 'profiles: {bulk: {units_per_vehicle: {air: 2}}}'                       | profiles.bulk.units_per_vehicle.air
+            unknown mode in transship | 'profiles: {bulk: {transship: {rail-air: {usd: 1, hours: 1}}}}'         | profiles.bulk.transship.rail-air
+            same mode transship       | 'profiles: {bulk: {transship: {rail-rail: {usd: 1, hours: 1}}}}'        | profiles.bulk.transship.rail-rail
+            bad country code          | 'profiles: {bulk: {modes: {road: {speed_kmh_by_country: {kaz: 40}}}}}' | profiles.bulk.modes.road.speed_kmh_by_country.kaz
+            bad source confidence     | 'sources: {profiles.bulk.unit: {source: me, confidence: guessed}}'      | sources.profiles.bulk.unit.confidence
+            """)
+    void badUserFileNamesFileAndDottedField(String what, String yaml, String field) throws Exception {
+        Path f = write("bad.yaml", yaml);
+        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
+        assertThat(e).as(what).isNotNull();
+        assertThat(e.problems()).as(what).isNotEmpty();
+        assertThat(e.problems()).as(what).allSatisfy(p -> assertThat(p.file()).isEqualTo(f.toString()));
+        assertThat(e.problems()).extracting(Problem::field).as(what).contains(field);
+        assertThat(e.getMessage()).contains(f.toString()).contains("'" + field + "'");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() throws Exception {
+        Path f = write("two.yaml", """
+                speed: 3
+                profiles:
+                  container:
+                    modes:
+                      road: {per_km_usd: -1, speed_kmh: fast}
+                """);
+        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
+        assertThat(e.problems()).extracting(Problem::field).containsExactlyInAnyOrder("speed",
+                "profiles.container.modes.road.per_km_usd", "profiles.container.modes.road.speed_kmh");
+    }
+
+    @Test
+    void missingFileIsAProblemNamingTheFile() {
+        Path f = dir.resolve("nope.yaml");
+        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(f.toString());
+            assertThat(p.message()).isEqualTo("file not found");
+        });
+        assertThat(e.getMessage()).contains(f.toString());
+    }
+
+    @Test
+    void unreadableOrNonMappingFilesAreProblems() throws Exception {
+        Path list = write("list.yaml", "- a\n- b\n");
+        assertThatThrownBy(() -> CostModelLoader.load(list)).isInstanceOfSatisfying(CostModelException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo(list.toString());
+                    assertThat(p.message()).contains("mapping");
+                }));
+        Path broken = write("broken.yaml", "profiles: {bulk: [unclosed\n");
+        assertThatThrownBy(() -> CostModelLoader.load(broken)).isInstanceOfSatisfying(CostModelException.class,
+                e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.file()).isEqualTo(broken.toString());
+                    assertThat(p.message()).startsWith("cannot read");
+                }));
+    }
+}
