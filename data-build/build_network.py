@@ -338,6 +338,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
             if km is None:
                 km = gck * CIRCUITY['rail']
                 note = 'great circle x 1.2 (rail circuity); not measurable on NE railroads' + rej
+                src = src or 'great-circle estimate (data-build/links_curated.csv)'
         elif rule == 'gc':
             f = CIRCUITY['rail'] if mode == 'rail' else CIRCUITY['gc_plain']
             km = gck * f
@@ -419,7 +420,78 @@ def P(nodes, slug):
 
 
 # ---------------------------------------------------------------- checks
+KINDS = {'city', 'rail_station', 'terminal', 'border_post', 'seaport', 'dry_port', 'junction', 'sea_waypoint'}
+MODES = {'rail', 'road', 'sea', 'ferry', 'crossing'}
+STATUSES = {'operational', 'under_construction', 'planned', 'closed'}
+NUM_FIELDS = ('km', 'hours', 'wait_hours', 'hours_mean', 'hours_p90', 'fee_usd', 'hours_mean_rev', 'hours_p90_rev',
+              'fee_usd_rev', 'capacity_tpd')
+
+
+def format_checks(nodes, links):
+    """Field-level checks mirroring docs/NETWORK-FORMAT.md (enums, booleans, numbers, lists, WKT)."""
+    import re
+    wkt_re = re.compile(r'^LINESTRING\((-?\d+(\.\d+)? -?\d+(\.\d+)?)(, -?\d+(\.\d+)? -?\d+(\.\d+)?)+\)$')
+    for n in nodes.values():
+        for f in ('id', 'name', 'country', 'kind', 'source', 'confidence'):
+            if not str(n.get(f, '')).strip():
+                problem(f'node {n["id"]}: empty {f}')
+        if n['kind'] not in KINDS:
+            problem(f'node {n["id"]}: kind {n["kind"]}')
+        if n['confidence'] not in ('published', 'estimated'):
+            problem(f'node {n["id"]}: confidence')
+        if not (len(n['country']) == 2 and n['country'].isupper()):
+            problem(f'node {n["id"]}: country {n["country"]}')
+        if (n['country'] == 'XX') != (n['kind'] == 'sea_waypoint'):
+            problem(f'node {n["id"]}: XX only for sea waypoints')
+        for f in ('gauge_change', 'transship'):
+            if n.get(f, '') not in ('', 'true', 'false'):
+                problem(f'node {n["id"]}: {f}')
+        for h in filter(None, n.get('handles', '').split(';')):
+            if h not in ('container', 'bulk'):
+                problem(f'node {n["id"]}: handles {h}')
+        if not (-180 <= n['lon'] <= 180 and -90 <= n['lat'] <= 90):
+            problem(f'node {n["id"]}: coordinates')
+    for l in links:
+        if l['mode'] not in MODES or l['status'] not in STATUSES or l['confidence'] not in ('published', 'estimated'):
+            problem(f'link {l["id"]}: enum')
+        for f in NUM_FIELDS:
+            v = l.get(f, '')
+            if v != '':
+                try:
+                    if not float(v) >= 0:
+                        problem(f'link {l["id"]}: {f} negative')
+                except ValueError:
+                    problem(f'link {l["id"]}: {f} not a number')
+        for gg in filter(None, l.get('gauge', '').split(';')):
+            if gg not in ('1520', '1435', '1676'):
+                problem(f'link {l["id"]}: gauge {gg}')
+        if l['mode'] in ('road', 'sea', 'ferry') and l.get('gauge'):
+            problem(f'link {l["id"]}: gauge on a {l["mode"]} link')
+        if l['mode'] == 'crossing':
+            for f in ('carries', 'hours_mean', 'hours_p90', 'fee_usd'):
+                if l.get(f, '') == '':
+                    problem(f'crossing {l["id"]}: missing {f}')
+            for c in l['carries'].split(';'):
+                if c not in ('road', 'rail'):
+                    problem(f'crossing {l["id"]}: carries {c}')
+            if float(l['hours_p90']) < float(l['hours_mean']):
+                problem(f'crossing {l["id"]}: p90 < mean')
+        elif l.get('carries'):
+            problem(f'link {l["id"]}: carries on a non-crossing link')
+        if l['mode'] in ('sea', 'ferry') and (l.get('hours', '') == '' or l.get('wait_hours', '') == ''):
+            problem(f'link {l["id"]}: sea/ferry needs hours and wait_hours')
+        g = l.get('geometry', '')
+        if g:
+            if not wkt_re.match(g):
+                problem(f'link {l["id"]}: bad WKT')
+            elif g.count(',') + 1 > MAX_VERTICES:
+                problem(f'link {l["id"]}: geometry has more than {MAX_VERTICES} vertices')
+        if '\n' in l.get('note', '') or len(l.get('note', '')) > 300:
+            problem(f'link {l["id"]}: note too long')
+
+
 def checks(nodes, links):
+    format_checks(nodes, links)
     byid = {n['id']: n for n in nodes.values()}
     if len(byid) != len(nodes):
         problem('duplicate node ids')
@@ -691,5 +763,42 @@ def main():
     return 1 if PROBLEMS else 0
 
 
+class Tee(io.StringIO):
+    def __init__(self, out):
+        super().__init__(); self.out = out
+
+    def write(self, t):
+        self.out.write(t); return super().write(t)
+
+
+def update_docs(report):
+    """Write data-build/build_report.txt and refresh the marked blocks of docs/DATA.md."""
+    with open(os.path.join(HERE, 'build_report.txt'), 'w', encoding='utf-8') as f:
+        f.write(report)
+    sections, cur = {}, None
+    for line in report.splitlines():
+        if line.startswith('== ') and line.endswith(' =='):
+            cur = line.strip('= ').split(' ')[0]
+            sections[cur] = [line]
+        elif cur:
+            sections[cur].append(line)
+    doc = os.path.join(HERE, '..', 'docs', 'DATA.md')
+    if not os.path.exists(doc):
+        return
+    text = open(doc, encoding='utf-8').read()
+    for key in ('distance', 'connectivity', 'components', 'counts'):
+        b, e = f'<!-- BEGIN:{key} -->', f'<!-- END:{key} -->'
+        if b in text and e in text and key in sections:
+            body = '\n'.join(sections[key]).strip('\n')
+            text = text[:text.index(b) + len(b)] + '\n```\n' + body + '\n```\n' + text[text.index(e):]
+    with open(doc, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
 if __name__ == '__main__':
-    sys.exit(main())
+    tee = Tee(sys.stdout)
+    sys.stdout = tee
+    rc = main()
+    sys.stdout = tee.out
+    update_docs(tee.getvalue())
+    sys.exit(rc)
