@@ -24,6 +24,8 @@ CIRCUITY = {'gc_plain': 1.2, 'gc_mountain': 1.35, 'rail': 1.2, 'sea': 1.15}
 RAIL_SNAP_KM = 15.0          # max distance from a node to the NE railroad to measure along it
 RAIL_JOIN_KM = 3.0           # NE line ends joined to other lines within this distance
 RAIL_MAX_RATIO = 1.8         # NE path / great circle above this -> rejected, great-circle rule used
+RAIL_MAX_OUTSIDE = 0.2       # NE path with more than this share of vertices outside the link's country -> rejected
+POLYS = {}                   # ISO2 -> NE 50m geometry (filled by country_check)
 P90_FACTOR = 1.8             # p90 = 1.8 x mean where only a mean is published
 KN = 1.852                   # km per nautical mile
 MAX_VERTICES = 50
@@ -153,6 +155,7 @@ def load_nodes(shared):
 def country_check(nodes, shared):
     d = json.load(open(os.path.join(shared, 'data/natural-earth/ne_50m_admin_0_countries_bbox25-0-90-60.geojson')))
     polys = {f['properties']['ISO_A2']: f['geometry'] for f in d['features']}
+    POLYS.update(polys)
     print('\n== country check (NE 50m polygons) ==')
     bad = 0
     for slug, n in nodes.items():
@@ -324,9 +327,15 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
                     tot = d + da + db
                     ratio = tot / gck if gck > 0 else 1
                     ne_report.append((a, b, gck, tot, ratio))
-                    if 0.98 <= ratio <= RAIL_MAX_RATIO:
+                    geom_try = simplify_max([pa] + pts + [pb], MAX_VERTICES, 0.01)
+                    poly = POLYS.get(na['country'])
+                    outside = sum(1 for q in geom_try if not poly_contains(poly, q[0], q[1])) / len(geom_try)
+                    if outside > RAIL_MAX_OUTSIDE:
+                        rej = f' (NE path runs {outside:.0%} outside {na["country"]})'
+                        ne_report[-1] = (a, b, gck, tot, ratio, f'leaves country {outside:.0%}')
+                    elif 0.98 <= ratio <= RAIL_MAX_RATIO:
                         km = tot
-                        geom = simplify_max([pa] + pts + [pb], MAX_VERTICES, 0.01)
+                        geom = geom_try
                         note = 'measured along NE 10m railroads (ends snapped to the line)'
                         src = src or 'Natural Earth 10m railroads (shortest path, data-build/build_network.py)'
                     else:
@@ -571,8 +580,10 @@ def report(nodes, links, ne_report):
     byid = {n['id']: n for n in nodes.values()}
     sid = {k: n['id'] for k, n in nodes.items()}
     print('\n== NE railroad measurements (km: great circle / NE path / ratio) ==')
-    for a, b, g, t, r in ne_report:
-        flag = '' if (r and 0.98 <= r <= RAIL_MAX_RATIO) else '  -> great-circle rule used'
+    for a, b, g, t, r, *why in ne_report:
+        flag = '' if (r and 0.98 <= r <= RAIL_MAX_RATIO and not why) else '  -> great-circle rule used'
+        if why:
+            flag += f' ({why[0]})'
         print(f'  {a:18s} {b:18s} {g:7.0f} {"-" if t is None else str(round(t)):>7} {"" if r is None else f"{r:.2f}":>6}{flag}')
 
     print('\n== connectivity (shortest km over operational links) ==')
