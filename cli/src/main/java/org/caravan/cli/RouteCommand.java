@@ -88,6 +88,9 @@ final class RouteCommand implements Callable<Integer> {
             description = "Output: text, json or geojson. Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--detail", description = "Text output: one row per link instead of one per run in a mode and country.")
+    boolean detail;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the answer to FILE instead of stdout.")
     Path output;
 
@@ -105,7 +108,7 @@ final class RouteCommand implements Callable<Integer> {
                 ObjectNode fc = RouteGeoJson.toGeoJson(network, result);
                 yield RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(fc) + "\n";
             }
-            case text -> RouteText.format(network, result);
+            case text -> RouteText.format(network, result, detail);
         };
         write(out);
         if (!result.found()) {

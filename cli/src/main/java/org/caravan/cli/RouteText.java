@@ -19,7 +19,35 @@ import org.caravan.routing.Transshipment;
 final class RouteText {
     private RouteText() {}
 
+    /**
+     * Consecutive links in the same mode, gauge, country and status, as one row each: the table a person reads.
+     * Crossings always stand alone.
+     */
+    static List<List<Leg>> runs(List<Leg> legs) {
+        List<List<Leg>> out = new java.util.ArrayList<>();
+        List<Leg> run = new java.util.ArrayList<>();
+        for (Leg l : legs) {
+            if (!run.isEmpty()) {
+                Leg p = run.get(0);
+                boolean same = l.mode() != Mode.CROSSING && p.mode() != Mode.CROSSING && l.mode() == p.mode()
+                        && l.gauge() == p.gauge() && java.util.Objects.equals(l.country(), p.country())
+                        && l.status() == p.status();
+                if (!same) {
+                    out.add(run);
+                    run = new java.util.ArrayList<>();
+                }
+            }
+            run.add(l);
+        }
+        if (!run.isEmpty()) out.add(run);
+        return out;
+    }
+
     static String format(Network network, RouteResult result) {
+        return format(network, result, false);
+    }
+
+    static String format(Network network, RouteResult result, boolean detail) {
         StringBuilder sb = new StringBuilder();
         RouteRequest q = result.request();
         sb.append(place(network, q.from())).append(" -> ").append(place(network, q.to()));
@@ -44,14 +72,24 @@ final class RouteText {
         List<String[]> rows = new java.util.ArrayList<>();
         rows.add(new String[] {"#", "from", "to", "mode", "gauge", "km", "hours", "USD", "country", "note"});
         int i = 0;
-        for (Leg l : r.legs()) {
-            String mode = l.mode() == Mode.CROSSING ? "crossing/" + l.cargoMode().code() : l.mode().code();
+        for (List<Leg> run : detail ? r.legs().stream().map(List::of).toList() : runs(r.legs())) {
+            Leg first = run.get(0);
+            Leg last = run.get(run.size() - 1);
+            String mode = first.mode() == Mode.CROSSING ? "crossing/" + first.cargoMode().code()
+                    : first.mode().code();
+            double km = run.stream().mapToDouble(Leg::km).sum();
+            double hours = run.stream().mapToDouble(Leg::hours).sum();
+            double usd = run.stream().mapToDouble(Leg::usd).sum();
             StringBuilder note = new StringBuilder();
-            if (l.status() != LinkStatus.OPERATIONAL) note.append(l.status().code().replace('_', ' ').toUpperCase(Locale.ROOT));
-            if (l.confidence() == Confidence.ESTIMATED) note.append(note.length() > 0 ? ", " : "").append("est.");
-            rows.add(new String[] {Integer.toString(++i), l.fromName(), l.toName(), mode,
-                l.gauge() == null ? "" : l.gauge().code(), num(l.km(), 0), num(l.hours(), 1), num(l.usd(), 0),
-                l.country() == null ? "sea" : l.country(), note.toString()});
+            if (first.status() != LinkStatus.OPERATIONAL) {
+                note.append(first.status().code().replace('_', ' ').toUpperCase(Locale.ROOT));
+            }
+            long estimated = run.stream().filter(l -> l.confidence() == Confidence.ESTIMATED).count();
+            if (estimated > 0) note.append(note.length() > 0 ? ", " : "").append("est.");
+            if (run.size() > 1) note.append(note.length() > 0 ? ", " : "").append(run.size()).append(" links");
+            rows.add(new String[] {Integer.toString(++i), first.fromName(), last.toName(), mode,
+                first.gauge() == null ? "" : first.gauge().code(), num(km, 0), num(hours, 1), num(usd, 0),
+                country(network, first), note.toString()});
         }
         table(sb, rows, new boolean[] {true, false, false, false, true, true, true, true, false, false});
 
@@ -82,6 +120,14 @@ final class RouteText {
             sb.append("WARNING: this route uses links that are planned or under construction.\n");
         }
         return sb.toString();
+    }
+
+    private static String country(Network network, Leg leg) {
+        if (leg.mode() == Mode.CROSSING) {
+            return network.node(leg.from()).map(Node::country).orElse("?") + ">"
+                    + network.node(leg.to()).map(Node::country).orElse("?");
+        }
+        return leg.country() == null ? "sea" : leg.country();
     }
 
     private static String place(Network network, String id) {

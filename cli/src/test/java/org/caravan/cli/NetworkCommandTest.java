@@ -33,7 +33,8 @@ class NetworkCommandTest {
         assertThat(run.err()).contains(BAD_LINKS + ", line 2, field 'to'", "nowhere");
         assertThat(run.err()).contains(BAD_LINKS + ", line 3, field 'km'");
         assertThat(run.err()).contains(BAD_LINKS + ", line 4, field 'gauge'");
-        assertThat(run.err()).contains(BAD_LINKS + ", line 4, field 'confidence'");
+        assertThat(run.err()).contains(BAD_LINKS + ", line 5, field 'confidence'", "maybe");
+        assertThat(run.err()).contains("4 problem(s)");
         assertThat(run.err()).contains("nothing was loaded");
     }
 

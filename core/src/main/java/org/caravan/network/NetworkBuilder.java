@@ -28,10 +28,22 @@ public final class NetworkBuilder {
     private final List<Problem> parseProblems = new ArrayList<>();
     private final Map<String, Integer> fileOrder = new LinkedHashMap<>();
     private CountryShapes countryShapes;
+    private boolean curationRules = true;
 
     /** Uses these shapes for the country check instead of the bundled Natural Earth ones. */
     public NetworkBuilder countryShapes(CountryShapes shapes) {
         this.countryShapes = Objects.requireNonNull(shapes, "shapes");
+        return this;
+    }
+
+    /**
+     * With {@code false}, checks only what routing needs (unique ids, known ends, positive lengths, one gauge per
+     * rail link, crossing times present) and skips the data-curation rules (country shapes, node kinds at link
+     * ends, links across borders, what a crossing may carry). For synthetic graphs such as property tests of
+     * the router; files are always read with every rule.
+     */
+    public NetworkBuilder curationRules(boolean on) {
+        this.curationRules = on;
         return this;
     }
 
@@ -74,8 +86,9 @@ public final class NetworkBuilder {
     /** Every problem found so far, parse and semantic, ordered by file and then by position in the file. */
     public List<Problem> problems() {
         List<Problem> all = new ArrayList<>(parseProblems);
-        CountryShapes shapes = countryShapes != null ? countryShapes : CountryShapes.naturalEarth();
-        all.addAll(new NetworkValidator(shapes).validate(nodes, links));
+        CountryShapes shapes = !curationRules ? CountryShapes.none()
+                : countryShapes != null ? countryShapes : CountryShapes.naturalEarth();
+        all.addAll(new NetworkValidator(shapes, curationRules).validate(nodes, links));
         if (nodes.isEmpty() && parseProblems.isEmpty()) {
             // Only worth saying when nothing else explains it (a missing file already does).
             all.add(new Problem(fileOrder.keySet().stream().findFirst().orElse(""), "", "", "the network has no nodes"));

@@ -31,9 +31,11 @@ final class NetworkValidator {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final CountryShapes shapes;
+    private final boolean curation;
 
-    NetworkValidator(CountryShapes shapes) {
+    NetworkValidator(CountryShapes shapes, boolean curation) {
         this.shapes = shapes;
+        this.curation = curation;
     }
 
     List<Problem> validate(List<Located<Node>> nodes, List<Located<Link>> links) {
@@ -114,6 +116,7 @@ final class NetworkValidator {
             }
             case CROSSING -> checkCrossing(ll, out);
         }
+        if (!curation) return;
         if (l.mode() != Mode.CROSSING && !l.carries().equals(Set.of(l.mode()))) {
             out.add(problem(ll, "carries", "only a crossing carries other modes: a " + l.mode().code()
                     + " link carries " + l.mode().code() + ", got " + codes(l.carries())));
@@ -142,6 +145,11 @@ final class NetworkValidator {
 
     private void checkCrossing(Located<Link> ll, List<Problem> out) {
         Link l = ll.value();
+        // CrossingTimes itself guarantees 0 <= mean <= p90; only their absence is left to check here.
+        if (l.forward() == null) {
+            out.add(problem(ll, "hours_mean", "a crossing needs hours_mean, hours_p90 and fee_usd"));
+        }
+        if (!curation) return;
         if (l.carries().isEmpty()) {
             out.add(problem(ll, "carries", "a crossing must say what it carries: road, rail or road;rail"));
         } else if (!CROSSING_CARRIES.containsAll(l.carries())) {
@@ -152,10 +160,6 @@ final class NetworkValidator {
         }
         if (!l.carries().contains(Mode.RAIL) && !l.gauges().isEmpty()) {
             out.add(problem(ll, "gauge", "a crossing that does not carry rail has no gauge, got " + codes(l.gauges())));
-        }
-        // CrossingTimes itself guarantees 0 <= mean <= p90; only their absence is left to check here.
-        if (l.forward() == null) {
-            out.add(problem(ll, "hours_mean", "a crossing needs hours_mean, hours_p90 and fee_usd"));
         }
     }
 

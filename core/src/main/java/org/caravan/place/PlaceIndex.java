@@ -32,6 +32,8 @@ public final class PlaceIndex {
 
     private final Network network;
     private final Map<String, List<Node>> byName = new HashMap<>();
+    /** Looser keys ("Karachi" for "Karachi port", "Torkham" for "Torkham (AF side)"), tried after exact names. */
+    private final Map<String, List<Node>> byLooseName = new HashMap<>();
     private final Map<String, List<Link>> crossingsByName = new HashMap<>();
 
     public PlaceIndex(Network network) {
@@ -43,12 +45,36 @@ public final class PlaceIndex {
             for (String k : keys) {
                 if (!k.isEmpty()) byName.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
             }
+            Set<String> loose = new LinkedHashSet<>();
+            for (String name : names(n)) loose.addAll(looseKeys(name));
+            loose.removeAll(keys);
+            for (String k : loose) byLooseName.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
         }
         for (Link l : network.links()) {
             if (l.isCrossing() && !l.name().isBlank()) {
                 crossingsByName.computeIfAbsent(normalize(l.name()), x -> new ArrayList<>()).add(l);
             }
         }
+    }
+
+    private static final Pattern PARENS = Pattern.compile("\\(([^)]*)\\)");
+    private static final Pattern PORT_SUFFIX = Pattern.compile("\\s+(sea)?port$");
+    private static final Pattern PORT_PREFIX = Pattern.compile("^(bandar e|bandar|port)\\s+");
+
+    /**
+     * The name without its parenthetical remark, without a trailing "port" and without a leading "Bandar" or
+     * "Port" ("Anzali" for "Bandar Anzali"), and the remark itself.
+     */
+    static Set<String> looseKeys(String name) {
+        Set<String> out = new LinkedHashSet<>();
+        java.util.regex.Matcher m = PARENS.matcher(name);
+        while (m.find()) out.add(normalize(m.group(1)));
+        String bare = normalize(PARENS.matcher(name).replaceAll(" "));
+        out.add(bare);
+        out.add(PORT_SUFFIX.matcher(bare).replaceAll(""));
+        out.add(PORT_PREFIX.matcher(bare).replaceAll(""));
+        out.remove("");
+        return out;
     }
 
     /** Lower case, no diacritics, punctuation and spaces folded to single spaces. */
@@ -75,6 +101,7 @@ public final class PlaceIndex {
             if (n.id().equalsIgnoreCase(q)) return n;
         }
         List<Node> hits = byName.getOrDefault(normalize(q), List.of());
+        if (hits.isEmpty()) hits = byLooseName.getOrDefault(normalize(q), List.of());
         if (hits.isEmpty()) {
             List<String> sugg = suggestions(q, 3);
             throw new InvalidRequestException(field, "unknown place '" + q + "'"
