@@ -8,8 +8,10 @@ import java.util.List;
  * Multi-criteria label setting over the state graph: every route that no other route beats on all of cost
  * (USD, with any soft penalties), time (hours), risk (risk-weighted km) and CO2 at once.
  *
- * <p>Labels are settled in lexicographic order of (cost, hours), so a settled label is never dominated by a
- * later one except on exact ties, which the final filter at the destination removes. A new label is dropped
+ * <p>Labels are settled in lexicographic order of (cost, hours) plus admissible, consistent lower bounds of what
+ * is left to the destination (multi-objective A*), so a settled label is never dominated by a later one at its
+ * state except on exact ties, which the final filter at the destination removes. The bounds also prune every
+ * label that cannot end better than a route already found. A new label is dropped
  * when a label at its state, or any route already found, is at least as good on every criterion; labels it
  * dominates are dropped in turn. A cap on labels and a time budget stop runaway requests; the answer then says
  * it is truncated (the routes returned are still non-dominated among themselves, but the set may be incomplete).
@@ -35,6 +37,8 @@ final class ParetoSearch {
     private final int[][] bags;
     private final int[] bagSize;
     private final List<Integer> targets = new ArrayList<>();
+    /** Admissible lower bounds per criterion and (layer, node): see {@link SearchSpace#lowerBounds()}. */
+    private final double[][] lb;
 
     ParetoSearch(SearchSpace space, int maxLabels, long budgetMillis) {
         this.space = space;
@@ -42,6 +46,7 @@ final class ParetoSearch {
         this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
         this.bags = new int[space.stateCount()][];
         this.bagSize = new int[space.stateCount()];
+        this.lb = space.lowerBounds();
     }
 
     Outcome run() {
@@ -64,9 +69,14 @@ final class ParetoSearch {
                 c2 += crit[p * CRITERIA + 2];
                 c3 += crit[p * CRITERIA + 3];
             }
-            if (dominatedByTargets(c0, c1, c2, c3)) return;
+            int at = to / space.k;
+            double h0 = lb[0][at];
+            if (h0 == Double.POSITIVE_INFINITY) return; // the destination is out of reach from here
+            double h1 = lb[1][at];
+            // A label whose cheapest possible completion is already beaten by a found route can only lose.
+            if (dominatedByTargets(c0 + h0, c1 + h1, c2 + lb[2][at], c3 + lb[3][at])) return;
             if (!insert(to, c0, c1, c2, c3, p, how)) return;
-            heap.push(c0, c1, count - 1);
+            heap.push(c0 + h0, c1 + h1, count - 1);
         };
         space.seeds(moves);
         boolean truncated = false;
@@ -86,8 +96,9 @@ final class ParetoSearch {
                 }
                 continue; // a route ends at its destination
             }
-            if (dominatedByTargets(crit[label * CRITERIA], crit[label * CRITERIA + 1], crit[label * CRITERIA + 2],
-                    crit[label * CRITERIA + 3])) {
+            int at = s / space.k;
+            if (dominatedByTargets(crit[label * CRITERIA] + lb[0][at], crit[label * CRITERIA + 1] + lb[1][at],
+                    crit[label * CRITERIA + 2] + lb[2][at], crit[label * CRITERIA + 3] + lb[3][at])) {
                 continue;
             }
             parent[0] = label;

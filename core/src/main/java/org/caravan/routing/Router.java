@@ -31,6 +31,7 @@ public final class Router {
     private final CostModel costModel;
     private final RiskRegister risk;
     private final Map<String, LinkCosts> priced = new ConcurrentHashMap<>();
+    private final double[] linkRisk;
 
     public Router(Network network, CostModel costModel) {
         this(network, costModel, RiskRegisterLoader.defaults());
@@ -40,7 +41,10 @@ public final class Router {
         this.network = network;
         this.costModel = costModel;
         this.risk = risk;
+        this.linkRisk = SearchSpace.linkRisk(network, risk);
     }
+
+    double[] linkRisk() { return linkRisk; }
 
     public Network network() { return network; }
 
@@ -132,8 +136,8 @@ public final class Router {
         checkEndpoint(request, from, "from", "origin");
         checkEndpoint(request, to, "to", "destination");
         for (int v : via) checkEndpoint(request, v, "via", "via point");
-        return new SearchSpace(network, costs, risk, request, from, to, via, costModel.delays().waitP90ToMean(),
-                costModel.delays().handlingP90ToMean());
+        return new SearchSpace(network, costs, risk, linkRisk, request, from, to, via,
+                costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
     }
 
     private int nodeOrThrow(String id, String field) {
@@ -303,7 +307,7 @@ public final class Router {
 
     private SearchSpace relaxedSpace(SearchSpace space, RouteRequest relaxed) {
         int[] via = relaxed.via().isEmpty() ? new int[0] : space.via;
-        return new SearchSpace(network, space.costs, risk, relaxed, space.from, space.to, via,
+        return new SearchSpace(network, space.costs, risk, linkRisk, relaxed, space.from, space.to, via,
                 costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
     }
 }

@@ -53,13 +53,29 @@ final class SearchSpace {
     final boolean[] linkOk;
     final boolean[] carrierOk;
     private final boolean[] canTransship;
+    /** Per node, bit c set when carrier c has a usable link out of the node: other carriers are dead ends. */
+    private final int[] carriersOut;
     private final double[] linkRisk;
     private final double[] linkPenalty;
     private final double waitP90Factor;
     private final double handlingP90Factor;
 
-    SearchSpace(Network network, LinkCosts costs, RiskRegister risk, RouteRequest r, int from, int to, int[] via,
-            double waitP90Factor, double handlingP90Factor) {
+    /** Risk-weighted km per link direction (index link*2+dir): depends only on the network and the register. */
+    static double[] linkRisk(Network network, RiskRegister risk) {
+        double[] out = new double[network.linkCount() * 2];
+        for (int l = 0; l < network.linkCount(); l++) {
+            Link link = network.link(l);
+            for (int dir = 0; dir < 2; dir++) {
+                Node a = network.node(dir == 0 ? network.linkFrom(l) : network.linkTo(l));
+                Node b = network.node(dir == 0 ? network.linkTo(l) : network.linkFrom(l));
+                out[l * 2 + dir] = link.km() * risk.of(riskCountry(link, a, b)).combined();
+            }
+        }
+        return out;
+    }
+
+    SearchSpace(Network network, LinkCosts costs, RiskRegister risk, double[] linkRisk, RouteRequest r, int from,
+            int to, int[] via, double waitP90Factor, double handlingP90Factor) {
         this.network = network;
         this.costs = costs;
         this.profile = costs.profile();
@@ -76,15 +92,15 @@ final class SearchSpace {
         Cargo cargo = r.cargo().equals("bulk") ? Cargo.BULK : Cargo.CONTAINER;
         for (int v = 0; v < n; v++) {
             Node node = network.node(v);
-            boolean tooRisky = r.maxRisk() != null && risk.of(node.country()).combined() > r.maxRisk()
-                    && node.kind() != NodeKind.SEA_WAYPOINT;
+            boolean tooRisky = r.maxRisk() != null && node.kind() != NodeKind.SEA_WAYPOINT
+                    && risk.of(node.country()).combined() > r.maxRisk();
             nodeOk[v] = !r.closedNodes().contains(node.id()) && !r.avoidCountries().contains(node.country())
                     && !tooRisky;
             canTransship[v] = node.transship() && (node.handles().isEmpty() || node.handles().contains(cargo));
         }
         int m = network.linkCount();
         linkOk = new boolean[m];
-        linkRisk = new double[m * 2];
+        this.linkRisk = linkRisk;
         linkPenalty = new double[m * 2];
         Map<String, Double> penalties = r.countryPenalties();
         for (int l = 0; l < m; l++) {
@@ -94,10 +110,10 @@ final class SearchSpace {
                     || link.status() == LinkStatus.UNDER_CONSTRUCTION));
             linkOk[l] = statusOk && !r.closedLinks().contains(link.id())
                     && nodeOk[network.linkFrom(l)] && nodeOk[network.linkTo(l)];
+            if (penalties.isEmpty()) continue;
             for (int dir = 0; dir < 2; dir++) {
                 Node a = network.node(dir == 0 ? network.linkFrom(l) : network.linkTo(l));
                 Node b = network.node(dir == 0 ? network.linkTo(l) : network.linkFrom(l));
-                linkRisk[l * 2 + dir] = link.km() * risk.of(riskCountry(link, a, b)).combined();
                 if (!a.country().equals(b.country())) {
                     linkPenalty[l * 2 + dir] = penalties.getOrDefault(b.country(), 0.0);
                 }
@@ -105,6 +121,17 @@ final class SearchSpace {
         }
         carrierOk = new boolean[k];
         for (Carrier c : Carrier.values()) carrierOk[c.ordinal()] = r.modes().contains(c.mode());
+        carriersOut = new int[n];
+        for (int v = 0; v < n; v++) {
+            for (int p = network.adjacencyStart(v); p < network.adjacencyEnd(v); p++) {
+                int l = network.adjacentLink(p);
+                if (!linkOk[l]) continue;
+                int dir = network.linkFrom(l) == v ? 0 : 1;
+                for (int c = 0; c < k; c++) {
+                    if (carrierOk[c] && !Double.isNaN(costs.usd(LinkCosts.index(l, dir, c)))) carriersOut[v] |= 1 << c;
+                }
+            }
+        }
     }
 
     /** The country a traversal from a to b counts in: its own, the one a crossing leaves, or the sea ("XX"). */
@@ -124,10 +151,14 @@ final class SearchSpace {
 
     boolean isTarget(int s) { return layerOf(s) == layers - 1 && nodeOf(s) == to; }
 
-    /** The starting states: cargo loaded at the origin in any allowed carrier, paying that mode's fixed cost. */
+    /**
+     * The starting states: cargo loaded at the origin in any allowed carrier that can leave it, paying that mode's
+     * fixed cost. (Loading into a carrier with no way out could only be followed by a transfer, which costs more
+     * than loading into the other carrier directly.)
+     */
     void seeds(Moves out) {
         for (Carrier c : Carrier.values()) {
-            if (!carrierOk[c.ordinal()]) continue;
+            if (!carrierOk[c.ordinal()] || (carriersOut[from] & (1 << c.ordinal())) == 0) continue;
             double fixed = profile.rates(c.mode()).fixedUsd();
             out.move(from * k + c.ordinal(), SEED, fixed, 0, 0, 0, 0, 0);
         }
@@ -141,6 +172,8 @@ final class SearchSpace {
         if (layer < layers - 1 && v == via[layer]) out.move(s + n * k, LAYER_JUMP, 0, 0, 0, 0, 0, 0);
         Node node = network.node(v);
         Carrier here = Carrier.of(c);
+        // Transfers may pass through a carrier that cannot leave the node (rail 1520 -> road -> rail 1435 is
+        // transloading through a truck at a terminal that cannot change bogies): that is part of the model.
         for (Carrier other : Carrier.values()) {
             if (other == here || !carrierOk[other.ordinal()]) continue;
             Handling h;
@@ -172,6 +205,83 @@ final class SearchSpace {
             out.move(base + network.opposite(l, v) * k + c, l * 2 + dir, usd + linkPenalty[l * 2 + dir], hours,
                     costs.km(i), costs.co2(i), linkRisk[l * 2 + dir], hoursP90);
         }
+    }
+
+    /**
+     * Lower bounds, per criterion (0 USD with penalties, 1 hours, 2 risk-km, 3 CO2), on what is left to pay from
+     * each state's (layer, node) to the destination: reverse Dijkstra over nodes where a link costs the least any
+     * allowed carrier would pay and transfers cost nothing. Admissible and consistent, so a Pareto search may
+     * order and prune by them without losing a route. Indexed {@code [criterion][layer * n + node]}; infinity
+     * where the destination cannot be reached.
+     */
+    double[][] lowerBounds() {
+        int m = network.linkCount();
+        // Traversals ending at each node: (start node, the cheapest value per criterion over allowed carriers).
+        int[] count = new int[n];
+        for (int l = 0; l < m; l++) {
+            if (!linkOk[l]) continue;
+            count[network.linkTo(l)]++;
+            if (!network.link(l).oneway()) count[network.linkFrom(l)]++;
+        }
+        int[] start = new int[n + 1];
+        for (int v = 0; v < n; v++) start[v + 1] = start[v] + count[v];
+        int[] tail = new int[start[n]];
+        double[][] w = new double[4][start[n]];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (int l = 0; l < m; l++) {
+            if (!linkOk[l]) continue;
+            for (int dir = 0; dir < 2; dir++) {
+                if (dir == 1 && network.link(l).oneway()) continue;
+                int a = dir == 0 ? network.linkFrom(l) : network.linkTo(l);
+                int b = dir == 0 ? network.linkTo(l) : network.linkFrom(l);
+                double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY};
+                for (int c = 0; c < k; c++) {
+                    if (!carrierOk[c]) continue;
+                    int i = LinkCosts.index(l, dir, c);
+                    if (Double.isNaN(costs.usd(i))) continue;
+                    best[0] = Math.min(best[0], costs.usd(i) + linkPenalty[l * 2 + dir]);
+                    best[1] = Math.min(best[1], costs.hours(i));
+                    best[2] = Math.min(best[2], linkRisk[l * 2 + dir]);
+                    best[3] = Math.min(best[3], costs.co2(i));
+                }
+                int pos = fill[b]++;
+                tail[pos] = a;
+                for (int q = 0; q < 4; q++) w[q][pos] = best[q];
+            }
+        }
+        double[][] out = new double[4][layers * n];
+        for (int q = 0; q < 4; q++) {
+            double offset = 0;
+            for (int layer = layers - 1; layer >= 0; layer--) {
+                int target = layer == layers - 1 ? to : via[layer];
+                double[] d = reverseDijkstra(target, start, tail, w[q]);
+                for (int v = 0; v < n; v++) out[q][layer * n + v] = d[v] + offset;
+                if (layer > 0) offset = out[q][layer * n + via[layer - 1]];
+            }
+        }
+        return out;
+    }
+
+    private double[] reverseDijkstra(int target, int[] start, int[] tail, double[] w) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, Double.POSITIVE_INFINITY);
+        d[target] = 0;
+        MinHeap heap = new MinHeap(n);
+        heap.push(0, 0, target);
+        while (!heap.isEmpty()) {
+            double dv = heap.peekKey();
+            int v = heap.pop();
+            if (dv > d[v]) continue;
+            for (int p = start[v]; p < start[v + 1]; p++) {
+                double nd = dv + w[p];
+                if (nd < d[tail[p]]) {
+                    d[tail[p]] = nd;
+                    heap.push(nd, 0, tail[p]);
+                }
+            }
+        }
+        return d;
     }
 
     /** The penalty of a traversal step (for reporting penalties apart from real money). */
