@@ -20,7 +20,14 @@ import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
 import org.caravan.report.RouteGeoJson;
 import org.caravan.report.RouteJson;
+import org.caravan.risk.RiskRegister;
+import org.caravan.risk.RiskRegisterException;
+import org.caravan.risk.RiskRegisterLoader;
+import org.caravan.routing.NoRoute;
 import org.caravan.routing.Objective;
+import org.caravan.routing.ParetoResult;
+import org.caravan.routing.Route;
+import org.caravan.routing.RouteResults;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.RouteResult;
 import org.caravan.routing.Router;
@@ -61,7 +68,8 @@ final class RouteCommand implements Callable<Integer> {
     Double tonnes;
 
     @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-            description = "What to minimise: cost (USD + value of time), time, distance or co2. Default: ${DEFAULT-VALUE}.")
+            description = "What to minimise: cost (USD + value of time), time, distance, co2, or reliable (the lowest "
+                + "simulated 90th-percentile time). Default: ${DEFAULT-VALUE}.")
     String objective;
 
     @Option(names = "--avoid", paramLabel = "CC", split = ",",
@@ -88,6 +96,47 @@ final class RouteCommand implements Callable<Integer> {
             description = "Output: text, json or geojson. Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--alternatives", paramLabel = "K",
+            description = "Up to K meaningfully different routes (other crossings or modes), best first, side by side.")
+    Integer alternatives;
+
+    @Option(names = "--pareto",
+            description = "Every route no other beats on cost, time, risk and CO2 at once (the trade-offs), side by side.")
+    boolean pareto;
+
+    @Option(names = "--pareto-tolerance", paramLabel = "FRACTION", defaultValue = "0.02",
+            description = "With --pareto, hide a route when a better-ranked one is within this fraction of it on every "
+                + "criterion (0 shows the exact set). Default: ${DEFAULT-VALUE}.")
+    double paretoTolerance;
+
+    @Option(names = "--max-labels", paramLabel = "N", defaultValue = "200000",
+            description = "With --pareto, the most labels the search may create. Default: ${DEFAULT-VALUE}.")
+    int maxLabels;
+
+    @Option(names = "--budget-ms", paramLabel = "MS", defaultValue = "3000",
+            description = "With --pareto, the most milliseconds the search may take. Default: ${DEFAULT-VALUE}.")
+    long budgetMillis;
+
+    @Option(names = "--max-risk", paramLabel = "R",
+            description = "Do not enter countries whose combined risk score (0-1, see 'caravan risk') exceeds R.")
+    Double maxRisk;
+
+    @Option(names = "--penalty", paramLabel = "CC=USD", split = ",",
+            description = "Soft preference: add USD per cargo unit each time the route enters country CC, e.g. "
+                + "--penalty AF=500,IR=800 (the answer shows it apart from real money).")
+    java.util.Map<String, Double> penalties = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--risk", paramLabel = "FILE",
+            description = "Risk register (YAML or JSON) merged over the embedded one.")
+    Path riskFile;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Monte Carlo samples for transit-time reliability (default from the cost model: 10000).")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed for reliability (default 42).")
+    Long seed;
+
     @Option(names = "--detail", description = "Text output: one row per link instead of one per run in a mode and country.")
     boolean detail;
 
@@ -98,21 +147,76 @@ final class RouteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Network network = data.loadNetwork();
         CostModel costs = data.loadCosts();
-        Router router = new Router(network, costs);
+        RiskRegister risk;
+        try {
+            risk = riskFile == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(riskFile);
+        } catch (RiskRegisterException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        Router router = new Router(network, costs, risk);
         RouteRequest request = buildRequest(network, costs);
-        RouteResult result = router.route(request);
+        if (pareto && alternatives != null) {
+            throw new UserInputException("--pareto and --alternatives: choose one");
+        }
+        if (alternatives != null && (alternatives < 1 || alternatives > 20)) {
+            throw new UserInputException("--alternatives: expected 1 to 20, got " + alternatives);
+        }
+        if (!(paretoTolerance >= 0 && paretoTolerance < 1)) {
+            throw new UserInputException("--pareto-tolerance: expected a fraction from 0 to below 1, got " + paretoTolerance);
+        }
+        if (maxLabels < 1 || maxLabels > 5_000_000) {
+            throw new UserInputException("--max-labels: expected 1 to 5,000,000, got " + maxLabels);
+        }
+        if (budgetMillis < 1 || budgetMillis > 60_000) {
+            throw new UserInputException("--budget-ms: expected 1 to 60,000, got " + budgetMillis);
+        }
+        int n = samples != null ? samples : costs.delays().samples();
+        long s = seed != null ? seed : costs.delays().seed();
+        if (n < 1 || n > 1_000_000) throw new UserInputException("--samples: expected 1 to 1,000,000, got " + n);
+
+        List<Route> routes;
+        NoRoute noRoute;
+        String note = null;
+        if (pareto) {
+            ParetoResult exact = router.pareto(request, maxLabels, budgetMillis);
+            ParetoResult shown = exact.thinned(paretoTolerance);
+            routes = shown.routes();
+            noRoute = shown.noRoute();
+            note = String.format(Locale.ROOT, "Pareto set over cost, time, risk and CO2: %d route(s)%s%s.",
+                    exact.routes().size(),
+                    shown.routes().size() < exact.routes().size() ? String.format(Locale.ROOT,
+                            ", %d shown (each hidden one is within %.0f%% of a shown one on every criterion; "
+                            + "--pareto-tolerance 0 shows all)", shown.routes().size(), paretoTolerance * 100) : "",
+                    exact.truncated() ? "; TRUNCATED: the label or time budget ran out, more routes may exist" : "");
+        } else if (alternatives != null) {
+            RouteResults res = router.alternatives(request, alternatives);
+            routes = res.routes();
+            noRoute = res.noRoute();
+            note = String.format(Locale.ROOT, "%d alternative(s) asked, %d found that differ in crossings or modes.",
+                    alternatives, routes.size());
+        } else {
+            RouteResult res = router.route(request);
+            routes = res.found() ? List.of(res.route()) : List.of();
+            noRoute = res.noRoute();
+        }
+        List<Route> simulated = new java.util.ArrayList<>();
+        for (Route r : routes) simulated.add(r.reliability() != null && samples == null && seed == null ? r
+                : r.withReliability(router.reliability(r, n, s)));
         String out = switch (format) {
-            case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(RouteJson.toJson(network, result)) + "\n";
-            case geojson -> {
-                ObjectNode fc = RouteGeoJson.toGeoJson(network, result);
-                yield RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(fc) + "\n";
+            case json -> {
+                ObjectNode json = RouteJson.toJson(network, request, simulated, noRoute);
+                if (note != null) json.put("note", note);
+                yield RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
             }
-            case text -> RouteText.format(network, result, detail);
+            case geojson -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(RouteGeoJson.toGeoJson(network, simulated)) + "\n";
+            case text -> RouteText.format(network, request, simulated, noRoute, note, detail);
         };
         write(out);
-        if (!result.found()) {
-            if (format != Format.text) spec.commandLine().getErr().println("caravan: " + result.noRoute().message());
+        if (simulated.isEmpty()) {
+            if (format != Format.text && noRoute != null) {
+                spec.commandLine().getErr().println("caravan: " + noRoute.message());
+            }
             return CaravanCli.NO_ROUTE;
         }
         return 0;
@@ -188,7 +292,22 @@ final class RouteCommand implements Callable<Integer> {
             }
             modeSet.add(mode);
         }
+        java.util.Map<String, Double> penaltyMap = new java.util.LinkedHashMap<>();
+        penalties.forEach((c, usd) -> {
+            String cc = c.trim().toUpperCase(Locale.ROOT);
+            if (!countries.contains(cc)) {
+                throw new UserInputException("--penalty: no place of the network is in '" + c + "'; countries: "
+                        + String.join(",", countries));
+            }
+            if (usd == null || !(usd >= 0) || usd.isInfinite()) {
+                throw new UserInputException("--penalty: " + c + " needs a non-negative USD amount, got " + usd);
+            }
+            penaltyMap.put(cc, usd);
+        });
+        if (maxRisk != null && !(maxRisk >= 0 && maxRisk <= 1)) {
+            throw new UserInputException("--max-risk: a risk score runs from 0 to 1, got " + maxRisk);
+        }
         return new RouteRequest(a.id(), b.id(), viaIds, cargo, tonnes, obj, avoidCodes, closedNodes, closedLinks,
-                modeSet, includePlanned);
+                modeSet, includePlanned, maxRisk, penaltyMap);
     }
 }

@@ -7,7 +7,9 @@ import org.caravan.network.LinkStatus;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
+import org.caravan.routing.CountryExposure;
 import org.caravan.routing.CrossingUse;
+import org.caravan.routing.NoRoute;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
@@ -43,34 +45,66 @@ final class RouteText {
         return out;
     }
 
-    static String format(Network network, RouteResult result) {
-        return format(network, result, false);
+    static String format(Network network, RouteResult result, boolean detail) {
+        return format(network, result.request(), result.found() ? List.of(result.route()) : List.of(),
+                result.noRoute(), null, detail);
     }
 
-    static String format(Network network, RouteResult result, boolean detail) {
+    /** One route in full, or several side by side followed by the first in full. */
+    static String format(Network network, RouteRequest q, List<Route> routes, NoRoute noRoute, String note,
+            boolean detail) {
         StringBuilder sb = new StringBuilder();
-        RouteRequest q = result.request();
         sb.append(place(network, q.from())).append(" -> ").append(place(network, q.to()));
         for (String v : q.via()) sb.append("  via ").append(place(network, v));
         sb.append('\n');
         sb.append("cargo ").append(q.cargo()).append(", objective ").append(q.objective().code());
         if (!q.avoidCountries().isEmpty()) sb.append(", avoiding ").append(String.join(",", q.avoidCountries()));
+        if (q.maxRisk() != null) sb.append(", max risk ").append(q.maxRisk());
+        if (!q.countryPenalties().isEmpty()) sb.append(", penalties ").append(q.countryPenalties());
         if (!q.closedNodes().isEmpty() || !q.closedLinks().isEmpty()) {
             sb.append(", closed ").append(q.closedNodes().size() + q.closedLinks().size()).append(" item(s)");
         }
         if (q.includePlanned()) sb.append(", planned links allowed");
-        sb.append("\n\n");
-        if (!result.found()) {
-            sb.append("No route. ").append(result.noRoute().message()).append('\n');
+        sb.append("\n");
+        if (note != null) sb.append(note).append('\n');
+        sb.append('\n');
+        if (routes.isEmpty()) {
+            sb.append("No route. ").append(noRoute == null ? "" : noRoute.message()).append('\n');
             return sb.toString();
         }
-        Route r = result.route();
+        if (routes.size() > 1) {
+            comparison(sb, routes);
+            sb.append("\nRoute 1 in detail\n\n");
+        }
+        route(sb, network, routes.get(0), detail);
+        return sb.toString();
+    }
+
+    /** The routes side by side: what a decision table needs. */
+    private static void comparison(StringBuilder sb, List<Route> routes) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"#", "countries", "crossings", "modes", "km", "days", "p90 days", "USD", "t CO2",
+            "risk", "worst"});
+        int i = 0;
+        for (Route r : routes) {
+            java.util.Set<String> modes = new java.util.TreeSet<>();
+            r.legs().forEach(l -> modes.add(l.cargoMode().code()));
+            rows.add(new String[] {Integer.toString(++i), String.join(">", r.countries()),
+                String.join(", ", r.crossingNames()), String.join("+", modes), num(r.totals().km(), 0),
+                num(r.totals().hours() / 24, 1),
+                r.reliability() == null ? "" : num(r.reliability().p90Hours() / 24, 1), num(r.totals().usd(), 0),
+                num(r.totals().co2Kg() / 1000, 2), num(r.risk().score(), 2), r.risk().maxClass()});
+        }
+        table(sb, rows, new boolean[] {true, false, false, false, true, true, true, true, true, true, false});
+    }
+
+    private static void route(StringBuilder sb, Network network, Route r, boolean detail) {
         sb.append(String.format(Locale.ROOT, "Shipment: %s x %s (%s t)%n", num(r.units(), 0), r.unit(),
                 num(r.tonnes(), 1)));
         sb.append("Countries: ").append(String.join(" > ", r.countries())).append("\n\n");
 
-        List<String[]> rows = new java.util.ArrayList<>();
-        rows.add(new String[] {"#", "from", "to", "mode", "gauge", "km", "hours", "USD", "country", "note"});
+        List<String[]> legRows = new java.util.ArrayList<>();
+        legRows.add(new String[] {"#", "from", "to", "mode", "gauge", "km", "hours", "USD", "country", "note"});
         int i = 0;
         for (List<Leg> run : detail ? r.legs().stream().map(List::of).toList() : runs(r.legs())) {
             Leg first = run.get(0);
@@ -87,11 +121,11 @@ final class RouteText {
             long estimated = run.stream().filter(l -> l.confidence() == Confidence.ESTIMATED).count();
             if (estimated > 0) note.append(note.length() > 0 ? ", " : "").append("est.");
             if (run.size() > 1) note.append(note.length() > 0 ? ", " : "").append(run.size()).append(" links");
-            rows.add(new String[] {Integer.toString(++i), first.fromName(), last.toName(), mode,
+            legRows.add(new String[] {Integer.toString(++i), first.fromName(), last.toName(), mode,
                 first.gauge() == null ? "" : first.gauge().code(), num(km, 0), num(hours, 1), num(usd, 0),
                 country(network, first), note.toString()});
         }
-        table(sb, rows, new boolean[] {true, false, false, false, true, true, true, true, false, false});
+        table(sb, legRows, new boolean[] {true, false, false, false, true, true, true, true, false, false});
 
         sb.append("\nBorder crossings\n");
         if (r.crossings().isEmpty()) sb.append("  none\n");
@@ -111,15 +145,39 @@ final class RouteText {
         Totals t = r.totals();
         sb.append(String.format(Locale.ROOT, "%nTotals: %s km, %s h (%s days), USD %s, %s kg CO2%n", num(t.km(), 0),
                 num(t.hours(), 1), num(t.hours() / 24, 1), num(t.usd(), 0), num(t.co2Kg(), 0)));
-        sb.append(String.format(Locale.ROOT, "Generalized cost (USD + value of time): %s%n",
-                num(t.generalizedUsd(), 0)));
+        sb.append(String.format(Locale.ROOT, "Generalized cost (USD + value of time%s): %s%n",
+                t.penaltyUsd() > 0 ? " + penalties" : "", num(t.generalizedUsd(), 0)));
+        if (t.penaltyUsd() > 0) {
+            sb.append(String.format(Locale.ROOT, "Penalties asked for (a preference, not money): USD %s%n",
+                    num(t.penaltyUsd(), 0)));
+        }
         long est = r.legs().stream().filter(l -> l.confidence() == Confidence.ESTIMATED).count();
         sb.append(String.format(Locale.ROOT, "Data: %d of %d legs rest on estimated figures (see docs/DATA.md).%n",
                 est, r.legs().size()));
+        sb.append(String.format(Locale.ROOT, "Risk: %.2f (worst class %s; km share low %.0f%%, medium %.0f%%, "
+                + "high %.0f%%, severe %.0f%%)%n", r.risk().score(), r.risk().maxClass(),
+                100 * r.risk().kmShareByClass().getOrDefault("low", 0.0),
+                100 * r.risk().kmShareByClass().getOrDefault("medium", 0.0),
+                100 * r.risk().kmShareByClass().getOrDefault("high", 0.0),
+                100 * r.risk().kmShareByClass().getOrDefault("severe", 0.0)));
+        if (r.reliability() != null) {
+            var rel = r.reliability();
+            sb.append(String.format(Locale.ROOT, "Reliability: p50 %s h (%s days), p90 %s h (%s days), p95 %s h "
+                    + "(%,d Monte Carlo samples, seed %d)%n", num(rel.p50Hours(), 0), num(rel.p50Hours() / 24, 1),
+                    num(rel.p90Hours(), 0), num(rel.p90Hours() / 24, 1), num(rel.p95Hours(), 0), rel.samples(),
+                    rel.seed()));
+        }
+        sb.append("\nExposure by country\n");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[] {"country", "km", "hours", "USD", "risk", "class"});
+        for (CountryExposure e : r.exposure()) {
+            rows.add(new String[] {e.country().equals("XX") ? "sea (XX)" : e.name() + " (" + e.country() + ")",
+                num(e.km(), 0), num(e.hours(), 1), num(e.usd(), 0), num(e.riskScore(), 2), e.riskClass()});
+        }
+        table(sb, rows, new boolean[] {false, true, true, true, true, false});
         if (r.usesNonOperational()) {
             sb.append("WARNING: this route uses links that are planned or under construction.\n");
         }
-        return sb.toString();
     }
 
     private static String country(Network network, Leg leg) {

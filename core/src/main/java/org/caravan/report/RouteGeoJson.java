@@ -23,14 +23,23 @@ public final class RouteGeoJson {
     private RouteGeoJson() {}
 
     public static ObjectNode toGeoJson(Network network, RouteResult result) {
+        return toGeoJson(network, result.found() ? java.util.List.of(result.route()) : java.util.List.of());
+    }
+
+    /** Several routes in one collection; each feature says which route (1-based) it belongs to. */
+    public static ObjectNode toGeoJson(Network network, java.util.List<Route> routes) {
         ObjectNode fc = RouteJson.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
-        if (!result.found()) return fc;
-        Route r = result.route();
+        int index = 0;
+        for (Route r : routes) addRoute(network, r, ++index, features);
+        return fc;
+    }
+
+    private static void addRoute(Network network, Route r, int route, ArrayNode features) {
         int seq = 0;
         for (Leg leg : r.legs()) {
-            ObjectNode f = feature(features, "leg", ++seq);
+            ObjectNode f = feature(features, "leg", route, ++seq);
             ObjectNode p = (ObjectNode) f.get("properties");
             p.put("link", leg.linkId());
             p.put("from", leg.from());
@@ -50,7 +59,7 @@ public final class RouteGeoJson {
             f.set("geometry", lineGeometry(network, leg));
         }
         for (CrossingUse c : r.crossings()) {
-            ObjectNode f = feature(features, "crossing", ++seq);
+            ObjectNode f = feature(features, "crossing", route, ++seq);
             ObjectNode p = (ObjectNode) f.get("properties");
             p.put("link", c.id());
             p.put("from", c.fromNode());
@@ -64,7 +73,7 @@ public final class RouteGeoJson {
             f.set("geometry", point(network.node(c.toNode()).orElseThrow()));
         }
         for (Transshipment t : r.transshipments()) {
-            ObjectNode f = feature(features, "transshipment", ++seq);
+            ObjectNode f = feature(features, "transshipment", route, ++seq);
             ObjectNode p = (ObjectNode) f.get("properties");
             p.put("from", t.at());
             p.put("to", t.at());
@@ -76,16 +85,16 @@ public final class RouteGeoJson {
             p.put("country", at.country());
             f.set("geometry", point(at));
         }
-        return fc;
     }
 
     private static final String[] PROPS = {"link", "from", "to", "name", "mode", "cargo_mode", "gauge", "km",
         "hours", "usd", "co2_kg", "country", "status"};
 
-    private static ObjectNode feature(ArrayNode features, String type, int seq) {
+    private static ObjectNode feature(ArrayNode features, String type, int route, int seq) {
         ObjectNode f = features.addObject();
         f.put("type", "Feature");
         ObjectNode p = f.putObject("properties");
+        p.put("route", route);
         p.put("feature_type", type);
         p.put("seq", seq);
         for (String k : PROPS) p.putNull(k);

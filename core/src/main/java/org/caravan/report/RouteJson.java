@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
+import org.caravan.routing.CountryExposure;
 import org.caravan.routing.CrossingUse;
+import org.caravan.routing.NoRoute;
+import org.caravan.routing.ReliabilityStats;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
@@ -16,7 +19,8 @@ import org.caravan.routing.Transshipment;
 
 /**
  * The JSON shape of route answers, shared by the CLI and the HTTP API so scripts see one format:
- * {@code {"request":{...},"routes":[{nodes, countries, legs, crossings, transshipments, totals}], "no_route":...}}.
+ * {@code {"request":{...},"routes":[{nodes, countries, legs, crossings, transshipments, totals, risk, exposure,
+ * reliability}], "no_route":...}}.
  * Numbers are rounded for reading (km 0.1, hours 0.01, USD 0.01, kg 0.1); totals are rounded sums of
  * unrounded values.
  */
@@ -54,6 +58,10 @@ public final class RouteJson {
         strings(o.putArray("closed_links"), r.closedLinks());
         strings(o.putArray("modes"), r.modes().stream().map(m -> m.code()).toList());
         o.put("include_planned", r.includePlanned());
+        if (r.maxRisk() == null) o.putNull("max_risk");
+        else o.put("max_risk", r.maxRisk());
+        ObjectNode pen = o.putObject("penalties_usd");
+        new java.util.TreeMap<>(r.countryPenalties()).forEach(pen::put);
         return o;
     }
 
@@ -89,7 +97,51 @@ public final class RouteJson {
         ArrayNode ts = o.putArray("transshipments");
         for (Transshipment t : r.transshipments()) ts.add(transshipment(t));
         o.set("totals", totals(r.totals()));
+        o.put("risk", round(r.risk().score(), 3));
+        ObjectNode rd = o.putObject("risk_detail");
+        rd.put("risk_km", round(r.risk().riskKm(), 1));
+        rd.put("max_class", r.risk().maxClass());
+        ObjectNode shares = rd.putObject("km_share_by_class");
+        r.risk().kmShareByClass().forEach((k, v) -> shares.put(k, round(v, 3)));
+        ArrayNode exposure = o.putArray("exposure");
+        for (CountryExposure e : r.exposure()) {
+            ObjectNode x = exposure.addObject();
+            x.put("country", e.country());
+            x.put("name", e.name());
+            x.put("km", round(e.km(), 1));
+            x.put("hours", round(e.hours(), 2));
+            x.put("usd", round(e.usd(), 2));
+            x.put("risk_score", round(e.riskScore(), 3));
+            x.put("risk_class", e.riskClass());
+        }
+        if (r.reliability() == null) {
+            o.putNull("reliability");
+        } else {
+            ReliabilityStats rel = r.reliability();
+            ObjectNode x = o.putObject("reliability");
+            x.put("p50_hours", round(rel.p50Hours(), 1));
+            x.put("p90_hours", round(rel.p90Hours(), 1));
+            x.put("p95_hours", round(rel.p95Hours(), 1));
+            x.put("mean_hours", round(rel.meanHours(), 1));
+            x.put("samples", rel.samples());
+            x.put("seed", rel.seed());
+        }
         return o;
+    }
+
+    /** Several routes (alternatives or a Pareto set) in the same shape as one. */
+    public static ObjectNode toJson(Network network, RouteRequest request, List<Route> routes, NoRoute noRoute) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.set("request", request(network, request));
+        ArrayNode a = root.putArray("routes");
+        routes.forEach(r -> a.add(route(r)));
+        if (noRoute != null) {
+            ObjectNode nr = root.putObject("no_route");
+            nr.put("message", noRoute.message());
+            ArrayNode b = nr.putArray("blocking_constraints");
+            noRoute.blockingConstraints().forEach(b::add);
+        }
+        return root;
     }
 
     static ObjectNode leg(Leg l) {
@@ -154,6 +206,7 @@ public final class RouteJson {
         o.put("usd", round(t.usd(), 2));
         o.put("co2_kg", round(t.co2Kg(), 1));
         o.put("generalized_usd", round(t.generalizedUsd(), 2));
+        o.put("penalty_usd", round(t.penaltyUsd(), 2));
         return o;
     }
 
@@ -167,10 +220,4 @@ public final class RouteJson {
         return network.node(id).map(Node::name).orElse(id);
     }
 
-    /** Convenience for several routes (alternatives later share this shape). */
-    public static ArrayNode routes(List<Route> routes) {
-        ArrayNode a = MAPPER.createArrayNode();
-        routes.forEach(r -> a.add(route(r)));
-        return a;
-    }
 }

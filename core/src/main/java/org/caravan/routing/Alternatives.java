@@ -91,11 +91,20 @@ final class Alternatives {
                 router.costModel().delays().waitP90ToMean(), router.costModel().delays().handlingP90ToMean());
     }
 
-    /** What makes two routes "the same corridor": the crossings in order and the modes used. */
+    /**
+     * What makes two routes "the same corridor": the border crossing points passed, in order (the pair of posts,
+     * whatever the mode: a rail and a road crossing between the same posts are one crossing point), and the set
+     * of modes used.
+     */
     static String signature(Route r) {
         Set<String> modes = new TreeSet<>();
         r.legs().forEach(l -> modes.add(l.cargoMode().code()));
-        return String.join(">", r.crossings().stream().map(CrossingUse::id).toList()) + "|" + String.join(",", modes);
+        List<String> points = new ArrayList<>();
+        for (CrossingUse c : r.crossings()) {
+            points.add(c.fromNode().compareTo(c.toNode()) < 0 ? c.fromNode() + "~" + c.toNode()
+                    : c.toNode() + "~" + c.fromNode());
+        }
+        return String.join(">", points) + "|" + String.join(",", modes);
     }
 
     /** The objective value of an assembled route, for ranking (per unit, like the search). */

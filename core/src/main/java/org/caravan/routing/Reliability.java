@@ -42,19 +42,47 @@ public final class Reliability {
         return new Lognormal(mu, sigma, mean);
     }
 
-    public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed) {
-        if (samples < 1) throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+    /**
+     * A quick estimate of the route's 90th-percentile hours: the sum of its delays approximated as normal
+     * (mean + 1.28 standard deviations, lognormal variances). Used to screen candidates before simulating them.
+     */
+    public static double approximateP90(Route route, DelayModel delays) {
+        double mean = 0;
+        double variance = 0;
+        for (Lognormal d : delays(route, delays)) {
+            mean += d.mean();
+            variance += d.sigma() == 0 ? 0 : (Math.exp(d.sigma() * d.sigma()) - 1) * d.mean() * d.mean();
+        }
+        return fixedHours(route) + mean + Z90 * Math.sqrt(variance);
+    }
+
+    private static double fixedHours(Route route) {
         double fixed = 0;
+        for (Leg leg : route.legs()) {
+            if (leg.mode() != Mode.CROSSING) fixed += leg.hours() - leg.waitHours();
+        }
+        return fixed;
+    }
+
+    private static java.util.List<Lognormal> delays(Route route, DelayModel delays) {
         java.util.List<Lognormal> random = new java.util.ArrayList<>();
         for (Leg leg : route.legs()) {
-            if (leg.mode() == Mode.CROSSING) continue; // its time is the crossing's delay, added below
-            fixed += leg.hours() - leg.waitHours();
-            if (leg.waitHours() > 0) random.add(fit(leg.waitHours(), leg.waitHours() * delays.waitP90ToMean()));
+            if (leg.mode() != Mode.CROSSING && leg.waitHours() > 0) {
+                random.add(fit(leg.waitHours(), leg.waitHours() * delays.waitP90ToMean()));
+            }
         }
         for (CrossingUse c : route.crossings()) random.add(fit(c.hours(), c.p90Hours()));
         for (Transshipment t : route.transshipments()) {
             if (t.hours() > 0) random.add(fit(t.hours(), t.hours() * delays.handlingP90ToMean()));
         }
+        return random;
+    }
+
+    public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed) {
+        if (samples < 1) throw new IllegalArgumentException("samples must be at least 1, got " + samples);
+        // Running times are fixed; a crossing leg's time is the crossing's delay, drawn with the others.
+        double fixed = fixedHours(route);
+        java.util.List<Lognormal> random = delays(route, delays);
         double[] totals = new double[samples];
         SplittableRandom rnd = new SplittableRandom(seed);
         double sum = 0;

@@ -10,12 +10,14 @@ import java.util.Set;
  * route, so no exact label search exists for it; instead Caravan simulates a set of strong candidates and keeps
  * the best: the fastest route by mean hours, the fastest by "pessimistic" hours (crossings at their p90, waits and
  * handling at theirs), the cheapest, the alternatives by pessimistic hours, and the Pareto set (with a small
- * budget). Ties go to the lower mean, then the lower generalized cost.
+ * budget). The candidates are screened by a normal approximation of their p90 and the best eight simulated.
+ * Ties go to the lower mean, then the lower generalized cost.
  */
 final class ReliableChoice {
     private static final int ALTERNATIVES = 4;
     private static final int PARETO_LABELS = 50_000;
     private static final long PARETO_MILLIS = 500;
+    private static final int SIMULATED = 8;
 
     private final Router router;
 
@@ -36,8 +38,10 @@ final class ReliableChoice {
         for (Router.Path p : front.paths()) add(candidates, seen, router.assemble(space, p));
         if (candidates.isEmpty()) return null;
         var delays = router.costModel().delays();
+        // Screen with the normal approximation, then simulate the most promising few.
+        candidates.sort(java.util.Comparator.comparingDouble(r -> Reliability.approximateP90(r, delays)));
         Route best = null;
-        for (Route r : candidates) {
+        for (Route r : candidates.subList(0, Math.min(SIMULATED, candidates.size()))) {
             Route simulated = r.withReliability(Reliability.simulate(r, delays, delays.samples(), delays.seed()));
             if (best == null || better(simulated, best)) best = simulated;
         }
