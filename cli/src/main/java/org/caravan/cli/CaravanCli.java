@@ -44,7 +44,7 @@ public final class CaravanCli implements Runnable {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof InvalidRequestException ire) {
-            err.println("caravan: " + (ire.field() == null ? "" : ire.field() + ": ") + ire.getMessage());
+            err.println("caravan: " + (ire.field() == null ? "" : option(ire.field()) + ": ") + ire.getMessage());
             return BAD_INPUT;
         }
         if (e instanceof NetworkException || e instanceof CostModelException || e instanceof UserInputException) {
@@ -55,6 +55,15 @@ public final class CaravanCli implements Runnable {
         if (System.getenv("CARAVAN_DEBUG") != null) e.printStackTrace(err);
         else err.println("(set CARAVAN_DEBUG=1 to see the stack trace)");
         return INTERNAL;
+    }
+
+    /** The command-line name of a request field: FROM and TO are positional, the rest are options. */
+    static String option(String field) {
+        return switch (field) {
+            case "from" -> "FROM";
+            case "to" -> "TO";
+            default -> "--" + field.replace('_', '-');
+        };
     }
 
     /** Version from the jar manifest, or "development" when run from classes. */

@@ -1,35 +1,27 @@
 package org.caravan.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.caravan.cost.CostModel;
-import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
 import org.caravan.report.RouteGeoJson;
 import org.caravan.report.RouteJson;
 import org.caravan.risk.RiskRegister;
 import org.caravan.risk.RiskRegisterException;
 import org.caravan.risk.RiskRegisterLoader;
-import org.caravan.routing.NoRoute;
-import org.caravan.routing.Objective;
-import org.caravan.routing.ParetoResult;
-import org.caravan.routing.Route;
-import org.caravan.routing.RouteResults;
+import org.caravan.routing.Plan;
+import org.caravan.routing.PlanOptions;
+import org.caravan.routing.Planner;
 import org.caravan.routing.RouteRequest;
-import org.caravan.routing.RouteResult;
 import org.caravan.routing.Router;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,67 +147,19 @@ final class RouteCommand implements Callable<Integer> {
         }
         Router router = new Router(network, costs, risk);
         RouteRequest request = buildRequest(network, costs);
-        if (pareto && alternatives != null) {
-            throw new UserInputException("--pareto and --alternatives: choose one");
-        }
-        if (alternatives != null && (alternatives < 1 || alternatives > 20)) {
-            throw new UserInputException("--alternatives: expected 1 to 20, got " + alternatives);
-        }
-        if (!(paretoTolerance >= 0 && paretoTolerance < 1)) {
-            throw new UserInputException("--pareto-tolerance: expected a fraction from 0 to below 1, got " + paretoTolerance);
-        }
-        if (maxLabels < 1 || maxLabels > 5_000_000) {
-            throw new UserInputException("--max-labels: expected 1 to 5,000,000, got " + maxLabels);
-        }
-        if (budgetMillis < 1 || budgetMillis > 60_000) {
-            throw new UserInputException("--budget-ms: expected 1 to 60,000, got " + budgetMillis);
-        }
-        int n = samples != null ? samples : costs.delays().samples();
-        long s = seed != null ? seed : costs.delays().seed();
-        if (n < 1 || n > 1_000_000) throw new UserInputException("--samples: expected 1 to 1,000,000, got " + n);
-
-        List<Route> routes;
-        NoRoute noRoute;
-        String note = null;
-        if (pareto) {
-            ParetoResult exact = router.pareto(request, maxLabels, budgetMillis);
-            ParetoResult shown = exact.thinned(paretoTolerance);
-            routes = shown.routes();
-            noRoute = shown.noRoute();
-            note = String.format(Locale.ROOT, "Pareto set over cost, time, risk and CO2: %d route(s)%s%s.",
-                    exact.routes().size(),
-                    shown.routes().size() < exact.routes().size() ? String.format(Locale.ROOT,
-                            ", %d shown (each hidden one is within %.0f%% of a shown one on every criterion; "
-                            + "--pareto-tolerance 0 shows all)", shown.routes().size(), paretoTolerance * 100) : "",
-                    exact.truncated() ? "; TRUNCATED: the label or time budget ran out, more routes may exist" : "");
-        } else if (alternatives != null) {
-            RouteResults res = router.alternatives(request, alternatives);
-            routes = res.routes();
-            noRoute = res.noRoute();
-            note = String.format(Locale.ROOT, "%d alternative(s) asked, %d found that differ in crossings or modes.",
-                    alternatives, routes.size());
-        } else {
-            RouteResult res = router.route(request);
-            routes = res.found() ? List.of(res.route()) : List.of();
-            noRoute = res.noRoute();
-        }
-        List<Route> simulated = new java.util.ArrayList<>();
-        for (Route r : routes) simulated.add(r.reliability() != null && samples == null && seed == null ? r
-                : r.withReliability(router.reliability(r, n, s)));
+        Plan plan = new Planner(router).plan(request, new PlanOptions(alternatives, pareto, paretoTolerance, maxLabels,
+                budgetMillis, samples, seed));
         String out = switch (format) {
-            case json -> {
-                ObjectNode json = RouteJson.toJson(network, request, simulated, noRoute);
-                if (note != null) json.put("note", note);
-                yield RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
-            }
+            case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(RouteJson.toJson(network, plan)) + "\n";
             case geojson -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(RouteGeoJson.toGeoJson(network, simulated)) + "\n";
-            case text -> RouteText.format(network, request, simulated, noRoute, note, detail);
+                    .writeValueAsString(RouteGeoJson.toGeoJson(network, plan.routes())) + "\n";
+            case text -> RouteText.format(network, request, plan.routes(), plan.noRoute(), plan.note(), detail);
         };
         write(out);
-        if (simulated.isEmpty()) {
-            if (format != Format.text && noRoute != null) {
-                spec.commandLine().getErr().println("caravan: " + noRoute.message());
+        if (!plan.found()) {
+            if (format != Format.text && plan.noRoute() != null) {
+                spec.commandLine().getErr().println("caravan: " + plan.noRoute().message());
             }
             return CaravanCli.NO_ROUTE;
         }
@@ -237,77 +181,7 @@ final class RouteCommand implements Callable<Integer> {
     }
 
     RouteRequest buildRequest(Network network, CostModel costs) {
-        PlaceIndex places = new PlaceIndex(network);
-        if (costs.profile(cargo).isEmpty()) {
-            throw new UserInputException("--cargo: unknown cargo '" + cargo + "', expected one of "
-                    + costs.profileNames());
-        }
-        Objective obj;
-        try {
-            obj = Objective.parse(objective);
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("--objective: " + e.getMessage());
-        }
-        if (tonnes != null && !(tonnes > 0 && Double.isFinite(tonnes))) {
-            throw new UserInputException("--tonnes: expected a positive number, got " + tonnes);
-        }
-        Node a = places.resolve(from, "from");
-        Node b = places.resolve(to, "to");
-        List<String> viaIds = new ArrayList<>();
-        for (String v : via) viaIds.add(places.resolve(v, "via").id());
-        Set<String> countries = new TreeSet<>();
-        for (Node n : network.nodes()) countries.add(n.country());
-        Set<String> avoidCodes = new LinkedHashSet<>();
-        for (String c : avoid) {
-            String cc = c.trim().toUpperCase(Locale.ROOT);
-            if (cc.isEmpty()) continue;
-            if (!cc.matches("[A-Z]{2}")) {
-                throw new UserInputException("--avoid: '" + c + "' is not an ISO 3166-1 alpha-2 country code");
-            }
-            if (!countries.contains(cc)) {
-                throw new UserInputException("--avoid: no place of the network is in '" + cc + "'; countries: "
-                        + String.join(",", countries));
-            }
-            avoidCodes.add(cc);
-        }
-        Set<String> closedNodes = new LinkedHashSet<>();
-        Set<String> closedLinks = new LinkedHashSet<>();
-        for (String c : close) {
-            if (c.isBlank()) continue;
-            PlaceIndex.Closure closure = places.resolveClosure(c);
-            closedNodes.addAll(closure.nodes());
-            closedLinks.addAll(closure.links());
-        }
-        Set<Mode> modeSet = new LinkedHashSet<>();
-        for (String m : modes) {
-            if (m.isBlank()) continue;
-            Mode mode;
-            try {
-                mode = Mode.parse(m);
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException("--modes: " + e.getMessage());
-            }
-            if (!mode.isCarrier()) {
-                throw new UserInputException("--modes: crossings follow the cargo's mode; give rail, road, sea or ferry");
-            }
-            modeSet.add(mode);
-        }
-        java.util.Map<String, Double> penaltyMap = new java.util.LinkedHashMap<>();
-        penalties.forEach((c, usd) -> {
-            String cc = c.trim().toUpperCase(Locale.ROOT);
-            if (!countries.contains(cc)) {
-                throw new UserInputException("--penalty: no place of the network is in '" + c + "'; countries: "
-                        + String.join(",", countries));
-            }
-            if (usd == null || !(usd >= 0) || usd.isInfinite()) {
-                throw new UserInputException("--penalty: " + c + " needs a non-negative USD amount, got " + usd);
-            }
-            penaltyMap.put(cc, usd);
-        });
-        if (maxRisk != null && !(maxRisk >= 0 && maxRisk <= 1)) {
-            throw new UserInputException("--max-risk: a risk score runs from 0 to 1, got " + maxRisk);
-        }
-        return new RouteRequest(a.id(), b.id(), viaIds, cargo, tonnes, obj, avoidCodes, closedNodes, closedLinks,
-                modeSet, includePlanned, maxRisk, penaltyMap);
+        return new RouteQuery(from, to, via, cargo, tonnes, objective, avoid, close, modes, includePlanned, maxRisk,
+                penalties).resolve(network, costs, new PlaceIndex(network));
     }
 }

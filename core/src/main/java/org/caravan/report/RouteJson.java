@@ -129,6 +129,14 @@ public final class RouteJson {
         return o;
     }
 
+    /** A plan (one route, alternatives or a Pareto set) in the shape of {@link #toJson(Network, RouteResult)}. */
+    public static ObjectNode toJson(Network network, org.caravan.routing.Plan plan) {
+        ObjectNode root = toJson(network, plan.request(), plan.routes(), plan.noRoute());
+        if (plan.note() != null) root.put("note", plan.note());
+        root.put("truncated", plan.truncated());
+        return root;
+    }
+
     /** Several routes (alternatives or a Pareto set) in the same shape as one. */
     public static ObjectNode toJson(Network network, RouteRequest request, List<Route> routes, NoRoute noRoute) {
         ObjectNode root = MAPPER.createObjectNode();
