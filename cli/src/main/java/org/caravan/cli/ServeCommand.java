@@ -1,0 +1,74 @@
+package org.caravan.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.YamlOverlay;
+import org.caravan.risk.RiskRegister;
+import org.caravan.risk.RiskRegisterException;
+import org.caravan.risk.RiskRegisterLoader;
+import org.caravan.server.CaravanServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code caravan serve}: the HTTP API and the web map app on the embedded (or given) data. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the web app and HTTP API (open http://127.0.0.1:8080/ in a browser).",
+            "Binds to 127.0.0.1 unless --host says otherwise; stops cleanly on Ctrl-C or SIGTERM."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to bind; 0.0.0.0 exposes the server to the network. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--risk", paramLabel = "FILE", description = "Risk register merged over the embedded one.")
+    Path riskFile;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) throw new UserInputException("--port: expected 0 to 65535, got " + port);
+        var network = data.loadNetwork();
+        var costs = data.loadCosts();
+        var costTree = data.costs == null ? CostModelLoader.readDefaults()
+                : YamlOverlay.merge(CostModelLoader.readDefaults(), YamlOverlay.userFile(data.costs));
+        RiskRegister risk;
+        try {
+            risk = riskFile == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(riskFile);
+        } catch (RiskRegisterException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        CaravanServer server = new CaravanServer(network, costs, costTree, risk);
+        try {
+            server.start(host, port);
+        } catch (RuntimeException e) {
+            throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+        }
+        spec.commandLine().getOut().printf("Caravan is serving on http://%s:%d/ (Ctrl-C to stop)%n", host,
+                server.port());
+        spec.commandLine().getOut().flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "caravan-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) e = e.getCause();
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,101 @@
+package org.caravan.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.caravan.network.Cargo;
+import org.caravan.network.Gauge;
+import org.caravan.network.Link;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.network.Node;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * The whole network as an RFC 7946 FeatureCollection (Point per node, LineString per link) with the attributes a
+ * map or GIS user needs, sources and confidence included. The format the loader reads, so it round-trips.
+ */
+public final class NetworkGeoJson {
+    private NetworkGeoJson() {}
+
+    public static ObjectNode toGeoJson(Network network) {
+        ObjectNode fc = RouteJson.MAPPER.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        for (Node n : network.nodes()) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            ObjectNode g = f.putObject("geometry");
+            g.put("type", "Point");
+            g.putArray("coordinates").add(n.lon()).add(n.lat());
+            f.set("properties", placeJson(n, false));
+        }
+        for (Link l : network.links()) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            ObjectNode g = f.putObject("geometry");
+            g.put("type", "LineString");
+            ArrayNode coords = g.putArray("coordinates");
+            if (l.geometry() != null && l.geometry().getNumPoints() >= 2) {
+                for (Coordinate c : l.geometry().getCoordinates()) coords.addArray().add(c.x).add(c.y);
+            } else {
+                Node a = network.node(l.from()).orElseThrow();
+                Node b = network.node(l.to()).orElseThrow();
+                coords.addArray().add(a.lon()).add(a.lat());
+                coords.addArray().add(b.lon()).add(b.lat());
+            }
+            ObjectNode p = f.putObject("properties");
+            p.put("id", l.id());
+            p.put("name", l.name());
+            p.put("from", l.from());
+            p.put("to", l.to());
+            p.put("mode", l.mode().code());
+            if (!l.gauges().isEmpty()) {
+                p.put("gauge", String.join(";", l.gauges().stream().map(Gauge::code).sorted().toList()));
+            }
+            p.put("km", l.km());
+            if (l.hours().isPresent()) p.put("hours", l.hours().getAsDouble());
+            if (l.waitHours() > 0) p.put("wait_hours", l.waitHours());
+            p.put("status", l.status().code());
+            p.put("oneway", l.oneway());
+            if (l.mode() == Mode.CROSSING) {
+                p.put("carries", String.join(";", l.carries().stream().map(Mode::code).sorted().toList()));
+                p.put("hours_mean", l.forward().meanHours());
+                p.put("hours_p90", l.forward().p90Hours());
+                p.put("fee_usd", l.forward().feeUsd());
+                p.put("hours_mean_rev", l.backward().meanHours());
+                p.put("hours_p90_rev", l.backward().p90Hours());
+                p.put("fee_usd_rev", l.backward().feeUsd());
+            }
+            if (l.capacityTonnesPerDay().isPresent()) p.put("capacity_tpd", l.capacityTonnesPerDay().getAsDouble());
+            p.put("source", l.source());
+            p.put("confidence", l.confidence() == null ? "" : l.confidence().code());
+            p.put("note", l.note());
+        }
+        return fc;
+    }
+
+    /** A node's attributes as in the network file, with its coordinates as lon/lat for use outside GeoJSON. */
+    public static ObjectNode placeJson(Node n) {
+        return placeJson(n, true);
+    }
+
+    private static ObjectNode placeJson(Node n, boolean withCoordinates) {
+        ObjectNode p = RouteJson.MAPPER.createObjectNode();
+        p.put("id", n.id());
+        p.put("name", n.name());
+        p.put("alt_names", String.join(";", n.altNames()));
+        p.put("country", n.country());
+        p.put("kind", n.kind().code());
+        if (withCoordinates) {
+            p.put("lon", n.lon());
+            p.put("lat", n.lat());
+        }
+        p.put("handles", String.join(";", n.handles().stream().map(Cargo::code).sorted().toList()));
+        p.put("gauge_change", n.gaugeChange());
+        p.put("transship", n.transship());
+        p.put("source", n.source());
+        p.put("confidence", n.confidence() == null ? "" : n.confidence().code());
+        p.put("note", n.note());
+        return p;
+    }
+}

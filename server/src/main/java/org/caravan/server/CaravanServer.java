@@ -1,0 +1,339 @@
+package org.caravan.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.caravan.cost.CostModel;
+import org.caravan.network.Network;
+import org.caravan.network.Node;
+import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
+import org.caravan.report.NetworkGeoJson;
+import org.caravan.report.RouteGeoJson;
+import org.caravan.report.RouteJson;
+import org.caravan.risk.CountryRisk;
+import org.caravan.risk.RiskRegister;
+import org.caravan.routing.InvalidRequestException;
+import org.caravan.routing.Plan;
+import org.caravan.routing.PlanOptions;
+import org.caravan.routing.Planner;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API and the web map app, served by one process. A thin front end: it parses query parameters into a
+ * {@link RouteQuery}, calls the core's {@link Planner} and writes the same JSON shapes as the command line.
+ * Bad requests get 400 with {@code {"error", "field"}}, unknown paths 404, anything unexpected 500 without
+ * internals; every request is logged on one line.
+ */
+public final class CaravanServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
+    /** Longest query string accepted: route questions are short. */
+    static final int MAX_QUERY_CHARS = 4096;
+    /** Bounds on expensive requests, tighter than the CLI's because anyone on the network may ask. */
+    static final int MAX_ALTERNATIVES = 10;
+    static final int MAX_LABELS = 500_000;
+    static final long MAX_BUDGET_MILLIS = 5_000;
+    static final int MAX_SAMPLES = 100_000;
+
+    private final Network network;
+    private final CostModel costs;
+    private final RiskRegister risk;
+    private final ObjectNode costTree;
+    private final Planner planner;
+    private final PlaceIndex places;
+    private final String networkGeoJson;
+    private final Javalin app;
+
+    /**
+     * @param costTree the effective cost model as a tree (defaults merged with any user file), for
+     *                 {@code /api/costs}
+     */
+    public CaravanServer(Network network, CostModel costs, ObjectNode costTree, RiskRegister risk) {
+        this.network = network;
+        this.costs = costs;
+        this.risk = risk;
+        this.costTree = costTree;
+        this.planner = new Planner(new Router(network, costs, risk));
+        this.places = new PlaceIndex(network);
+        try {
+            this.networkGeoJson = RouteJson.MAPPER.writeValueAsString(NetworkGeoJson.toGeoJson(network));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = 64 * 1024L;
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http((ctx, ms) -> LOG.info("{} {}{} -> {} in {} ms", ctx.method(), ctx.path(),
+                    ctx.queryString() == null ? "" : "?" + ctx.queryString(), ctx.statusCode(),
+                    String.format(Locale.ROOT, "%.1f", ms)));
+        });
+        app.before("/api/*", this::checkQueryLength);
+        app.get("/api/health", ctx -> json(ctx, RouteJson.MAPPER.createObjectNode().put("status", "ok")
+                .put("nodes", network.nodeCount()).put("links", network.linkCount())));
+        app.get("/api/places", this::places);
+        app.get("/api/route", this::route);
+        app.get("/api/route.geojson", this::routeGeoJson);
+        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson));
+        app.get("/api/countries", this::countries);
+        app.get("/api/countries/shapes", this::countryShapes);
+        app.get("/api/costs", ctx -> json(ctx, this.costTree));
+        app.get("/api/risk", this::riskRegister);
+        app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
+        app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
+        app.exception(BadParameter.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal error", null);
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().contains("json")) {
+                error(ctx, 404, "not found: " + ctx.path(), null);
+            }
+        });
+        app.error(413, ctx -> error(ctx, 413, "request too large", null));
+    }
+
+    /** Starts listening; returns this for chaining. Port 0 picks a free port (see {@link #port()}). */
+    public CaravanServer start(String host, int port) {
+        app.start(host, port);
+        LOG.info("Caravan serving {} nodes and {} links on http://{}:{}/", network.nodeCount(), network.linkCount(),
+                host, app.port());
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() { app.stop(); }
+
+    // ------------------------------------------------------------------ handlers
+
+    private void checkQueryLength(Context ctx) {
+        String q = ctx.queryString();
+        if (q != null && q.length() > MAX_QUERY_CHARS) {
+            throw new BadParameter("query", "query string longer than " + MAX_QUERY_CHARS + " characters");
+        }
+    }
+
+    private void places(Context ctx) {
+        String q = ctx.queryParam("q");
+        int limit = intParam(ctx, "limit", 10, 1, 100);
+        List<Node> hits = q == null || q.isBlank() ? List.of() : places.search(q, limit);
+        ArrayNode out = RouteJson.MAPPER.createArrayNode();
+        for (Node n : hits) out.add(NetworkGeoJson.placeJson(n));
+        ObjectNode root = RouteJson.MAPPER.createObjectNode();
+        root.put("query", q == null ? "" : q);
+        root.set("places", out);
+        json(ctx, root);
+    }
+
+    private Plan plan(Context ctx) {
+        RouteQuery query = new RouteQuery(required(ctx, "from"), required(ctx, "to"), list(ctx, "via"),
+                ctx.queryParam("cargo"), doubleParam(ctx, "tonnes"), ctx.queryParam("objective"),
+                list(ctx, "avoid"), list(ctx, "close"), list(ctx, "modes"), boolParam(ctx, "include_planned"),
+                doubleParam(ctx, "max_risk"), penalties(ctx));
+        RouteRequest request = query.resolve(network, costs, places);
+        Integer alternatives = ctx.queryParam("alternatives") == null ? null
+                : intParam(ctx, "alternatives", 1, 1, MAX_ALTERNATIVES);
+        if (alternatives != null && alternatives == 1) alternatives = null;
+        boolean pareto = boolParam(ctx, "pareto");
+        double tolerance = doubleParam(ctx, "pareto_tolerance") == null ? 0.02 : doubleParam(ctx, "pareto_tolerance");
+        int maxLabels = intParam(ctx, "max_labels", 200_000, 1, MAX_LABELS);
+        long budget = intParam(ctx, "budget_ms", 3_000, 1, (int) MAX_BUDGET_MILLIS);
+        Integer samples = ctx.queryParam("samples") == null ? null : intParam(ctx, "samples", 10_000, 1, MAX_SAMPLES);
+        Long seed = ctx.queryParam("seed") == null ? null : (long) intParam(ctx, "seed", 42, 0, Integer.MAX_VALUE);
+        return planner.plan(request, new PlanOptions(alternatives, pareto, tolerance, maxLabels, budget, samples,
+                seed));
+    }
+
+    private void route(Context ctx) {
+        Plan plan = plan(ctx);
+        json(ctx, RouteJson.toJson(network, plan));
+    }
+
+    private void routeGeoJson(Context ctx) {
+        Plan plan = plan(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"route.geojson\"");
+        ctx.contentType("application/geo+json");
+        ctx.result(write(RouteGeoJson.toGeoJson(network, plan.routes())));
+    }
+
+    private void countries(Context ctx) {
+        Map<String, Integer> nodes = new LinkedHashMap<>();
+        for (Node n : network.nodes()) nodes.merge(n.country(), 1, Integer::sum);
+        ArrayNode out = RouteJson.MAPPER.createArrayNode();
+        new java.util.TreeMap<>(nodes).forEach((cc, count) -> {
+            CountryRisk r = risk.of(cc);
+            ObjectNode o = out.addObject();
+            o.put("code", cc);
+            o.put("name", r.rated() ? r.name() : cc.equals("XX") ? "International waters" : cc);
+            o.put("nodes", count);
+            o.put("risk", Math.round(r.combined() * 1000) / 1000.0);
+            o.put("risk_class", r.riskClass().code());
+        });
+        ObjectNode root = RouteJson.MAPPER.createObjectNode();
+        root.set("countries", out);
+        json(ctx, root);
+    }
+
+    private void countryShapes(Context ctx) throws IOException {
+        ctx.header("Cache-Control", "max-age=86400");
+        resource(ctx, "/org/caravan/geo/ne_50m_admin_0_countries_bbox25-0-90-60.geojson", "application/geo+json");
+    }
+
+    private void riskRegister(Context ctx) {
+        ObjectNode root = RouteJson.MAPPER.createObjectNode();
+        ObjectNode w = root.putObject("weights");
+        w.put("sanctions", risk.weightSanctions());
+        w.put("security", risk.weightSecurity());
+        w.put("border", risk.weightBorder());
+        ObjectNode classes = root.putObject("classes");
+        risk.thresholds().forEach((k, v) -> classes.put(k.code(), v));
+        ArrayNode cs = root.putArray("countries");
+        for (CountryRisk c : risk.countries().values()) {
+            ObjectNode o = cs.addObject();
+            o.put("country", c.country());
+            o.put("name", c.name());
+            o.put("combined", Math.round(c.combined() * 1000) / 1000.0);
+            o.put("class", c.riskClass().code());
+            for (var e : Map.of("sanctions", c.sanctions(), "security", c.security(), "border", c.border())
+                    .entrySet()) {
+                ObjectNode s = o.putObject(e.getKey());
+                s.put("score", e.getValue().score());
+                s.put("reason", e.getValue().reason());
+                s.put("source", e.getValue().source());
+                s.put("confidence", "estimated");
+            }
+        }
+        json(ctx, root);
+    }
+
+    // ------------------------------------------------------------------ parameters and output
+
+    /** A query parameter that does not parse; answered with 400 naming it. */
+    static final class BadParameter extends RuntimeException {
+        private final String field;
+
+        BadParameter(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        String field() { return field; }
+    }
+
+    private static String required(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) throw new BadParameter(name, "missing parameter '" + name + "'");
+        return v;
+    }
+
+    /** Repeated parameters and comma-separated values both work: {@code avoid=AF&avoid=IR} or {@code avoid=AF,IR}. */
+    private static List<String> list(Context ctx, String name) {
+        List<String> out = new ArrayList<>();
+        for (String v : ctx.queryParams(name)) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) out.add(part.trim());
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Double> penalties(Context ctx) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String item : list(ctx, "penalty")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) throw new BadParameter("penalty", "expected CC=USD, got '" + item + "'");
+            try {
+                out.put(item.substring(0, eq), Double.parseDouble(item.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new BadParameter("penalty", "expected CC=USD with a number, got '" + item + "'");
+            }
+        }
+        return out;
+    }
+
+    private static Double doubleParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!Double.isFinite(d)) throw new NumberFormatException();
+            return d;
+        } catch (NumberFormatException e) {
+            throw new BadParameter(name, "expected a number, got '" + v + "'");
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return dflt;
+        int i;
+        try {
+            i = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameter(name, "expected a whole number, got '" + v + "'");
+        }
+        if (i < min || i > max) throw new BadParameter(name, "expected " + min + " to " + max + ", got " + i);
+        return i;
+    }
+
+    private static boolean boolParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return false;
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new BadParameter(name, "expected true or false, got '" + v + "'");
+        };
+    }
+
+    private static void json(Context ctx, Object node) {
+        ctx.contentType("application/json");
+        ctx.result(write(node));
+    }
+
+    private static String write(Object node) {
+        try {
+            return RouteJson.MAPPER.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String message, String field) {
+        ObjectNode o = RouteJson.MAPPER.createObjectNode();
+        o.put("error", message);
+        if (field == null) o.putNull("field");
+        else o.put("field", field);
+        ctx.status(status);
+        json(ctx, o);
+    }
+
+    private static void resource(Context ctx, String name, String type) throws IOException {
+        try (InputStream in = CaravanServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            ctx.contentType(type);
+            ctx.result(in.readAllBytes());
+        }
+    }
+}
