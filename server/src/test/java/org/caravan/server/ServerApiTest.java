@@ -1,0 +1,213 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.NetworkLoader;
+import org.caravan.risk.RiskRegisterLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every endpoint of the HTTP API and every error path, against a real server on a loopback port. */
+class ServerApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static CaravanServer server;
+    private static HttpClient client;
+    private static String base;
+
+    record Reply(int status, String type, String body) {
+        JsonNode json() throws Exception { return JSON.readTree(body); }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new CaravanServer(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults(),
+                CostModelLoader.readDefaults(), RiskRegisterLoader.defaults()).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+        client = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static Reply get(String path) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static String q(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    private static void assertBad(String path, String field) throws Exception {
+        Reply r = get(path);
+        assertThat(r.status()).as(path + " " + r.body()).isEqualTo(400);
+        assertThat(r.type()).contains("application/json");
+        JsonNode j = r.json();
+        assertThat(j.path("error").asText()).isNotBlank();
+        assertThat(j.path("field").asText()).isEqualTo(field);
+        assertThat(r.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void healthSaysTheNetworkSize() throws Exception {
+        JsonNode j = get("/api/health").json();
+        assertThat(j.path("status").asText()).isEqualTo("ok");
+        assertThat(j.path("nodes").asInt()).isGreaterThanOrEqualTo(150);
+    }
+
+    @Test
+    void placesAutocompletes() throws Exception {
+        Reply r = get("/api/places?q=" + q("mazar"));
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode places = r.json().path("places");
+        assertThat(places.size()).isPositive();
+        assertThat(places.get(0).path("name").asText()).containsIgnoringCase("Mazar");
+        assertThat(places.get(0).has("lon") && places.get(0).has("lat")).isTrue();
+        assertThat(get("/api/places?q=kar&limit=3").json().path("places").size()).isLessThanOrEqualTo(3);
+        assertThat(get("/api/places").json().path("places").size()).isZero();
+        assertBad("/api/places?q=kar&limit=0", "limit");
+        assertBad("/api/places?q=kar&limit=many", "limit");
+    }
+
+    @Test
+    void routeHasTheCliShape() throws Exception {
+        Reply r = get("/api/route?from=Almaty&to=Karachi&cargo=container");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.type()).contains("application/json");
+        JsonNode route = r.json().path("routes").get(0);
+        for (String f : new String[] {"nodes", "countries", "legs", "crossings", "transshipments", "totals", "risk",
+            "exposure", "reliability"}) {
+            assertThat(route.has(f)).as(f).isTrue();
+        }
+        assertThat(route.path("totals").path("km").asDouble()).isPositive();
+        assertThat(route.path("reliability").path("samples").asInt()).isEqualTo(10_000);
+        assertThat(r.json().path("request").path("from").path("id").asText()).isEqualTo("KZALA");
+    }
+
+    @Test
+    void routeOptionsWork() throws Exception {
+        JsonNode avoid = get("/api/route?from=Almaty&to=Karachi&avoid=IR,CN").json().path("routes").get(0);
+        avoid.path("countries").forEach(c -> assertThat(c.asText()).isNotIn("IR", "CN"));
+        JsonNode repeated = get("/api/route?from=Almaty&to=Karachi&avoid=IR&avoid=CN").json().path("routes").get(0);
+        assertThat(repeated.path("nodes")).isEqualTo(avoid.path("nodes"));
+        JsonNode closed = get("/api/route?from=Kabul&to=Peshawar&close=Torkham").json().path("routes").get(0);
+        closed.path("crossings").forEach(c -> assertThat(c.path("name").asText()).doesNotContain("Torkham"));
+        JsonNode alts = get("/api/route?from=Almaty&to=Karachi&alternatives=3").json();
+        assertThat(alts.path("routes").size()).isBetween(2, 3);
+        assertThat(alts.path("note").asText()).contains("alternative");
+        JsonNode pareto = get("/api/route?from=Almaty&to=Karachi&pareto=true").json();
+        assertThat(pareto.path("routes").size()).isGreaterThan(1);
+        assertThat(pareto.path("note").asText()).contains("Pareto");
+        JsonNode bulk = get("/api/route?from=Kostanay&to=" + q("Bandar Abbas") + "&cargo=bulk&tonnes=1000&modes=rail")
+                .json().path("routes").get(0);
+        assertThat(bulk.path("units").asDouble()).isEqualTo(1000.0);
+        bulk.path("legs").forEach(l -> assertThat(l.path("cargo_mode").asText()).isEqualTo("rail"));
+        JsonNode planned = get("/api/route?from=Termez&to=Peshawar&modes=rail&avoid=IR&include_planned=true").json();
+        assertThat(planned.path("routes").get(0).path("uses_non_operational").asBoolean()).isTrue();
+        JsonNode via = get("/api/route?from=Almaty&to=Karachi&via=Herat").json().path("routes").get(0);
+        assertThat(via.path("nodes").toString()).contains("AFHEA");
+        JsonNode reliable = get("/api/route?from=Almaty&to=Karachi&objective=reliable&samples=2000&seed=3").json();
+        assertThat(reliable.path("routes").get(0).path("reliability").path("samples").asInt()).isEqualTo(2000);
+        JsonNode penalty = get("/api/route?from=Almaty&to=Karachi&penalty=IR=5000").json().path("routes").get(0);
+        penalty.path("countries").forEach(c -> assertThat(c.asText()).isNotEqualTo("IR"));
+    }
+
+    @Test
+    void noRouteIsAnAnswerNotAnError() throws Exception {
+        Reply r = get("/api/route?from=Termez&to=Peshawar&modes=rail&avoid=IR");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("routes").size()).isZero();
+        assertThat(r.json().path("no_route").path("blocking_constraints").toString()).contains("include-planned");
+    }
+
+    @Test
+    void routeGeoJsonDownloads() throws Exception {
+        Reply r = get("/api/route.geojson?from=Almaty&to=Karachi");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.type()).contains("geo+json");
+        JsonNode fc = r.json();
+        assertThat(fc.path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(fc.path("features").size()).isPositive();
+    }
+
+    @Test
+    void everyBadParameterIsNamed() throws Exception {
+        assertBad("/api/route?to=Karachi", "from");
+        assertBad("/api/route?from=Almaty", "to");
+        assertBad("/api/route?from=Almaty&to=Karachy", "to");
+        assertBad("/api/route?from=Almaty&to=Karachi&cargo=liquid", "cargo");
+        assertBad("/api/route?from=Almaty&to=Karachi&objective=fast", "objective");
+        assertBad("/api/route?from=Almaty&to=Karachi&tonnes=abc", "tonnes");
+        assertBad("/api/route?from=Almaty&to=Karachi&tonnes=-4", "tonnes");
+        assertBad("/api/route?from=Almaty&to=Karachi&avoid=XQ", "avoid");
+        assertBad("/api/route?from=Almaty&to=Karachi&avoid=PK", "avoid");
+        assertBad("/api/route?from=Almaty&to=Karachi&close=Atlantis", "close");
+        assertBad("/api/route?from=Almaty&to=Karachi&modes=teleport", "modes");
+        assertBad("/api/route?from=Almaty&to=Karachi&via=Nowhere", "via");
+        assertBad("/api/route?from=Almaty&to=Karachi&include_planned=perhaps", "include_planned");
+        assertBad("/api/route?from=Almaty&to=Karachi&alternatives=50", "alternatives");
+        assertBad("/api/route?from=Almaty&to=Karachi&alternatives=3&pareto=true", "pareto");
+        assertBad("/api/route?from=Almaty&to=Karachi&pareto=true&max_labels=99999999", "max_labels");
+        assertBad("/api/route?from=Almaty&to=Karachi&pareto=true&budget_ms=60000", "budget_ms");
+        assertBad("/api/route?from=Almaty&to=Karachi&samples=0", "samples");
+        assertBad("/api/route?from=Almaty&to=Karachi&max_risk=3", "max_risk");
+        assertBad("/api/route?from=Almaty&to=Karachi&penalty=AF", "penalty");
+        assertBad("/api/route?from=Almaty&to=Karachi&penalty=AF=-5", "penalty");
+        assertBad("/api/route?from=Almaty&to=Almaty", "to");
+        assertBad("/api/route?from=Almaty&to=Karachi&pareto_tolerance=2", "pareto_tolerance");
+        assertBad("/api/route?from=Almaty&to=Karachi&x=" + "a".repeat(5000), "query");
+    }
+
+    @Test
+    void unknownPathsAre404Json() throws Exception {
+        for (String p : new String[] {"/api/nope", "/nothing/here", "/api/route/extra"}) {
+            Reply r = get(p);
+            assertThat(r.status()).as(p).isEqualTo(404);
+            assertThat(r.json().path("error").asText()).contains("not found");
+        }
+    }
+
+    @Test
+    void networkCountriesCostsRiskAndOpenApi() throws Exception {
+        JsonNode net = get("/api/network").json();
+        assertThat(net.path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(net.path("features").size()).isGreaterThan(600);
+        JsonNode first = net.path("features").get(0);
+        assertThat(first.path("properties").has("source")).isTrue();
+        JsonNode countries = get("/api/countries").json().path("countries");
+        assertThat(countries.toString()).contains("\"code\":\"AF\"", "risk_class");
+        JsonNode shapes = get("/api/countries/shapes").json();
+        assertThat(shapes.path("features").size()).isGreaterThan(20);
+        JsonNode costs = get("/api/costs").json();
+        assertThat(costs.path("profiles").has("container")).isTrue();
+        assertThat(costs.path("sources").size()).isPositive();
+        JsonNode risk = get("/api/risk").json();
+        assertThat(risk.path("countries").size()).isGreaterThan(10);
+        JsonNode api = get("/openapi.json").json();
+        assertThat(api.path("openapi").asText()).startsWith("3.");
+        for (String p : new String[] {"/api/places", "/api/route", "/api/network", "/api/countries", "/api/costs",
+            "/api/risk", "/api/route.geojson"}) {
+            assertThat(api.path("paths").has(p)).as(p).isTrue();
+        }
+    }
+
+    @Test
+    void webPageAndLibrariesAreServedLocally() throws Exception {
+        Reply page = get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.type()).contains("text/html");
+        assertThat(page.body()).doesNotContain("://unpkg", "://cdn");
+        assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").status()).isEqualTo(200);
+    }
+}
