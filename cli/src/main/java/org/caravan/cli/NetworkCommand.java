@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code caravan network ...}: check and describe network files. */
 @Command(name = "network", mixinStandardHelpOptions = true, description = "Check and describe network data.",
-        subcommands = {NetworkCommand.Validate.class, NetworkCommand.Info.class})
+        subcommands = {NetworkCommand.Validate.class, NetworkCommand.Info.class, NetworkCommand.Export.class})
 final class NetworkCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -100,6 +100,38 @@ final class NetworkCommand implements Runnable {
         private static void section(java.io.PrintWriter out, String title, Map<String, Integer> m) {
             out.println(title);
             m.forEach((k, v) -> out.printf("  %-22s %6d%n", k, v));
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write the network as one GeoJSON FeatureCollection (Point per node, LineString per link, "
+                + "with sources), which QGIS and GDAL open and 'caravan --network' reads back."})
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            Network network = data.loadNetwork();
+            String text = RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(org.caravan.report.NetworkGeoJson.toGeoJson(network)) + "\n";
+            if (output == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                try {
+                    java.nio.file.Files.writeString(output, text, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException e) {
+                    throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
+                }
+            }
+            return 0;
         }
     }
 }
