@@ -36,7 +36,8 @@ final class ParetoSearch {
     private int count;
     private final int[][] bags;
     private final int[] bagSize;
-    private final List<Integer> targets = new ArrayList<>();
+    private int[] targets = new int[16];
+    private int targetCount;
     /** Admissible lower bounds per criterion and (layer, node): see {@link SearchSpace#lowerBounds()}. */
     private final double[][] lb;
 
@@ -92,7 +93,8 @@ final class ParetoSearch {
             if (space.isTarget(s)) {
                 if (!dominatedByTargets(crit[label * CRITERIA], crit[label * CRITERIA + 1],
                         crit[label * CRITERIA + 2], crit[label * CRITERIA + 3])) {
-                    targets.add(label);
+                    if (targetCount == targets.length) targets = Arrays.copyOf(targets, targetCount * 2);
+                    targets[targetCount++] = label;
                 }
                 continue; // a route ends at its destination
             }
@@ -107,9 +109,11 @@ final class ParetoSearch {
         truncated |= overflow[0];
         // Final filter: ties settled in either order may leave a dominated route among the targets.
         List<Integer> front = new ArrayList<>();
-        for (int t : targets) {
+        for (int ti = 0; ti < targetCount; ti++) {
+            int t = targets[ti];
             boolean dominated = false;
-            for (int u : targets) {
+            for (int ui = 0; ui < targetCount; ui++) {
+                int u = targets[ui];
                 if (u != t && dominates(u, t) && !(equal(u, t) && u > t)) {
                     dominated = true;
                     break;
@@ -192,7 +196,7 @@ final class ParetoSearch {
     }
 
     private boolean dominatedByTargets(double c0, double c1, double c2, double c3) {
-        for (int t : targets) if (leq(t, c0, c1, c2, c3)) return true;
+        for (int i = 0; i < targetCount; i++) if (leq(targets[i], c0, c1, c2, c3)) return true;
         return false;
     }
 

@@ -53,6 +53,11 @@ final class SearchSpace {
     final boolean[] linkOk;
     final boolean[] carrierOk;
     private final boolean[] canTransship;
+    private final boolean[] canChangeGauge;
+    /** Per (from carrier, to carrier): USD (handling plus the new mode's fixed cost) and hours of a transfer. */
+    private final double[] transferUsd;
+    private final double[] transferHours;
+    private final boolean[] sameMode;
     /** Per node, bit c set when carrier c has a usable link out of the node: other carriers are dead ends. */
     private final int[] carriersOut;
     private final double[] linkRisk;
@@ -89,6 +94,19 @@ final class SearchSpace {
         this.handlingP90Factor = handlingP90Factor;
         nodeOk = new boolean[n];
         canTransship = new boolean[n];
+        canChangeGauge = new boolean[n];
+        transferUsd = new double[k * k];
+        transferHours = new double[k * k];
+        sameMode = new boolean[k * k];
+        for (Carrier a : Carrier.values()) {
+            for (Carrier b : Carrier.values()) {
+                int i = a.ordinal() * k + b.ordinal();
+                sameMode[i] = a.mode() == b.mode();
+                Handling h = sameMode[i] ? profile.gaugeChange() : profile.transship(a.mode(), b.mode());
+                transferUsd[i] = h.usd() + (sameMode[i] ? 0 : profile.rates(b.mode()).fixedUsd());
+                transferHours[i] = h.hours();
+            }
+        }
         Cargo cargo = r.cargo().equals("bulk") ? Cargo.BULK : Cargo.CONTAINER;
         for (int v = 0; v < n; v++) {
             Node node = network.node(v);
@@ -97,6 +115,7 @@ final class SearchSpace {
             nodeOk[v] = !r.closedNodes().contains(node.id()) && !r.avoidCountries().contains(node.country())
                     && !tooRisky;
             canTransship[v] = node.transship() && (node.handles().isEmpty() || node.handles().contains(cargo));
+            canChangeGauge[v] = node.gaugeChange();
         }
         int m = network.linkCount();
         linkOk = new boolean[m];
@@ -170,25 +189,16 @@ final class SearchSpace {
         int v = nodeOf(s);
         int c = carrierOf(s);
         if (layer < layers - 1 && v == via[layer]) out.move(s + n * k, LAYER_JUMP, 0, 0, 0, 0, 0, 0);
-        Node node = network.node(v);
-        Carrier here = Carrier.of(c);
         // Transfers may pass through a carrier that cannot leave the node (rail 1520 -> road -> rail 1435 is
         // transloading through a truck at a terminal that cannot change bogies): that is part of the model.
-        for (Carrier other : Carrier.values()) {
-            if (other == here || !carrierOk[other.ordinal()]) continue;
-            Handling h;
-            double extraUsd;
-            if (other.mode() == here.mode()) {
-                if (!node.gaugeChange()) continue;
-                h = profile.gaugeChange();
-                extraUsd = 0;
-            } else {
-                if (!canTransship[v]) continue;
-                h = profile.transship(here.mode(), other.mode());
-                extraUsd = profile.rates(other.mode()).fixedUsd();
-            }
-            out.move(s - c + other.ordinal(), TRANSFER, h.usd() + extraUsd, h.hours(), 0, 0, 0,
-                    h.hours() * handlingP90Factor);
+        boolean transship = canTransship[v];
+        boolean gauge = canChangeGauge[v];
+        for (int other = 0; other < k; other++) {
+            if (other == c || !carrierOk[other]) continue;
+            int t = c * k + other;
+            if (sameMode[t] ? !gauge : !transship) continue;
+            out.move(s - c + other, TRANSFER, transferUsd[t], transferHours[t], 0, 0, 0,
+                    transferHours[t] * handlingP90Factor);
         }
         int base = s - v * k - c;
         for (int p = network.adjacencyStart(v); p < network.adjacencyEnd(v); p++) {
