@@ -8,6 +8,9 @@ import org.caravan.cost.CostModelLoader;
 import org.caravan.io.NetworkLoader;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkException;
+import org.caravan.risk.RiskRegister;
+import org.caravan.risk.RiskRegisterException;
+import org.caravan.risk.RiskRegisterLoader;
 import picocli.CommandLine.Option;
 
 /** Options that choose the data a command works on: the network and the cost model. */
@@ -23,6 +26,15 @@ final class DataOptions {
     Network loadNetwork() throws NetworkException {
         NetworkLoader loader = new NetworkLoader();
         return network == null || network.isEmpty() ? loader.loadEmbedded() : loader.load(network);
+    }
+
+    /** The risk register: the embedded one, or {@code file} merged over it. */
+    static RiskRegister loadRisk(Path file) {
+        try {
+            return file == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(file);
+        } catch (RiskRegisterException e) {
+            throw new UserInputException(e.getMessage());
+        }
     }
 
     CostModel loadCosts() throws CostModelException {

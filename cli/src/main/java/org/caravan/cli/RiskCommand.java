@@ -1,16 +1,12 @@
 package org.caravan.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.caravan.report.RiskJson;
 import org.caravan.report.RouteJson;
 import org.caravan.risk.CountryRisk;
 import org.caravan.risk.RiskRegister;
-import org.caravan.risk.RiskRegisterException;
-import org.caravan.risk.RiskRegisterLoader;
-import org.caravan.risk.RiskScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,33 +29,10 @@ final class RiskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RiskRegister register;
-        try {
-            register = riskFile == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(riskFile);
-        } catch (RiskRegisterException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        RiskRegister register = DataOptions.loadRisk(riskFile);
         var out = spec.commandLine().getOut();
         if (format == Format.json) {
-            ObjectNode root = RouteJson.MAPPER.createObjectNode();
-            ObjectNode w = root.putObject("weights");
-            w.put("sanctions", register.weightSanctions());
-            w.put("security", register.weightSecurity());
-            w.put("border", register.weightBorder());
-            ObjectNode classes = root.putObject("classes");
-            register.thresholds().forEach((k, v) -> classes.put(k.code(), v));
-            ArrayNode cs = root.putArray("countries");
-            for (CountryRisk c : register.countries().values()) {
-                ObjectNode o = cs.addObject();
-                o.put("country", c.country());
-                o.put("name", c.name());
-                o.put("combined", Math.round(c.combined() * 1000) / 1000.0);
-                o.put("class", c.riskClass().code());
-                score(o.putObject("sanctions"), c.sanctions());
-                score(o.putObject("security"), c.security());
-                score(o.putObject("border"), c.border());
-            }
-            out.println(RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(RiskJson.toJson(register)));
             return 0;
         }
         out.printf(Locale.ROOT, "Combined score = %.2f sanctions + %.2f security + %.2f border (weights normalised); "
@@ -80,12 +53,5 @@ final class RiskCommand implements Callable<Integer> {
             out.printf("  %s border: %s [%s]%n", c.country(), c.border().reason(), c.border().source());
         }
         return 0;
-    }
-
-    private static void score(ObjectNode o, RiskScore s) {
-        o.put("score", s.score());
-        o.put("reason", s.reason());
-        o.put("source", s.source());
-        o.put("confidence", "estimated");
     }
 }

@@ -16,8 +16,6 @@ import org.caravan.place.RouteQuery;
 import org.caravan.report.RouteGeoJson;
 import org.caravan.report.RouteJson;
 import org.caravan.risk.RiskRegister;
-import org.caravan.risk.RiskRegisterException;
-import org.caravan.risk.RiskRegisterLoader;
 import org.caravan.routing.Plan;
 import org.caravan.routing.PlanOptions;
 import org.caravan.routing.Planner;
@@ -139,12 +137,7 @@ final class RouteCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Network network = data.loadNetwork();
         CostModel costs = data.loadCosts();
-        RiskRegister risk;
-        try {
-            risk = riskFile == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(riskFile);
-        } catch (RiskRegisterException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        RiskRegister risk = DataOptions.loadRisk(riskFile);
         Router router = new Router(network, costs, risk);
         RouteRequest request = buildRequest(network, costs);
         Plan plan = new Planner(router).plan(request, new PlanOptions(alternatives, pareto, paretoTolerance, maxLabels,

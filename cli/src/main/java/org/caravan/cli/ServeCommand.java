@@ -6,8 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import org.caravan.cost.CostModelLoader;
 import org.caravan.io.YamlOverlay;
 import org.caravan.risk.RiskRegister;
-import org.caravan.risk.RiskRegisterException;
-import org.caravan.risk.RiskRegisterLoader;
 import org.caravan.server.CaravanServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,12 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         var costs = data.loadCosts();
         var costTree = data.costs == null ? CostModelLoader.readDefaults()
                 : YamlOverlay.merge(CostModelLoader.readDefaults(), YamlOverlay.userFile(data.costs));
-        RiskRegister risk;
-        try {
-            risk = riskFile == null ? RiskRegisterLoader.defaults() : RiskRegisterLoader.load(riskFile);
-        } catch (RiskRegisterException e) {
-            throw new UserInputException(e.getMessage());
-        }
+        RiskRegister risk = DataOptions.loadRisk(riskFile);
         CaravanServer server = new CaravanServer(network, costs, costTree, risk);
         try {
             server.start(host, port);

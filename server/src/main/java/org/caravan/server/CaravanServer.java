@@ -19,6 +19,7 @@ import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
 import org.caravan.place.RouteQuery;
 import org.caravan.report.NetworkGeoJson;
+import org.caravan.report.RiskJson;
 import org.caravan.report.RouteGeoJson;
 import org.caravan.report.RouteJson;
 import org.caravan.risk.CountryRisk;
@@ -201,30 +202,7 @@ public final class CaravanServer implements AutoCloseable {
     }
 
     private void riskRegister(Context ctx) {
-        ObjectNode root = RouteJson.MAPPER.createObjectNode();
-        ObjectNode w = root.putObject("weights");
-        w.put("sanctions", risk.weightSanctions());
-        w.put("security", risk.weightSecurity());
-        w.put("border", risk.weightBorder());
-        ObjectNode classes = root.putObject("classes");
-        risk.thresholds().forEach((k, v) -> classes.put(k.code(), v));
-        ArrayNode cs = root.putArray("countries");
-        for (CountryRisk c : risk.countries().values()) {
-            ObjectNode o = cs.addObject();
-            o.put("country", c.country());
-            o.put("name", c.name());
-            o.put("combined", Math.round(c.combined() * 1000) / 1000.0);
-            o.put("class", c.riskClass().code());
-            for (var e : Map.of("sanctions", c.sanctions(), "security", c.security(), "border", c.border())
-                    .entrySet()) {
-                ObjectNode s = o.putObject(e.getKey());
-                s.put("score", e.getValue().score());
-                s.put("reason", e.getValue().reason());
-                s.put("source", e.getValue().source());
-                s.put("confidence", "estimated");
-            }
-        }
-        json(ctx, root);
+        json(ctx, RiskJson.toJson(risk));
     }
 
     // ------------------------------------------------------------------ parameters and output
