@@ -382,6 +382,33 @@ class ParetoProperties {
         assertThat(thin.tolerance()).isEqualTo(0.05);
     }
 
+    /**
+     * A label cap that bites says so: the answer is truncated, its routes are still valid and mutually
+     * non-dominated, each on the exact front or dominated by it, and without any route it says why.
+     */
+    @Property(tries = 150)
+    void aLabelCapTruncatesButKeepsRoutesValid(@ForAll("cases") Case c,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 40) int cap) {
+        Router router = new Router(c.network(), c.model(), RISK);
+        if (AlternativesProperties.endpointOverRiskCap(c)) return;
+        ParetoResult full = router.pareto(c.request(), 1_000_000, 20_000);
+        ParetoResult cut = router.pareto(c.request(), cap, 20_000);
+        assertThat(cut.labels()).isLessThanOrEqualTo(cap);
+        if (full.labels() > cap) assertThat(cut.truncated()).as("cap %d < %d labels", cap, full.labels()).isTrue();
+        if (!cut.truncated()) assertThat(cut.routes()).hasSameSizeAs(full.routes());
+        if (cut.routes().isEmpty()) {
+            assertThat(cut.noRoute()).isNotNull();
+            if (cut.truncated()) assertThat(cut.noRoute().message()).contains("budget");
+        }
+        for (Route r : cut.routes()) {
+            checkRestrictions(c.network(), c.request(), r, RISK);
+            double[] v = vector(r);
+            assertThat(full.routes().stream().anyMatch(f -> leq(vector(f), v))).as("%s not covered by the front",
+                    show(v)).isTrue();
+            for (Route o : cut.routes()) if (o != r) assertThat(dominates(vector(o), v)).isFalse();
+        }
+    }
+
     /** Every hard restriction of the request holds on the route. */
     static void checkRestrictions(Network net, RouteRequest req, Route r, RiskRegister risk) {
         assertThat(r.nodes().get(0)).isEqualTo(req.from());
