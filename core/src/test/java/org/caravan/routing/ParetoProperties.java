@@ -365,10 +365,11 @@ class ParetoProperties {
             assertThat(cur).as("rank %d by %s", i, c.request().objective())
                     .isGreaterThanOrEqualTo(prev - 1e-9 * Math.max(1, Math.abs(prev)));
         }
-        // the single-objective optimum is on the front (its value is the first route's)
+        // the single-objective optimum is on the front (its value is the first route's) when the objective is
+        // monotone in the criteria; distance is not a criterion, so the shortest route may be dominated
         RouteResult best = router.route(c.request());
         assertThat(best.found()).isEqualTo(!routes.isEmpty());
-        if (best.found()) {
+        if (best.found() && c.request().objective() != Objective.DISTANCE) {
             double v0 = Alternatives.value(routes.get(0), w);
             double vb = Alternatives.value(best.route(), w);
             assertThat(v0).as("first Pareto route vs router.route").isCloseTo(vb,
