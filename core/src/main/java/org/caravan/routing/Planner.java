@@ -21,6 +21,9 @@ public final class Planner {
         NoRoute noRoute;
         String note = null;
         boolean truncated = false;
+        var delays = router.costModel().delays();
+        int samples = options.samples() != null ? options.samples() : delays.samples();
+        long seed = options.seed() != null ? options.seed() : delays.seed();
         if (options.pareto()) {
             ParetoResult exact = router.pareto(request, options.maxLabels(), options.budgetMillis());
             ParetoResult shown = exact.thinned(options.paretoTolerance());
@@ -36,19 +39,16 @@ public final class Planner {
                                     .toPlainString()) : "",
                     exact.truncated() ? "; TRUNCATED: the label or time budget ran out, more routes may exist" : "");
         } else if (options.alternatives() != null) {
-            RouteResults res = router.alternatives(request, options.alternatives());
+            RouteResults res = router.alternatives(request, options.alternatives(), samples, seed);
             routes = res.routes();
             noRoute = res.noRoute();
             note = String.format(Locale.ROOT, "%d alternative(s) asked, %d found that differ in border crossings or "
                     + "modes.", options.alternatives(), routes.size());
         } else {
-            RouteResult res = router.route(request);
+            RouteResult res = router.route(request, samples, seed);
             routes = res.found() ? List.of(res.route()) : List.of();
             noRoute = res.noRoute();
         }
-        var delays = router.costModel().delays();
-        int samples = options.samples() != null ? options.samples() : delays.samples();
-        long seed = options.seed() != null ? options.seed() : delays.seed();
         List<Route> simulated = new ArrayList<>();
         for (Route r : routes) {
             boolean reuse = r.reliability() != null && r.reliability().samples() == samples

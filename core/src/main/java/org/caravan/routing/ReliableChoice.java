@@ -16,12 +16,19 @@ import java.util.Set;
 final class ReliableChoice {
     private static final int ALTERNATIVES = 4;
     private static final int PARETO_LABELS = 50_000;
-    private static final long PARETO_MILLIS = 500;
+    /** A safety net only: the label cap, not the clock, bounds the search, so answers do not depend on load. */
+    private static final long PARETO_MILLIS = 30_000;
     private static final int SIMULATED = 8;
 
     private final Router router;
+    private final int samples;
+    private final long seed;
 
-    ReliableChoice(Router router) { this.router = router; }
+    ReliableChoice(Router router, int samples, long seed) {
+        this.router = router;
+        this.samples = samples;
+        this.seed = seed;
+    }
 
     Route choose(SearchSpace space) {
         double vot = space.profile.valueOfTimeUsdPerHour();
@@ -42,7 +49,7 @@ final class ReliableChoice {
         candidates.sort(java.util.Comparator.comparingDouble(r -> Reliability.approximateP90(r, delays)));
         Route best = null;
         for (Route r : candidates.subList(0, Math.min(SIMULATED, candidates.size()))) {
-            Route simulated = r.withReliability(Reliability.simulate(r, delays, delays.samples(), delays.seed()));
+            Route simulated = r.withReliability(Reliability.simulate(r, delays, samples, seed));
             if (best == null || better(simulated, best)) best = simulated;
         }
         return best;

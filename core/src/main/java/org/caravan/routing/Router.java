@@ -65,9 +65,14 @@ public final class Router {
      * the candidates described in {@link ReliableChoice}.
      */
     public RouteResult route(RouteRequest request) {
+        return route(request, costModel.delays().samples(), costModel.delays().seed());
+    }
+
+    /** As {@link #route(RouteRequest)}; {@code samples} and {@code seed} drive the reliable objective's choice. */
+    public RouteResult route(RouteRequest request, int samples, long seed) {
         SearchSpace space = space(request);
         if (request.objective() == Objective.RELIABLE) {
-            Route best = new ReliableChoice(this).choose(space);
+            Route best = new ReliableChoice(this, samples, seed).choose(space);
             return best != null ? new RouteResult(request, best, null) : new RouteResult(request, null, explain(space));
         }
         Path path = shortest(space, request.objective());
@@ -100,13 +105,39 @@ public final class Router {
      * objective; the first is {@link #route}'s answer. Empty with a reason when there is no route at all.
      */
     public RouteResults alternatives(RouteRequest request, int k) {
+        return alternatives(request, k, costModel.delays().samples(), costModel.delays().seed());
+    }
+
+    /**
+     * As {@link #alternatives(RouteRequest, int)}. With the reliable objective the first route is
+     * {@link #route}'s reliable choice and the others, found under pessimistic times, are ranked by simulated
+     * p90 with {@code samples} and {@code seed}.
+     */
+    public RouteResults alternatives(RouteRequest request, int k, int samples, long seed) {
         if (k < 1) throw new InvalidRequestException("alternatives", "alternatives must be at least 1, got " + k);
         SearchSpace space = space(request);
         double vot = space.profile.valueOfTimeUsdPerHour();
-        Objective o = request.objective() == Objective.RELIABLE ? Objective.TIME : request.objective();
+        Objective o = request.objective();
         Objective tie = o == Objective.COST ? Objective.TIME : Objective.COST;
-        List<Route> routes = new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), k);
-        return new RouteResults(request, routes, routes.isEmpty() ? explain(space) : null);
+        if (o != Objective.RELIABLE) {
+            List<Route> routes = new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), k);
+            return new RouteResults(request, routes, routes.isEmpty() ? explain(space) : null);
+        }
+        Route best = new ReliableChoice(this, samples, seed).choose(space);
+        if (best == null) return new RouteResults(request, List.of(), explain(space));
+        List<Route> others = new ArrayList<>();
+        String bestSignature = Alternatives.signature(best);
+        for (Route r : new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), 2 * k)) {
+            if (!Alternatives.signature(r).equals(bestSignature)) {
+                others.add(r.withReliability(reliability(r, samples, seed)));
+            }
+        }
+        others.sort(java.util.Comparator.comparingDouble((Route r) -> r.reliability().p90Hours())
+                .thenComparingDouble(r -> r.totals().generalizedUsd()));
+        List<Route> routes = new ArrayList<>();
+        routes.add(best);
+        routes.addAll(others.subList(0, Math.min(k - 1, others.size())));
+        return new RouteResults(request, List.copyOf(routes), null);
     }
 
     /** Monte Carlo transit-time percentiles of a route, with the cost model's delay settings. */

@@ -8,7 +8,6 @@ import org.caravan.cost.CostModelLoader;
 import org.caravan.network.CrossingTimes;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,15 +38,17 @@ class ReliableAlternativesTest {
     }
 
     /**
-     * BUG: {@link Router#alternatives} documents "the first is {@link Router#route}'s answer", but with the reliable
-     * objective it ranks by mean time, so the first alternative is the fast, unreliable X1 corridor while
-     * {@code route()} answers X2 (the same on the CLI: {@code caravan route Tashkent Istanbul --objective reliable}
-     * vs the same with {@code --alternatives 2}).
+     * {@link Router#alternatives} starts with {@link Router#route}'s answer under the reliable objective too (it
+     * once ranked by mean time and put the fast, unreliable X1 corridor first), and samples and seed drive it.
      */
-    @Disabled("known bug: alternatives ignore the reliable objective (see report)")
     @Test
     void reliableAlternativesStartWithTheReliableRoute() {
         RouteRequest req = RouteRequest.of("O", "D").withObjective(Objective.RELIABLE);
         assertThat(ROUTER.alternatives(req, 2).routes().get(0).nodes()).isEqualTo(ROUTER.route(req).route().nodes());
+        assertThat(ROUTER.alternatives(req, 2).routes()).extracting(Route::nodes)
+                .containsExactly(List.of("O", "B", "D"), List.of("O", "A", "D"));
+        Route seeded = ROUTER.route(req, 500, 7).route();
+        assertThat(seeded.reliability().samples()).isEqualTo(500);
+        assertThat(seeded.reliability().seed()).isEqualTo(7L);
     }
 }
