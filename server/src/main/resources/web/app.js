@@ -564,7 +564,8 @@
         total('total-risk', fmt(r.risk, 2), 'risk score'),
         el('div', { class: 'total-class' }, el('b', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })), el('span', { text: 'worst class' }))),
       deltaLine(r),
-      el('div', { class: 'note', text: `${r.units} ${r.unit}${r.units === 1 ? '' : 's'} of ${r.cargo}, ${fmt(r.tonnes, 0)} t` + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
+      el('div', { class: 'note', text: (r.unit === 'tonne' ? `${fmt(r.tonnes, 0)} t of ${r.cargo}`
+        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
 
     if (r.crossings.length) {
       card.append(el('h3', { text: 'Border crossings' }), el('table', { class: 'crossings' },
@@ -614,20 +615,35 @@
       ['Crossings', (r) => r.crossings.length, 0],
       ['Transshipments', (r) => r.transshipments.length, 0],
     ];
-    const table = el('table', { id: 'comparison-table' },
-      el('caption', { text: 'Comparison (best value in bold)' }),
-      el('thead', {}, el('tr', {}, el('th', { text: '' }), routes.map((_, i) => el('th', { class: 'num', scope: 'col' },
-        el('span', { style: `color:${ROUTE_COLOURS[i % ROUTE_COLOURS.length]}`, text: '■ ' }), `Route ${i + 1}`)))),
-      el('tbody', {},
-        rows.map(([label, f, digits]) => {
-          const vals = routes.map(f);
-          const valid = vals.filter((v) => v !== null && v !== undefined);
-          const best = valid.length ? Math.min(...valid) : null;
-          return el('tr', {}, el('th', { scope: 'row', text: label }),
-            vals.map((v) => el('td', { class: v !== null && valid.length > 1 && v === best ? 'best' : '', text: fmt(v, digits) })));
-        }),
-        el('tr', {}, el('th', { scope: 'row', text: 'Worst risk class' }), routes.map((r) => el('td', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })))),
-        el('tr', {}, el('th', { scope: 'row', text: 'Countries' }), routes.map((r) => el('td', { text: r.countries.join(' ') })))));
+    const best = rows.map(([, f]) => {
+      const valid = routes.map(f).filter((v) => v !== null && v !== undefined);
+      return valid.length > 1 ? Math.min(...valid) : null;
+    });
+    const cell = (r, k) => {
+      const [, f, digits] = rows[k];
+      const v = f(r);
+      return el('td', { class: v !== null && v === best[k] ? 'best' : '', text: fmt(v, digits) });
+    };
+    const swatch = (i) => el('span', { style: `color:${ROUTE_COLOURS[i % ROUTE_COLOURS.length]}`, text: '■ ' });
+    let table;
+    if (routes.length <= 5) {
+      // Routes side by side, one column each.
+      table = el('table', { id: 'comparison-table' },
+        el('caption', { text: 'Comparison (best value in bold)' }),
+        el('thead', {}, el('tr', {}, el('th', { text: '' }), routes.map((_, i) => el('th', { class: 'num', scope: 'col' }, swatch(i), `Route ${i + 1}`)))),
+        el('tbody', {},
+          rows.map(([label], k) => el('tr', {}, el('th', { scope: 'row', text: label }), routes.map((r) => cell(r, k)))),
+          el('tr', {}, el('th', { scope: 'row', text: 'Worst risk class' }), routes.map((r) => el('td', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })))),
+          el('tr', {}, el('th', { scope: 'row', text: 'Countries' }), routes.map((r) => el('td', { text: r.countries.join(' ') })))));
+    } else {
+      // Many routes (a Pareto set): one row each, so the table stays readable in the panel.
+      const short = ['km', 'days', 'p50 d', 'p90 d', 'USD', 't CO₂', 'risk', 'X', 'T'];
+      table = el('table', { id: 'comparison-table', class: 'by-row' },
+        el('caption', { text: 'Comparison (best value in bold; X crossings, T transshipments)' }),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Route' }), short.map((h) => el('th', { class: 'num', scope: 'col', text: h })))),
+        el('tbody', {}, routes.map((r, i) => el('tr', { onclick: () => select(i) }, el('th', { scope: 'row' }, swatch(i), String(i + 1)),
+          rows.map((_, k) => cell(r, k))))));
+    }
     box.replaceChildren(table);
     box.hidden = false;
   }

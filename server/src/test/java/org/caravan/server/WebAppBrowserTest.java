@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.caravan.cost.CostModelLoader;
 import org.caravan.io.NetworkLoader;
 import org.caravan.network.Network;
 import org.caravan.risk.RiskRegisterLoader;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -70,6 +76,9 @@ class WebAppBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -149,6 +158,11 @@ class WebAppBrowserTest {
         assertThat(before).isNotEmpty();
         String crossing = before.get(0);
         WebElement marker = driver.findElement(By.cssSelector("#map .crossing-marker[data-ids~='" + crossing + "']"));
+        new Actions(driver).moveToElement(marker).perform();
+        WebElement tooltip = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#map .leaflet-tooltip.info")));
+        assertThat(tooltip.getText()).contains("p90").contains("fee").contains("Source");
+        screenshot("tooltip.png");
         try {
             marker.click();
         } catch (ElementClickInterceptedException e) {
@@ -182,6 +196,36 @@ class WebAppBrowserTest {
         waitForNewResults(seq);
         assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).isEmpty();
         assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(before);
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        // Errors the page logs (uncaught exceptions, failed loads); a 400 from the API is expected in one test.
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/api/route?") || !m.contains("400"))
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void paretoModeListsTheTradeOffsSideBySide() throws IOException {
+        driver.findElement(By.id("from")).sendKeys("Tashkent", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
+        driver.findElement(By.id("pareto")).click();
+        assertThat(driver.findElement(By.id("alternatives")).isEnabled()).isFalse();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("cargo"))).selectByValue("bulk");
+        driver.findElement(By.id("tonnes")).sendKeys("5000");
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        assertThat(driver.findElements(By.cssSelector("#results .route-card"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("download-geojson")).getAttribute("href")).contains("pareto=true")
+                .contains("tonnes=5000");
+        assertThat(driver.findElement(By.cssSelector("#results .route-card .note")).getText()).contains("5,000 t");
+        assertThat(driver.findElement(By.id("comparison-table")).isDisplayed()).isTrue();
+        screenshot("pareto.png");
     }
 
     @Test
