@@ -183,7 +183,7 @@
       const names = items.map((p) => p.name || p.id).join(' / ');
       const m = L.marker(at, { icon, title: 'Border crossing ' + names, alt: names, riseOnHover: true, zIndexOffset: 500 });
       const html = () => items.map(crossingTooltip).join('<hr>');
-      m.bindTooltip(html, { className: 'info', direction: 'top', offset: [0, -6] });
+      m.bindTooltip(html, { className: 'info', direction: 'auto', offset: [6, 0] });
       m.on('click', () => openClosePopup(m.getLatLng(), items.map((p) => ({ id: p.id, label: p.name || p.id, html: crossingTooltip(p) }))));
       m.addTo(state.map);
       const e = m.getElement();
@@ -213,7 +213,7 @@
   function addPortMarker(n) {
     const icon = L.divIcon({ className: 'port-icon', iconSize: [11, 11] });
     const m = L.marker(n.latlng, { icon, title: 'Seaport ' + n.name, alt: n.name, riseOnHover: true, zIndexOffset: 400 });
-    m.bindTooltip(() => portTooltip(n), { className: 'info', direction: 'top', offset: [0, -6] });
+    m.bindTooltip(() => portTooltip(n), { className: 'info', direction: 'auto', offset: [6, 0] });
     m.on('click', () => openClosePopup(n.latlng, [{ id: n.id, label: n.name, html: portTooltip(n), what: 'port' }]));
     m.addTo(state.map);
     m.getElement().dataset.id = n.id;
