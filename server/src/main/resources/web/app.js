@@ -1,0 +1,705 @@
+/* Caravan web app: a Leaflet map of the network and a route planner over the HTTP API (/openapi.json).
+ * Plain modern JavaScript, no build step, no network access beyond this server. */
+'use strict';
+
+(function () {
+  const ROUTE_COLOURS = ['#d81b60', '#1e88e5', '#2e7d32', '#8e24aa', '#ef6c00'];
+  const MODE_STYLE = {
+    rail: { color: '#4e342e', weight: 2.6 },
+    road: { color: '#f57c00', weight: 1.8 },
+    sea: { color: '#0277bd', weight: 1.4, opacity: 0.7 },
+    ferry: { color: '#00897b', weight: 2.2 },
+    crossing: { color: '#6a1b9a', weight: 2 },
+  };
+  const MODE_LABEL = { rail: 'Rail', road: 'Road', sea: 'Sea lane', ferry: 'Ferry', crossing: 'Border crossing' };
+  const FIELD_INPUT = { from: 'from', to: 'to', via: 'from', cargo: 'cargo', tonnes: 'tonnes', objective: 'objective',
+    alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned' };
+
+  const $ = (sel, root = document) => root.querySelector(sel);
+  const el = (tag, attrs = {}, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k === 'class') e.className = v;
+      else if (k === 'text') e.textContent = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (k === 'dataset') Object.assign(e.dataset, v);
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined || c === false) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  };
+  const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const fmt = (v, digits = 0) => (v === null || v === undefined || Number.isNaN(v)) ? '–'
+    : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const usd = (v) => '$' + fmt(v, 0);
+  const signed = (v, digits, unit, pre = '') => {
+    const s = v > 0 ? '+' : v < 0 ? '−' : '±';
+    return `${s}${pre}${fmt(Math.abs(v), digits)}${unit}`;
+  };
+
+  const state = {
+    map: null,
+    nodes: new Map(),        // id -> properties + latlng
+    links: new Map(),        // id -> { props, latlngs }
+    crossingMarkers: new Map(),
+    countries: [],
+    closed: [],              // [{id, label}]
+    plan: null,              // last successful /api/route answer
+    params: null,            // URLSearchParams of that answer
+    selected: 0,
+    routeLayer: null,
+    baseline: null,          // {label, totals, crossings} of the best route before a what-if change
+    reason: null,
+    seq: 0,
+    abort: null,
+    csvUrl: null,
+  };
+
+  // ------------------------------------------------------------------ map
+
+  function initMap() {
+    const map = L.map('map', { zoomControl: true, attributionControl: false, preferCanvas: false, minZoom: 3, maxZoom: 12,
+      worldCopyJump: false });
+    map.setView([40, 60], 4);
+    L.control.attribution({ prefix: '<a href="https://leafletjs.com" title="Leaflet">Leaflet</a>' })
+      .addAttribution('Country shapes: Natural Earth (public domain). Network: Caravan embedded data — see docs/DATA.md')
+      .addTo(map);
+    L.control.scale({ imperial: false }).addTo(map);
+    map.createPane('countries').style.zIndex = 250;
+    map.createPane('routes').style.zIndex = 450;
+    state.map = map;
+    addLegend(map);
+  }
+
+  function addLegend(map) {
+    const legend = L.control({ position: 'bottomright' });
+    legend.onAdd = () => {
+      const d = L.DomUtil.create('div', 'legend');
+      d.id = 'legend';
+      const line = (mode) => `<div><span class="sw" style="border-color:${MODE_STYLE[mode].color};border-top-width:${Math.max(2, MODE_STYLE[mode].weight)}px"></span>${MODE_LABEL[mode]}</div>`;
+      d.innerHTML = '<strong>Network</strong>' + ['rail', 'road', 'ferry', 'sea'].map(line).join('')
+        + '<div><span class="sw" style="border-color:#4e342e;border-top-style:dashed"></span>Planned / under construction</div>'
+        + '<div><span class="dot crossing-icon" style="width:10px;height:10px;border-radius:2px"></span>Border crossing</div>'
+        + '<div><span class="dot port-icon"></span>Seaport</div>'
+        + '<strong>Routes</strong><div><span class="sw" style="border-color:' + ROUTE_COLOURS[0] + ';border-top-width:5px"></span>Selected route</div>'
+        + '<div><span class="sw" style="border-color:' + ROUTE_COLOURS[1] + ';opacity:.7"></span>Alternatives</div>';
+      L.DomEvent.disableClickPropagation(d);
+      return d;
+    };
+    legend.addTo(map);
+  }
+
+  function drawShapes(geo) {
+    L.geoJSON(geo, {
+      pane: 'countries', interactive: false,
+      style: { color: '#9b978b', weight: 0.8, fillColor: '#f5f3ec', fillOpacity: 1 },
+    }).addTo(state.map);
+  }
+
+  function linkStyle(p) {
+    const base = MODE_STYLE[p.mode] || { color: '#555', weight: 1.5 };
+    const s = { color: base.color, weight: base.weight, opacity: base.opacity ?? 0.85, className: 'net-link net-' + p.mode };
+    if (p.status === 'planned' || p.status === 'under_construction') { s.dashArray = '6 5'; s.opacity = 0.75; }
+    if (p.status === 'closed') { s.dashArray = '2 5'; s.color = '#9e9e9e'; }
+    return s;
+  }
+
+  function drawNetwork(geo) {
+    const links = [];
+    for (const f of geo.features) {
+      const p = f.properties;
+      if (f.geometry.type === 'Point') {
+        const [lon, lat] = f.geometry.coordinates;
+        state.nodes.set(p.id, Object.assign({}, p, { latlng: L.latLng(lat, lon) }));
+      } else {
+        const latlngs = f.geometry.coordinates.map(([lon, lat]) => L.latLng(lat, lon));
+        state.links.set(p.id, { props: p, latlngs });
+        links.push({ p, latlngs });
+      }
+    }
+    const order = { sea: 0, road: 1, ferry: 2, rail: 3, crossing: 4 };
+    links.sort((a, b) => (order[a.p.mode] ?? 5) - (order[b.p.mode] ?? 5));
+    const group = L.layerGroup().addTo(state.map);
+    for (const { p, latlngs } of links) {
+      const line = L.polyline(latlngs, linkStyle(p)).addTo(group);
+      line.bindTooltip(() => linkTooltip(p), { sticky: true, className: 'info' });
+      line.on('click', (e) => openClosePopup(e.latlng, [{ id: p.id, label: p.name || p.id, html: linkTooltip(p) }]));
+    }
+    addCrossingMarkers(links.filter((l) => l.p.mode === 'crossing'));
+    for (const n of state.nodes.values()) {
+      if (n.kind === 'seaport') addPortMarker(n);
+    }
+    if (links.length) state.map.fitBounds(L.latLngBounds(links.flatMap((l) => l.latlngs)), { padding: [10, 10] });
+  }
+
+  function midpoint(latlngs) {
+    if (latlngs.length === 1) return latlngs[0];
+    const a = latlngs[0], b = latlngs[latlngs.length - 1];
+    return L.latLng((a.lat + b.lat) / 2, (a.lng + b.lng) / 2);
+  }
+
+  function nodeName(id) { return state.nodes.get(id)?.name || id; }
+  function nodeCountry(id) { return state.nodes.get(id)?.country || ''; }
+
+  function sourceLine(p) {
+    return `<div class="muted">Source: ${esc(p.source || '–')} · confidence: ${esc(p.confidence || '–')}</div>`;
+  }
+
+  function crossingTooltip(p) {
+    const a = nodeName(p.from), b = nodeName(p.to);
+    const dir = (mean, p90, fee) => `${fmt(mean, 1)} h (p90 ${fmt(p90, 1)} h), fee ${usd(fee)}`;
+    return `<strong>${esc(p.name || p.id)}</strong> <span class="muted">${esc(p.id)}</span><br>`
+      + `${esc(nodeCountry(p.from))} → ${esc(nodeCountry(p.to))} (${esc(a)} → ${esc(b)}): ${dir(p.hours_mean, p.hours_p90, p.fee_usd)}<br>`
+      + (p.oneway ? '' : `${esc(nodeCountry(p.to))} → ${esc(nodeCountry(p.from))}: ${dir(p.hours_mean_rev, p.hours_p90_rev, p.fee_usd_rev)}<br>`)
+      + `Carries: ${esc((p.carries || '').replace(/;/g, ', '))} · status: ${esc(p.status)}`
+      + sourceLine(p);
+  }
+
+  function linkTooltip(p) {
+    if (p.mode === 'crossing') return crossingTooltip(p);
+    return `<strong>${esc(p.name || p.id)}</strong> <span class="muted">${esc(p.id)}</span><br>`
+      + `${esc(MODE_LABEL[p.mode] || p.mode)}${p.gauge ? ' · gauge ' + esc(p.gauge) + ' mm' : ''} · ${fmt(p.km, 0)} km`
+      + (p.hours !== undefined ? ` · ${fmt(p.hours, 1)} h` : '') + (p.wait_hours ? ` (+${fmt(p.wait_hours, 1)} h wait)` : '')
+      + `<br>${esc(nodeName(p.from))} – ${esc(nodeName(p.to))} · status: ${esc(p.status)}`
+      + sourceLine(p);
+  }
+
+  // Crossings of different modes between the same posts share a place: one marker lists them all.
+  function addCrossingMarkers(crossings) {
+    const groups = new Map();
+    for (const { p, latlngs } of crossings) {
+      const at = midpoint(latlngs);
+      const key = at.lat.toFixed(3) + ',' + at.lng.toFixed(3);
+      if (!groups.has(key)) groups.set(key, { at, items: [] });
+      groups.get(key).items.push(p);
+    }
+    for (const { at, items } of groups.values()) {
+      const allPlanned = items.every((p) => p.status !== 'operational');
+      const icon = L.divIcon({ className: 'crossing-icon' + (allPlanned ? ' non-operational' : ''), iconSize: [11, 11] });
+      const names = items.map((p) => p.name || p.id).join(' / ');
+      const m = L.marker(at, { icon, title: 'Border crossing ' + names, alt: names, riseOnHover: true, zIndexOffset: 500 });
+      const html = () => items.map(crossingTooltip).join('<hr>');
+      m.bindTooltip(html, { className: 'info', direction: 'auto', offset: [6, 0] });
+      m.on('click', () => openClosePopup(m.getLatLng(), items.map((p) => ({ id: p.id, label: p.name || p.id, html: crossingTooltip(p) }))));
+      m.addTo(state.map);
+      const e = m.getElement();
+      e.dataset.id = items[0].id;
+      e.dataset.ids = items.map((p) => p.id).join(' ');
+      e.classList.add('crossing-marker');
+      for (const p of items) state.crossingMarkers.set(p.id, m);
+    }
+  }
+
+  function portTooltip(n) {
+    const lanes = [];
+    for (const { props } of state.links.values()) {
+      if ((props.mode === 'sea' || props.mode === 'ferry') && (props.from === n.id || props.to === n.id)) lanes.push(props);
+    }
+    const lines = lanes.slice(0, 5).map((l) => {
+      const other = l.from === n.id ? l.to : l.from;
+      return `${esc(MODE_LABEL[l.mode])} to ${esc(nodeName(other))}: ${fmt(l.km, 0)} km`
+        + (l.hours !== undefined ? `, ${fmt(l.hours, 1)} h` : '') + (l.wait_hours ? ` + ${fmt(l.wait_hours, 1)} h wait` : '');
+    });
+    return `<strong>${esc(n.name)}</strong> <span class="muted">${esc(n.id)} · ${esc(n.country)} · seaport</span><br>`
+      + `Handles: ${esc((n.handles || '').replace(/;/g, ', ') || '–')}${n.transship ? ' · transshipment' : ''}${n.gauge_change ? ' · gauge change' : ''}`
+      + (lines.length ? '<br>' + lines.join('<br>') + (lanes.length > 5 ? `<br>… ${lanes.length - 5} more` : '') : '')
+      + sourceLine(n);
+  }
+
+  function addPortMarker(n) {
+    const icon = L.divIcon({ className: 'port-icon', iconSize: [11, 11] });
+    const m = L.marker(n.latlng, { icon, title: 'Seaport ' + n.name, alt: n.name, riseOnHover: true, zIndexOffset: 400 });
+    m.bindTooltip(() => portTooltip(n), { className: 'info', direction: 'auto', offset: [6, 0] });
+    m.on('click', () => openClosePopup(n.latlng, [{ id: n.id, label: n.name, html: portTooltip(n), what: 'port' }]));
+    m.addTo(state.map);
+    m.getElement().dataset.id = n.id;
+    m.getElement().classList.add('port-marker');
+  }
+
+  // A popup with each item's details and a button that closes it (or re-opens it) and re-plans at once.
+  function openClosePopup(latlng, items) {
+    const box = el('div', { class: 'close-popup' });
+    items.forEach((it, i) => {
+      if (i > 0) box.append(el('hr'));
+      const info = el('div');
+      info.innerHTML = it.html;
+      const closed = state.closed.some((c) => c.id === it.id);
+      const btn = el('button', { type: 'button', class: 'close-replan', dataset: { id: it.id },
+        text: closed ? 'Re-open and re-plan' : `Close ${it.what || ''} and re-plan`.replace('  ', ' ') });
+      btn.addEventListener('click', () => {
+        state.map.closePopup();
+        if (closed) reopen(it.id); else closeAndReplan(it.id, it.label);
+      });
+      box.append(info, el('div', {}, btn));
+    });
+    L.popup({ maxWidth: 360, maxHeight: 420 }).setLatLng(latlng).setContent(box).openOn(state.map);
+  }
+
+  // ------------------------------------------------------------------ form
+
+  function setupAutocomplete(input) {
+    const list = document.getElementById(input.getAttribute('aria-controls'));
+    let timer = null, items = [], active = -1, lastQuery = '';
+    const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; input.removeAttribute('aria-activedescendant'); };
+    const choose = (place) => {
+      input.value = place.name;
+      input.dataset.id = place.id;
+      input.title = `${place.name} (${place.id}, ${place.country})`;
+      close();
+    };
+    const render = () => {
+      list.replaceChildren(...items.map((p, i) => el('li', {
+        id: `${input.id}-opt-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false',
+        onmousedown: (e) => { e.preventDefault(); choose(p); },
+      }, p.name, ' ', el('small', { text: `${p.id} · ${p.country} · ${p.kind.replace(/_/g, ' ')}` }))));
+      list.hidden = items.length === 0;
+      input.setAttribute('aria-expanded', String(!list.hidden));
+      if (active >= 0) input.setAttribute('aria-activedescendant', `${input.id}-opt-${active}`);
+    };
+    input.addEventListener('input', () => {
+      delete input.dataset.id;
+      input.removeAttribute('aria-invalid');
+      clearTimeout(timer);
+      const q = input.value.trim();
+      if (q.length < 2) { items = []; close(); return; }
+      timer = setTimeout(async () => {
+        lastQuery = q;
+        try {
+          const res = await fetch('/api/places?' + new URLSearchParams({ q, limit: '8' }));
+          if (!res.ok || lastQuery !== q) return;
+          const data = await res.json();
+          if (input.value.trim() !== q || document.activeElement !== input) return;
+          items = data.places || []; active = -1; render();
+        } catch (e) { /* suggestions are optional; planning reports errors */ }
+      }, 150);
+    });
+    input.addEventListener('keydown', (e) => {
+      if (list.hidden) return;
+      if (e.key === 'ArrowDown') { active = (active + 1) % items.length; render(); e.preventDefault(); }
+      else if (e.key === 'ArrowUp') { active = (active - 1 + items.length) % items.length; render(); e.preventDefault(); }
+      else if (e.key === 'Enter' && active >= 0) { choose(items[active]); e.preventDefault(); }
+      else if (e.key === 'Escape') { close(); e.preventDefault(); }
+    });
+    input.addEventListener('blur', () => setTimeout(close, 100));
+  }
+
+  function renderAvoidList() {
+    const box = $('#avoid-list');
+    box.replaceChildren(...state.countries.filter((c) => c.code !== 'XX').map((c) => el('label', { for: `avoid-${c.code}`, title: `${c.name}: combined risk ${c.risk}` },
+      el('input', { type: 'checkbox', id: `avoid-${c.code}`, class: 'avoid-cb', value: c.code }),
+      `${c.name} (${c.code})`, el('span', { class: `risk risk-${c.risk_class || 'unrated'}`, text: c.risk_class || 'n/a' }))));
+  }
+
+  function renderClosed() {
+    const ul = $('#closed-list');
+    ul.replaceChildren(...state.closed.map((c) => el('li', { class: 'chip', dataset: { id: c.id } },
+      el('span', { text: c.label === c.id ? c.id : `${c.label} (${c.id})` }),
+      el('button', { type: 'button', class: 'chip-remove', 'aria-label': `Re-open ${c.label}`, title: 'Re-open and re-plan', text: '×',
+        onclick: () => reopen(c.id) }))));
+    const closedIds = new Set(state.closed.map((c) => c.id));
+    for (const m of new Set(state.crossingMarkers.values())) {
+      const ids = (m.getElement()?.dataset.ids || '').split(' ');
+      m.getElement()?.classList.toggle('closed', ids.some((id) => closedIds.has(id)));
+    }
+  }
+
+  function closeAndReplan(id, label) {
+    if (!state.closed.some((c) => c.id === id)) state.closed.push({ id, label: label || id });
+    renderClosed();
+    replan(`Closed ${label || id}`);
+  }
+
+  function reopen(id) {
+    const c = state.closed.find((x) => x.id === id);
+    state.closed = state.closed.filter((x) => x.id !== id);
+    renderClosed();
+    replan(`Re-opened ${c ? c.label : id}`);
+  }
+
+  function replan(reason) {
+    if (!$('#from').value.trim() || !$('#to').value.trim()) {
+      setStatus('Enter From and To, then Plan.');
+      return;
+    }
+    plan(reason);
+  }
+
+  function placeParam(input) { return input.dataset.id || input.value.trim(); }
+
+  function buildParams() {
+    const p = new URLSearchParams();
+    p.set('from', placeParam($('#from')));
+    p.set('to', placeParam($('#to')));
+    p.set('cargo', $('#cargo').value);
+    const tonnes = $('#tonnes').value.trim();
+    if (tonnes) p.set('tonnes', tonnes);
+    p.set('objective', $('#objective').value);
+    const avoid = [...document.querySelectorAll('.avoid-cb:checked')].map((c) => c.value);
+    if (avoid.length) p.set('avoid', avoid.join(','));
+    if (state.closed.length) p.set('close', state.closed.map((c) => c.id).join(','));
+    if ($('#include-planned').checked) p.set('include_planned', 'true');
+    if ($('#pareto').checked) {
+      p.set('pareto', 'true');
+    } else {
+      const n = Math.max(1, Math.min(5, parseInt($('#alternatives').value, 10) || 1));
+      if (n > 1) p.set('alternatives', String(n));
+    }
+    return p;
+  }
+
+  // ------------------------------------------------------------------ planning
+
+  function setStatus(text) { $('#status').textContent = text; }
+
+  function showError(message) {
+    const box = $('#error');
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
+  async function plan(reason) {
+    showError('');
+    document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+    const params = buildParams();
+    if (!params.get('from') || !params.get('to')) {
+      showError(`Enter a place in ${!params.get('from') ? 'From' : 'To'} (field: ${!params.get('from') ? 'from' : 'to'})`);
+      return;
+    }
+    // A what-if compares against the best route of the previous plan between the same places.
+    const prev = state.plan && state.plan.routes && state.plan.routes[0];
+    const samePlaces = state.params && state.params.get('from') === params.get('from') && state.params.get('to') === params.get('to');
+    state.baseline = reason && prev && samePlaces
+      ? { reason, totals: prev.totals, crossings: prev.crossings.map((c) => c.name || c.id), reliability: prev.reliability }
+      : (reason && state.baseline && samePlaces ? state.baseline : null);
+    if (state.abort) state.abort.abort();
+    const abort = new AbortController();
+    state.abort = abort;
+    const button = $('#plan');
+    button.disabled = true;
+    setStatus('Planning…');
+    const t0 = performance.now();
+    try {
+      const res = await fetch('/api/route?' + params, { signal: abort.signal, headers: { Accept: 'application/json' } });
+      let body = null;
+      try { body = await res.json(); } catch (e) { body = null; }
+      if (!res.ok) {
+        const msg = body && body.error ? body.error : `HTTP ${res.status}`;
+        const field = body && body.field;
+        showError(field ? `${msg} (field: ${field})` : msg);
+        const input = field && FIELD_INPUT[field] && document.getElementById(FIELD_INPUT[field]);
+        if (input) input.setAttribute('aria-invalid', 'true');
+        clearResults();
+        setStatus('');
+        return;
+      }
+      state.plan = body;
+      state.params = params;
+      state.selected = 0;
+      renderPlan(reason);
+      const n = body.routes.length;
+      setStatus(n ? `${n} route${n > 1 ? 's' : ''} in ${fmt(performance.now() - t0, 0)} ms` : 'No route');
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      showError('Could not reach the Caravan server: ' + e.message);
+      setStatus('');
+    } finally {
+      if (state.abort === abort) { button.disabled = false; state.abort = null; }
+    }
+  }
+
+  function clearResults() {
+    state.plan = null;
+    $('#results').replaceChildren();
+    $('#comparison').hidden = true;
+    $('#downloads').hidden = true;
+    $('#whatif').hidden = true;
+    if (state.routeLayer) { state.routeLayer.remove(); state.routeLayer = null; }
+    $('#results').dataset.seq = String(++state.seq);
+  }
+
+  function legLatLngs(leg) {
+    const link = state.links.get(leg.link);
+    if (link && link.latlngs.length >= 2) {
+      const p = link.props;
+      const reversed = p.from === leg.to && p.to === leg.from && p.from !== p.to;
+      return reversed ? link.latlngs.slice().reverse() : link.latlngs;
+    }
+    const a = state.nodes.get(leg.from), b = state.nodes.get(leg.to);
+    return a && b ? [a.latlng, b.latlng] : [];
+  }
+
+  function drawRoutes() {
+    if (state.routeLayer) state.routeLayer.remove();
+    const group = L.featureGroup();
+    const routes = state.plan.routes;
+    // Unselected first so the selected route is drawn on top.
+    const order = routes.map((_, i) => i).filter((i) => i !== state.selected).concat([state.selected]);
+    for (const i of order) {
+      const r = routes[i];
+      const parts = r.legs.map(legLatLngs).filter((p) => p.length >= 2);
+      const colour = ROUTE_COLOURS[i % ROUTE_COLOURS.length];
+      const sel = i === state.selected;
+      if (sel) L.polyline(parts, { pane: 'routes', color: '#fff', weight: 10, opacity: 0.9, interactive: false, className: 'route-casing' }).addTo(group);
+      const line = L.polyline(parts, { pane: 'routes', color: colour, weight: sel ? 6 : 3.5, opacity: sel ? 0.95 : 0.7,
+        className: `route-line route-line-${i}${sel ? ' route-selected' : ''}`, lineCap: 'round', lineJoin: 'round' });
+      line.bindTooltip(`Route ${i + 1}: ${fmt(r.totals.km, 0)} km · ${fmt(r.totals.days, 1)} days · ${usd(r.totals.usd)}`, { sticky: true });
+      line.on('click', () => select(i));
+      line.addTo(group);
+      if (sel) {
+        for (const t of r.transshipments) {
+          const n = state.nodes.get(t.at);
+          if (!n) continue;
+          L.circleMarker(n.latlng, { pane: 'routes', radius: 5, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1, className: 'route-transship' })
+            .bindTooltip(`<strong>${esc(t.at_name)}</strong>: ${esc(t.from_mode)}${t.from_gauge ? ' ' + t.from_gauge : ''} → ${esc(t.to_mode)}${t.to_gauge ? ' ' + t.to_gauge : ''}<br>${esc(t.reason)} · ${fmt(t.hours, 1)} h · ${usd(t.usd)}`, { className: 'info' })
+            .addTo(group);
+        }
+      }
+    }
+    group.addTo(state.map);
+    state.routeLayer = group;
+    return group;
+  }
+
+  function select(i) {
+    state.selected = i;
+    document.querySelectorAll('#results .route-card').forEach((c) => {
+      const on = Number(c.dataset.index) === i;
+      c.classList.toggle('selected', on);
+      c.setAttribute('aria-pressed', String(on));
+    });
+    drawRoutes();
+    updateCsv();
+  }
+
+  function renderPlan(reason) {
+    const plan = state.plan;
+    const results = $('#results');
+    results.replaceChildren();
+    if (state.routeLayer) { state.routeLayer.remove(); state.routeLayer = null; }
+    if (plan.note) results.append(el('p', { class: 'note', text: plan.note }));
+    if (plan.truncated) results.append(el('p', { class: 'note', text: 'The search stopped at its limit: more routes may exist.' }));
+    if (!plan.routes.length) {
+      const nr = plan.no_route || { message: 'No route found.', blocking_constraints: [] };
+      results.append(el('div', { class: 'no-route', id: 'no-route', role: 'status' },
+        el('strong', { text: 'No route. ' }), nr.message,
+        nr.blocking_constraints && nr.blocking_constraints.length
+          ? el('div', {}, 'Blocking constraints:', el('ul', {}, nr.blocking_constraints.map((b) => el('li', { text: b })))) : null));
+      $('#comparison').hidden = true;
+      $('#downloads').hidden = true;
+    } else {
+      plan.routes.forEach((r, i) => results.append(routeCard(r, i)));
+      renderComparison();
+      $('#downloads').hidden = false;
+      $('#download-geojson').href = '/api/route.geojson?' + state.params;
+      updateCsv();
+      const layer = drawRoutes();
+      const b = layer.getBounds();
+      if (b.isValid()) state.map.fitBounds(b, { padding: [30, 30], maxZoom: 7 });
+    }
+    renderWhatIf(reason);
+    results.dataset.seq = String(++state.seq);
+    $('#results-section').scrollIntoView({ block: 'start' });
+  }
+
+  function renderWhatIf(reason) {
+    const box = $('#whatif');
+    const base = state.baseline;
+    if (!reason || !base) { box.hidden = true; return; }
+    const now = state.plan.routes[0];
+    box.replaceChildren();
+    box.append(el('strong', { text: reason + '. ' }));
+    if (!now) {
+      box.append('No route remains (before: ', `${fmt(base.totals.km, 0)} km, ${fmt(base.totals.days, 1)} days, ${usd(base.totals.usd)}).`);
+    } else {
+      const d = (a, b) => b - a;
+      box.append(`Best route now ${fmt(now.totals.km, 0)} km, ${fmt(now.totals.days, 1)} days, ${usd(now.totals.usd)}`,
+        ` — was ${fmt(base.totals.km, 0)} km, ${fmt(base.totals.days, 1)} days, ${usd(base.totals.usd)}`,
+        ` (${signed(d(base.totals.usd, now.totals.usd), 0, '', '$')}, ${signed(d(base.totals.days, now.totals.days), 1, ' days')}).`);
+      const nowX = now.crossings.map((c) => c.name || c.id);
+      if (nowX.join('|') !== base.crossings.join('|')) {
+        box.append(el('br'), `Crossings: ${base.crossings.join(', ') || 'none'} → ${nowX.join(', ') || 'none'}.`);
+      }
+    }
+    box.hidden = false;
+  }
+
+  function deltaLine(r) {
+    const base = state.baseline;
+    if (!base) return '';
+    const cls = (v) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
+    const du = r.totals.usd - base.totals.usd, dd = r.totals.days - base.totals.days, dk = r.totals.km - base.totals.km;
+    return el('div', { class: 'delta' }, 'vs. before: ',
+      el('span', { class: cls(du), text: signed(du, 0, '', '$') }), ' · ',
+      el('span', { class: cls(dd), text: signed(dd, 1, ' days') }), ' · ',
+      el('span', { class: cls(dk), text: signed(dk, 0, ' km') }));
+  }
+
+  function riskClassOf(r) { return (r.risk_detail && r.risk_detail.max_class) || '–'; }
+
+  function routeCard(r, i) {
+    const colour = ROUTE_COLOURS[i % ROUTE_COLOURS.length];
+    const t = r.totals, rel = r.reliability;
+    const via = r.countries.join(' → ');
+    const card = el('article', { class: 'route-card' + (i === state.selected ? ' selected' : ''), id: `route-${i}`, tabindex: '0',
+      role: 'button', 'aria-pressed': String(i === state.selected), 'aria-label': `Route ${i + 1}, show on map`,
+      dataset: { index: String(i) }, style: `--c:${colour}` });
+    card.addEventListener('click', (e) => { if (!e.target.closest('button, a, summary, details')) select(i); });
+    card.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && e.target === card) { e.preventDefault(); select(i); } });
+    const total = (cls, value, label) => el('div', { class: cls }, el('b', { text: value }), el('span', { text: label }));
+    card.append(
+      el('h2', {}, `Route ${i + 1}`, i === 0 && state.plan.routes.length > 1 ? el('span', { class: 'badge', text: 'best' }) : null,
+        r.uses_non_operational ? el('span', { class: 'badge warn', text: 'uses planned links' }) : null,
+        el('span', { class: 'via', text: via })),
+      el('div', { class: 'totals' },
+        total('total-km', fmt(t.km, 0), 'km'),
+        total('total-days', fmt(t.days, 1), 'days'),
+        total('total-usd', usd(t.usd), 'USD'),
+        total('total-co2', fmt(t.co2_kg / 1000, 2), 't CO₂'),
+        total('total-p50', rel ? fmt(rel.p50_hours / 24, 1) : '–', 'p50 days'),
+        total('total-p90', rel ? fmt(rel.p90_hours / 24, 1) : '–', 'p90 days'),
+        total('total-risk', fmt(r.risk, 2), 'risk score'),
+        el('div', { class: 'total-class' }, el('b', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })), el('span', { text: 'worst class' }))),
+      deltaLine(r),
+      el('div', { class: 'note', text: (r.unit === 'tonne' ? `${fmt(r.tonnes, 0)} t of ${r.cargo}`
+        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
+
+    if (r.crossings.length) {
+      card.append(el('h3', { text: 'Border crossings' }), el('table', { class: 'crossings' },
+        el('thead', {}, el('tr', {}, el('th', { text: 'Crossing' }), el('th', { class: 'num', text: 'hours' }), el('th', { class: 'num', text: 'p90 h' }), el('th', { class: 'num', text: 'USD' }), el('th', {}))),
+        el('tbody', {}, r.crossings.map((c) => el('tr', { dataset: { id: c.id }, title: `Source: ${c.source || '–'}` },
+          el('td', {}, c.name || c.id, el('small', { class: 'muted', text: ` ${c.from_country}→${c.to_country}` })),
+          el('td', { class: 'num', text: fmt(c.hours, 1) }), el('td', { class: 'num', text: fmt(c.p90_hours, 1) }),
+          el('td', { class: 'num', text: fmt(c.usd, 0) }),
+          el('td', {}, el('button', { type: 'button', class: 'close-btn', dataset: { id: c.id }, 'aria-label': `Close ${c.name || c.id} and re-plan`,
+            title: 'Close this crossing and re-plan', text: 'Close', onclick: () => closeAndReplan(c.id, c.name || c.id) })))))));
+    }
+    if (r.transshipments.length) {
+      card.append(el('h3', { text: 'Transshipments' }), el('table', { class: 'transshipments' },
+        el('tbody', {}, r.transshipments.map((x) => el('tr', {},
+          el('td', { text: x.at_name }),
+          el('td', { text: `${x.from_mode}${x.from_gauge ? ' ' + x.from_gauge : ''} → ${x.to_mode}${x.to_gauge ? ' ' + x.to_gauge : ''}` }),
+          el('td', { class: 'muted', text: x.reason }),
+          el('td', { class: 'num', text: fmt(x.hours, 1) + ' h' }), el('td', { class: 'num', text: usd(x.usd) }))))));
+    }
+    if (r.exposure && r.exposure.length) {
+      card.append(el('h3', { text: 'Exposure by country' }), el('table', { class: 'exposure' },
+        el('thead', {}, el('tr', {}, el('th', { text: 'Country' }), el('th', { class: 'num', text: 'km' }), el('th', { class: 'num', text: 'hours' }), el('th', { class: 'num', text: 'USD' }), el('th', { text: 'risk' }))),
+        el('tbody', {}, r.exposure.map((x) => el('tr', {},
+          el('td', { text: x.name || x.country }), el('td', { class: 'num', text: fmt(x.km, 0) }), el('td', { class: 'num', text: fmt(x.hours, 1) }),
+          el('td', { class: 'num', text: fmt(x.usd, 0) }), el('td', {}, el('span', { class: `risk risk-${x.risk_class}`, text: x.risk_class })))))));
+    }
+    card.append(el('details', {}, el('summary', { text: `${r.legs.length} legs` }), el('table', { class: 'legs' },
+      el('tbody', {}, r.legs.map((l) => el('tr', { title: `${l.link} · ${l.status} · ${l.confidence || ''}` },
+        el('td', { text: `${l.from_name} → ${l.to_name}` }), el('td', { text: l.mode + (l.gauge ? ' ' + l.gauge : '') }),
+        el('td', { class: 'num', text: fmt(l.km, 0) + ' km' }), el('td', { class: 'num', text: fmt(l.hours, 1) + ' h' }),
+        el('td', { class: 'num', text: usd(l.usd) })))))));
+    return card;
+  }
+
+  function renderComparison() {
+    const box = $('#comparison');
+    const routes = state.plan.routes;
+    if (routes.length < 2) { box.hidden = true; box.replaceChildren(); return; }
+    const rows = [
+      ['Distance (km)', (r) => r.totals.km, 0],
+      ['Time (days)', (r) => r.totals.days, 1],
+      ['p50 (days)', (r) => r.reliability ? r.reliability.p50_hours / 24 : null, 1],
+      ['p90 (days)', (r) => r.reliability ? r.reliability.p90_hours / 24 : null, 1],
+      ['Cost (USD)', (r) => r.totals.usd, 0],
+      ['CO₂ (t)', (r) => r.totals.co2_kg / 1000, 2],
+      ['Risk score', (r) => r.risk, 2],
+      ['Crossings', (r) => r.crossings.length, 0],
+      ['Transshipments', (r) => r.transshipments.length, 0],
+    ];
+    const best = rows.map(([, f]) => {
+      const valid = routes.map(f).filter((v) => v !== null && v !== undefined);
+      return valid.length > 1 ? Math.min(...valid) : null;
+    });
+    const cell = (r, k) => {
+      const [, f, digits] = rows[k];
+      const v = f(r);
+      return el('td', { class: v !== null && v === best[k] ? 'best' : '', text: fmt(v, digits) });
+    };
+    const swatch = (i) => el('span', { style: `color:${ROUTE_COLOURS[i % ROUTE_COLOURS.length]}`, text: '■ ' });
+    let table;
+    if (routes.length <= 5) {
+      // Routes side by side, one column each.
+      table = el('table', { id: 'comparison-table' },
+        el('caption', { text: 'Comparison (best value in bold)' }),
+        el('thead', {}, el('tr', {}, el('th', { text: '' }), routes.map((_, i) => el('th', { class: 'num', scope: 'col' }, swatch(i), `Route ${i + 1}`)))),
+        el('tbody', {},
+          rows.map(([label], k) => el('tr', {}, el('th', { scope: 'row', text: label }), routes.map((r) => cell(r, k)))),
+          el('tr', {}, el('th', { scope: 'row', text: 'Worst risk class' }), routes.map((r) => el('td', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })))),
+          el('tr', {}, el('th', { scope: 'row', text: 'Countries' }), routes.map((r) => el('td', { text: r.countries.join(' ') })))));
+    } else {
+      // Many routes (a Pareto set): one row each, so the table stays readable in the panel.
+      const short = ['km', 'days', 'p50 d', 'p90 d', 'USD', 't CO₂', 'risk', 'X', 'T'];
+      table = el('table', { id: 'comparison-table', class: 'by-row' },
+        el('caption', { text: 'Comparison (best value in bold; X crossings, T transshipments)' }),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Route' }), short.map((h) => el('th', { class: 'num', scope: 'col', text: h })))),
+        el('tbody', {}, routes.map((r, i) => el('tr', { onclick: () => select(i) }, el('th', { scope: 'row' }, swatch(i), String(i + 1)),
+          rows.map((_, k) => cell(r, k))))));
+    }
+    box.replaceChildren(table);
+    box.hidden = false;
+  }
+
+  // ------------------------------------------------------------------ CSV
+
+  function csvCell(v) {
+    if (v === null || v === undefined) return '';
+    const s = String(v);
+    return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function routeCsv(r) {
+    const header = ['seq', 'from', 'to', 'mode', 'gauge', 'km', 'hours', 'usd', 'co2_kg', 'country', 'link', 'from_id', 'to_id', 'status'];
+    const lines = [header.join(',')];
+    r.legs.forEach((l, i) => lines.push([i + 1, l.from_name, l.to_name, l.mode, l.gauge, l.km, l.hours, l.usd, l.co2_kg, l.country,
+      l.link, l.from, l.to, l.status].map(csvCell).join(',')));
+    return lines.join('\r\n') + '\r\n';
+  }
+
+  function updateCsv() {
+    const a = $('#download-csv');
+    if (state.csvUrl) URL.revokeObjectURL(state.csvUrl);
+    const r = state.plan && state.plan.routes[state.selected];
+    if (!r) { a.removeAttribute('href'); return; }
+    state.csvUrl = URL.createObjectURL(new Blob([routeCsv(r)], { type: 'text/csv;charset=utf-8' }));
+    a.href = state.csvUrl;
+    a.download = `route-${state.selected + 1}.csv`;
+    a.textContent = `Download CSV (route ${state.selected + 1})`;
+  }
+
+  // ------------------------------------------------------------------ start
+
+  async function getJson(url) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+    return res.json();
+  }
+
+  async function start() {
+    initMap();
+    setupAutocomplete($('#from'));
+    setupAutocomplete($('#to'));
+    $('#planner').addEventListener('submit', (e) => { e.preventDefault(); state.baseline = null; plan(null); });
+    $('#pareto').addEventListener('change', () => { $('#alternatives').disabled = $('#pareto').checked; });
+    renderClosed();
+    const [shapes, network, countries] = await Promise.allSettled([
+      getJson('/api/countries/shapes'), getJson('/api/network'), getJson('/api/countries')]);
+    const problems = [];
+    if (shapes.status === 'fulfilled') drawShapes(shapes.value); else problems.push(shapes.reason.message);
+    if (network.status === 'fulfilled') drawNetwork(network.value); else problems.push(network.reason.message);
+    if (countries.status === 'fulfilled') { state.countries = countries.value.countries; renderAvoidList(); } else problems.push(countries.reason.message);
+    if (problems.length) showError('Could not load map data: ' + problems.join('; '));
+    document.body.dataset.ready = 'true';
+  }
+
+  window.caravan = { state, routeCsv };
+  start();
+})();

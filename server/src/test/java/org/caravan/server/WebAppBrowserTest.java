@@ -1,0 +1,305 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.NetworkLoader;
+import org.caravan.network.Network;
+import org.caravan.risk.RiskRegisterLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web app in a real browser: Debian's headless Chromium driven through chromedriver against a server started
+ * in this JVM on a free loopback port. Plans Almaty to Karachi, checks the cards and the route on the map, closes
+ * a crossing of the route from its map marker and checks the re-plan, and shows an API error in the page.
+ * Screenshots go to target/screenshots/. Skipped (not failed) only where Chromium or chromedriver is absent;
+ * CI installs both (.ci/run). Other binaries: -Dcaravan.chromium=FILE -Dcaravan.chromedriver=FILE.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebAppBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private CaravanServer server;
+    private WebDriver driver;
+    private Path profile;
+    private String base;
+    private final Path screenshots = Path.of("target", "screenshots");
+
+    @BeforeAll
+    void start() throws Exception {
+        Optional<Path> chromium = executable(System.getProperty("caravan.chromium"), "chromium", "chromium-browser");
+        Optional<Path> chromedriver = executable(System.getProperty("caravan.chromedriver"), "chromedriver");
+        // Each test is then reported as skipped (see openPage), not the class silently dropped.
+        if (chromium.isEmpty() || chromedriver.isEmpty()) return;
+
+        Network network = new NetworkLoader().loadEmbedded();
+        server = new CaravanServer(network, CostModelLoader.defaults(), CostModelLoader.readDefaults(),
+                RiskRegisterLoader.defaults()).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port() + "/";
+
+        profile = Files.createTempDirectory("caravan-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+        Files.createDirectories(screenshots);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        assumeTrue(driver != null,
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        driver.get(base);
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @Test
+    void plansDrawsAndReplansWhenACrossingOfTheRouteIsClosed() throws IOException {
+        // The map is drawn: country shapes, network links, crossing markers, the attribution.
+        assertThat(driver.findElements(By.cssSelector("#map path.net-link"))).hasSizeGreaterThan(100);
+        assertThat(driver.findElements(By.cssSelector("#map .crossing-marker"))).isNotEmpty();
+        assertThat(driver.findElement(By.cssSelector("#map .leaflet-control-attribution")).getText())
+                .contains("Natural Earth").contains("docs/DATA.md");
+        assertThat(driver.findElements(By.cssSelector("#avoid-list input.avoid-cb"))).hasSizeGreaterThan(5);
+
+        // From with the autocomplete, To typed.
+        WebElement from = driver.findElement(By.id("from"));
+        from.sendKeys("Almaty");
+        WebElement suggestion = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#from-list li[role=option]")));
+        assertThat(suggestion.getText()).contains("Almaty");
+        suggestion.click();
+        assertThat(from.getAttribute("data-id")).isNotBlank();
+        driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
+        WebElement alternatives = driver.findElement(By.id("alternatives"));
+        alternatives.clear();
+        alternatives.sendKeys("3");
+
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        List<WebElement> cards = driver.findElements(By.cssSelector("#results .route-card"));
+        assertThat(cards).hasSizeBetween(2, 3);
+        WebElement best = cards.get(0);
+        assertThat(best.findElement(By.cssSelector(".total-km b")).getText()).matches("[0-9,]+");
+        assertThat(best.findElement(By.cssSelector(".total-usd b")).getText()).matches("\\$[0-9,]+");
+        assertThat(best.findElement(By.cssSelector(".total-p90 b")).getText()).matches("[0-9.,]+");
+        assertThat(driver.findElement(By.id("comparison-table")).isDisplayed()).isTrue();
+        WebElement line = driver.findElement(By.cssSelector("#map path.route-line.route-selected"));
+        assertThat(line.getAttribute("d")).isNotBlank().hasSizeGreaterThan(20);
+        assertThat(driver.findElements(By.cssSelector("#map path.route-line"))).hasSize(cards.size());
+        assertThat(driver.findElement(By.id("download-geojson")).getAttribute("href"))
+                .contains("/api/route.geojson?").contains("from=").contains("alternatives=3");
+        assertThat(driver.findElement(By.id("download-csv")).getAttribute("href")).startsWith("blob:");
+        String csv = (String) js().executeScript("return caravan.routeCsv(caravan.state.plan.routes[0]);");
+        assertThat(csv).startsWith("seq,from,to,mode,gauge,km,hours,usd,co2_kg,country");
+        screenshot("plan.png");
+
+        // Clicking the second card highlights its route.
+        cards.get(1).click();
+        assertThat(cards.get(1).getAttribute("class")).contains("selected");
+        assertThat(driver.findElement(By.cssSelector("#map path.route-line.route-selected")).getAttribute("class"))
+                .contains("route-line-1");
+        cards.get(0).click();
+
+        // Close the best route's first crossing from its marker on the map.
+        List<String> before = crossingIds(best);
+        String beforeTotals = best.findElement(By.className("totals")).getText();
+        assertThat(before).isNotEmpty();
+        String crossing = before.get(0);
+        WebElement marker = driver.findElement(By.cssSelector("#map .crossing-marker[data-ids~='" + crossing + "']"));
+        new Actions(driver).moveToElement(marker).perform();
+        WebElement tooltip = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#map .leaflet-tooltip.info")));
+        assertThat(tooltip.getText()).contains("p90").contains("fee").contains("Source");
+        screenshot("tooltip.png");
+        try {
+            marker.click();
+        } catch (ElementClickInterceptedException e) {
+            // Another marker lies on top at this zoom: zoom in on this one, as a person would.
+            js().executeScript("caravan.state.map.setView(caravan.state.crossingMarkers.get(arguments[0]).getLatLng(), 9,"
+                    + " {animate: false});", crossing);
+            marker = driver.findElement(By.cssSelector("#map .crossing-marker[data-ids~='" + crossing + "']"));
+            marker.click();
+        }
+        WebElement close = waitFor().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".leaflet-popup button.close-replan[data-id='" + crossing + "']")));
+        assertThat(driver.findElement(By.cssSelector(".leaflet-popup")).getText()).contains("fee").contains("p90");
+        seq = resultsSeq();
+        close.click();
+        waitForNewResults(seq);
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip[data-id='" + crossing + "']"))).hasSize(1);
+        WebElement after = driver.findElement(By.cssSelector("#results .route-card"));
+        List<String> afterIds = crossingIds(after);
+        assertThat(afterIds).doesNotContain(crossing);
+        assertThat(afterIds.equals(before) && after.findElement(By.className("totals")).getText().equals(beforeTotals))
+                .as("the route changes").isFalse();
+        WebElement whatIf = driver.findElement(By.id("whatif"));
+        assertThat(whatIf.isDisplayed()).isTrue();
+        assertThat(whatIf.getText()).startsWith("Closed").contains("was");
+        assertThat(after.findElement(By.className("delta")).getText()).contains("vs. before");
+        screenshot("closed.png");
+
+        // Re-opening from the chip brings the crossing back.
+        seq = resultsSeq();
+        driver.findElement(By.cssSelector("#closed-list .chip[data-id='" + crossing + "'] button")).click();
+        waitForNewResults(seq);
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).isEmpty();
+        assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(before);
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        if (driver == null) return;
+        // Errors the page logs (uncaught exceptions, failed loads); a 400 from the API is expected in one test.
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/api/route?") || !m.contains("400"))
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void paretoModeListsTheTradeOffsSideBySide() throws IOException {
+        driver.findElement(By.id("from")).sendKeys("Tashkent", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
+        driver.findElement(By.id("pareto")).click();
+        assertThat(driver.findElement(By.id("alternatives")).isEnabled()).isFalse();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("cargo"))).selectByValue("bulk");
+        driver.findElement(By.id("tonnes")).sendKeys("5000");
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        assertThat(driver.findElements(By.cssSelector("#results .route-card"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("download-geojson")).getAttribute("href")).contains("pareto=true")
+                .contains("tonnes=5000");
+        assertThat(driver.findElement(By.cssSelector("#results .route-card .note")).getText()).contains("5,000 t");
+        assertThat(driver.findElement(By.id("comparison-table")).isDisplayed()).isTrue();
+        screenshot("pareto.png");
+    }
+
+    @Test
+    void anUnknownPlaceIsShownInThePage() throws IOException {
+        driver.findElement(By.id("from")).sendKeys("Atlantis", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
+        driver.findElement(By.id("plan")).click();
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).contains("unknown place").contains("Atlantis").contains("field: from");
+        assertThat(driver.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElements(By.cssSelector("#results .route-card"))).isEmpty();
+        screenshot("error.png");
+    }
+
+    @Test
+    void noRouteShowsTheMessageAndTheBlockingConstraints() {
+        driver.findElement(By.id("from")).sendKeys("Almaty", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
+        for (String cc : List.of("AF", "IR", "CN")) driver.findElement(By.id("avoid-" + cc)).click();
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        WebElement noRoute = driver.findElement(By.id("no-route"));
+        assertThat(noRoute.getText()).startsWith("No route");
+        assertThat(driver.findElements(By.cssSelector("#map path.route-line"))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private WebDriverWait waitFor() { return new WebDriverWait(driver, WAIT); }
+
+    private JavascriptExecutor js() { return (JavascriptExecutor) driver; }
+
+    private String resultsSeq() {
+        String s = driver.findElement(By.id("results")).getAttribute("data-seq");
+        return s == null ? "" : s;
+    }
+
+    private void waitForNewResults(String previousSeq) {
+        waitFor().until(d -> {
+            String error = d.findElement(By.id("error")).getText();
+            if (!error.isBlank()) throw new AssertionError("the page shows an error: " + error);
+            return !previousSeq.equals(resultsSeq());
+        });
+    }
+
+    private static List<String> crossingIds(WebElement card) {
+        return card.findElements(By.cssSelector("table.crossings tr[data-id]")).stream()
+                .map(e -> e.getAttribute("data-id")).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name), png);
+    }
+
+    /** The given file (-Dcaravan.chromium=..., -Dcaravan.chromedriver=...) if set, else the first name on PATH. */
+    private static Optional<Path> executable(String given, String... names) {
+        if (given != null && !given.isBlank()) {
+            Path p = Path.of(given);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String name : names) {
+            for (String dir : (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/usr/lib/chromium")
+                    .split(File.pathSeparator)) {
+                if (dir.isEmpty()) continue;
+                Path p = Path.of(dir, name);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
