@@ -8,8 +8,9 @@
 #                                   which corridors meet the targets: the default run mixes all pairs round robin
 # Writes bench/results/latest.json (JMH JSON) and bench/results/latest.log (JMH's full output), or
 # per-pair.json and per-pair.log with --per-pair.
-# Runs offline once the dependencies are in the local Maven repository; bounded to about 3 minutes
-# (5 benchmarks x (3 x 2 s warm-up + 5 x 2 s measurement) in one fork, one thread: sized for 2 cores).
+# Runs offline once the dependencies are in the local Maven repository. About 2 minutes (5 benchmarks x
+# (3 x 2 s warm-up + 5 x 2 s measurement), one fork, one thread: sized for 2 cores), under 4 with --per-pair;
+# the JMH run is cut off at 290 s whatever happens (plus a build, when one is needed).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
