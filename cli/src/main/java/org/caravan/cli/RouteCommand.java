@@ -140,6 +140,7 @@ final class RouteCommand implements Callable<Integer> {
         RiskRegister risk = DataOptions.loadRisk(riskFile);
         Router router = new Router(network, costs, risk);
         RouteRequest request = buildRequest(network, costs);
+        if (pareto && alternatives != null) throw new UserInputException("--pareto and --alternatives: choose one");
         Plan plan = new Planner(router).plan(request, new PlanOptions(alternatives, pareto, paretoTolerance, maxLabels,
                 budgetMillis, samples, seed));
         String out = switch (format) {

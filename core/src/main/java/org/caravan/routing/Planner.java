@@ -34,7 +34,7 @@ public final class Planner {
                     exact.routes().size(),
                     shown.routes().size() < exact.routes().size() ? String.format(Locale.ROOT,
                             ", %d shown (each hidden one is within %s%% of a shown one on every criterion; "
-                            + "a tolerance of 0 shows all)", shown.routes().size(),
+                            + "--pareto-tolerance 0 on the command line, pareto_tolerance=0 in the API, shows all)", shown.routes().size(),
                             new java.math.BigDecimal(options.paretoTolerance() * 100).stripTrailingZeros()
                                     .toPlainString()) : "",
                     exact.truncated() ? "; TRUNCATED: the label or time budget ran out, more routes may exist" : "");

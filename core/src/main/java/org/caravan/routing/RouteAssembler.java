@@ -61,28 +61,32 @@ final class RouteAssembler {
 
         for (int i = 1; i < path.states().length; i++) {
             int s = path.states()[i];
-            int prev = path.states()[i - 1];
             int how = path.steps()[i];
             Carrier c = Carrier.of(space.carrierOf(s));
             if (how == SearchSpace.LAYER_JUMP) continue;
-            if (how == SearchSpace.TRANSFER) {
-                Carrier was = Carrier.of(space.carrierOf(prev));
+            if (how <= SearchSpace.TRANSFER_BASE) {
+                // A transfer may pass through carriers that cannot leave the place: list every hop.
+                int[] hops = space.transfer(how);
                 Node at = network.node(space.nodeOf(s));
-                Handling h;
-                String reason;
-                if (was.mode() == c.mode()) {
-                    h = profile.gaugeChange();
-                    reason = "gauge change " + was.gauge().code() + "->" + c.gauge().code();
-                } else {
-                    h = profile.transship(was.mode(), c.mode());
-                    reason = "mode change";
-                    pendingFixed += profile.rates(c.mode()).fixedUsd();
+                for (int h = 1; h < hops.length; h++) {
+                    Carrier was = Carrier.of(hops[h - 1]);
+                    Carrier to = Carrier.of(hops[h]);
+                    Handling handling;
+                    String reason;
+                    if (was.mode() == to.mode()) {
+                        handling = profile.gaugeChange();
+                        reason = "gauge change " + was.gauge().code() + "->" + to.gauge().code();
+                    } else {
+                        handling = profile.transship(was.mode(), to.mode());
+                        reason = "mode change";
+                        pendingFixed += profile.rates(to.mode()).fixedUsd();
+                    }
+                    transshipments.add(new Transshipment(at.id(), at.name(), was.mode(), to.mode(), was.gauge(),
+                            to.gauge(), reason, handling.hours(), handling.usd() * units));
+                    Acc acc = byCountry.computeIfAbsent(at.country(), x -> new Acc());
+                    acc.hours += handling.hours();
+                    acc.usd += handling.usd() * units;
                 }
-                transshipments.add(new Transshipment(at.id(), at.name(), was.mode(), c.mode(), was.gauge(),
-                        c.gauge(), reason, h.hours(), h.usd() * units));
-                Acc acc = byCountry.computeIfAbsent(at.country(), x -> new Acc());
-                acc.hours += h.hours();
-                acc.usd += h.usd() * units;
                 continue;
             }
             int l = how / 2;

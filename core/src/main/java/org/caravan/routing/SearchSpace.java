@@ -1,5 +1,8 @@
 package org.caravan.routing;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.caravan.cost.CargoProfile;
 import org.caravan.cost.Handling;
@@ -25,12 +28,14 @@ import org.caravan.risk.RiskRegister;
 final class SearchSpace {
     static final int SEED = -3;
     static final int LAYER_JUMP = -2;
-    static final int TRANSFER = -1;
+    /** Steps at or below this encode transfer number {@code TRANSFER_BASE - step} (see {@link #transfer(int)}). */
+    static final int TRANSFER_BASE = -1000;
 
     /** Receives the moves out of a state; implementations are reused to avoid allocation in the hot loop. */
     interface Moves {
         /**
-         * @param step     link*2+dir for a traversal, or {@link #TRANSFER}, {@link #LAYER_JUMP}, {@link #SEED}
+         * @param step     link*2+dir for a traversal, {@link #LAYER_JUMP}, {@link #SEED}, or a transfer
+         *                 ({@code TRANSFER_BASE - id})
          * @param usd      money per unit, including soft country penalties
          * @param hoursP90 a pessimistic time: p90 crossing hours, and waits and handling scaled to their p90
          * @param riskKm   km weighted by the risk score of the country travelled through
@@ -60,6 +65,12 @@ final class SearchSpace {
     private final boolean[] sameMode;
     /** Per node, bit c set when carrier c has a usable link out of the node: other carriers are dead ends. */
     private final int[] carriersOut;
+    /** Transfers: the carriers passed (first = from, last = to), USD and hours. Indexed by id. */
+    private final List<int[]> transferCarriers = new ArrayList<>();
+    private double[] transferUsdById = new double[32];
+    private double[] transferHoursById = new double[32];
+    /** Per node and carrier: the ids of the transfers that start there. */
+    private final int[][][] transfersAt;
     private final double[] linkRisk;
     private final double[] linkPenalty;
     private final double waitP90Factor;
@@ -151,7 +162,85 @@ final class SearchSpace {
                 }
             }
         }
+        transfersAt = new int[n][][];
+        Map<Integer, int[][]> bySignature = new HashMap<>();
+        for (int v = 0; v < n; v++) {
+            int signature = (canTransship[v] ? 1 : 0) | (canChangeGauge[v] ? 2 : 0) | (carriersOut[v] << 2);
+            int node = v;
+            transfersAt[v] = bySignature.computeIfAbsent(signature, sig -> transfersFor(node));
+        }
     }
+
+    /**
+     * The transfers possible at a node, per starting carrier. A transfer ends in a carrier that can leave the node
+     * and may pass through carriers that cannot (rail 1520 -> road -> rail 1435 is transloading through a truck
+     * at a terminal that cannot change bogies); moving into a carrier that cannot leave is never useful on its
+     * own, so the search does not stop there. Between two carriers only the chains that are best on USD or hours
+     * are kept (transfers have no length, CO2 or risk), which keeps every Pareto-optimal route.
+     */
+    private int[][] transfersFor(int v) {
+        int[][] out = new int[k][];
+        for (int a = 0; a < k; a++) {
+            List<int[]> chains = new ArrayList<>();
+            List<double[]> costsOf = new ArrayList<>();
+            chain(v, new int[] {a}, 0, 0, chains, costsOf);
+            List<Integer> ids = new ArrayList<>();
+            for (int i = 0; i < chains.size(); i++) {
+                int[] ci = chains.get(i);
+                double[] xi = costsOf.get(i);
+                boolean dominated = false;
+                for (int j = 0; j < chains.size() && !dominated; j++) {
+                    int[] cj = chains.get(j);
+                    if (j == i || cj[cj.length - 1] != ci[ci.length - 1]) continue;
+                    double[] xj = costsOf.get(j);
+                    boolean noWorse = xj[0] <= xi[0] && xj[1] <= xi[1];
+                    boolean better = xj[0] < xi[0] || xj[1] < xi[1] || cj.length < ci.length
+                            || (cj.length == ci.length && j < i);
+                    dominated = noWorse && better;
+                }
+                if (!dominated) ids.add(addTransfer(ci, xi[0], xi[1]));
+            }
+            out[a] = ids.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    private void chain(int v, int[] path, double usd, double hours, List<int[]> chains, List<double[]> costsOf) {
+        int last = path[path.length - 1];
+        for (int next = 0; next < k; next++) {
+            if (!carrierOk[next]) continue;
+            boolean seen = false;
+            for (int c : path) seen |= c == next;
+            if (seen) continue;
+            int t = last * k + next;
+            if (sameMode[t] ? !canChangeGauge[v] : !canTransship[v]) continue;
+            int[] longer = java.util.Arrays.copyOf(path, path.length + 1);
+            longer[path.length] = next;
+            double u = usd + transferUsd[t];
+            double h = hours + transferHours[t];
+            if ((carriersOut[v] & (1 << next)) != 0) {
+                chains.add(longer);
+                costsOf.add(new double[] {u, h});
+            } else {
+                chain(v, longer, u, h, chains, costsOf);
+            }
+        }
+    }
+
+    private int addTransfer(int[] carriers, double usd, double hours) {
+        int id = transferCarriers.size();
+        transferCarriers.add(carriers);
+        if (id == transferUsdById.length) {
+            transferUsdById = java.util.Arrays.copyOf(transferUsdById, id * 2);
+            transferHoursById = java.util.Arrays.copyOf(transferHoursById, id * 2);
+        }
+        transferUsdById[id] = usd;
+        transferHoursById[id] = hours;
+        return id;
+    }
+
+    /** The carriers a transfer step passes, first to last. */
+    int[] transfer(int step) { return transferCarriers.get(TRANSFER_BASE - step); }
 
     /** The country a traversal from a to b counts in: its own, the one a crossing leaves, or the sea ("XX"). */
     static String riskCountry(Link link, Node a, Node b) {
@@ -189,16 +278,11 @@ final class SearchSpace {
         int v = nodeOf(s);
         int c = carrierOf(s);
         if (layer < layers - 1 && v == via[layer]) out.move(s + n * k, LAYER_JUMP, 0, 0, 0, 0, 0, 0);
-        // Transfers may pass through a carrier that cannot leave the node (rail 1520 -> road -> rail 1435 is
-        // transloading through a truck at a terminal that cannot change bogies): that is part of the model.
-        boolean transship = canTransship[v];
-        boolean gauge = canChangeGauge[v];
-        for (int other = 0; other < k; other++) {
-            if (other == c || !carrierOk[other]) continue;
-            int t = c * k + other;
-            if (sameMode[t] ? !gauge : !transship) continue;
-            out.move(s - c + other, TRANSFER, transferUsd[t], transferHours[t], 0, 0, 0,
-                    transferHours[t] * handlingP90Factor);
+        for (int id : transfersAt[v][c]) {
+            int[] carriers = transferCarriers.get(id);
+            double hours = transferHoursById[id];
+            out.move(s - c + carriers[carriers.length - 1], TRANSFER_BASE - id, transferUsdById[id], hours, 0, 0, 0,
+                    hours * handlingP90Factor);
         }
         int base = s - v * k - c;
         for (int p = network.adjacencyStart(v); p < network.adjacencyEnd(v); p++) {
