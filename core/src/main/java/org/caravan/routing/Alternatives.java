@@ -86,8 +86,8 @@ final class Alternatives {
         modes.removeAll(b.modes());
         if (modes.isEmpty()) return null;
         RouteRequest banned = r.withClosed(r.closedNodes(), links).withModes(modes);
-        return new SearchSpace(base.network, base.costs, router.riskRegister(), router.linkRisk(), banned, base.from,
-                base.to, base.via,
+        return new SearchSpace(base.network, base.costs, router.riskRegister(), router.linkRisk(),
+                router.transferCache(banned.cargo()), banned, base.from, base.to, base.via,
                 router.costModel().delays().waitP90ToMean(), router.costModel().delays().handlingP90ToMean());
     }
 

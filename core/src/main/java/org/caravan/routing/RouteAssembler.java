@@ -66,7 +66,7 @@ final class RouteAssembler {
             if (how == SearchSpace.LAYER_JUMP) continue;
             if (how <= SearchSpace.TRANSFER_BASE) {
                 // A transfer may pass through carriers that cannot leave the place: list every hop.
-                int[] hops = space.transfer(how);
+                int[] hops = space.transfer(space.nodeOf(s), space.carrierOf(path.states()[i - 1]), how);
                 Node at = network.node(space.nodeOf(s));
                 for (int h = 1; h < hops.length; h++) {
                     Carrier was = Carrier.of(hops[h - 1]);

@@ -32,6 +32,8 @@ public final class Router {
     private final RiskRegister risk;
     private final Map<String, LinkCosts> priced = new ConcurrentHashMap<>();
     private final double[] linkRisk;
+    /** Transfer tables per cargo profile; see {@link SearchSpace#transfersFor}. */
+    private final Map<String, Map<Long, SearchSpace.TransferTable>> transferCaches = new ConcurrentHashMap<>();
 
     public Router(Network network, CostModel costModel) {
         this(network, costModel, RiskRegisterLoader.defaults());
@@ -45,6 +47,10 @@ public final class Router {
     }
 
     double[] linkRisk() { return linkRisk; }
+
+    Map<Long, SearchSpace.TransferTable> transferCache(String cargo) {
+        return transferCaches.computeIfAbsent(cargo, c -> new ConcurrentHashMap<>());
+    }
 
     public Network network() { return network; }
 
@@ -167,7 +173,7 @@ public final class Router {
         checkEndpoint(request, from, "from", "origin");
         checkEndpoint(request, to, "to", "destination");
         for (int v : via) checkEndpoint(request, v, "via", "via point");
-        return new SearchSpace(network, costs, risk, linkRisk, request, from, to, via,
+        return new SearchSpace(network, costs, risk, linkRisk, transferCache(request.cargo()), request, from, to, via,
                 costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
     }
 
@@ -338,7 +344,7 @@ public final class Router {
 
     private SearchSpace relaxedSpace(SearchSpace space, RouteRequest relaxed) {
         int[] via = relaxed.via().isEmpty() ? new int[0] : space.via;
-        return new SearchSpace(network, space.costs, risk, linkRisk, relaxed, space.from, space.to, via,
-                costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
+        return new SearchSpace(network, space.costs, risk, linkRisk, transferCache(relaxed.cargo()), relaxed,
+                space.from, space.to, via, costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
     }
 }

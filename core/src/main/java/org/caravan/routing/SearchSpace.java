@@ -65,12 +65,15 @@ final class SearchSpace {
     private final boolean[] sameMode;
     /** Per node, bit c set when carrier c has a usable link out of the node: other carriers are dead ends. */
     private final int[] carriersOut;
-    /** Transfers: the carriers passed (first = from, last = to), USD and hours. Indexed by id. */
-    private final List<int[]> transferCarriers = new ArrayList<>();
-    private double[] transferUsdById = new double[32];
-    private double[] transferHoursById = new double[32];
-    /** Per node and carrier: the ids of the transfers that start there. */
-    private final int[][][] transfersAt;
+    /** Per node: the transfers possible there (shared between nodes alike, and between requests). */
+    private final TransferTable[] transfersAt;
+    private final Map<Long, TransferTable> transferCache;
+
+    /**
+     * The transfers possible at places with the same abilities: per starting carrier, each transfer's carriers
+     * (first = from, last = to), USD and hours.
+     */
+    record TransferTable(int[][][] carriers, double[][] usd, double[][] hours) {}
     private final double[] linkRisk;
     private final double[] linkPenalty;
     private final double waitP90Factor;
@@ -90,8 +93,13 @@ final class SearchSpace {
         return out;
     }
 
-    SearchSpace(Network network, LinkCosts costs, RiskRegister risk, double[] linkRisk, RouteRequest r, int from,
-            int to, int[] via, double waitP90Factor, double handlingP90Factor) {
+    /**
+     * @param transferCache transfer tables by what they depend on, shared by the requests of one router and cargo
+     *                      profile (thread-safe)
+     */
+    SearchSpace(Network network, LinkCosts costs, RiskRegister risk, double[] linkRisk,
+            Map<Long, TransferTable> transferCache, RouteRequest r, int from, int to, int[] via, double waitP90Factor,
+            double handlingP90Factor) {
         this.network = network;
         this.costs = costs;
         this.profile = costs.profile();
@@ -131,6 +139,7 @@ final class SearchSpace {
         int m = network.linkCount();
         linkOk = new boolean[m];
         this.linkRisk = linkRisk;
+        this.transferCache = transferCache;
         linkPenalty = new double[m * 2];
         Map<String, Double> penalties = r.countryPenalties();
         for (int l = 0; l < m; l++) {
@@ -162,12 +171,15 @@ final class SearchSpace {
                 }
             }
         }
-        transfersAt = new int[n][][];
-        Map<Integer, int[][]> bySignature = new HashMap<>();
+        transfersAt = new TransferTable[n];
+        int allowed = 0;
+        for (int c = 0; c < k; c++) if (carrierOk[c]) allowed |= 1 << c;
         for (int v = 0; v < n; v++) {
-            int signature = (canTransship[v] ? 1 : 0) | (canChangeGauge[v] ? 2 : 0) | (carriersOut[v] << 2);
+            // Everything a node's transfers depend on, so nodes alike (and later requests) share one table.
+            long key = ((long) (canTransship[v] ? 1 : 0)) | (canChangeGauge[v] ? 2L : 0L) | ((long) carriersOut[v] << 2)
+                    | ((long) allowed << 10);
             int node = v;
-            transfersAt[v] = bySignature.computeIfAbsent(signature, sig -> transfersFor(node));
+            transfersAt[v] = transferCache.computeIfAbsent(key, x -> transfersFor(node));
         }
     }
 
@@ -178,13 +190,15 @@ final class SearchSpace {
      * own, so the search does not stop there. Between two carriers only the chains that are best on USD or hours
      * are kept (transfers have no length, CO2 or risk), which keeps every Pareto-optimal route.
      */
-    private int[][] transfersFor(int v) {
-        int[][] out = new int[k][];
+    private TransferTable transfersFor(int v) {
+        int[][][] carriers = new int[k][][];
+        double[][] usd = new double[k][];
+        double[][] hours = new double[k][];
         for (int a = 0; a < k; a++) {
             List<int[]> chains = new ArrayList<>();
             List<double[]> costsOf = new ArrayList<>();
             chain(v, new int[] {a}, 0, 0, chains, costsOf);
-            List<Integer> ids = new ArrayList<>();
+            List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < chains.size(); i++) {
                 int[] ci = chains.get(i);
                 double[] xi = costsOf.get(i);
@@ -198,11 +212,18 @@ final class SearchSpace {
                             || (cj.length == ci.length && j < i);
                     dominated = noWorse && better;
                 }
-                if (!dominated) ids.add(addTransfer(ci, xi[0], xi[1]));
+                if (!dominated) kept.add(i);
             }
-            out[a] = ids.stream().mapToInt(Integer::intValue).toArray();
+            carriers[a] = new int[kept.size()][];
+            usd[a] = new double[kept.size()];
+            hours[a] = new double[kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                carriers[a][i] = chains.get(kept.get(i));
+                usd[a][i] = costsOf.get(kept.get(i))[0];
+                hours[a][i] = costsOf.get(kept.get(i))[1];
+            }
         }
-        return out;
+        return new TransferTable(carriers, usd, hours);
     }
 
     private void chain(int v, int[] path, double usd, double hours, List<int[]> chains, List<double[]> costsOf) {
@@ -227,20 +248,10 @@ final class SearchSpace {
         }
     }
 
-    private int addTransfer(int[] carriers, double usd, double hours) {
-        int id = transferCarriers.size();
-        transferCarriers.add(carriers);
-        if (id == transferUsdById.length) {
-            transferUsdById = java.util.Arrays.copyOf(transferUsdById, id * 2);
-            transferHoursById = java.util.Arrays.copyOf(transferHoursById, id * 2);
-        }
-        transferUsdById[id] = usd;
-        transferHoursById[id] = hours;
-        return id;
+    /** The carriers a transfer step out of carrier {@code from} at node {@code v} passes, first to last. */
+    int[] transfer(int v, int from, int step) {
+        return transfersAt[v].carriers()[from][TRANSFER_BASE - step];
     }
-
-    /** The carriers a transfer step passes, first to last. */
-    int[] transfer(int step) { return transferCarriers.get(TRANSFER_BASE - step); }
 
     /** The country a traversal from a to b counts in: its own, the one a crossing leaves, or the sea ("XX"). */
     static String riskCountry(Link link, Node a, Node b) {
@@ -278,10 +289,12 @@ final class SearchSpace {
         int v = nodeOf(s);
         int c = carrierOf(s);
         if (layer < layers - 1 && v == via[layer]) out.move(s + n * k, LAYER_JUMP, 0, 0, 0, 0, 0, 0);
-        for (int id : transfersAt[v][c]) {
-            int[] carriers = transferCarriers.get(id);
-            double hours = transferHoursById[id];
-            out.move(s - c + carriers[carriers.length - 1], TRANSFER_BASE - id, transferUsdById[id], hours, 0, 0, 0,
+        TransferTable table = transfersAt[v];
+        int[][] chains = table.carriers()[c];
+        for (int i = 0; i < chains.length; i++) {
+            int[] chain = chains[i];
+            double hours = table.hours()[c][i];
+            out.move(s - c + chain[chain.length - 1], TRANSFER_BASE - i, table.usd()[c][i], hours, 0, 0, 0,
                     hours * handlingP90Factor);
         }
         int base = s - v * k - c;
