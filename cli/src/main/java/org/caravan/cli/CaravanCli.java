@@ -38,6 +38,17 @@ public final class CaravanCli implements Runnable {
         CommandLine cl = new CommandLine(new CaravanCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(CaravanCli::handle);
+        // A bad option gets its message and a pointer to --help, not the whole usage page.
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine sub = ex.getCommandLine();
+            PrintWriter err = sub.getErr();
+            err.println("caravan: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+            }
+            err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return BAD_INPUT;
+        });
         return cl;
     }
 
