@@ -37,6 +37,8 @@ final class ParetoSearch {
     private final int[][] bags;
     private final int[] bagSize;
     private int[] targets = new int[16];
+    /** The targets' criteria side by side (4 per target), scanned for every label: kept contiguous. */
+    private double[] targetCrit = new double[16 * CRITERIA];
     private int targetCount;
     /** Admissible lower bounds per criterion and (layer, node): see {@link SearchSpace#lowerBounds()}. */
     private final double[][] lb;
@@ -93,8 +95,20 @@ final class ParetoSearch {
             if (space.isTarget(s)) {
                 if (!dominatedByTargets(crit[label * CRITERIA], crit[label * CRITERIA + 1],
                         crit[label * CRITERIA + 2], crit[label * CRITERIA + 3])) {
-                    if (targetCount == targets.length) targets = Arrays.copyOf(targets, targetCount * 2);
-                    targets[targetCount++] = label;
+                    if (targetCount == targets.length) {
+                        targets = Arrays.copyOf(targets, targetCount * 2);
+                        targetCrit = Arrays.copyOf(targetCrit, targetCount * 2 * CRITERIA);
+                    }
+                    // Keep the targets sorted by hours: only those no slower than a label can dominate it.
+                    double hours = crit[label * CRITERIA + 1];
+                    int pos = targetCount;
+                    while (pos > 0 && targetCrit[(pos - 1) * CRITERIA + 1] > hours) pos--;
+                    System.arraycopy(targets, pos, targets, pos + 1, targetCount - pos);
+                    System.arraycopy(targetCrit, pos * CRITERIA, targetCrit, (pos + 1) * CRITERIA,
+                            (targetCount - pos) * CRITERIA);
+                    System.arraycopy(crit, label * CRITERIA, targetCrit, pos * CRITERIA, CRITERIA);
+                    targets[pos] = label;
+                    targetCount++;
                 }
                 continue; // a route ends at its destination
             }
@@ -133,16 +147,28 @@ final class ParetoSearch {
     private boolean insert(int s, double c0, double c1, double c2, double c3, int p, int how) {
         int[] bag = bags[s];
         int size = bagSize[s];
+        double u0 = c0 + tol(c0);
+        double u1 = c1 + tol(c1);
+        double u2 = c2 + tol(c2);
+        double u3 = c3 + tol(c3);
         for (int i = 0; i < size; i++) {
             int y = bag[i];
-            if (!dead[y] && leq(y, c0, c1, c2, c3)) return false;
+            int o = y * CRITERIA;
+            if (!dead[y] && crit[o] <= u0 && crit[o + 1] <= u1 && crit[o + 2] <= u2 && crit[o + 3] <= u3) {
+                return false;
+            }
         }
         // Drop labels the new one dominates, compacting the bag.
+        double l0 = c0 - tol(c0);
+        double l1 = c1 - tol(c1);
+        double l2 = c2 - tol(c2);
+        double l3 = c3 - tol(c3);
         int kept = 0;
         for (int i = 0; i < size; i++) {
             int y = bag[i];
             if (dead[y]) continue;
-            if (geq(y, c0, c1, c2, c3)) {
+            int o = y * CRITERIA;
+            if (crit[o] >= l0 && crit[o + 1] >= l1 && crit[o + 2] >= l2 && crit[o + 3] >= l3) {
                 dead[y] = true;
                 continue;
             }
@@ -188,15 +214,21 @@ final class ParetoSearch {
                 && crit[o + 3] <= c3 + tol(c3);
     }
 
-    /** Label y is at least as bad as (c0..c3) on every criterion. */
-    private boolean geq(int y, double c0, double c1, double c2, double c3) {
-        int o = y * CRITERIA;
-        return crit[o] + tol(c0) >= c0 && crit[o + 1] + tol(c1) >= c1 && crit[o + 2] + tol(c2) >= c2
-                && crit[o + 3] + tol(c3) >= c3;
-    }
-
+    /**
+     * Whether a route already found is at least as good on every criterion. Targets are sorted by hours, so the
+     * scan stops at the first target slower than the label.
+     */
     private boolean dominatedByTargets(double c0, double c1, double c2, double c3) {
-        for (int i = 0; i < targetCount; i++) if (leq(targets[i], c0, c1, c2, c3)) return true;
+        double u0 = c0 + tol(c0);
+        double u1 = c1 + tol(c1);
+        double u2 = c2 + tol(c2);
+        double u3 = c3 + tol(c3);
+        double[] t = targetCrit;
+        for (int i = 0; i < targetCount; i++) {
+            int o = i * CRITERIA;
+            if (t[o + 1] > u1) return false;
+            if (t[o] <= u0 && t[o + 2] <= u2 && t[o + 3] <= u3) return true;
+        }
         return false;
     }
 
