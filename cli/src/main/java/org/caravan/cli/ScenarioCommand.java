@@ -179,8 +179,11 @@ final class ScenarioCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "ID|FILE", description = "Example id or scenario file (YAML or JSON).")
         String scenario;
 
-        @Parameters(index = "1..2", arity = "0..2", paramLabel = "PLACE", description = "FROM TO: one OD pair.")
-        List<String> places = new ArrayList<>();
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FROM", description = "Origin of one OD pair.")
+        String from;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "TO", description = "Destination of one OD pair.")
+        String to;
 
         @Option(names = "--od", paramLabel = "FILE", description = "OD pairs: CSV with from,to,cargo,tonnes,source.")
         Path odFile;
@@ -222,13 +225,13 @@ final class ScenarioCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (places.size() == 1) throw new UserInputException("FROM TO: give both places, or --od FILE");
-            if (!places.isEmpty() && odFile != null) throw new UserInputException("--od: give FROM TO or --od, not both");
+            if ((from == null) != (to == null)) throw new UserInputException("TO: give both places, or --od FILE");
+            if (from != null && odFile != null) throw new UserInputException("--od: give FROM TO or --od, not both");
             ScenarioBase base = base(data);
             Scenario s = load(scenario, base);
             List<OdPair> ods;
-            if (!places.isEmpty()) {
-                ods = List.of(new OdPair(places.get(0), places.get(1), cargo, 1, "command line"));
+            if (from != null) {
+                ods = List.of(new OdPair(from, to, cargo, 1, "command line"));
             } else {
                 try {
                     ods = odFile == null ? OdFile.embedded() : OdFile.read(odFile);

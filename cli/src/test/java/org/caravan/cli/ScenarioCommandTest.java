@@ -28,6 +28,9 @@ class ScenarioCommandTest {
         assertThat(run.out()).contains("Sources:", "$2,500 to $1,250", "Assumptions:", "costs:");
         CliRunner.Run ferry = CliRunner.run("scenario", "show", "caspian-ferry-doubled");
         assertThat(ferry.out()).contains("ferry_kzaau_azala (Aktau-Alat ferry): wait_hours 30");
+        CliRunner.Run json = CliRunner.run("scenario", "show", "torkham-closed", "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"close_links\" : [ \"x_pktor_afrkh_road\" ]");
     }
 
     @Test
@@ -98,7 +101,12 @@ class ScenarioCommandTest {
     @Test
     void otherBadInputExitsTwo(@TempDir Path dir) throws Exception {
         assertThat(CliRunner.run("scenario", "run", "no-such-scenario").exit()).isEqualTo(2);
-        assertThat(CliRunner.run("scenario", "run", "torkham-closed", "Kabul").exit()).isEqualTo(2);
+        CliRunner.Run half = CliRunner.run("scenario", "run", "torkham-closed", "Kabul");
+        assertThat(half.exit()).isEqualTo(2);
+        assertThat(half.err()).contains("TO");
+        CliRunner.Run both = CliRunner.run("scenario", "run", "torkham-closed", "Kabul", "Peshawar", "--od", "x.csv");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--od");
         CliRunner.Run place = CliRunner.run("scenario", "run", "torkham-closed", "Kabul", "Atlantis");
         assertThat(place.exit()).isEqualTo(2);
         assertThat(place.err()).contains("Atlantis");
