@@ -127,7 +127,7 @@ class RouteChoiceCommandTest {
         assertThat(thin.path("routes").size()).isBetween(1, total);
         if (thin.path("routes").size() < total) {
             assertThat(thin.path("note").asText()).contains(thin.path("routes").size() + " shown",
-                    "--pareto-tolerance 0 shows all");
+                    "--pareto-tolerance 0 on the command line");
         }
         assertNonDominated(thin.path("routes"));
         assertNonDominated(exact.path("routes"));

@@ -53,6 +53,26 @@ public final class CostModelLoader {
         return build(YamlOverlay.merge(readDefaults(), user), name);
     }
 
+    /**
+     * A user file as a tree, without merging it: scenarios merge their own cost changes over the defaults and
+     * this file, and need the trees to do so.
+     */
+    public static ObjectNode userTree(Path userFile) throws CostModelException {
+        try {
+            return YamlOverlay.userFile(userFile);
+        } catch (IllegalArgumentException e) {
+            throw new CostModelException(List.of(new Problem(userFile.toString(), "", "", e.getMessage())));
+        }
+    }
+
+    /**
+     * A cost model from a complete tree (the defaults with any overrides already merged). Problems name
+     * {@code file} and the dotted path of the field.
+     */
+    public static CostModel fromTree(ObjectNode tree, String file) throws CostModelException {
+        return build(tree.deepCopy(), file);
+    }
+
     /** The defaults as a tree, e.g. for an HTTP endpoint that shows them. */
     public static ObjectNode readDefaults() {
         return YamlOverlay.resource(DEFAULTS_RESOURCE);

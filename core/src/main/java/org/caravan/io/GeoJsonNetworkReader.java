@@ -133,6 +133,19 @@ public final class GeoJsonNetworkReader {
         else RecordParser.link(raw, file, location, problems, absent, out);
     }
 
+    /**
+     * One link given as a mapping of the link fields of docs/NETWORK-FORMAT.md (no geometry), read exactly like a
+     * GeoJSON link's properties: scenario files add links this way, so they obey the same schema and checks.
+     */
+    public static void linkFields(JsonNode fields, String file, String location, NetworkBuilder out) {
+        List<Problem> problems = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ObjectNode feature = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        feature.set("properties", fields);
+        Map<String, Object> raw = properties(feature, false, file, location, problems);
+        RecordParser.link(raw, file, location, problems, Set.of(), out);
+    }
+
     private static Map<String, Object> properties(JsonNode f, boolean node, String file, String location,
                                                   List<Problem> problems) {
         Map<String, Object> raw = new HashMap<>();

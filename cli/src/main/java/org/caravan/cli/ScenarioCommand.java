@@ -1,0 +1,265 @@
+package org.caravan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.demand.OdFile;
+import org.caravan.demand.OdFileException;
+import org.caravan.demand.OdPair;
+import org.caravan.network.Link;
+import org.caravan.place.RouteQuery;
+import org.caravan.report.RouteJson;
+import org.caravan.report.ScenarioJson;
+import org.caravan.routing.PlanOptions;
+import org.caravan.scenario.Scenario;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.scenario.ScenarioChanges;
+import org.caravan.scenario.ScenarioComparison;
+import org.caravan.scenario.ScenarioException;
+import org.caravan.scenario.ScenarioLoader;
+import org.caravan.scenario.ScenarioOverlay;
+import org.caravan.scenario.ScenarioRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code caravan scenario list|show|run}: named changes to the network compared with the baseline. */
+@Command(name = "scenario", mixinStandardHelpOptions = true,
+        description = {"Scenarios: changes to the network and costs (closures, new railways, fees, tariffs, avoided "
+                + "countries) compared with the baseline. File schema: docs/SCENARIOS.md."},
+        subcommands = {ScenarioCommand.ListCommand.class, ScenarioCommand.ShowCommand.class,
+            ScenarioCommand.RunCommand.class})
+final class ScenarioCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The base every subcommand checks scenarios against: --network and --costs, else the embedded data. */
+    static ScenarioBase base(DataOptions data) throws Exception {
+        var network = data.loadNetwork();
+        data.loadCosts(); // refuses a bad --costs file with its own name and field paths
+        return ScenarioBase.of(network, data.costs == null ? null : CostModelLoader.userTree(data.costs), null);
+    }
+
+    static Scenario load(String idOrFile, ScenarioBase base) {
+        try {
+            return ScenarioLoader.resolve(idOrFile, base);
+        } catch (ScenarioException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    static void write(CommandSpec spec, Path output, String text) {
+        if (output == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            w.print(text);
+            w.flush();
+            return;
+        }
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the shipped example scenarios.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            ScenarioBase base = ScenarioBase.embedded();
+            PrintWriter out = spec.commandLine().getOut();
+            for (String id : ScenarioLoader.EXAMPLES) {
+                Scenario s = ScenarioLoader.example(id, base);
+                out.printf(Locale.ROOT, "%-24s %s%n", s.id(), s.title());
+            }
+            out.println();
+            out.println("'caravan scenario show ID' for the rationale, sources and changes; "
+                    + "'caravan scenario run ID FROM TO' to compare with the baseline.");
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Show a scenario (an example id or a file): rationale, sources, assumptions and changes.")
+    static final class ShowCommand implements Callable<Integer> {
+        enum Format { text, json }
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "ID|FILE", description = "Example id or scenario file (YAML or JSON).")
+        String scenario;
+
+        @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json.")
+        Format format;
+
+        @Override
+        public Integer call() throws Exception {
+            ScenarioBase base = base(data);
+            Scenario s = load(scenario, base);
+            if (format == Format.json) {
+                write(spec, null, RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ScenarioJson.scenario(s)) + "\n");
+                return 0;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(s.id()).append(": ").append(s.title()).append("\n\n").append(s.rationale().strip()).append("\n");
+            sb.append("\nSources:\n");
+            s.sources().forEach(x -> sb.append("  - ").append(x).append('\n'));
+            if (!s.assumptions().isEmpty()) {
+                sb.append("\nAssumptions:\n");
+                s.assumptions().forEach(x -> sb.append("  - ").append(x).append('\n'));
+            }
+            sb.append("\nChanges:\n");
+            ScenarioChanges c = s.changes();
+            c.closeLinks().forEach(id -> sb.append("  close link ").append(label(base, id)).append('\n'));
+            c.closeNodes().forEach(id -> sb.append("  close place ").append(id).append(' ')
+                    .append(base.network().node(id).map(n -> n.name()).orElse("")).append('\n'));
+            c.reopen().forEach(id -> sb.append("  reopen ").append(label(base, id)).append('\n'));
+            c.open().forEach(id -> sb.append("  open ").append(label(base, id)).append('\n'));
+            c.addedLinkIds().forEach(id -> sb.append("  add link ").append(id).append('\n'));
+            c.crossings().forEach((id, x) -> sb.append("  crossing ").append(label(base, id)).append(": ")
+                    .append(fields(x.fields())).append('\n'));
+            c.links().forEach((id, x) -> sb.append("  link ").append(label(base, id)).append(": ")
+                    .append(fields(x.fields())).append('\n'));
+            if (c.changesCosts()) sb.append("  costs: ").append(c.costs()).append('\n');
+            if (!c.avoid().isEmpty()) sb.append("  avoid ").append(String.join(",", c.avoid())).append('\n');
+            c.penalties().forEach((cc, usd) -> sb.append(String.format(Locale.ROOT,
+                    "  penalty %s: %.0f USD per cargo unit%n", cc, usd)));
+            write(spec, null, sb.toString());
+            return 0;
+        }
+
+        private static String label(ScenarioBase base, String id) {
+            Link l = base.network().link(id).orElse(null);
+            return l == null || l.name().isEmpty() ? id : id + " (" + l.name() + ")";
+        }
+
+        private static String fields(java.util.Map<String, Double> f) {
+            List<String> out = new ArrayList<>();
+            f.forEach((k, v) -> out.add(k + " " + java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+            return String.join(", ", out);
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Compare a scenario with the baseline for OD pairs: cost, time, CO2, risk and corridor.",
+                "OD pairs: FROM TO, or --od FILE (CSV from,to,cargo,tonnes,source), else the embedded main OD list.",
+                "Costs are per cargo unit (a tonne of bulk, a 40-ft box); totals weight each pair by its tonnes."})
+    static final class RunCommand implements Callable<Integer> {
+        enum Format { text, json, csv }
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", paramLabel = "ID|FILE", description = "Example id or scenario file (YAML or JSON).")
+        String scenario;
+
+        @Parameters(index = "1", arity = "0..1", paramLabel = "FROM", description = "Origin of one OD pair.")
+        String from;
+
+        @Parameters(index = "2", arity = "0..1", paramLabel = "TO", description = "Destination of one OD pair.")
+        String to;
+
+        @Option(names = "--od", paramLabel = "FILE", description = "OD pairs: CSV with from,to,cargo,tonnes,source.")
+        Path odFile;
+
+        @Option(names = "--cargo", paramLabel = "PROFILE",
+                description = "Cargo profile for every pair (default: each pair's own; container for FROM TO).")
+        String cargo;
+
+        @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
+                description = "cost, time, distance, co2 or reliable. Default: ${DEFAULT-VALUE}.")
+        String objective;
+
+        @Option(names = "--avoid", paramLabel = "CC", split = ",",
+                description = "Countries no route may enter, on both sides (the scenario may add more).")
+        List<String> avoid = new ArrayList<>();
+
+        @Option(names = "--close", paramLabel = "PLACE_OR_ID", split = ",",
+                description = "Places, crossings or link ids closed on both sides.")
+        List<String> close = new ArrayList<>();
+
+        @Option(names = "--modes", paramLabel = "MODE", split = ",",
+                description = "Modes the cargo may travel in: rail, road, sea, ferry (default: all).")
+        List<String> modes = new ArrayList<>();
+
+        @Option(names = "--include-planned",
+                description = "Also use planned and under-construction links, on both sides.")
+        boolean includePlanned;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
+                description = "Monte Carlo samples per route. Default: ${DEFAULT-VALUE}.")
+        int samples;
+
+        @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
+                description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
+        Format format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the answer to FILE.")
+        Path output;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((from == null) != (to == null)) throw new UserInputException("TO: give both places, or --od FILE");
+            if (from != null && odFile != null) throw new UserInputException("--od: give FROM TO or --od, not both");
+            ScenarioBase base = base(data);
+            Scenario s = load(scenario, base);
+            List<OdPair> ods;
+            if (from != null) {
+                ods = List.of(new OdPair(from, to, cargo, 1, "command line"));
+            } else {
+                try {
+                    ods = odFile == null ? OdFile.embedded() : OdFile.read(odFile);
+                } catch (OdFileException e) {
+                    throw new UserInputException("--od: " + e.getMessage());
+                }
+                if (cargo != null) {
+                    ods = ods.stream().map(o -> new OdPair(o.from(), o.to(), cargo, o.tonnes(), o.source())).toList();
+                }
+            }
+            ScenarioRun run;
+            try {
+                run = ScenarioOverlay.apply(base, s);
+            } catch (ScenarioException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            RouteQuery template = new RouteQuery("", "", null, null, null, objective, avoid, close, modes,
+                    includePlanned, null, null);
+            PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
+            ScenarioComparison.Result result = ScenarioComparison.compare(run, ods, template, options);
+            String text = switch (format) {
+                case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(ScenarioJson.comparison(result)) + "\n";
+                case csv -> ScenarioJson.csv(result);
+                case text -> ScenarioText.format(result);
+            };
+            write(spec, output, text);
+            return 0;
+        }
+    }
+}
