@@ -120,6 +120,11 @@ class CriticalityCommandsTest {
         CliRunner.Run place = CliRunner.run("critical", "--od", bad.toString());
         assertThat(place.exit()).isEqualTo(2);
         assertThat(place.err()).contains("--od", "Atlantis");
+        Path same = dir.resolve("same.csv");
+        Files.writeString(same, "from,to,tonnes\nAlmaty,Almaty,10\n");
+        CliRunner.Run loop = CliRunner.run("critical", "--od", same.toString());
+        assertThat(loop.exit()).isEqualTo(2);
+        assertThat(loop.err()).contains("--od", "OD pair 1", "same place");
         CliRunner.Run cargo = CliRunner.run("critical", "--cargo", "livestock");
         assertThat(cargo.exit()).isEqualTo(2);
         assertThat(cargo.err()).contains("--cargo", "livestock");

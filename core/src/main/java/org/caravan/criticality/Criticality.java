@@ -121,6 +121,10 @@ public final class Criticality {
             try {
                 Node a = places.resolve(od.from(), "from");
                 Node b = places.resolve(od.to(), "to");
+                if (a.equals(b)) {
+                    throw new InvalidRequestException("to", "origin and destination are the same place (" + a.name()
+                            + ")");
+                }
                 String c = cargo != null ? cargo : od.cargo();
                 router.linkCosts(c); // fails on an unknown profile, naming it
                 out.add(RouteRequest.of(a.id(), b.id()).withCargo(c));
