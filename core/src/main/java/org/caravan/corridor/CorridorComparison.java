@@ -30,8 +30,8 @@ import org.caravan.routing.Router;
  * the least-cost one through those points; the answer is then checked to use every named place and one of the
  * named links, and is refused with a reason if it does not (a detour from one post to the other that avoids the
  * link). Travel order: a crossing is entered from the post in the country the route comes from (the previous
- * step, or FROM); a corridor is tried as listed and in reverse, and the cheaper route is kept, so
- * {@code compare Karachi Tashkent} uses the same corridors as {@code compare Tashkent Karachi}.
+ * step, or FROM); a corridor runs as listed, or reversed when its last step lies nearer FROM and its first nearer
+ * TO, so {@code compare Karachi Tashkent} uses the same corridors as {@code compare Tashkent Karachi}.
  */
 public final class CorridorComparison {
     private final Router router;
@@ -158,19 +158,36 @@ public final class CorridorComparison {
     private Option force(RouteRequest request, String token, String kind, String label, String description,
             String source, List<Step> steps, boolean tryReverse) {
         List<String> stepLabels = steps.stream().map(this::label).toList();
-        Attempt forward = attempt(request, steps);
-        Attempt best = forward;
-        if (tryReverse && steps.size() > 1) {
-            List<Step> reversed = new ArrayList<>(steps);
-            java.util.Collections.reverse(reversed);
-            Attempt reverse = attempt(request, reversed);
-            if (reverse.route != null && (forward.route == null
-                    || reverse.route.totals().generalizedUsd() < forward.route.totals().generalizedUsd())) {
-                best = reverse;
-            }
+        List<Step> ordered = steps;
+        if (tryReverse && steps.size() > 1 && reverseFits(request, steps)) {
+            ordered = new ArrayList<>(steps);
+            java.util.Collections.reverse(ordered);
         }
+        Attempt best = attempt(request, ordered);
         return new Option(token, kind, label, description, stepLabels, source, best.route, best.route == null
                 ? best.noRoute : null);
+    }
+
+    /**
+     * True when the corridor runs the other way for this question: its last step lies nearer FROM and its first
+     * nearer TO (great-circle km). Geography, not cost, decides: the cheaper order can be a silly one (both ports
+     * of a sea crossing visited backwards by land).
+     */
+    private boolean reverseFits(RouteRequest request, List<Step> steps) {
+        Node from = network.node(request.from()).orElseThrow();
+        Node to = network.node(request.to()).orElseThrow();
+        Node first = network.node(firstNode(steps.get(0))).orElseThrow();
+        Node last = network.node(firstNode(steps.get(steps.size() - 1))).orElseThrow();
+        return km(from, last) + km(first, to) < km(from, first) + km(last, to);
+    }
+
+    private static double km(Node a, Node b) {
+        double p1 = Math.toRadians(a.lat());
+        double p2 = Math.toRadians(b.lat());
+        double dp = p2 - p1;
+        double dl = Math.toRadians(b.lon() - a.lon());
+        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     private record Attempt(Route route, NoRoute noRoute) {}
@@ -248,7 +265,8 @@ public final class CorridorComparison {
     private String label(Step s) {
         if (s instanceof PlaceStep p) return p.node().name() + " (" + p.node().id() + ")";
         LinkStep l = (LinkStep) s;
-        return "crossing " + l.label() + " (" + String.join("|", l.links()) + ")";
+        boolean crossing = network.link(l.links().iterator().next()).map(Link::isCrossing).orElse(false);
+        return (crossing ? "crossing " : "link ") + l.label() + " (" + String.join("|", l.links()) + ")";
     }
 
     private static int best(List<Option> options, ToDoubleFunction<Route> key) {

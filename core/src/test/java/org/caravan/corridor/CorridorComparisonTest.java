@@ -137,4 +137,16 @@ class CorridorComparisonTest {
         assertThat(c.options().get(1).found()).isTrue();
         assertThat(c.cheapest()).isEqualTo(1);
     }
+
+    @Test
+    void aLinkTheRouteWouldDetourAroundIsRefusedNotShownAsUsed() {
+        // The Aktau-Alat ferry waits 60 h for a sailing: sea to Makhachkala and rail is the cheaper way between
+        // the two ports, so via points alone would not force the ferry; the check must say so.
+        var c = comparison.compare(RouteRequest.of("KZALA", "GEPTI"), List.of("ferry_kzaau_azala", "caspian"));
+        CorridorComparison.Option ferry = c.options().get(0);
+        assertThat(ferry.kind()).isEqualTo("link");
+        if (ferry.found()) assertThat(linkIds(ferry.route())).contains("ferry_kzaau_azala");
+        else assertThat(ferry.noRoute().message()).contains("cannot be forced", "ferry_kzaau_azala");
+        assertThat(c.options().get(1).route().nodes()).contains("KZAAU", "AZALA");
+    }
 }
