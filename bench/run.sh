@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks of the router on the embedded network and prints a summary against the project's
-# targets (Pareto p50 < 5 ms, single-objective p50 < 1 ms), with JGraphT's Dijkstra on the same least-cost
-# question, in the same run, as the reference.
+# targets (Pareto p50 < 5 ms, single-objective p50 < 1 ms, criticality < 2 s), with JGraphT's Dijkstra on the
+# same least-cost question, and the criticality brute force, in the same run, as the references.
 #
 # Usage: bench/run.sh [JMH regex or options...]   e.g. bench/run.sh RouteBenchmark
 #        bench/run.sh --per-pair    one corridor pair at a time (Pareto, single-objective and JGraphT), to see
 #                                   which corridors meet the targets: the default run mixes all pairs round robin
 # Writes bench/results/latest.json (JMH JSON) and bench/results/latest.log (JMH's full output), or
 # per-pair.json and per-pair.log with --per-pair.
-# Runs offline once the dependencies are in the local Maven repository. About 2 minutes (5 benchmarks x
+# Runs offline once the dependencies are in the local Maven repository. About 3 minutes (7 benchmarks x
 # (3 x 2 s warm-up + 5 x 2 s measurement), one fork, one thread: sized for 2 cores), under 4 with --per-pair;
 # the JMH run is cut off at 290 s whatever happens (plus a build, when one is needed).
 set -euo pipefail
@@ -60,7 +60,7 @@ echo "bench: running JMH (about 2-4 minutes; full output in ${log#$root/})"
 status=0
 timeout 290 java -jar "$jar" "${jmh_args[@]}" -rf json -rff "$json" "$@" >"$log" 2>&1 || status=$?
 # The setup lines (network size, per-pair checks and Pareto sizes), once each.
-grep -oE '# (network|pareto |[A-Z]{5} -> ).*' "$log" | awk '!seen[$0]++' || true
+grep -oE '# (network|pareto |criticality|[A-Z]{5} -> ).*' "$log" | awk '!seen[$0]++' || true
 if [ "$status" -ne 0 ]; then
   tail -40 "$log" >&2
   echo "bench: JMH failed (exit $status); see ${log#$root/}" >&2
@@ -76,7 +76,8 @@ for r in json.load(open(sys.argv[1])):
     pair = r.get("params", {}).get("pair", "all")
     rows[name if pair == "all" else "%s[pair=%s]" % (name, pair)] = r["primaryMetric"]
 def ms(m, p): return m["scorePercentiles"][p] / UNIT[m["scoreUnit"]]
-targets = {"ParetoBenchmark.pareto": 5.0, "RouteBenchmark.singleObjective": 1.0, "RouteBenchmark.time": 1.0}
+targets = {"ParetoBenchmark.pareto": 5.0, "RouteBenchmark.singleObjective": 1.0, "RouteBenchmark.time": 1.0,
+           "CriticalityBenchmark.ranked": 2000.0}
 print()
 print("%-42s %9s %9s %9s %8s  %s" % ("benchmark", "p50 ms", "p99 ms", "mean ms", "samples", "target (p50)"))
 for name in sorted(rows):
@@ -93,6 +94,9 @@ for suffix in [""] + ["[pair=%d]" % i for i in range(8)]:
         print("single-objective (cost)%s JGraphT / Caravan time ratio: p50 %.2fx, p99 %.2fx, mean %.2fx"
               "  (above 1: Caravan faster)" % (suffix, ms(j, "50.0") / ms(c, "50.0"), ms(j, "99.0") / ms(c, "99.0"),
                                               j["score"] / c["score"]))
+f, b = rows.get("CriticalityBenchmark.ranked"), rows.get("CriticalityBenchmark.bruteForce")
+if f and b:
+    print("criticality brute force / ranked time ratio (means): %.1fx" % (b["score"] / f["score"]))
 '
 if command -v python3 >/dev/null 2>&1; then
   python3 -c "$summary_py" "$json"

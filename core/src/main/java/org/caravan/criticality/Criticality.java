@@ -1,0 +1,244 @@
+package org.caravan.criticality;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.caravan.demand.OdPair;
+import org.caravan.network.Link;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.network.Node;
+import org.caravan.place.PlaceIndex;
+import org.caravan.routing.InvalidRequestException;
+import org.caravan.routing.Leg;
+import org.caravan.routing.Route;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.RouteResult;
+import org.caravan.routing.Router;
+
+/**
+ * Ranks links and crossings by what closing each one costs the demand on the network.
+ *
+ * <p>Each OD pair is routed once (the baseline) for one cargo unit under the {@code cost} objective; its demand
+ * is {@code tonnes / tonnesPerUnit} units of its cargo profile, and every cost below is per-unit generalized cost
+ * × units. Closing a link only removes options, so a link that lies on no baseline route leaves every optimum
+ * unchanged: such links are skipped (their impact is exactly zero). For a link that is used, only the OD pairs
+ * whose baseline route uses it are re-routed with the link closed; the others keep their baseline (re-used, not
+ * recomputed). An OD pair that then has no route at all is listed as lost and its tonnes counted apart: it adds
+ * nothing to the cost increase (no infinity in the sums). Links are closed one at a time, never together.
+ *
+ * <p>Candidates run in parallel on a {@link ForkJoinPool} of the requested size ({@link Router} is thread-safe).
+ * Each candidate's sums run over its OD pairs in input order, and the ranking sorts on the results, so the answer
+ * does not depend on scheduling.
+ */
+public final class Criticality {
+    private Criticality() {}
+
+    /** Receives progress from worker threads (so it must be thread-safe): candidates done out of total. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(int done, int total);
+
+        Progress NONE = (done, total) -> {};
+    }
+
+    /**
+     * @param cargo       cargo profile for every pair, or null to use each pair's own
+     * @param parallelism worker threads (at least 1)
+     */
+    public record Options(String cargo, int parallelism, Progress progress) {
+        public Options {
+            if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+            progress = progress == null ? Progress.NONE : progress;
+        }
+
+        public static Options defaults() {
+            return new Options(null, Runtime.getRuntime().availableProcessors(), Progress.NONE);
+        }
+
+        public Options withProgress(Progress p) { return new Options(cargo, parallelism, p); }
+
+        public Options withParallelism(int n) { return new Options(cargo, n, progress); }
+    }
+
+    /**
+     * The baseline of one OD pair.
+     *
+     * @param request   the resolved request (one cargo unit, cost objective, no restrictions)
+     * @param units     demand in cargo units: tonnes / tonnes per unit of the profile
+     * @param unitCost  generalized USD per unit of the baseline route; NaN when there is none
+     * @param route     the baseline route, or null when the pair has no route even with every link open
+     */
+    public record Baseline(OdPair od, RouteRequest request, double units, double unitCost, Route route) {
+        public boolean routed() { return route != null; }
+    }
+
+    /**
+     * The effect of closing one link.
+     *
+     * @param costIncreaseUsd demand-weighted increase in generalized cost, over the OD pairs that still have a route
+     * @param rerouted        OD pairs that used the link and still have a route
+     * @param lost            OD pairs that used the link and have no route at all without it
+     * @param lostTonnes      their tonnes
+     */
+    public record LinkImpact(String linkId, String name, Mode mode, Set<Mode> carries, String fromNode, String toNode,
+            String fromCountry, String toCountry, double costIncreaseUsd, int rerouted, List<OdPair> lost,
+            double lostTonnes) {
+        public boolean isCrossing() { return mode == Mode.CROSSING; }
+    }
+
+    /**
+     * @param ranked       every candidate link, most critical first: by lost tonnes (a closure that cuts demand
+     *                     off outranks any cost increase), then cost increase, then link id
+     * @param linkCount    links in the network
+     * @param candidates   links on at least one baseline route (the only ones that can matter)
+     * @param reroutes     routing calls made for closures (baselines not counted)
+     */
+    public record Result(List<Baseline> baselines, List<LinkImpact> ranked, int linkCount, int candidates,
+            long reroutes, long millis) {
+        public int skipped() { return linkCount - candidates; }
+
+        public List<Baseline> unrouted() { return baselines.stream().filter(b -> !b.routed()).toList(); }
+    }
+
+    /** Baseline requests of the pairs, with places resolved by name or id; bad places name the pair. */
+    public static List<RouteRequest> requests(Router router, List<OdPair> pairs, String cargo) {
+        PlaceIndex places = new PlaceIndex(router.network());
+        if (cargo != null) router.linkCosts(cargo); // an override is the caller's option, not an OD row's fault
+        List<RouteRequest> out = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            OdPair od = pairs.get(i);
+            String where = "OD pair " + (i + 1) + " (" + od.from() + " -> " + od.to() + "): ";
+            try {
+                Node a = places.resolve(od.from(), "from");
+                Node b = places.resolve(od.to(), "to");
+                if (a.equals(b)) {
+                    throw new InvalidRequestException("to", "origin and destination are the same place (" + a.name()
+                            + ")");
+                }
+                String c = cargo != null ? cargo : od.cargo();
+                router.linkCosts(c); // fails on an unknown profile, naming it
+                out.add(RouteRequest.of(a.id(), b.id()).withCargo(c));
+            } catch (InvalidRequestException e) {
+                throw new InvalidRequestException("od", where + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    public static Result rank(Router router, List<OdPair> pairs, Options options) {
+        long start = System.nanoTime();
+        List<RouteRequest> requests = requests(router, pairs, options.cargo());
+        ForkJoinPool pool = new ForkJoinPool(options.parallelism());
+        try {
+            List<Baseline> baselines = inPool(pool, () -> IntStream.range(0, pairs.size()).parallel()
+                    .mapToObj(i -> baseline(router, pairs.get(i), requests.get(i))).toList());
+            // link id -> indexes of the OD pairs whose baseline uses it, in input order (TreeMap: stable order)
+            Map<String, List<Integer>> users = new TreeMap<>();
+            for (int i = 0; i < baselines.size(); i++) {
+                Route r = baselines.get(i).route();
+                if (r == null) continue;
+                Set<String> used = new LinkedHashSet<>();
+                for (Leg leg : r.legs()) used.add(leg.linkId());
+                for (String id : used) users.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+            }
+            List<String> candidates = List.copyOf(users.keySet());
+            AtomicInteger done = new AtomicInteger();
+            AtomicLong reroutes = new AtomicLong();
+            int total = candidates.size();
+            options.progress().update(0, total);
+            List<LinkImpact> impacts = inPool(pool, () -> candidates.parallelStream().map(id -> {
+                LinkImpact li = close(router, id, users.get(id), baselines, reroutes);
+                options.progress().update(done.incrementAndGet(), total);
+                return li;
+            }).toList());
+            List<LinkImpact> ranked = new ArrayList<>(impacts);
+            ranked.sort(ORDER);
+            return new Result(List.copyOf(baselines), List.copyOf(ranked), router.network().linkCount(), total,
+                    reroutes.get(), (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * The reference the fast ranking must equal: every link of the network closed in turn and every OD pair
+     * re-routed from scratch, sequentially, with nothing skipped or re-used. For tests and the benchmark.
+     */
+    public static Result bruteForce(Router router, List<OdPair> pairs, String cargo) {
+        long start = System.nanoTime();
+        List<RouteRequest> requests = requests(router, pairs, cargo);
+        List<Baseline> baselines = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) baselines.add(baseline(router, pairs.get(i), requests.get(i)));
+        List<Integer> all = IntStream.range(0, pairs.size()).filter(i -> baselines.get(i).routed()).boxed().toList();
+        AtomicLong reroutes = new AtomicLong();
+        List<LinkImpact> impacts = new ArrayList<>();
+        for (Link l : router.network().links()) impacts.add(close(router, l.id(), all, baselines, reroutes));
+        impacts.sort(ORDER);
+        return new Result(List.copyOf(baselines), List.copyOf(impacts), router.network().linkCount(),
+                router.network().linkCount(), reroutes.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    static final Comparator<LinkImpact> ORDER = Comparator.comparingDouble((LinkImpact l) -> -l.lostTonnes())
+            .thenComparingDouble(l -> -l.costIncreaseUsd()).thenComparing(LinkImpact::linkId);
+
+    private static Baseline baseline(Router router, OdPair od, RouteRequest request) {
+        RouteResult res = router.route(request);
+        double units = od.tonnes() / router.costModel().profile(request.cargo()).orElseThrow().tonnesPerUnit();
+        if (!res.found()) return new Baseline(od, request, units, Double.NaN, null);
+        return new Baseline(od, request, units, perUnit(res.route()), res.route());
+    }
+
+    private static double perUnit(Route r) { return r.totals().generalizedUsd() / r.units(); }
+
+    /** Closes {@code linkId} and re-routes the given OD pairs (in order, so sums are reproducible). */
+    private static LinkImpact close(Router router, String linkId, List<Integer> affected, List<Baseline> baselines,
+            AtomicLong reroutes) {
+        double increase = 0;
+        int rerouted = 0;
+        List<OdPair> lost = new ArrayList<>();
+        double lostTonnes = 0;
+        Set<String> closed = Set.of(linkId);
+        for (int i : affected) {
+            Baseline b = baselines.get(i);
+            RouteResult res = router.route(b.request().withClosed(Set.of(), closed));
+            reroutes.incrementAndGet();
+            if (res.found()) {
+                rerouted++;
+                increase += (perUnit(res.route()) - b.unitCost()) * b.units();
+            } else {
+                lost.add(b.od());
+                lostTonnes += b.od().tonnes();
+            }
+        }
+        Network net = router.network();
+        Link l = net.link(linkId).orElseThrow();
+        return new LinkImpact(l.id(), l.name(), l.mode(), l.carries(), l.from(), l.to(), country(net, l.from()),
+                country(net, l.to()), increase, rerouted, List.copyOf(lost), lostTonnes);
+    }
+
+    private static String country(Network net, String nodeId) {
+        return net.node(nodeId).map(Node::country).orElse("");
+    }
+
+    private static <T> T inPool(ForkJoinPool pool, java.util.concurrent.Callable<T> task) {
+        try {
+            return pool.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("criticality interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
