@@ -74,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
         String out = format == Format.json
                 ? RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(network, c)) + "\n"
                 : text(network, c);
-        CriticalCommand.write(spec, output, out);
+        TextOutput.write(spec, output, out);
         return c.cheapest() >= 0 ? 0 : CaravanCli.NO_ROUTE;
     }
 
@@ -131,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
             rows.add(row(o.token(), o.route(), String.join(", ", marks)));
         }
         if (c.unrestricted() != null) rows.add(row("(not forced)", c.unrestricted(), "reference"));
-        CriticalCommand.table(sb, rows, new boolean[] {false, false, false, true, true, true, true, true, false});
+        TextOutput.table(sb, rows, new boolean[] {false, false, false, true, true, true, true, true, false});
         sb.append('\n').append(c.verdict()).append('\n');
         for (Option o : c.options()) {
             sb.append("\n").append(o.token()).append(" (").append(o.kind()).append("): ").append(o.label()).append('\n');

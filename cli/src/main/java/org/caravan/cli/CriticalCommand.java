@@ -2,10 +2,7 @@ package org.caravan.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +91,7 @@ final class CriticalCommand implements Callable<Integer> {
             case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(result, shown)) + "\n";
             case csv -> csv(shown);
         };
-        write(spec, output, out);
+        TextOutput.write(spec, output, out);
         return 0;
     }
 
@@ -150,7 +147,7 @@ final class CriticalCommand implements Callable<Integer> {
                 RouteText.num(l.costIncreaseUsd(), 0), Integer.toString(l.rerouted()),
                 Integer.toString(l.lost().size()), RouteText.num(l.lostTonnes(), 0)});
         }
-        table(sb, rows, new boolean[] {true, false, false, false, false, true, true, true, true});
+        TextOutput.table(sb, rows, new boolean[] {true, false, false, false, false, true, true, true, true});
         for (LinkImpact l : shown) {
             if (!l.lost().isEmpty()) {
                 sb.append("\nClosing ").append(l.linkId()).append(" leaves without any route: ")
@@ -232,31 +229,5 @@ final class CriticalCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    static void write(CommandSpec spec, Path output, String text) {
-        if (output == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
-        }
-    }
 
-    static void table(StringBuilder sb, List<String[]> rows, boolean[] right) {
-        int cols = rows.get(0).length;
-        int[] w = new int[cols];
-        for (String[] row : rows) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], row[c].length());
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(" ");
-            for (int c = 0; c < cols; c++) {
-                String pad = " ".repeat(w[c] - row[c].length());
-                line.append(' ').append(right[c] ? pad + row[c] : row[c] + pad).append(' ');
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 }

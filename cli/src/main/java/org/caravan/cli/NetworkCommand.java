@@ -121,16 +121,7 @@ final class NetworkCommand implements Runnable {
             Network network = data.loadNetwork();
             String text = RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(org.caravan.report.NetworkGeoJson.toGeoJson(network)) + "\n";
-            if (output == null) {
-                spec.commandLine().getOut().print(text);
-                spec.commandLine().getOut().flush();
-            } else {
-                try {
-                    java.nio.file.Files.writeString(output, text, java.nio.charset.StandardCharsets.UTF_8);
-                } catch (java.io.IOException e) {
-                    throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
-                }
-            }
+            TextOutput.write(spec, output, text);
             return 0;
         }
     }

@@ -1,9 +1,5 @@
 package org.caravan.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +146,7 @@ final class RouteCommand implements Callable<Integer> {
                     .writeValueAsString(RouteGeoJson.toGeoJson(network, plan.routes())) + "\n";
             case text -> RouteText.format(network, request, plan.routes(), plan.noRoute(), plan.note(), detail);
         };
-        write(out);
+        TextOutput.write(spec, output, out);
         if (!plan.found()) {
             if (format != Format.text && plan.noRoute() != null) {
                 spec.commandLine().getErr().println("caravan: " + plan.noRoute().message());
@@ -160,19 +156,6 @@ final class RouteCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(String text) throws IOException {
-        if (output == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
-        } else {
-            try {
-                Files.writeString(output, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
-            }
-        }
-    }
 
     RouteRequest buildRequest(Network network, CostModel costs) {
         return new RouteQuery(from, to, via, cargo, tonnes, objective, avoid, close, modes, includePlanned, maxRisk,

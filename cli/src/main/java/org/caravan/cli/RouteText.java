@@ -95,7 +95,7 @@ final class RouteText {
                 r.reliability() == null ? "" : num(r.reliability().p90Hours() / 24, 1), num(r.totals().usd(), 0),
                 num(r.totals().co2Kg() / 1000, 2), num(r.risk().score(), 2), r.risk().maxClass()});
         }
-        table(sb, rows, new boolean[] {true, false, false, false, true, true, true, true, true, true, false});
+        TextOutput.table(sb, rows, new boolean[] {true, false, false, false, true, true, true, true, true, true, false});
     }
 
     private static void route(StringBuilder sb, Network network, Route r, boolean detail) {
@@ -125,7 +125,7 @@ final class RouteText {
                 first.gauge() == null ? "" : first.gauge().code(), num(km, 0), num(hours, 1), num(usd, 0),
                 country(network, first), note.toString()});
         }
-        table(sb, legRows, new boolean[] {true, false, false, false, true, true, true, true, false, false});
+        TextOutput.table(sb, legRows, new boolean[] {true, false, false, false, true, true, true, true, false, false});
 
         sb.append("\nBorder crossings\n");
         if (r.crossings().isEmpty()) sb.append("  none\n");
@@ -174,7 +174,7 @@ final class RouteText {
             rows.add(new String[] {e.country().equals("XX") ? "sea (XX)" : e.name() + " (" + e.country() + ")",
                 num(e.km(), 0), num(e.hours(), 1), num(e.usd(), 0), num(e.riskScore(), 2), e.riskClass()});
         }
-        table(sb, rows, new boolean[] {false, true, true, true, true, false});
+        TextOutput.table(sb, rows, new boolean[] {false, true, true, true, true, false});
         if (r.usesNonOperational()) {
             sb.append("WARNING: this route uses links that are planned or under construction.\n");
         }
@@ -197,18 +197,4 @@ final class RouteText {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
-    private static void table(StringBuilder sb, List<String[]> rows, boolean[] right) {
-        int cols = rows.get(0).length;
-        int[] w = new int[cols];
-        for (String[] row : rows) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], row[c].length());
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(" ");
-            for (int c = 0; c < cols; c++) {
-                String cell = row[c];
-                String pad = " ".repeat(w[c] - cell.length());
-                line.append(' ').append(right[c] ? pad + cell : cell + pad).append(' ');
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
 }

@@ -1,9 +1,6 @@
 package org.caravan.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,19 +60,6 @@ final class ScenarioCommand implements Runnable {
         }
     }
 
-    static void write(CommandSpec spec, Path output, String text) {
-        if (output == null) {
-            PrintWriter w = spec.commandLine().getOut();
-            w.print(text);
-            w.flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
-        }
-    }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the shipped example scenarios.")
     static final class ListCommand implements Callable<Integer> {
@@ -119,7 +103,7 @@ final class ScenarioCommand implements Runnable {
             ScenarioBase base = base(data);
             Scenario s = load(scenario, base);
             if (format == Format.json) {
-                write(spec, null, RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                TextOutput.write(spec, null, RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(ScenarioJson.scenario(s)) + "\n");
                 return 0;
             }
@@ -147,7 +131,7 @@ final class ScenarioCommand implements Runnable {
             if (!c.avoid().isEmpty()) sb.append("  avoid ").append(String.join(",", c.avoid())).append('\n');
             c.penalties().forEach((cc, usd) -> sb.append(String.format(Locale.ROOT,
                     "  penalty %s: %.0f USD per cargo unit%n", cc, usd)));
-            write(spec, null, sb.toString());
+            TextOutput.write(spec, null, sb.toString());
             return 0;
         }
 
@@ -258,7 +242,7 @@ final class ScenarioCommand implements Runnable {
                 case csv -> ScenarioJson.csv(result);
                 case text -> ScenarioText.format(result);
             };
-            write(spec, output, text);
+            TextOutput.write(spec, output, text);
             return 0;
         }
     }
