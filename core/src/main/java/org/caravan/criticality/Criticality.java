@@ -33,7 +33,8 @@ import org.caravan.routing.Router;
  * × units. Closing a link only removes options, so a link that lies on no baseline route leaves every optimum
  * unchanged: such links are skipped (their impact is exactly zero). For a link that is used, only the OD pairs
  * whose baseline route uses it are re-routed with the link closed; the others keep their baseline (re-used, not
- * recomputed). An OD pair that then has no route at all is listed as lost and its tonnes counted apart: it adds
+ * recomputed), and the affected pairs of one origin and cargo share one shortest-path tree
+ * ({@link Router#routeFrom}), as do the baselines. An OD pair that then has no route at all is listed as lost and its tonnes counted apart: it adds
  * nothing to the cost increase (no infinity in the sums). Links are closed one at a time, never together.
  *
  * <p>Candidates run in parallel on a {@link ForkJoinPool} of the requested size ({@link Router} is thread-safe).
@@ -101,7 +102,8 @@ public final class Criticality {
      *                     off outranks any cost increase), then cost increase, then link id
      * @param linkCount    links in the network
      * @param candidates   links on at least one baseline route (the only ones that can matter)
-     * @param reroutes     routing calls made for closures (baselines not counted)
+     * @param reroutes     searches made for closures (one per origin and cargo and closed link when trees are
+     *                     shared; baselines not counted)
      */
     public record Result(List<Baseline> baselines, List<LinkImpact> ranked, int linkCount, int candidates,
             long reroutes, long millis) {
@@ -140,8 +142,7 @@ public final class Criticality {
         List<RouteRequest> requests = requests(router, pairs, options.cargo());
         ForkJoinPool pool = new ForkJoinPool(options.parallelism());
         try {
-            List<Baseline> baselines = inPool(pool, () -> IntStream.range(0, pairs.size()).parallel()
-                    .mapToObj(i -> baseline(router, pairs.get(i), requests.get(i))).toList());
+            List<Baseline> baselines = baselines(router, pairs, requests);
             // link id -> indexes of the OD pairs whose baseline uses it, in input order (TreeMap: stable order)
             Map<String, List<Integer>> users = new TreeMap<>();
             for (int i = 0; i < baselines.size(); i++) {
@@ -157,7 +158,7 @@ public final class Criticality {
             int total = candidates.size();
             options.progress().update(0, total);
             List<LinkImpact> impacts = inPool(pool, () -> candidates.parallelStream().map(id -> {
-                LinkImpact li = close(router, id, users.get(id), baselines, reroutes);
+                LinkImpact li = close(router, id, users.get(id), baselines, reroutes, true);
                 options.progress().update(done.incrementAndGet(), total);
                 return li;
             }).toList());
@@ -182,7 +183,7 @@ public final class Criticality {
         List<Integer> all = IntStream.range(0, pairs.size()).filter(i -> baselines.get(i).routed()).boxed().toList();
         AtomicLong reroutes = new AtomicLong();
         List<LinkImpact> impacts = new ArrayList<>();
-        for (Link l : router.network().links()) impacts.add(close(router, l.id(), all, baselines, reroutes));
+        for (Link l : router.network().links()) impacts.add(close(router, l.id(), all, baselines, reroutes, false));
         impacts.sort(ORDER);
         return new Result(List.copyOf(baselines), List.copyOf(impacts), router.network().linkCount(),
                 router.network().linkCount(), reroutes.get(), (System.nanoTime() - start) / 1_000_000);
@@ -200,18 +201,63 @@ public final class Criticality {
 
     private static double perUnit(Route r) { return r.totals().generalizedUsd() / r.units(); }
 
-    /** Closes {@code linkId} and re-routes the given OD pairs (in order, so sums are reproducible). */
+    /**
+     * Baselines with one shortest-path tree per origin and cargo: {@link Router#routeFrom} gives every destination
+     * of an origin the route {@link Router#route} would, from one search.
+     */
+    private static List<Baseline> baselines(Router router, List<OdPair> pairs, List<RouteRequest> requests) {
+        Map<String, List<Integer>> byOrigin = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byOrigin.computeIfAbsent(requests.get(i).from() + "|" + requests.get(i).cargo(), x -> new ArrayList<>())
+                    .add(i);
+        }
+        Baseline[] out = new Baseline[pairs.size()];
+        for (List<Integer> group : byOrigin.values()) {
+            RouteRequest first = requests.get(group.get(0));
+            Map<String, RouteResult> results = router.routeFrom(first,
+                    group.stream().map(i -> requests.get(i).to()).toList());
+            for (int i : group) {
+                RouteResult res = results.get(requests.get(i).to());
+                OdPair od = pairs.get(i);
+                double units = od.tonnes() / router.costModel().profile(first.cargo()).orElseThrow().tonnesPerUnit();
+                out[i] = res.found() ? new Baseline(od, requests.get(i), units, perUnit(res.route()), res.route())
+                        : new Baseline(od, requests.get(i), units, Double.NaN, null);
+            }
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Closes {@code linkId} and re-routes the given OD pairs (in order, so sums are reproducible). With
+     * {@code shareTrees} the pairs of one origin and cargo share one shortest-path tree; without, each pair is
+     * routed on its own (the brute-force reference).
+     */
     private static LinkImpact close(Router router, String linkId, List<Integer> affected, List<Baseline> baselines,
-            AtomicLong reroutes) {
+            AtomicLong reroutes, boolean shareTrees) {
         double increase = 0;
         int rerouted = 0;
         List<OdPair> lost = new ArrayList<>();
         double lostTonnes = 0;
         Set<String> closed = Set.of(linkId);
+        Map<Integer, RouteResult> shared = new java.util.HashMap<>();
+        if (shareTrees) {
+            Map<String, List<Integer>> byOrigin = new java.util.LinkedHashMap<>();
+            for (int i : affected) {
+                RouteRequest r = baselines.get(i).request();
+                byOrigin.computeIfAbsent(r.from() + "|" + r.cargo(), x -> new ArrayList<>()).add(i);
+            }
+            for (List<Integer> group : byOrigin.values()) {
+                RouteRequest first = baselines.get(group.get(0)).request().withClosed(Set.of(), closed);
+                Map<String, RouteResult> results = router.routeFrom(first,
+                        group.stream().map(i -> baselines.get(i).request().to()).toList());
+                reroutes.incrementAndGet();
+                for (int i : group) shared.put(i, results.get(baselines.get(i).request().to()));
+            }
+        }
         for (int i : affected) {
             Baseline b = baselines.get(i);
-            RouteResult res = router.route(b.request().withClosed(Set.of(), closed));
-            reroutes.incrementAndGet();
+            RouteResult res = shareTrees ? shared.get(i) : router.route(b.request().withClosed(Set.of(), closed));
+            if (!shareTrees) reroutes.incrementAndGet();
             if (res.found()) {
                 rerouted++;
                 increase += (perUnit(res.route()) - b.unitCost()) * b.units();

@@ -124,4 +124,9 @@ public record RouteRequest(
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
                 modes, includePlanned, maxRisk, p);
     }
+
+    public RouteRequest withTo(String t) {
+        return new RouteRequest(from, t, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
+                modes, includePlanned, maxRisk, countryPenalties);
+    }
 }

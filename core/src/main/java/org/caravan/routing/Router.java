@@ -231,6 +231,21 @@ public final class Router {
 
     /** Dijkstra over the state graph; ties on {@code weight} broken by {@code tieWeight}, then by state index. */
     Path shortest(SearchSpace space, Weight weight, Weight tieWeight) {
+        Path[] found = new Path[1];
+        search(space, weight, tieWeight, s -> space.isTarget(s), (s, path) -> {
+            found[0] = path.get();
+            return true; // one target: stop
+        });
+        return found[0];
+    }
+
+    /** Receives each settled target state; returns true to stop the search. */
+    private interface TargetSink {
+        boolean reached(int state, java.util.function.Supplier<Path> path);
+    }
+
+    private void search(SearchSpace space, Weight weight, Weight tieWeight, java.util.function.IntPredicate isTarget,
+            TargetSink sink) {
         int states = space.stateCount();
         double[] dist = new double[states];
         double[] tie = new double[states];
@@ -254,23 +269,26 @@ public final class Router {
             }
         };
         space.seeds(relax);
-        int target = -1;
         while (!heap.isEmpty()) {
             double d = heap.peekKey();
             double t = heap.peekTie();
             int s = heap.pop();
             if (done[s] || d > dist[s] || (d == dist[s] && t > tie[s])) continue;
             done[s] = true;
-            if (space.isTarget(s)) {
-                target = s;
-                break;
+            if (isTarget.test(s)) {
+                int target = s;
+                if (sink.reached(s, () -> path(target, pred, step))) return;
+                // More destinations to reach: routes to them may pass through this one, as they would in a
+                // point-to-point search, so the search goes on from here.
             }
             current[0] = s;
             base[0] = d;
             base[1] = t;
             space.expand(s, relax);
         }
-        if (target < 0) return null;
+    }
+
+    private static Path path(int target, int[] pred, int[] step) {
         int len = 0;
         for (int s = target; s >= 0; s = pred[s]) len++;
         int[] pathStates = new int[len];
@@ -281,6 +299,53 @@ public final class Router {
             steps[i] = step[s];
         }
         return new Path(pathStates, steps);
+    }
+
+    /**
+     * Routes from the request's origin to several destinations with one shortest-path tree. Each route is the one
+     * {@link #route} gives for that destination (Dijkstra settles states in the same order whatever the target,
+     * and stops growing a route at its destination either way), so callers such as criticality can share one
+     * search among all the OD pairs of an origin. Not for via points or the reliable objective. A destination
+     * without a route maps to a result with a short {@link NoRoute} (not explained).
+     */
+    public Map<String, RouteResult> routeFrom(RouteRequest request, java.util.Collection<String> destinations) {
+        if (!request.via().isEmpty()) throw new InvalidRequestException("via", "routeFrom takes no via points");
+        if (request.objective() == Objective.RELIABLE) {
+            throw new InvalidRequestException("objective", "routeFrom is for additive objectives");
+        }
+        Map<String, RouteResult> out = new java.util.LinkedHashMap<>();
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(destinations);
+        wanted.remove(request.from());
+        if (wanted.isEmpty()) return out;
+        SearchSpace space = space(request.withTo(wanted.iterator().next()));
+        boolean[] targetNode = new boolean[network.nodeCount()];
+        for (String id : wanted) {
+            int v = nodeOrThrow(id, "to");
+            checkEndpoint(request, v, "to", "destination");
+            targetNode[v] = true;
+        }
+        int lastLayer = space.layers - 1;
+        Map<Integer, Route> routes = new java.util.HashMap<>();
+        int[] remaining = {wanted.size()};
+        double vot = space.profile.valueOfTimeUsdPerHour();
+        Objective tie = request.objective() == Objective.COST ? Objective.TIME : Objective.COST;
+        search(space, Weight.of(request.objective(), vot), Weight.of(tie, vot),
+                s -> space.layerOf(s) == lastLayer && targetNode[space.nodeOf(s)]
+                        && !routes.containsKey(space.nodeOf(s)),
+                (s, path) -> {
+                    // The assembler reads the request only for cargo and tonnes, which all destinations share.
+                    routes.put(space.nodeOf(s), new RouteAssembler(space, risk).assemble(path.get()));
+                    return --remaining[0] == 0;
+                });
+        for (String id : wanted) {
+            Route r = routes.get(network.nodeIndex(id));
+            RouteRequest forId = request.withTo(id);
+            out.put(id, r != null ? new RouteResult(forId, r, null)
+                    : new RouteResult(forId, null, new NoRoute("No route from " + network.node(space.from).name()
+                    + " to " + network.node(network.nodeIndex(id)).name() + " under the given restrictions.",
+                    List.of())));
+        }
+        return out;
     }
 
     Route assemble(SearchSpace space, Path path) {
