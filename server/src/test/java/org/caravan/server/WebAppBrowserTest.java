@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
-import org.caravan.network.Network;
-import org.caravan.risk.RiskRegisterLoader;
+import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +50,8 @@ class WebAppBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private CaravanServer server;
+    private ScenarioStore store;
+    private Path dataDir;
     private WebDriver driver;
     private Path profile;
     private String base;
@@ -65,9 +64,10 @@ class WebAppBrowserTest {
         // Each test is then reported as skipped (see openPage), not the class silently dropped.
         if (chromium.isEmpty() || chromedriver.isEmpty()) return;
 
-        Network network = new NetworkLoader().loadEmbedded();
-        server = new CaravanServer(network, CostModelLoader.defaults(), CostModelLoader.readDefaults(),
-                RiskRegisterLoader.defaults()).start("127.0.0.1", 0);
+        dataDir = Files.createTempDirectory("caravan-data-");
+        ScenarioBase scenarioBase = ScenarioBase.embedded();
+        store = DuckDbScenarioStore.open(dataDir, scenarioBase);
+        server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port() + "/";
 
         profile = Files.createTempDirectory("caravan-chromium-");
@@ -90,8 +90,10 @@ class WebAppBrowserTest {
     void stop() throws IOException {
         if (driver != null) driver.quit();
         if (server != null) server.close();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
+        if (store != null) store.close();
+        for (Path dir : new Path[] {profile, dataDir}) {
+            if (dir == null) continue;
+            try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
