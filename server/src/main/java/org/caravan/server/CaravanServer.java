@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and the web map app, served by one process. A thin front end: it parses query parameters into a
  * {@link RouteQuery}, calls the core's {@link Planner} and writes the same JSON shapes as the command line.
  * Bad requests get 400 with {@code {"error", "field"}}, unknown paths 404, anything unexpected 500 without
- * internals; every request is logged on one line.
+ * internals; every request is logged on one line. Scenarios (examples and the user's, kept in a
+ * {@link ScenarioStore}) are served by {@link ScenarioApi}; the criticality ranking of the base network is computed
+ * once per cargo and kept by this instance.
  */
 public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -228,9 +230,10 @@ public final class CaravanServer implements AutoCloseable {
         int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
         PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
         List<OdPair> ods;
+        RouteRequest request = null;
         if (hasFrom) {
             // Resolved first so an unknown place is a 400 naming from or to, as on /api/route.
-            query(ctx, from, to).resolve(network, costs, places);
+            request = query(ctx, from, to).resolve(network, costs, places);
             ods = List.of(new OdPair(from, to, cargo, 1, "request"));
         } else {
             ods = OdFile.embedded().stream().map(o -> cargo == null ? o
@@ -239,8 +242,7 @@ public final class CaravanServer implements AutoCloseable {
         ScenarioComparison.Result result = ScenarioComparison.compare(run, ods, template, options);
         ObjectNode out = ScenarioJson.comparison(result);
         ((ObjectNode) out.path("scenario")).put("origin", scenarios.origin(run.scenario().id()));
-        if (hasFrom) {
-            RouteRequest request = query(ctx, from, to).resolve(network, costs, places);
+        if (request != null) {
             ObjectNode plans = out.putObject("plans");
             plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options)));
             plans.set("scenario", scenarioPlan(run, request, options));

@@ -3,14 +3,9 @@ package org.caravan.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.network.Problem;
 import org.caravan.report.RouteJson;
@@ -47,6 +42,12 @@ final class ScenarioApi {
     /** The scenario applied to the base; 404 when there is none of that id. */
     ScenarioRun run(String id) {
         ScenarioRun cached = runs.get(id);
+        return cached != null ? cached : load(id);
+    }
+
+    // Under the lock, so a save or delete cannot interleave and leave a stale overlay in the cache.
+    private synchronized ScenarioRun load(String id) {
+        ScenarioRun cached = runs.get(id);
         if (cached != null) return cached;
         Scenario s;
         try {
@@ -61,7 +62,9 @@ final class ScenarioApi {
             return run;
         } catch (ScenarioException e) {
             // A saved scenario that no longer fits the network (the server was started on other data).
-            throw refusal(e);
+            CaravanServer.BadParameter r = refusal(e);
+            throw new CaravanServer.BadParameter(409, r.field(), "saved scenario '" + id + "' does not fit this "
+                    + "network: " + r.getMessage());
         }
     }
 
@@ -71,7 +74,7 @@ final class ScenarioApi {
         for (ScenarioStore.Saved saved : store.list()) {
             try {
                 out.add(summary(run(saved.id()).scenario(), USER).put("saved_at", saved.savedAt().toString()));
-            } catch (CaravanServer.BadParameter e) {
+            } catch (CaravanServer.BadParameter e) { // saved for other data; listed with the reason
                 ObjectNode o = out.addObject().put("id", saved.id()).put("title", saved.title()).put("origin", USER);
                 o.put("error", e.getMessage());
             }
@@ -104,11 +107,13 @@ final class ScenarioApi {
         try {
             // Read once for its id; the store checks it again before writing.
             String id = ScenarioLoader.read(body, "request body", base).id();
-            s = store.save(id, text);
+            synchronized (this) {
+                s = store.save(id, text);
+                runs.remove(id);
+            }
         } catch (ScenarioException e) {
             throw refusal(e);
         }
-        runs.remove(s.id());
         ObjectNode o = ScenarioJson.scenario(s);
         o.put("origin", USER);
         ctx.status(201);
@@ -121,8 +126,10 @@ final class ScenarioApi {
         if (ScenarioLoader.EXAMPLES.contains(id)) {
             throw new CaravanServer.BadParameter(403, "id", "'" + id + "' is a shipped example and cannot be deleted");
         }
-        if (!store.delete(id)) throw notFound(id);
-        runs.remove(id);
+        synchronized (this) {
+            if (!store.delete(id)) throw notFound(id);
+            runs.remove(id);
+        }
         CaravanServer.json(ctx, RouteJson.MAPPER.createObjectNode().put("deleted", id));
     }
 
@@ -138,23 +145,13 @@ final class ScenarioApi {
     }
 
     private String text(String id) {
-        if (!ScenarioLoader.EXAMPLES.contains(id)) {
-            Optional<ScenarioStore.Saved> saved = store.get(id);
-            return saved.map(ScenarioStore.Saved::text).orElseThrow(() -> notFound(id));
-        }
-        try (InputStream in = ScenarioLoader.class.getResourceAsStream("/org/caravan/scenario/examples/" + id
-                + ".yaml")) {
-            if (in == null) throw new IllegalStateException("missing example " + id);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (ScenarioLoader.EXAMPLES.contains(id)) return ScenarioLoader.exampleText(id);
+        return store.get(id).map(ScenarioStore.Saved::text).orElseThrow(() -> notFound(id));
     }
 
     private static CaravanServer.BadParameter notFound(String id) {
-        List<String> known = new ArrayList<>(ScenarioLoader.EXAMPLES);
         return new CaravanServer.BadParameter(404, "id", "no scenario '" + id + "'; examples: "
-                + String.join(", ", known) + " (and any saved with POST /api/scenarios)");
+                + String.join(", ", ScenarioLoader.EXAMPLES) + " (and any saved with POST /api/scenarios)");
     }
 
     /** Every problem in the message, the first one's field (dotted path) as the field. */
