@@ -57,7 +57,17 @@
     seq: 0,
     abort: null,
     csvUrl: null,
+    scenarios: [],           // /api/scenarios entries
+    scenarioRun: null,       // last /api/scenarios/{id}/run answer
+    critical: null,          // /api/critical answer (fetched once)
+    criticalLayer: null,
+    criticalLegend: null,
   };
+  const CRIT_CLASSES = [
+    { max: 10, cls: 'crit-top10', color: '#b71c1c', weight: 6, label: 'Top 10' },
+    { max: 30, cls: 'crit-top30', color: '#ef6c00', weight: 4.5, label: 'Top 11–30' },
+    { max: Infinity, cls: 'crit-other', color: '#fbc02d', weight: 3, label: 'Other links on a main OD route' },
+  ];
 
   // ------------------------------------------------------------------ map
 
@@ -70,6 +80,7 @@
       .addTo(map);
     L.control.scale({ imperial: false }).addTo(map);
     map.createPane('countries').style.zIndex = 250;
+    map.createPane('critical').style.zIndex = 420;
     map.createPane('routes').style.zIndex = 450;
     state.map = map;
     addLegend(map);
@@ -362,6 +373,9 @@
   }
 
   async function plan(reason) {
+    if ($('#scenario').value) return planScenario(reason);
+    $('#scenario-result').hidden = true;
+    state.scenarioRun = null;
     showError('');
     document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
     const params = buildParams();
@@ -413,6 +427,7 @@
 
   function clearResults() {
     state.plan = null;
+    $('#scenario-result').hidden = true;
     $('#results').replaceChildren();
     $('#comparison').hidden = true;
     $('#downloads').hidden = true;
@@ -532,7 +547,7 @@
     if (!base) return '';
     const cls = (v) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
     const du = r.totals.usd - base.totals.usd, dd = r.totals.days - base.totals.days, dk = r.totals.km - base.totals.km;
-    return el('div', { class: 'delta' }, 'vs. before: ',
+    return el('div', { class: 'delta' }, (base.label || 'vs. before') + ': ',
       el('span', { class: cls(du), text: signed(du, 0, '', '$') }), ' · ',
       el('span', { class: cls(dd), text: signed(dd, 1, ' days') }), ' · ',
       el('span', { class: cls(dk), text: signed(dk, 0, ' km') }));
@@ -551,7 +566,7 @@
     card.addEventListener('keydown', (e) => { if ((e.key === 'Enter' || e.key === ' ') && e.target === card) { e.preventDefault(); select(i); } });
     const total = (cls, value, label) => el('div', { class: cls }, el('b', { text: value }), el('span', { text: label }));
     card.append(
-      el('h2', {}, `Route ${i + 1}`, i === 0 && state.plan.routes.length > 1 ? el('span', { class: 'badge', text: 'best' }) : null,
+      el('h2', {}, r.label || `Route ${i + 1}`, i === 0 && state.plan.routes.length > 1 && !r.label ? el('span', { class: 'badge', text: 'best' }) : null,
         r.uses_non_operational ? el('span', { class: 'badge warn', text: 'uses planned links' }) : null,
         el('span', { class: 'via', text: via })),
       el('div', { class: 'totals' },
@@ -563,7 +578,8 @@
         total('total-p90', rel ? fmt(rel.p90_hours / 24, 1) : '–', 'p90 days'),
         total('total-risk', fmt(r.risk, 2), 'risk score'),
         el('div', { class: 'total-class' }, el('b', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })), el('span', { text: 'worst class' }))),
-      deltaLine(r),
+      r.isBaseline ? '' : deltaLine(r),
+      r.corridorChange ? el('div', { class: 'corridor-change' }, el('strong', { text: 'Corridor: ' }), r.corridorChange) : '',
       el('div', { class: 'note', text: (r.unit === 'tonne' ? `${fmt(r.tonnes, 0)} t of ${r.cargo}`
         : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
 
@@ -630,7 +646,7 @@
       // Routes side by side, one column each.
       table = el('table', { id: 'comparison-table' },
         el('caption', { text: 'Comparison (best value in bold)' }),
-        el('thead', {}, el('tr', {}, el('th', { text: '' }), routes.map((_, i) => el('th', { class: 'num', scope: 'col' }, swatch(i), `Route ${i + 1}`)))),
+        el('thead', {}, el('tr', {}, el('th', { text: '' }), routes.map((r, i) => el('th', { class: 'num', scope: 'col' }, swatch(i), r.label || `Route ${i + 1}`)))),
         el('tbody', {},
           rows.map(([label], k) => el('tr', {}, el('th', { scope: 'row', text: label }), routes.map((r) => cell(r, k)))),
           el('tr', {}, el('th', { scope: 'row', text: 'Worst risk class' }), routes.map((r) => el('td', {}, el('span', { class: `risk risk-${riskClassOf(r)}`, text: riskClassOf(r) })))),
@@ -646,6 +662,229 @@
     }
     box.replaceChildren(table);
     box.hidden = false;
+  }
+
+  // ------------------------------------------------------------------ scenarios
+
+  function scenarioEntry(id) { return state.scenarios.find((s) => s.id === id); }
+
+  function renderScenarioSelect(selected) {
+    const select = $('#scenario');
+    const group = (label, items) => items.length ? el('optgroup', { label }, items.map((s) =>
+      el('option', { value: s.id, title: s.rationale || '', text: `${s.title || s.id} (${s.id})` }))) : null;
+    select.replaceChildren(...[el('option', { value: '', text: 'None: the base network' }),
+      group('Examples', state.scenarios.filter((s) => s.origin === 'example')),
+      group('Saved', state.scenarios.filter((s) => s.origin === 'user'))].filter(Boolean));
+    select.value = selected && scenarioEntry(selected) ? selected : '';
+    scenarioChanged(false);
+  }
+
+  async function loadScenarios(selected) {
+    try {
+      state.scenarios = (await getJson('/api/scenarios')).scenarios || [];
+    } catch (e) {
+      showError('Could not load scenarios: ' + e.message);
+    }
+    renderScenarioSelect(selected);
+  }
+
+  function scenarioChanged(replanNow) {
+    const s = scenarioEntry($('#scenario').value);
+    $('#scenario-info').textContent = s ? (s.rationale || s.title) + (s.sources && s.sources.length ? ` (${s.sources.length} source${s.sources.length > 1 ? 's' : ''})` : '')
+      : 'Pick a scenario to plan on it and on the base network side by side.';
+    $('#delete-scenario').disabled = !s || s.origin !== 'user';
+    $('#alternatives').disabled = !!s || $('#pareto').checked;
+    $('#pareto').disabled = !!s;
+    if (replanNow && $('#from').value.trim() && $('#to').value.trim()) { state.baseline = null; plan(null); }
+  }
+
+  function scenarioParams() {
+    const p = buildParams();
+    p.delete('alternatives');
+    p.delete('pareto');
+    return p;
+  }
+
+  async function planScenario(reason) {
+    showError('');
+    document.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+    const id = $('#scenario').value;
+    const params = scenarioParams();
+    if (!params.get('from') || !params.get('to')) {
+      showError(`Enter a place in ${!params.get('from') ? 'From' : 'To'} (field: ${!params.get('from') ? 'from' : 'to'})`);
+      return;
+    }
+    if (state.abort) state.abort.abort();
+    const abort = new AbortController();
+    state.abort = abort;
+    const button = $('#plan');
+    button.disabled = true;
+    setStatus('Planning on the base network and the scenario…');
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}/run?` + params, { signal: abort.signal, headers: { Accept: 'application/json' } });
+      let body = null;
+      try { body = await res.json(); } catch (e) { body = null; }
+      if (!res.ok) {
+        const msg = body && body.error ? body.error : `HTTP ${res.status}`;
+        const field = body && body.field;
+        showError(field ? `${msg} (field: ${field})` : msg);
+        const input = field && FIELD_INPUT[field] && document.getElementById(FIELD_INPUT[field]);
+        if (input) input.setAttribute('aria-invalid', 'true');
+        clearResults();
+        setStatus('');
+        return;
+      }
+      state.scenarioRun = body;
+      const title = body.scenario.title || body.scenario.id;
+      const pair = body.pairs[0];
+      const base = body.plans.baseline.routes[0];
+      const scen = body.plans.scenario.routes[0];
+      const routes = [];
+      if (scen) {
+        routes.push(Object.assign({}, scen, { label: `Scenario: ${title}`,
+          corridorChange: pair.corridor_changed ? `${pair.baseline.corridor || '–'} → ${pair.scenario.corridor || '–'}` : null }));
+      }
+      if (base) routes.push(Object.assign({}, base, { label: 'Baseline', isBaseline: true }));
+      state.plan = Object.assign({}, body.plans.scenario, { routes, note: null,
+        no_route: scen ? null : (body.plans.scenario.no_route || { message: pair.scenario.message || 'No route under the scenario.' }) });
+      state.params = params;
+      state.selected = 0;
+      state.baseline = base ? { label: 'vs. baseline', totals: base.totals, crossings: base.crossings.map((c) => c.name || c.id) } : null;
+      renderScenarioResult(body); // first, so the panel scrolls to it with the cards
+      renderPlan(null);
+      setStatus(`Scenario and baseline in ${fmt(performance.now() - t0, 0)} ms`);
+    } catch (e) {
+      if (e.name === 'AbortError') return;
+      showError('Could not reach the Caravan server: ' + e.message);
+      setStatus('');
+    } finally {
+      if (state.abort === abort) { button.disabled = false; state.abort = null; }
+    }
+  }
+
+  function renderScenarioResult(body) {
+    const box = $('#scenario-result');
+    const pair = body.pairs[0];
+    const b = pair.baseline, s = pair.scenario, d = pair.delta;
+    const cls = (v) => (v > 0 ? 'up' : v < 0 ? 'down' : '');
+    const CHANGE = { same: 'No change', 'changed corridor': 'Changes corridor', costlier: 'Costlier, same corridor', cheaper: 'Cheaper, same corridor',
+      slower: 'Slower, same corridor', faster: 'Faster, same corridor', lost: 'No route any more', gained: 'A route where there was none', none: 'No route either way' };
+    const row = (label, base, scen, delta) => el('tr', {}, el('th', { scope: 'row', text: label }), el('td', {}, base), el('td', {}, scen), delta === undefined ? el('td') : delta);
+    box.replaceChildren(
+      el('strong', { class: 'scenario-change', dataset: { change: pair.change }, text: `${body.scenario.title || body.scenario.id}: ${CHANGE[pair.change] || pair.change}.` }),
+      s.found ? '' : el('div', { class: 'muted', text: s.message }),
+      el('table', {},
+        el('thead', {}, el('tr', {}, el('th'), el('th', { text: 'Baseline' }), el('th', { text: 'Scenario' }), el('th', { class: 'num', text: 'Change' }))),
+        el('tbody', {},
+          row('Corridor', el('span', { class: 'baseline-corridor', text: b.corridor || (b.found ? '' : 'no route') }),
+            el('span', { class: 'scenario-corridor', text: s.corridor || (s.found ? '' : 'no route') }),
+            el('td', { class: 'num', text: pair.corridor_changed ? 'changed' : '' })),
+          row('Cost (USD)', usd(b.usd), usd(s.usd), el('td', { class: 'num ' + cls(d.usd), text: d.usd === null ? '–' : signed(d.usd, 0, '', '$') })),
+          row('Time (days)', fmt(b.hours / 24, 1), fmt(s.hours / 24, 1), el('td', { class: 'num ' + cls(d.hours), text: d.hours === null ? '–' : signed(d.hours / 24, 1, ' days') })),
+          row('CO₂ (kg)', fmt(b.co2_kg, 0), fmt(s.co2_kg, 0), el('td', { class: 'num ' + cls(d.co2_kg), text: d.co2_kg === null ? '–' : signed(d.co2_kg, 0, ' kg') })))),
+      el('div', { class: 'note', text: `Per ${pair.unit} of ${pair.cargo}; the selected options hold on both sides.` }));
+    box.hidden = false;
+  }
+
+  async function saveScenario() {
+    const text = $('#scenario-text').value;
+    const status = $('#save-status');
+    status.textContent = '';
+    showError('');
+    if (!text.trim()) { showError('Paste a scenario (YAML or JSON) first (field: body)'); return; }
+    const res = await fetch('/api/scenarios', { method: 'POST', body: text, headers: { 'Content-Type': 'application/yaml', Accept: 'application/json' } });
+    let body = null;
+    try { body = await res.json(); } catch (e) { body = null; }
+    if (!res.ok) {
+      const msg = body && body.error ? body.error : `HTTP ${res.status}`;
+      showError(`Scenario not saved: ${msg}` + (body && body.field ? ` (field: ${body.field})` : ''));
+      return;
+    }
+    await loadScenarios(body.id);
+    status.textContent = `Saved “${body.title || body.id}” (${body.id}).`;
+    scenarioChanged(true);
+  }
+
+  async function copyScenario() {
+    const id = $('#scenario').value;
+    if (!id) { $('#save-status').textContent = 'Pick a scenario first.'; return; }
+    try {
+      $('#scenario-text').value = (await getJson(`/api/scenarios/${encodeURIComponent(id)}`)).text;
+    } catch (e) { showError(e.message); }
+  }
+
+  async function deleteScenario() {
+    const id = $('#scenario').value;
+    const s = scenarioEntry(id);
+    if (!s || s.origin !== 'user') return;
+    const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    if (!res.ok) { showError(`Could not delete ${id}: HTTP ${res.status}`); return; }
+    await loadScenarios('');
+    $('#save-status').textContent = `Deleted ${id}.`;
+  }
+
+  // ------------------------------------------------------------------ criticality
+
+  function critClass(rank) { return CRIT_CLASSES.find((c) => rank <= c.max); }
+
+  async function toggleCriticality() {
+    const on = $('#criticality-toggle').checked;
+    if (!on) {
+      if (state.criticalLayer) { state.criticalLayer.remove(); state.criticalLayer = null; }
+      if (state.criticalLegend) { state.criticalLegend.remove(); state.criticalLegend = null; }
+      return;
+    }
+    if (!state.critical) {
+      setStatus('Ranking links by criticality…');
+      try {
+        state.critical = await getJson('/api/critical');
+      } catch (e) {
+        showError('Could not rank links: ' + e.message);
+        $('#criticality-toggle').checked = false;
+        setStatus('');
+        return;
+      }
+      setStatus('');
+    }
+    if (!$('#criticality-toggle').checked || state.criticalLayer) return;
+    const group = L.featureGroup();
+    // Least critical first, so the top links are drawn on top.
+    for (const x of state.critical.ranked.slice().reverse()) {
+      const link = state.links.get(x.link);
+      if (!link || link.latlngs.length < 2) continue;
+      const c = critClass(x.rank);
+      L.polyline(link.latlngs, { pane: 'critical', color: c.color, weight: c.weight, opacity: 0.9, lineCap: 'round',
+        className: `critical-link ${c.cls}` })
+        .bindTooltip(criticalTooltip(x), { sticky: true, className: 'info' })
+        .addTo(group);
+    }
+    group.addTo(state.map);
+    state.criticalLayer = group;
+    addCriticalLegend();
+    const bounds = group.getBounds();
+    if (bounds.isValid()) state.map.fitBounds(bounds, { padding: [20, 20] });
+  }
+
+  function criticalTooltip(x) {
+    const where = x.from_country === x.to_country ? x.from_country : `${x.from_country}–${x.to_country}`;
+    return `<strong>#${x.rank} ${esc(x.name || x.link)}</strong> <span class="muted">${esc(x.link)} · ${esc(x.mode)} · ${esc(where)}</span><br>`
+      + `Closing it adds ${usd(x.cost_increase_usd)} a year to the main OD demand (${x.rerouted_pairs} pair${x.rerouted_pairs === 1 ? '' : 's'} re-routed)`
+      + (x.lost_pairs.length ? `<br>Leaves without any route: ${x.lost_pairs.map((p) => esc(p.from) + ' → ' + esc(p.to)).join('; ')} (${fmt(x.lost_tonnes, 0)} t)` : '');
+  }
+
+  function addCriticalLegend() {
+    const legend = L.control({ position: 'bottomleft' });
+    legend.onAdd = () => {
+      const d = L.DomUtil.create('div', 'legend');
+      d.id = 'critical-legend';
+      d.innerHTML = '<strong>Criticality rank</strong>'
+        + CRIT_CLASSES.map((c) => `<div><span class="sw ${c.cls}" style="border-top-width:${Math.round(c.weight)}px"></span>${c.label}</div>`).join('')
+        + `<div class="muted">${state.critical.candidate_links} of ${state.critical.links_in_network} links lie on a route of the ${state.critical.od_pairs} main OD pairs</div>`;
+      return d;
+    };
+    legend.addTo(state.map);
+    state.criticalLegend = legend;
   }
 
   // ------------------------------------------------------------------ CSV
@@ -689,7 +928,13 @@
     setupAutocomplete($('#to'));
     $('#planner').addEventListener('submit', (e) => { e.preventDefault(); state.baseline = null; plan(null); });
     $('#pareto').addEventListener('change', () => { $('#alternatives').disabled = $('#pareto').checked; });
+    $('#scenario').addEventListener('change', () => scenarioChanged(true));
+    $('#save-scenario').addEventListener('click', () => saveScenario().catch((e) => showError('Could not reach the Caravan server: ' + e.message)));
+    $('#copy-scenario').addEventListener('click', copyScenario);
+    $('#delete-scenario').addEventListener('click', () => deleteScenario().catch((e) => showError(e.message)));
+    $('#criticality-toggle').addEventListener('change', toggleCriticality);
     renderClosed();
+    const scenariosLoaded = loadScenarios('');
     const [shapes, network, countries] = await Promise.allSettled([
       getJson('/api/countries/shapes'), getJson('/api/network'), getJson('/api/countries')]);
     const problems = [];
@@ -697,6 +942,7 @@
     if (network.status === 'fulfilled') drawNetwork(network.value); else problems.push(network.reason.message);
     if (countries.status === 'fulfilled') { state.countries = countries.value.countries; renderAvoidList(); } else problems.push(countries.reason.message);
     if (problems.length) showError('Could not load map data: ' + problems.join('; '));
+    await scenariosLoaded;
     document.body.dataset.ready = 'true';
   }
 

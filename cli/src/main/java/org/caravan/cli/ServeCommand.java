@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.caravan.cost.CostModelLoader;
-import org.caravan.io.YamlOverlay;
 import org.caravan.risk.RiskRegister;
+import org.caravan.scenario.ScenarioBase;
 import org.caravan.server.CaravanServer;
+import org.caravan.server.DuckDbScenarioStore;
+import org.caravan.server.ScenarioStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,18 +36,30 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--risk", paramLabel = "FILE", description = "Risk register merged over the embedded one.")
     Path riskFile;
 
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.caravan",
+            description = "Where the server keeps saved scenarios (the embedded store DIR/caravan.duckdb). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path dataDir;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new UserInputException("--port: expected 0 to 65535, got " + port);
         var network = data.loadNetwork();
-        var costs = data.loadCosts();
-        var costTree = data.costs == null ? CostModelLoader.readDefaults()
-                : YamlOverlay.merge(CostModelLoader.readDefaults(), YamlOverlay.userFile(data.costs));
+        data.loadCosts(); // refuses a bad --costs file with its own name and field paths
         RiskRegister risk = DataOptions.loadRisk(riskFile);
-        CaravanServer server = new CaravanServer(network, costs, costTree, risk);
+        ScenarioBase base = ScenarioBase.of(network, data.costs == null ? null : CostModelLoader.userTree(data.costs),
+                risk);
+        ScenarioStore store;
+        try {
+            store = DuckDbScenarioStore.open(dataDir, base);
+        } catch (ScenarioStore.StoreException e) {
+            throw new UserInputException("--data-dir: " + rootMessage(e));
+        }
+        CaravanServer server = new CaravanServer(base, store);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
+            store.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
         }
         spec.commandLine().getOut().printf("Caravan is serving on http://%s:%d/ (Ctrl-C to stop)%n", host,
@@ -54,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            store.close();
             stopped.countDown();
         }, "caravan-shutdown"));
         stopped.await();

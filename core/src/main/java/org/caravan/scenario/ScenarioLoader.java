@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -67,9 +68,15 @@ public final class ScenarioLoader {
             throw new ScenarioException(List.of(new Problem("example:" + id, "", "id", "no such example; "
                     + "examples: " + String.join(", ", EXAMPLES))));
         }
+        return read(exampleText(id).getBytes(StandardCharsets.UTF_8), "example:" + id, base);
+    }
+
+    /** The file of a shipped example, as shipped (YAML with comments); for showing or copying it. */
+    public static String exampleText(String id) {
+        if (!EXAMPLES.contains(id)) throw new IllegalArgumentException("no such example: " + id);
         try (InputStream in = ScenarioLoader.class.getResourceAsStream(EXAMPLE_DIR + id + ".yaml")) {
             if (in == null) throw new IllegalStateException("missing example resource " + id);
-            return read(in.readAllBytes(), "example:" + id, base);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -13,15 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.cost.CostModel;
+import org.caravan.criticality.Criticality;
+import org.caravan.demand.OdFile;
+import org.caravan.demand.OdPair;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
 import org.caravan.place.RouteQuery;
 import org.caravan.report.NetworkGeoJson;
+import org.caravan.report.CriticalityJson;
 import org.caravan.report.RiskJson;
 import org.caravan.report.RouteGeoJson;
 import org.caravan.report.RouteJson;
+import org.caravan.report.ScenarioJson;
 import org.caravan.risk.CountryRisk;
 import org.caravan.risk.RiskRegister;
 import org.caravan.routing.InvalidRequestException;
@@ -29,7 +35,9 @@ import org.caravan.routing.Plan;
 import org.caravan.routing.PlanOptions;
 import org.caravan.routing.Planner;
 import org.caravan.routing.RouteRequest;
-import org.caravan.routing.Router;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.scenario.ScenarioComparison;
+import org.caravan.scenario.ScenarioRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP API and the web map app, served by one process. A thin front end: it parses query parameters into a
  * {@link RouteQuery}, calls the core's {@link Planner} and writes the same JSON shapes as the command line.
  * Bad requests get 400 with {@code {"error", "field"}}, unknown paths 404, anything unexpected 500 without
- * internals; every request is logged on one line.
+ * internals; every request is logged on one line. Scenarios (examples and the user's, kept in a
+ * {@link ScenarioStore}) are served by {@link ScenarioApi}; the criticality ranking of the base network is computed
+ * once per cargo and kept by this instance.
  */
 public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -49,6 +59,7 @@ public final class CaravanServer implements AutoCloseable {
     static final long MAX_BUDGET_MILLIS = 5_000;
     static final int MAX_SAMPLES = 100_000;
 
+    private final ScenarioBase base;
     private final Network network;
     private final CostModel costs;
     private final RiskRegister risk;
@@ -56,19 +67,25 @@ public final class CaravanServer implements AutoCloseable {
     private final Planner planner;
     private final PlaceIndex places;
     private final String networkGeoJson;
+    private final ScenarioApi scenarios;
+    /** Criticality of the base network for the embedded OD pairs, by cargo ("" = each pair's own). */
+    private final Map<String, Criticality.Result> criticality = new ConcurrentHashMap<>();
     private final Javalin app;
 
     /**
-     * @param costTree the effective cost model as a tree (defaults merged with any user file), for
-     *                 {@code /api/costs}
+     * @param base  the network, the effective cost model (defaults merged with any user file; its tree answers
+     *              {@code /api/costs}) and the risk register every answer uses, and scenarios change
+     * @param store where user scenarios are kept; the server uses it but does not close it
      */
-    public CaravanServer(Network network, CostModel costs, ObjectNode costTree, RiskRegister risk) {
-        this.network = network;
-        this.costs = costs;
-        this.risk = risk;
-        this.costTree = costTree;
-        this.planner = new Planner(new Router(network, costs, risk));
-        this.places = new PlaceIndex(network);
+    public CaravanServer(ScenarioBase base, ScenarioStore store) {
+        this.base = base;
+        this.network = base.network();
+        this.costs = base.costs();
+        this.risk = base.risk();
+        this.costTree = base.costTree();
+        this.planner = new Planner(base.router());
+        this.places = base.places();
+        this.scenarios = new ScenarioApi(base, store);
         try {
             this.networkGeoJson = RouteJson.MAPPER.writeValueAsString(NetworkGeoJson.toGeoJson(network));
         } catch (IOException e) {
@@ -98,19 +115,25 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/countries/shapes", this::countryShapes);
         app.get("/api/costs", ctx -> json(ctx, this.costTree));
         app.get("/api/risk", this::riskRegister);
+        app.get("/api/scenarios", scenarios::list);
+        app.post("/api/scenarios", scenarios::save);
+        app.get("/api/scenarios/{id}", scenarios::show);
+        app.delete("/api/scenarios/{id}", scenarios::delete);
+        app.get("/api/scenarios/{id}/run", this::runScenario);
+        app.get("/api/critical", this::critical);
         app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
         app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
-        app.exception(BadParameter.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
+        app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal error", null);
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().contains("json")) {
-                error(ctx, 404, "not found: " + ctx.path(), null);
-            }
+            if (!answered(ctx)) error(ctx, 404, "not found: " + ctx.path(), null);
         });
-        app.error(413, ctx -> error(ctx, 413, "request too large", null));
+        app.error(413, ctx -> {
+            if (!answered(ctx)) error(ctx, 413, "request too large", null);
+        });
     }
 
     /** Starts listening; returns this for chaining. Port 0 picks a free port (see {@link #port()}). */
@@ -147,11 +170,16 @@ public final class CaravanServer implements AutoCloseable {
         json(ctx, root);
     }
 
-    private Plan plan(Context ctx) {
-        RouteQuery query = new RouteQuery(required(ctx, "from"), required(ctx, "to"), list(ctx, "via"),
+    /** The route question in the query string; {@code from} and {@code to} as given (null when absent). */
+    private static RouteQuery query(Context ctx, String from, String to) {
+        return new RouteQuery(from, to, list(ctx, "via"),
                 ctx.queryParam("cargo"), doubleParam(ctx, "tonnes"), ctx.queryParam("objective"),
                 list(ctx, "avoid"), list(ctx, "close"), list(ctx, "modes"), boolParam(ctx, "include_planned"),
                 doubleParam(ctx, "max_risk"), penalties(ctx));
+    }
+
+    private Plan plan(Context ctx) {
+        RouteQuery query = query(ctx, required(ctx, "from"), required(ctx, "to"));
         RouteRequest request = query.resolve(network, costs, places);
         Integer alternatives = ctx.queryParam("alternatives") == null ? null
                 : intParam(ctx, "alternatives", 1, 1, MAX_ALTERNATIVES);
@@ -176,6 +204,80 @@ public final class CaravanServer implements AutoCloseable {
         ctx.header("Content-Disposition", "attachment; filename=\"route.geojson\"");
         ctx.contentType("application/geo+json");
         ctx.result(write(RouteGeoJson.toGeoJson(network, plan.routes())));
+    }
+
+    /**
+     * A scenario against the base: one pair ({@code from}, {@code to}) or, without them, the embedded OD pairs;
+     * the other route parameters hold on both sides. The answer is the CLI's {@code scenario run --format json};
+     * for one pair it also carries both plans ({@code plans.baseline}, {@code plans.scenario}) to draw.
+     */
+    private void runScenario(Context ctx) {
+        ScenarioRun run = scenarios.run(ctx.pathParam("id"));
+        String from = ctx.queryParam("from");
+        String to = ctx.queryParam("to");
+        boolean hasFrom = from != null && !from.isBlank();
+        boolean hasTo = to != null && !to.isBlank();
+        if (hasFrom != hasTo) {
+            String missing = hasFrom ? "to" : "from";
+            throw new BadParameter(missing, "missing parameter '" + missing + "': give both from and to, or neither "
+                    + "for the embedded OD pairs");
+        }
+        String cargo = ctx.queryParam("cargo");
+        if (cargo != null && costs.profile(cargo).isEmpty()) {
+            throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
+        }
+        RouteQuery template = query(ctx, "", "");
+        int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
+        PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
+        List<OdPair> ods;
+        RouteRequest request = null;
+        if (hasFrom) {
+            // Resolved first so an unknown place is a 400 naming from or to, as on /api/route.
+            request = query(ctx, from, to).resolve(network, costs, places);
+            ods = List.of(new OdPair(from, to, cargo, 1, "request"));
+        } else {
+            ods = OdFile.embedded().stream().map(o -> cargo == null ? o
+                    : new OdPair(o.from(), o.to(), cargo, o.tonnes(), o.source())).toList();
+        }
+        ScenarioComparison.Result result = ScenarioComparison.compare(run, ods, template, options);
+        ObjectNode out = ScenarioJson.comparison(result);
+        ((ObjectNode) out.path("scenario")).put("origin", scenarios.origin(run.scenario().id()));
+        if (request != null) {
+            ObjectNode plans = out.putObject("plans");
+            plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options)));
+            plans.set("scenario", scenarioPlan(run, request, options));
+        }
+        json(ctx, out);
+    }
+
+    private ObjectNode scenarioPlan(ScenarioRun run, RouteRequest request, PlanOptions options) {
+        RouteRequest restricted = run.restrict(request);
+        try {
+            return RouteJson.toJson(run.network(), new Planner(run.router()).plan(restricted, options));
+        } catch (InvalidRequestException e) {
+            // The scenario closes or avoids an end of the trip: no route, with the reason (as in the comparison).
+            ObjectNode o = RouteJson.MAPPER.createObjectNode();
+            o.putArray("routes");
+            o.putObject("no_route").put("message", e.getMessage()).putArray("blocking_constraints");
+            return o;
+        }
+    }
+
+    /** Links ranked by what closing each costs the embedded OD demand (docs/CRITICALITY.md); cached per cargo. */
+    private void critical(Context ctx) {
+        String cargo = ctx.queryParam("cargo");
+        if (cargo != null && cargo.isBlank()) cargo = null;
+        if (cargo != null && costs.profile(cargo).isEmpty()) {
+            throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
+        }
+        int top = intParam(ctx, "top", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        Criticality.Result r = criticality.computeIfAbsent(cargo == null ? "" : cargo, k -> Criticality.rank(
+                base.router(), OdFile.embedded(), new Criticality.Options(k.isEmpty() ? null : k,
+                Runtime.getRuntime().availableProcessors(), null)));
+        List<Criticality.LinkImpact> shown = r.ranked().subList(0, Math.min(top, r.ranked().size()));
+        ObjectNode out = CriticalityJson.toJson(r, shown);
+        out.put("cargo", cargo == null ? "each pair's own" : cargo);
+        json(ctx, out);
     }
 
     private void countries(Context ctx) {
@@ -211,15 +313,25 @@ public final class CaravanServer implements AutoCloseable {
     static final class BadParameter extends RuntimeException {
         private final String field;
 
+        private final int status;
+
         BadParameter(String field, String message) {
+            this(400, field, message);
+        }
+
+        /** A refusal with another status: 404 (no such scenario), 403 (not yours to delete), 413 (too large). */
+        BadParameter(int status, String field, String message) {
             super(message);
             this.field = field;
+            this.status = status;
         }
 
         String field() { return field; }
+
+        int status() { return status; }
     }
 
-    private static String required(Context ctx, String name) {
+    static String required(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) throw new BadParameter(name, "missing parameter '" + name + "'");
         return v;
@@ -285,7 +397,7 @@ public final class CaravanServer implements AutoCloseable {
         };
     }
 
-    private static void json(Context ctx, Object node) {
+    static void json(Context ctx, Object node) {
         ctx.contentType("application/json");
         ctx.result(write(node));
     }
@@ -305,6 +417,12 @@ public final class CaravanServer implements AutoCloseable {
         else o.put("field", field);
         ctx.status(status);
         json(ctx, o);
+    }
+
+    /** Whether a handler already wrote a JSON error (a 404 for an unknown scenario, say), to be kept. */
+    private static boolean answered(Context ctx) {
+        String type = ctx.res().getContentType();
+        return ctx.result() != null && !ctx.result().isEmpty() && type != null && type.contains("json");
     }
 
     private static void resource(Context ctx, String name, String type) throws IOException {

@@ -10,12 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
-import org.caravan.risk.RiskRegisterLoader;
+import java.nio.file.Path;
+import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of the HTTP API and every error path, against a real server on a loopback port. */
 class ServerApiTest {
@@ -28,23 +28,63 @@ class ServerApiTest {
         JsonNode json() throws Exception { return JSON.readTree(body); }
     }
 
+    @TempDir
+    static Path dataDir;
+    private static ScenarioBase scenarioBase;
+    private static ScenarioStore store;
+
+    static final String USER_SCENARIO = """
+            id: my-torkham
+            title: Torkham closed, Chaman slower
+            rationale: A user's what-if.
+            sources: ["a test"]
+            changes:
+              close: [Torkham]
+            """;
+
     @BeforeAll
     static void start() throws Exception {
-        server = new CaravanServer(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults(),
-                CostModelLoader.readDefaults(), RiskRegisterLoader.defaults()).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
+        scenarioBase = ScenarioBase.embedded();
+        startServer();
         client = HttpClient.newHttpClient();
+    }
+
+    private static void startServer() {
+        store = DuckDbScenarioStore.open(dataDir, scenarioBase);
+        server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        store.close();
     }
 
     static Reply get(String path) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    static Reply post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/yaml"));
+    }
+
+    static Reply delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    private static Reply send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private static void assertError(Reply r, int status, String field) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.type()).contains("application/json");
+        assertThat(r.json().path("error").asText()).isNotBlank();
+        assertThat(r.json().path("field").asText()).isEqualTo(field);
+        assertThat(r.body()).doesNotContain("Exception", "\tat ");
     }
 
     static String q(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
@@ -197,7 +237,8 @@ class ServerApiTest {
         JsonNode api = get("/openapi.json").json();
         assertThat(api.path("openapi").asText()).startsWith("3.");
         for (String p : new String[] {"/api/places", "/api/route", "/api/network", "/api/countries", "/api/costs",
-            "/api/risk", "/api/route.geojson"}) {
+            "/api/risk", "/api/route.geojson", "/api/scenarios", "/api/scenarios/{id}", "/api/scenarios/{id}/run",
+            "/api/critical"}) {
             assertThat(api.path("paths").has(p)).as(p).isTrue();
         }
     }
@@ -209,5 +250,155 @@ class ServerApiTest {
         assertThat(page.type()).contains("text/html");
         assertThat(page.body()).doesNotContain("://unpkg", "://cdn");
         assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").status()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------ scenarios and criticality
+
+    @Test
+    void scenariosListTheExamples() throws Exception {
+        Reply r = get("/api/scenarios");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode list = r.json().path("scenarios");
+        assertThat(list.size()).isGreaterThanOrEqualTo(6);
+        JsonNode first = list.get(0);
+        for (String f : new String[] {"id", "title", "rationale", "sources", "origin"}) {
+            assertThat(first.has(f)).as(f).isTrue();
+        }
+        assertThat(list.findValuesAsText("id")).contains("torkham-closed", "northern-restricted");
+        assertThat(first.path("origin").asText()).isEqualTo("example");
+
+        JsonNode one = get("/api/scenarios/torkham-closed").json();
+        assertThat(one.path("id").asText()).isEqualTo("torkham-closed");
+        assertThat(one.path("origin").asText()).isEqualTo("example");
+        assertThat(one.path("changes").path("close_links").size()).isPositive();
+        assertThat(one.path("text").asText()).contains("id: torkham-closed");
+        assertError(get("/api/scenarios/atlantis-open"), 404, "id");
+    }
+
+    @Test
+    void scenarioRunComparesOnePairWithTheBaseline() throws Exception {
+        Reply r = get("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&samples=200");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.path("scenario").path("id").asText()).isEqualTo("torkham-closed");
+        JsonNode pair = j.path("pairs").get(0);
+        assertThat(j.path("pairs").size()).isEqualTo(1);
+        assertThat(pair.path("baseline").path("corridor").asText()).contains("Torkham");
+        assertThat(pair.path("scenario").path("corridor").asText()).doesNotContain("Torkham");
+        assertThat(pair.path("corridor_changed").asBoolean()).isTrue();
+        assertThat(pair.path("delta").path("usd").isNumber()).isTrue();
+        assertThat(j.path("totals").path("pairs").asInt()).isEqualTo(1);
+        // Both plans, in the /api/route shape, to draw on the map.
+        JsonNode plans = j.path("plans");
+        assertThat(plans.path("baseline").path("routes").get(0).path("legs").size()).isPositive();
+        assertThat(plans.path("scenario").path("routes").get(0).path("crossings").toString()).doesNotContain("Torkham");
+        // The route options hold on both sides.
+        JsonNode bulk = get("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&cargo=bulk&modes=road&samples=100")
+                .json().path("pairs").get(0);
+        assertThat(bulk.path("cargo").asText()).isEqualTo("bulk");
+    }
+
+    @Test
+    void scenarioRunWithoutPlacesUsesTheEmbeddedOdPairs() throws Exception {
+        JsonNode j = get("/api/scenarios/northern-restricted/run?samples=100").json();
+        assertThat(j.path("pairs").size()).isGreaterThan(5);
+        assertThat(j.path("totals").path("pairs").asInt()).isEqualTo(j.path("pairs").size());
+        assertThat(j.has("plans")).isFalse();
+    }
+
+    @Test
+    void scenarioRunErrorsAreNamed() throws Exception {
+        assertError(get("/api/scenarios/nope/run?from=Kabul&to=Peshawar"), 404, "id");
+        assertBad("/api/scenarios/torkham-closed/run?from=Kabul", "to");
+        assertBad("/api/scenarios/torkham-closed/run?to=Kabul", "from");
+        assertBad("/api/scenarios/torkham-closed/run?from=Atlantis&to=Peshawar", "from");
+        assertBad("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&cargo=liquid", "cargo");
+        assertBad("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&modes=teleport", "modes");
+        assertBad("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&objective=fast", "objective");
+        assertBad("/api/scenarios/torkham-closed/run?from=Kabul&to=Peshawar&samples=0", "samples");
+    }
+
+    @Test
+    void userScenariosAreSavedListedRunAndDeleted() throws Exception {
+        Reply saved = post("/api/scenarios", USER_SCENARIO);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+        assertThat(saved.json().path("id").asText()).isEqualTo("my-torkham");
+        assertThat(saved.json().path("origin").asText()).isEqualTo("user");
+        JsonNode list = get("/api/scenarios").json().path("scenarios");
+        JsonNode mine = null;
+        for (JsonNode s : list) if (s.path("id").asText().equals("my-torkham")) mine = s;
+        assertThat(mine).isNotNull();
+        assertThat(mine.path("origin").asText()).isEqualTo("user");
+        assertThat(get("/api/scenarios/my-torkham").json().path("text").asText()).isEqualTo(USER_SCENARIO);
+        JsonNode run = get("/api/scenarios/my-torkham/run?from=Kabul&to=Peshawar&samples=100").json();
+        assertThat(run.path("pairs").get(0).path("corridor_changed").asBoolean()).isTrue();
+
+        // JSON is accepted too, and saving the same id again replaces it.
+        Reply json = post("/api/scenarios", "{\"id\": \"my-torkham\", \"title\": \"Renamed\", "
+                + "\"rationale\": \"r\", \"changes\": {\"close\": [\"Torkham\"]}}");
+        assertThat(json.status()).as(json.body()).isEqualTo(201);
+        assertThat(get("/api/scenarios/my-torkham").json().path("title").asText()).isEqualTo("Renamed");
+
+        Reply deleted = delete("/api/scenarios/my-torkham");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertError(get("/api/scenarios/my-torkham"), 404, "id");
+        assertError(delete("/api/scenarios/my-torkham"), 404, "id");
+    }
+
+    @Test
+    void badScenariosAreRefusedWithTheFieldAndNothingIsStored() throws Exception {
+        assertError(post("/api/scenarios", USER_SCENARIO.replace("[Torkham]", "[Atlantis]").replace("my-torkham",
+                "bad-one")), 400, "changes.close[0]");
+        assertError(post("/api/scenarios", "id: bad-one\ntitle: t\nrationale: r\nchanges:\n  links:\n"
+                + "    nosuchlink: {km: 5}\n"), 400, "changes.links.nosuchlink");
+        assertError(post("/api/scenarios", "id: Bad One\ntitle: t\nrationale: r\nchanges: {close: [Torkham]}\n"),
+                400, "id");
+        assertError(post("/api/scenarios", "id: bad-one\ntitle: t\nrationale: r\n"), 400, "changes");
+        assertError(post("/api/scenarios", "id: [unclosed"), 400, "body");
+        assertError(post("/api/scenarios", ""), 400, "body");
+        assertError(post("/api/scenarios", USER_SCENARIO.replace("my-torkham", "torkham-closed")), 400, "id");
+        assertError(post("/api/scenarios", USER_SCENARIO + "# " + "x".repeat(40_000) + "\n"), 413, "body");
+        assertError(get("/api/scenarios/bad-one"), 404, "id");
+        assertThat(get("/api/scenarios").json().path("scenarios").findValuesAsText("id")).doesNotContain("bad-one");
+        assertError(delete("/api/scenarios/torkham-closed"), 403, "id");
+        assertThat(get("/api/scenarios/torkham-closed").status()).isEqualTo(200);
+    }
+
+    @Test
+    void savedScenariosSurviveARestart() throws Exception {
+        String text = USER_SCENARIO.replace("my-torkham", "kept-across-restart");
+        assertThat(post("/api/scenarios", text).status()).isEqualTo(201);
+        server.close();
+        store.close();
+        startServer();
+        JsonNode kept = get("/api/scenarios/kept-across-restart").json();
+        assertThat(kept.path("origin").asText()).isEqualTo("user");
+        assertThat(kept.path("text").asText()).isEqualTo(text);
+        assertThat(delete("/api/scenarios/kept-across-restart").status()).isEqualTo(200);
+    }
+
+    @Test
+    void criticalityRanksLinksAndIsCached() throws Exception {
+        Reply r = get("/api/critical?top=15");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        JsonNode ranked = j.path("ranked");
+        assertThat(ranked.size()).isEqualTo(15);
+        JsonNode first = ranked.get(0);
+        for (String f : new String[] {"rank", "link", "name", "mode", "from_country", "to_country",
+            "cost_increase_usd", "lost_pairs", "lost_tonnes"}) {
+            assertThat(first.has(f)).as(f).isTrue();
+        }
+        assertThat(first.path("rank").asInt()).isEqualTo(1);
+        assertThat(j.path("od_pairs").asInt()).isGreaterThan(5);
+        long started = System.nanoTime();
+        JsonNode again = get("/api/critical?top=15").json();
+        assertThat((System.nanoTime() - started) / 1e6).as("cached").isLessThan(2_000);
+        assertThat(again.path("ranked")).isEqualTo(ranked);
+        assertThat(get("/api/critical").json().path("ranked").size()).isEqualTo(j.path("candidate_links").asInt());
+        assertThat(get("/api/critical?top=5&cargo=bulk").json().path("cargo").asText()).isEqualTo("bulk");
+        assertBad("/api/critical?top=0", "top");
+        assertBad("/api/critical?top=many", "top");
+        assertBad("/api/critical?cargo=liquid", "cargo");
     }
 }

@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
-import org.caravan.network.Network;
-import org.caravan.risk.RiskRegisterLoader;
+import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +36,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +51,8 @@ class WebAppBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private CaravanServer server;
+    private ScenarioStore store;
+    private Path dataDir;
     private WebDriver driver;
     private Path profile;
     private String base;
@@ -65,9 +65,10 @@ class WebAppBrowserTest {
         // Each test is then reported as skipped (see openPage), not the class silently dropped.
         if (chromium.isEmpty() || chromedriver.isEmpty()) return;
 
-        Network network = new NetworkLoader().loadEmbedded();
-        server = new CaravanServer(network, CostModelLoader.defaults(), CostModelLoader.readDefaults(),
-                RiskRegisterLoader.defaults()).start("127.0.0.1", 0);
+        dataDir = Files.createTempDirectory("caravan-data-");
+        ScenarioBase scenarioBase = ScenarioBase.embedded();
+        store = DuckDbScenarioStore.open(dataDir, scenarioBase);
+        server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port() + "/";
 
         profile = Files.createTempDirectory("caravan-chromium-");
@@ -90,8 +91,10 @@ class WebAppBrowserTest {
     void stop() throws IOException {
         if (driver != null) driver.quit();
         if (server != null) server.close();
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
+        if (store != null) store.close();
+        for (Path dir : new Path[] {profile, dataDir}) {
+            if (dir == null) continue;
+            try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
@@ -207,7 +210,7 @@ class WebAppBrowserTest {
         List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> !m.contains("/api/route?") || !m.contains("400"))
+                .filter(m -> !(m.contains("/api/route?") || m.contains("/api/scenarios")) || !m.contains("400"))
                 .toList();
         assertThat(severe).as("browser console errors").isEmpty();
     }
@@ -254,6 +257,81 @@ class WebAppBrowserTest {
         WebElement noRoute = driver.findElement(By.id("no-route"));
         assertThat(noRoute.getText()).startsWith("No route");
         assertThat(driver.findElements(By.cssSelector("#map path.route-line"))).isEmpty();
+    }
+
+    @Test
+    void aScenarioChangesTheCorridorAndTheCriticalityLayerColoursLinks() throws IOException {
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("torkham-closed");
+        assertThat(driver.findElement(By.id("scenario-info")).getText()).contains("Torkham");
+        driver.findElement(By.id("from")).sendKeys("Kabul", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Peshawar", Keys.ESCAPE);
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+
+        WebElement result = driver.findElement(By.id("scenario-result"));
+        assertThat(result.isDisplayed()).isTrue();
+        String baseline = result.findElement(By.className("baseline-corridor")).getText();
+        String scenario = result.findElement(By.className("scenario-corridor")).getText();
+        assertThat(baseline).contains("Torkham");
+        assertThat(scenario).isNotBlank().isNotEqualTo(baseline).doesNotContain("Torkham");
+        assertThat(result.getText()).contains("Changes corridor").contains("Cost (USD)").doesNotContain("null");
+        List<WebElement> cards = driver.findElements(By.cssSelector("#results .route-card"));
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(0).findElement(By.tagName("h2")).getText()).startsWith("Scenario: Torkham closed");
+        assertThat(cards.get(0).findElement(By.className("corridor-change")).getText()).contains("Torkham");
+        assertThat(cards.get(0).findElement(By.className("delta")).getText()).contains("vs. baseline").contains("$");
+        assertThat(cards.get(1).findElement(By.tagName("h2")).getText()).startsWith("Baseline");
+        assertThat(cards.get(1).getText()).doesNotContain("null");
+        assertThat(driver.findElements(By.cssSelector("#map path.route-line"))).hasSize(2);
+        assertThat(driver.findElement(By.id("comparison-table")).getText()).contains("Baseline");
+        screenshot("scenario.png");
+
+        // The criticality layer: links coloured by rank, a legend, the rank and cost in the tooltip.
+        driver.findElement(By.id("criticality-toggle")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#map path.critical-link")).size() > 10);
+        List<WebElement> top = driver.findElements(By.cssSelector("#map path.critical-link.crit-top10"));
+        assertThat(top).hasSizeBetween(1, 10);
+        assertThat(driver.findElements(By.cssSelector("#map path.critical-link.crit-top30"))).hasSizeBetween(1, 20);
+        assertThat(driver.findElement(By.id("critical-legend")).getText()).contains("Top 10").contains("Top 11");
+        js().executeScript("arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true, clientX: 700, "
+                + "clientY: 400}));", top.get(top.size() - 1));
+        WebElement tooltip = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#map .leaflet-tooltip.info")));
+        assertThat(tooltip.getText()).startsWith("#").contains("adds $");
+        js().executeScript("arguments[0].dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));",
+                top.get(top.size() - 1));
+        screenshot("critical.png");
+        driver.findElement(By.id("criticality-toggle")).click();
+        assertThat(driver.findElements(By.cssSelector("#map path.critical-link"))).isEmpty();
+    }
+
+    @Test
+    void aUserScenarioIsSavedPickedAndABadOneShowsTheField() {
+        driver.findElement(By.cssSelector("#save-box summary")).click();
+        WebElement text = driver.findElement(By.id("scenario-text"));
+        text.sendKeys("id: bad-closure\ntitle: Nowhere closed\nrationale: test\nchanges: {close: [Atlantis]}\n");
+        driver.findElement(By.id("save-scenario")).click();
+        WebElement error = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(error.getText()).contains("Atlantis").contains("field: changes.close[0]");
+
+        text.clear();
+        text.sendKeys("id: my-closure\ntitle: My Torkham closure\nrationale: test\nchanges: {close: [Torkham]}\n");
+        driver.findElement(By.id("save-scenario")).click();
+        waitFor().until(d -> d.findElement(By.id("save-status")).getText().contains("Saved"));
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+        Select select = new Select(driver.findElement(By.id("scenario")));
+        assertThat(select.getFirstSelectedOption().getAttribute("value")).isEqualTo("my-closure");
+        assertThat(driver.findElement(By.id("delete-scenario")).isEnabled()).isTrue();
+        // A reload lists it again (it is in the store, not the page).
+        driver.navigate().refresh();
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(driver.findElements(By.cssSelector("#scenario optgroup[label=Saved] option[value=my-closure]")))
+                .hasSize(1);
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("my-closure");
+        driver.findElement(By.cssSelector("#save-box summary")).click();
+        driver.findElement(By.id("delete-scenario")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#scenario option[value=my-closure]")).isEmpty());
     }
 
     // ------------------------------------------------------------------ helpers
