@@ -366,6 +366,24 @@
 
   function setStatus(text) { $('#status').textContent = text; }
 
+  /**
+   * The JSON body of a planning answer, or null after showing the API's error (message and field, with the field's
+   * input marked invalid) when the request failed.
+   */
+  async function planBody(res) {
+    let body = null;
+    try { body = await res.json(); } catch (e) { body = null; }
+    if (res.ok) return body;
+    const msg = body && body.error ? body.error : `HTTP ${res.status}`;
+    const field = body && body.field;
+    showError(field ? `${msg} (field: ${field})` : msg);
+    const input = field && FIELD_INPUT[field] && document.getElementById(FIELD_INPUT[field]);
+    if (input) input.setAttribute('aria-invalid', 'true');
+    clearResults();
+    setStatus('');
+    return null;
+  }
+
   function showError(message) {
     const box = $('#error');
     box.textContent = message;
@@ -398,18 +416,8 @@
     const t0 = performance.now();
     try {
       const res = await fetch('/api/route?' + params, { signal: abort.signal, headers: { Accept: 'application/json' } });
-      let body = null;
-      try { body = await res.json(); } catch (e) { body = null; }
-      if (!res.ok) {
-        const msg = body && body.error ? body.error : `HTTP ${res.status}`;
-        const field = body && body.field;
-        showError(field ? `${msg} (field: ${field})` : msg);
-        const input = field && FIELD_INPUT[field] && document.getElementById(FIELD_INPUT[field]);
-        if (input) input.setAttribute('aria-invalid', 'true');
-        clearResults();
-        setStatus('');
-        return;
-      }
+      const body = await planBody(res);
+      if (body === null) return;
       state.plan = body;
       state.params = params;
       state.selected = 0;
@@ -723,18 +731,8 @@
     const t0 = performance.now();
     try {
       const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}/run?` + params, { signal: abort.signal, headers: { Accept: 'application/json' } });
-      let body = null;
-      try { body = await res.json(); } catch (e) { body = null; }
-      if (!res.ok) {
-        const msg = body && body.error ? body.error : `HTTP ${res.status}`;
-        const field = body && body.field;
-        showError(field ? `${msg} (field: ${field})` : msg);
-        const input = field && FIELD_INPUT[field] && document.getElementById(FIELD_INPUT[field]);
-        if (input) input.setAttribute('aria-invalid', 'true');
-        clearResults();
-        setStatus('');
-        return;
-      }
+      const body = await planBody(res);
+      if (body === null) return;
       state.scenarioRun = body;
       const title = body.scenario.title || body.scenario.id;
       const pair = body.pairs[0];
