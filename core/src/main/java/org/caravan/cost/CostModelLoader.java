@@ -50,7 +50,33 @@ public final class CostModelLoader {
             throw new CostModelException(List.of(new Problem(name, "", "", e.getMessage())));
         }
         // Problems are reported against the user's file: the defaults are known good.
-        return build(YamlOverlay.merge(readDefaults(), user), name);
+        return build(YamlOverlay.merge(readDefaults(), withSources(user, "user cost file " + name)), name);
+    }
+
+    /**
+     * Gives every value an override sets the override as its source (confidence estimated), unless the override's
+     * own {@code sources:} names one: a number a user changed must not keep citing the publication of the default.
+     * Returns {@code override} (changed in place).
+     */
+    public static ObjectNode withSources(ObjectNode override, String origin) {
+        ObjectNode given = override.get("sources") instanceof ObjectNode o ? o : null;
+        ObjectNode sources = override.putObject("sources");
+        override.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("sources")) leaves(e.getValue(), e.getKey(), sources, origin);
+        });
+        if (given != null) given.fields().forEachRemaining(e -> sources.set(e.getKey(), e.getValue()));
+        if (sources.isEmpty()) override.remove("sources");
+        return override;
+    }
+
+    private static void leaves(JsonNode node, String path, ObjectNode sources, String origin) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> leaves(e.getValue(), path + "." + e.getKey(), sources, origin));
+        } else {
+            ObjectNode s = sources.putObject(path);
+            s.put("source", "set by " + origin);
+            s.put("confidence", "estimated");
+        }
     }
 
     /**

@@ -40,7 +40,7 @@ public record ScenarioBase(Network network, ObjectNode costTree, CostModel costs
         ObjectNode tree = CostModelLoader.readDefaults();
         String name = CostModelLoader.DEFAULTS_RESOURCE;
         if (userCosts != null) {
-            YamlOverlay.merge(tree, userCosts.deepCopy());
+            YamlOverlay.merge(tree, CostModelLoader.withSources(userCosts.deepCopy(), "the --costs file"));
             name = "cost file";
         }
         CostModel costs = CostModelLoader.fromTree(tree, name);

@@ -53,7 +53,8 @@ public final class ScenarioOverlay {
         CostModel costs = base.costs();
         if (c.changesCosts()) {
             try {
-                costs = CostModelLoader.fromTree(YamlOverlay.merge(base.costTree(), c.costs()), file);
+                costs = CostModelLoader.fromTree(YamlOverlay.merge(base.costTree(),
+                        CostModelLoader.withSources(c.costs().deepCopy(), "scenario " + file)), file);
             } catch (CostModelException e) {
                 for (Problem p : e.problems()) {
                     problems.add(new Problem(file, "", "changes.costs." + p.field(), p.message()));

@@ -164,7 +164,13 @@ class CostModelLoaderTest {
         assertThat(b.unitsPerVehicle()).isEqualTo(db.unitsPerVehicle());
         assertThat(b.valueOfTimeUsdPerHour()).isEqualTo(db.valueOfTimeUsdPerHour());
         assertThat(b.tonnesPerUnit()).isEqualTo(db.tonnesPerUnit());
-        assertThat(m.sources()).isEqualTo(d.sources());
+        // Sources: each value the file sets now cites the file; every other entry is the default's.
+        assertThat(m.sources().keySet()).containsAll(d.sources().keySet());
+        m.sources().forEach((path, src) -> {
+            if (!src.equals(d.sources().get(path))) assertThat(src.source()).startsWith("set by user cost file ");
+        });
+        assertThat(m.sourceOf("profiles.bulk.gauge_change.usd").orElseThrow().source()).startsWith("set by user");
+        assertThat(m.sourceOf("profiles.bulk.gauge_change.hours")).isEqualTo(d.sourceOf("profiles.bulk.gauge_change.hours"));
     }
 
     @Test
@@ -291,5 +297,20 @@ class CostModelLoaderTest {
                     assertThat(p.file()).isEqualTo(broken.toString());
                     assertThat(p.message()).startsWith("cannot read");
                 }));
+    }
+
+    @Test
+    void anOverriddenValueCitesTheOverrideNotTheDefaultsSource() throws Exception {
+        Path f = dir.resolve("override-source.yaml");
+        Files.writeString(f, "profiles:\n  bulk:\n    modes:\n      road: {per_km_usd: 9}\n"
+                + "sources:\n  profiles.bulk.modes.road.fixed_usd: {source: my survey, confidence: published}\n");
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd").orElseThrow().source())
+                .isEqualTo("set by user cost file " + f);
+        assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd").orElseThrow().confidence()).isEqualTo("estimated");
+        // A value the file does not change keeps its default source; a source the file gives is kept.
+        assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd_by_country").orElseThrow().source())
+                .contains("CPMM");
+        assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow().source()).isEqualTo("my survey");
     }
 }
