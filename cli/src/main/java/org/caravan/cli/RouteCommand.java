@@ -129,8 +129,18 @@ final class RouteCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the answer to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--chart", paramLabel = "FILE",
+            description = "Also draw the time/cost-distance chart of the routes (all of them overlaid) to FILE: "
+                + ".svg or .png (docs/CHARTS.md).")
+    Path chart;
+
+    @Option(names = "--chart-kind", paramLabel = "KIND", defaultValue = "time",
+            description = "With --chart: time (cumulative days) or cost (cumulative USD). Default: ${DEFAULT-VALUE}.")
+    String chartKind;
+
     @Override
     public Integer call() throws Exception {
+        ChartOutput.checkOptions(chart, chartKind);
         Network network = data.loadNetwork();
         CostModel costs = data.loadCosts();
         RiskRegister risk = DataOptions.loadRisk(riskFile);
@@ -147,6 +157,10 @@ final class RouteCommand implements Callable<Integer> {
             case text -> RouteText.format(network, request, plan.routes(), plan.noRoute(), plan.note(), detail);
         };
         TextOutput.write(spec, output, out);
+        if (chart != null && plan.found()) {
+            ChartOutput.write(chart, chartKind, ChartOutput.title(plan.routes().get(0)),
+                    ChartOutput.routeNames(plan.routes()), plan.routes());
+        }
         if (!plan.found()) {
             if (format != Format.text && plan.noRoute() != null) {
                 spec.commandLine().getErr().println("caravan: " + plan.noRoute().message());

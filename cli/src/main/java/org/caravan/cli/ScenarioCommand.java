@@ -15,6 +15,7 @@ import org.caravan.place.RouteQuery;
 import org.caravan.report.RouteJson;
 import org.caravan.report.ScenarioJson;
 import org.caravan.routing.PlanOptions;
+import org.caravan.routing.Route;
 import org.caravan.scenario.Scenario;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.scenario.ScenarioChanges;
@@ -207,9 +208,20 @@ final class ScenarioCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the answer to FILE.")
         Path output;
 
+        @Option(names = "--chart", paramLabel = "FILE",
+                description = "With FROM TO: also draw the baseline and scenario routes' time/cost-distance chart to "
+                    + "FILE (.svg or .png; docs/CHARTS.md).")
+        Path chart;
+
+        @Option(names = "--chart-kind", paramLabel = "KIND", defaultValue = "time",
+                description = "With --chart: time or cost. Default: ${DEFAULT-VALUE}.")
+        String chartKind;
+
         @Override
         public Integer call() throws Exception {
             if ((from == null) != (to == null)) throw new UserInputException("TO: give both places, or --od FILE");
+            ChartOutput.checkOptions(chart, chartKind);
+            if (chart != null && from == null) throw new UserInputException("--chart: give FROM TO (one OD pair)");
             if (from != null && odFile != null) throw new UserInputException("--od: give FROM TO or --od, not both");
             ScenarioBase base = base(data);
             Scenario s = load(scenario, base);
@@ -243,7 +255,28 @@ final class ScenarioCommand implements Runnable {
                 case text -> ScenarioText.format(result);
             };
             TextOutput.write(spec, output, text);
+            if (chart != null) writeChart(run, ods.get(0), template, options);
             return 0;
+        }
+
+        /** Baseline and scenario overlaid; a side with no route is left out of the picture (the text says why). */
+        private void writeChart(ScenarioRun run, OdPair od, RouteQuery template, PlanOptions options) {
+            ScenarioComparison.RoutePair pair = ScenarioComparison.routes(run, od, template, options);
+            List<String> names = new ArrayList<>();
+            List<Route> routes = new ArrayList<>();
+            if (pair.baseline() != null) {
+                names.add("baseline");
+                routes.add(pair.baseline());
+            }
+            if (pair.scenario() != null) {
+                names.add("scenario " + run.scenario().id());
+                routes.add(pair.scenario());
+            }
+            if (routes.isEmpty()) {
+                spec.commandLine().getErr().println("caravan: --chart: no route on either side; no chart written");
+                return;
+            }
+            ChartOutput.write(chart, chartKind, ChartOutput.title(routes.get(0)), names, routes);
         }
     }
 }

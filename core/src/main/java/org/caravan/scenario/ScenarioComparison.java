@@ -101,10 +101,7 @@ public final class ScenarioComparison {
         double bCo2 = 0;
         double sCo2 = 0;
         for (OdPair od : ods) {
-            RouteQuery q = new RouteQuery(od.from(), od.to(), template.via(), od.cargo(), template.tonnes(),
-                    template.objective(), template.avoid(), template.close(), template.modes(),
-                    template.includePlanned(), template.maxRisk(), template.penalties());
-            RouteRequest request = q.resolve(base.network(), base.costs(), base.places());
+            RouteRequest request = request(base, od, template);
             Outcome b = plan(basePlanner, request, options);
             Outcome s = plan(scenarioPlanner, run.restrict(request), options);
             CargoProfile profile = base.costs().profile(request.cargo()).orElseThrow();
@@ -131,6 +128,35 @@ public final class ScenarioComparison {
         Totals totals = new Totals(ods.size(), compared, lost, gained, tonnes, bUsd, sUsd,
                 tonnes > 0 ? bHours / tonnes : 0, tonnes > 0 ? sHours / tonnes : 0, bCo2, sCo2);
         return new Result(run.scenario(), List.copyOf(out), totals);
+    }
+
+    private static RouteRequest request(ScenarioBase base, OdPair od, RouteQuery template) {
+        RouteQuery q = new RouteQuery(od.from(), od.to(), template.via(), od.cargo(), template.tonnes(),
+                template.objective(), template.avoid(), template.close(), template.modes(),
+                template.includePlanned(), template.maxRisk(), template.penalties());
+        return q.resolve(base.network(), base.costs(), base.places());
+    }
+
+    /** The best baseline and scenario routes of one pair (for a chart); either is null when there is none. */
+    public record RoutePair(Route baseline, Route scenario) {}
+
+    /**
+     * Plans one pair on both sides, the same way {@link #compare} does, and keeps the routes themselves (which
+     * {@link Outcome} summarises away).
+     */
+    public static RoutePair routes(ScenarioRun run, OdPair od, RouteQuery template, PlanOptions options) {
+        RouteRequest request = request(run.base(), od, template);
+        return new RoutePair(best(new Planner(run.base().router()), request, options),
+                best(new Planner(run.router()), run.restrict(request), options));
+    }
+
+    private static Route best(Planner planner, RouteRequest request, PlanOptions options) {
+        try {
+            Plan p = planner.plan(request, options);
+            return p.found() ? p.routes().get(0) : null;
+        } catch (InvalidRequestException e) {
+            return null;
+        }
     }
 
     /**
