@@ -1,6 +1,7 @@
 package org.caravan.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -149,6 +150,41 @@ class WebAppBrowserTest {
         String csv = (String) js().executeScript("return caravan.routeCsv(caravan.state.plan.routes[0]);");
         assertThat(csv).startsWith("seq,from,to,mode,gauge,km,hours,usd,co2_kg,country");
         screenshot("plan.png");
+
+        // Each card has its time-distance chart: a line per leg, a jump per crossing or transshipment, ending at
+        // the route's totals; hovering a line shows the leg (its <title>). The comparison overlays all routes.
+        for (int i = 0; i < cards.size(); i++) {
+            WebElement chart = cards.get(i).findElement(By.cssSelector(".chart-box svg.distance-chart"));
+            assertThat(chart.getAttribute("data-kind")).isEqualTo("time");
+            Number legs = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
+                    + "return r.legs.filter((l) => l.mode !== 'crossing').length;", i);
+            Number jumps = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
+                    + "return r.crossings.length + r.transshipments.length;", i);
+            assertThat(chart.findElements(By.cssSelector("line.leg"))).hasSize(legs.intValue());
+            assertThat(chart.findElements(By.cssSelector("line.jump"))).hasSize(jumps.intValue());
+            Number km = (Number) js().executeScript("return caravan.state.plan.routes[arguments[0]].totals.km;", i);
+            Number hours = (Number) js().executeScript("return caravan.state.plan.routes[arguments[0]].totals.hours;", i);
+            WebElement end = chart.findElement(By.cssSelector("circle.end"));
+            assertThat(Double.parseDouble(end.getAttribute("data-km"))).isCloseTo(km.doubleValue(), within(0.5));
+            assertThat(Double.parseDouble(end.getAttribute("data-value"))).isCloseTo(hours.doubleValue(), within(0.05));
+        }
+        String hover = (String) js().executeScript(
+                "return document.querySelector('#route-0 svg.distance-chart line.leg title').textContent;");
+        assertThat(hover).contains(" km").contains(" h").contains("$");
+        assertThat(driver.findElements(By.cssSelector("#comparison-chart svg.distance-chart g.series")))
+                .hasSize(cards.size());
+        driver.findElement(By.cssSelector("#route-0 .chart-kind button:nth-child(2)")).click();
+        WebElement costChart = driver.findElement(By.cssSelector("#route-0 svg.distance-chart"));
+        assertThat(costChart.getAttribute("data-kind")).isEqualTo("cost");
+        Number totalUsd = (Number) js().executeScript("return caravan.state.plan.routes[0].totals.usd;");
+        assertThat(Double.parseDouble(costChart.findElement(By.cssSelector("circle.end")).getAttribute("data-value")))
+                .isCloseTo(totalUsd.doubleValue(), within(1.0));
+        assertThat(driver.findElement(By.cssSelector("#comparison-chart svg.distance-chart")).getAttribute("data-kind"))
+                .isEqualTo("cost");
+        Files.write(screenshots.resolve("chart.png"), costChart.getScreenshotAs(OutputType.BYTES));
+        Files.write(screenshots.resolve("comparison-chart.png"),
+                driver.findElement(By.id("comparison-chart")).getScreenshotAs(OutputType.BYTES));
+        driver.findElement(By.cssSelector("#route-0 .chart-kind button:nth-child(1)")).click();
 
         // Clicking the second card highlights its route.
         cards.get(1).click();
