@@ -65,7 +65,8 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
     /**
      * Labels for jumps tall enough to see (at least 6 px), placed in series order. Overlaid routes often share
      * a crossing: the same text at the same spot is written once, and a label that would overlap one already
-     * placed moves down a line at a time (a few tries, then it is dropped; the hover title still has it).
+     * placed moves down a line at a time (twice at most, so it stays by its jump; else it is dropped and the hover
+     * title still has it).
      */
     List<Label> labels(DistanceChart chart) {
         List<Label> out = new ArrayList<>();
@@ -84,7 +85,7 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
                 boolean duplicate = out.stream().anyMatch(l -> l.text().equals(text)
                         && Math.abs(l.x() - (anchorEnd ? jx - 4 : jx + 4)) < 2);
                 if (duplicate) continue;
-                for (int tries = 0; tries < 6; tries++) {
+                for (int tries = 0; tries < 3; tries++) {
                     double[] box = {x0, baseline - LABEL_SIZE, x0 + w, baseline + 2};
                     if (boxes.stream().noneMatch(b -> b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) {
                         boxes.add(box);
@@ -96,6 +97,22 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
             }
         }
         return out;
+    }
+
+    /** Height of the mode and jump key under the route entries in the legend. */
+    static final int KEY_HEIGHT = 6 * 18 + 6;
+
+    /**
+     * Legend rows per route: name and totals (36 px) when all fit, else the name alone (16 px; the totals stay in
+     * the end dot's hover title), and at most as many as fit, the rest summed up as "+N more" (a large Pareto set).
+     */
+    record LegendRows(int rowHeight, boolean withTotals, int shown) {}
+
+    LegendRows legendRows(int series) {
+        int room = height - top - 20 - KEY_HEIGHT;
+        if (series * 36 <= room) return new LegendRows(36, true, series);
+        int fit = room / 16;
+        return new LegendRows(16, false, series <= fit ? series : fit - 1);
     }
 
     /** A round step (1, 2 or 5 × 10^n) giving about six ticks up to max. */

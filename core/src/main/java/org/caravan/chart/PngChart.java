@@ -115,17 +115,25 @@ public final class PngChart {
         int x = l.left() + l.plotWidth() + 20;
         int y = l.top() + 10;
         Font base = g.getFont();
-        for (int i = 0; i < chart.series().size(); i++) {
+        ChartLayout.LegendRows rows = l.legendRows(chart.series().size());
+        for (int i = 0; i < rows.shown(); i++) {
             DistanceChart.Series se = chart.series().get(i);
             g.setColor(rgb("#212121"));
             g.setStroke(stroke(2.5f, ChartLayout.dash(i)));
             g.drawLine(x, y, x + 28, y);
             g.drawString(SvgChart.legendName(se.name()), x + 34, y + 4);
-            g.setFont(base.deriveFont(10f));
+            if (rows.withTotals()) {
+                g.setFont(base.deriveFont(10f));
+                g.setColor(rgb("#616161"));
+                g.drawString(SvgChart.totalLabel(chart, se), x + 34, y + 18);
+                g.setFont(base);
+            }
+            y += rows.rowHeight();
+        }
+        if (rows.shown() < chart.series().size()) {
             g.setColor(rgb("#616161"));
-            g.drawString(SvgChart.totalLabel(chart, se), x + 34, y + 18);
-            g.setFont(base);
-            y += 36;
+            g.drawString("+" + (chart.series().size() - rows.shown()) + " more routes", x + 34, y + 4);
+            y += rows.rowHeight();
         }
         y += 6;
         g.setStroke(new BasicStroke(3f));

@@ -104,7 +104,8 @@ public final class SvgChart {
         int x = l.left() + l.plotWidth() + 20;
         int y = l.top() + 10;
         s.append("<g class=\"legend\">\n");
-        for (int i = 0; i < chart.series().size(); i++) {
+        ChartLayout.LegendRows rows = l.legendRows(chart.series().size());
+        for (int i = 0; i < rows.shown(); i++) {
             DistanceChart.Series se = chart.series().get(i);
             String dash = ChartLayout.dash(i);
             s.append("<line x1=\"").append(x).append("\" y1=\"").append(y).append("\" x2=\"").append(x + 28)
@@ -112,10 +113,17 @@ public final class SvgChart {
                     .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append("/>\n");
             s.append("<text class=\"series-name\" x=\"").append(x + 34).append("\" y=\"").append(y + 4).append("\">")
                     .append(esc(legendName(se.name()))).append("</text>\n");
-            s.append("<text class=\"total\" x=\"").append(x + 34).append("\" y=\"").append(y + 18)
-                    .append("\" fill=\"#616161\" font-size=\"10\">").append(esc(totalLabel(chart, se)))
-                    .append("</text>\n");
-            y += 36;
+            if (rows.withTotals()) {
+                s.append("<text class=\"total\" x=\"").append(x + 34).append("\" y=\"").append(y + 18)
+                        .append("\" fill=\"#616161\" font-size=\"10\">").append(esc(totalLabel(chart, se)))
+                        .append("</text>\n");
+            }
+            y += rows.rowHeight();
+        }
+        if (rows.shown() < chart.series().size()) {
+            s.append("<text x=\"").append(x + 34).append("\" y=\"").append(y + 4).append("\" fill=\"#616161\">+")
+                    .append(chart.series().size() - rows.shown()).append(" more routes</text>\n");
+            y += rows.rowHeight();
         }
         y += 6;
         for (Mode m : Mode.CARRIER_MODES) {

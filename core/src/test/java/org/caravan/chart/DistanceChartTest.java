@@ -121,6 +121,27 @@ class DistanceChartTest {
     }
 
     @Test
+    void aLargeSetStillFitsTheLegendInThePicture() throws Exception {
+        Route r = route("Almaty", "Karachi", "cost");
+        List<String> names = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "Route " + i).toList();
+        DistanceChart chart = DistanceChart.of(ChartKind.TIME, names, java.util.Collections.nCopies(30, r));
+        Document svg = parse(SvgChart.render(chart, "many"));
+        assertThat(byClass(svg, "series")).hasSize(30);
+        assertThat(byClass(svg, "series-name").size()).isBetween(10, 29);
+        NodeList texts = svg.getElementsByTagName("text");
+        boolean more = false;
+        for (int i = 0; i < texts.getLength(); i++) {
+            Element t = (Element) texts.item(i);
+            if (t.getTextContent().endsWith("more routes")) more = true;
+            if (t.getAttribute("transform").isEmpty()) {
+                assertThat(Double.parseDouble(t.getAttribute("y"))).as(t.getTextContent()).isBetween(0.0, 560.0);
+            }
+        }
+        assertThat(more).isTrue();
+        assertThat(PngChart.render(chart, "many")).isNotEmpty();
+    }
+
+    @Test
     void pngReadsBackWithTheChartsSize() throws Exception {
         Route r = route("Almaty", "Urumqi", "cost");
         byte[] png = PngChart.render(DistanceChart.of(ChartKind.TIME, List.of("best"), List.of(r)), "Almaty – Urumqi");
