@@ -519,6 +519,8 @@
       renderComparison();
       $('#downloads').hidden = false;
       $('#download-geojson').href = '/api/route.geojson?' + state.params;
+      $('#download-brief-html').href = '/api/brief.html?' + state.params;
+      $('#download-brief-pdf').href = '/api/brief.pdf?' + state.params;
       updateCsv();
       const layer = drawRoutes();
       const b = layer.getBounds();

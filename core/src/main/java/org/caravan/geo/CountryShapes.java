@@ -75,6 +75,16 @@ public final class CountryShapes {
         return NaturalEarthHolder.INSTANCE;
     }
 
+    /**
+     * The polygons (WGS84 lon/lat) of every unit whose bounding box meets {@code envelope}, for drawing maps
+     * (e.g. the corridor brief's static map). Geometries are immutable in use: callers must not modify them.
+     */
+    public List<Geometry> geometriesIn(org.locationtech.jts.geom.Envelope envelope) {
+        List<Geometry> out = new ArrayList<>();
+        for (Object o : index.query(envelope)) out.add(((Unit) o).geometry());
+        return out;
+    }
+
     /** Shapes that cover no country: every check is skipped. */
     public static CountryShapes none() {
         return new CountryShapes(List.of());

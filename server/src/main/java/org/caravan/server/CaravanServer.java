@@ -110,6 +110,8 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/places", this::places);
         app.get("/api/route", this::route);
         app.get("/api/route.geojson", this::routeGeoJson);
+        app.get("/api/brief.html", ctx -> brief(ctx, false));
+        app.get("/api/brief.pdf", ctx -> brief(ctx, true));
         app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson));
         app.get("/api/countries", this::countries);
         app.get("/api/countries/shapes", this::countryShapes);
@@ -204,6 +206,54 @@ public final class CaravanServer implements AutoCloseable {
         ctx.header("Content-Disposition", "attachment; filename=\"route.geojson\"");
         ctx.contentType("application/geo+json");
         ctx.result(write(RouteGeoJson.toGeoJson(network, plan.routes())));
+    }
+
+    /**
+     * The corridor brief ({@code org.caravan.brief.Brief}) of the routes /api/route would give, as an HTML or PDF
+     * download; with {@code scenario} it compares the baseline and scenario routes of the pair instead.
+     */
+    private void brief(Context ctx, boolean pdf) {
+        String scenarioId = ctx.queryParam("scenario");
+        String subtitle = "Cargo: " + (ctx.queryParam("cargo") == null ? "container" : ctx.queryParam("cargo"))
+                + "; objective: " + (ctx.queryParam("objective") == null ? "cost" : ctx.queryParam("objective"));
+        org.caravan.brief.Brief brief;
+        if (scenarioId != null && !scenarioId.isBlank()) {
+            ScenarioRun run = scenarios.run(scenarioId);
+            String from = required(ctx, "from");
+            String to = required(ctx, "to");
+            query(ctx, from, to).resolve(network, costs, places); // an unknown place is a 400 naming from or to
+            int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
+            var pair = ScenarioComparison.routes(run, new OdPair(from, to, ctx.queryParam("cargo"), 1, "request"),
+                    query(ctx, "", ""), new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null));
+            if (pair.baseline() == null && pair.scenario() == null) {
+                noBrief(ctx, "no route on either side");
+                return;
+            }
+            brief = org.caravan.brief.Brief.ofScenario(run, pair, subtitle + "; scenario " + scenarioId
+                    + " vs baseline");
+        } else {
+            Plan plan = plan(ctx);
+            if (!plan.found()) {
+                noBrief(ctx, plan.noRoute() == null ? "no route" : plan.noRoute().message());
+                return;
+            }
+            brief = org.caravan.brief.Brief.ofPlan(network, costs, plan.routes(), subtitle);
+        }
+        if (pdf) {
+            ctx.header("Content-Disposition", "attachment; filename=\"caravan-brief.pdf\"");
+            ctx.contentType("application/pdf");
+            ctx.result(brief.pdf());
+        } else {
+            ctx.header("Content-Disposition", "attachment; filename=\"caravan-brief.html\"");
+            ctx.contentType("text/html; charset=utf-8");
+            ctx.result(brief.html());
+        }
+    }
+
+    private static void noBrief(Context ctx, String why) {
+        ctx.status(404);
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result("no brief: " + why + "\n");
     }
 
     /**

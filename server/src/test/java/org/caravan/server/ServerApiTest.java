@@ -182,6 +182,19 @@ class ServerApiTest {
     }
 
     @Test
+    void briefDownloadsAsPdfAndHtml() throws Exception {
+        Reply pdf = get("/api/brief.pdf?from=Almaty&to=Karachi&samples=200");
+        assertThat(pdf.status()).as(pdf.body()).isEqualTo(200);
+        assertThat(pdf.type()).contains("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        Reply html = get("/api/brief.html?from=Almaty&to=Karachi&alternatives=2&samples=200");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.type()).contains("text/html");
+        assertThat(html.body()).contains("Corridor brief", "Data sources", "Saryagash-Keles rail");
+        assertThat(get("/api/brief.html?from=Almaty&to=Karachy").status()).isEqualTo(400);
+    }
+
+    @Test
     void everyBadParameterIsNamed() throws Exception {
         assertBad("/api/route?to=Karachi", "from");
         assertBad("/api/route?from=Almaty", "to");
@@ -237,7 +250,7 @@ class ServerApiTest {
         JsonNode api = get("/openapi.json").json();
         assertThat(api.path("openapi").asText()).startsWith("3.");
         for (String p : new String[] {"/api/places", "/api/route", "/api/network", "/api/countries", "/api/costs",
-            "/api/risk", "/api/route.geojson", "/api/scenarios", "/api/scenarios/{id}", "/api/scenarios/{id}/run",
+            "/api/risk", "/api/route.geojson", "/api/brief.html", "/api/brief.pdf", "/api/scenarios", "/api/scenarios/{id}", "/api/scenarios/{id}/run",
             "/api/critical"}) {
             assertThat(api.path("paths").has(p)).as(p).isTrue();
         }

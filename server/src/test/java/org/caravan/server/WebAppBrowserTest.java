@@ -146,6 +146,10 @@ class WebAppBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#map path.route-line"))).hasSize(cards.size());
         assertThat(driver.findElement(By.id("download-geojson")).getAttribute("href"))
                 .contains("/api/route.geojson?").contains("from=").contains("alternatives=3");
+        assertThat(driver.findElement(By.id("download-brief-pdf")).getAttribute("href"))
+                .contains("/api/brief.pdf?").contains("from=").contains("alternatives=3");
+        assertThat(driver.findElement(By.id("download-brief-html")).getAttribute("href"))
+                .contains("/api/brief.html?").contains("from=");
         assertThat(driver.findElement(By.id("download-csv")).getAttribute("href")).startsWith("blob:");
         String csv = (String) js().executeScript("return caravan.routeCsv(caravan.state.plan.routes[0]);");
         assertThat(csv).startsWith("seq,from,to,mode,gauge,km,hours,usd,co2_kg,country");

@@ -1,0 +1,150 @@
+package org.caravan.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.caravan.brief.Brief;
+import org.caravan.cost.CostModel;
+import org.caravan.demand.OdPair;
+import org.caravan.network.Network;
+import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
+import org.caravan.routing.Plan;
+import org.caravan.routing.PlanOptions;
+import org.caravan.routing.Planner;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.Router;
+import org.caravan.scenario.Scenario;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.scenario.ScenarioComparison;
+import org.caravan.scenario.ScenarioException;
+import org.caravan.scenario.ScenarioOverlay;
+import org.caravan.scenario.ScenarioRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code caravan brief FROM TO --out FILE.html|FILE.pdf}: a printable corridor brief for decision makers. */
+@Command(name = "brief", mixinStandardHelpOptions = true,
+        description = {"Write a printable corridor brief: map, comparison table, time/cost-distance charts, crossings,"
+            + " exposure by country, reliability and the source of every figure (docs/CHARTS.md).",
+            "Exit code 0: brief written; 1: no route; 2: bad input."})
+final class BriefCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "Origin place.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "Destination place.")
+    String to;
+
+    @Option(names = "--cargo", paramLabel = "PROFILE", defaultValue = "container",
+            description = "Cargo profile: bulk or container. Default: ${DEFAULT-VALUE}.")
+    String cargo;
+
+    @Option(names = "--tonnes", paramLabel = "N", description = "Shipment size in tonnes.")
+    Double tonnes;
+
+    @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
+            description = "cost, time, distance, co2 or reliable. Default: ${DEFAULT-VALUE}.")
+    String objective;
+
+    @Option(names = "--avoid", paramLabel = "CC", split = ",", description = "Countries the route may not enter.")
+    List<String> avoid = new ArrayList<>();
+
+    @Option(names = "--modes", paramLabel = "MODE", split = ",", description = "Modes allowed (default: all).")
+    List<String> modes = new ArrayList<>();
+
+    @Option(names = "--include-planned", description = "Also use planned or under-construction links.")
+    boolean includePlanned;
+
+    @Option(names = "--alternatives", paramLabel = "K", defaultValue = "3",
+            description = "Up to K different routes in the brief. Default: ${DEFAULT-VALUE}.")
+    int alternatives;
+
+    @Option(names = "--scenario", paramLabel = "ID|FILE",
+            description = "Compare the baseline route with the route under this scenario (example id or file).")
+    String scenario;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples for reliability.")
+    Integer samples;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "Where to write the brief: FILE.html or FILE.pdf.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean pdf = format(out);
+        String subtitle = subtitle();
+        Brief brief;
+        if (scenario != null) {
+            ScenarioBase base = ScenarioCommand.base(data);
+            Scenario s = ScenarioCommand.load(scenario, base);
+            ScenarioRun run;
+            try {
+                run = ScenarioOverlay.apply(base, s);
+            } catch (ScenarioException e) {
+                throw new UserInputException(e.getMessage());
+            }
+            RouteQuery template = new RouteQuery("", "", null, null, tonnes, objective, avoid, List.of(), modes,
+                    includePlanned, null, null);
+            var pair = ScenarioComparison.routes(run, new OdPair(from, to, cargo, 1, "command line"), template,
+                    new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null));
+            if (pair.baseline() == null && pair.scenario() == null) {
+                spec.commandLine().getErr().println("caravan: no route on either side; no brief written");
+                return CaravanCli.NO_ROUTE;
+            }
+            brief = Brief.ofScenario(run, pair, subtitle + "; scenario " + s.id() + " vs baseline");
+        } else {
+            Network network = data.loadNetwork();
+            CostModel costs = data.loadCosts();
+            Router router = new Router(network, costs, DataOptions.loadRisk(null));
+            RouteRequest request = new RouteQuery(from, to, List.of(), cargo, tonnes, objective, avoid, List.of(),
+                    modes, includePlanned, null, null).resolve(network, costs, new PlaceIndex(network));
+            Plan plan = new Planner(router).plan(request,
+                    new PlanOptions(alternatives, false, 0.02, 200_000, 3_000, samples, null));
+            if (!plan.found()) {
+                spec.commandLine().getErr().println("caravan: " + (plan.noRoute() == null ? "no route"
+                        : plan.noRoute().message()) + "; no brief written");
+                return CaravanCli.NO_ROUTE;
+            }
+            brief = Brief.ofPlan(network, costs, plan.routes(), subtitle);
+        }
+        try {
+            if (pdf) Files.write(out, brief.pdf());
+            else Files.writeString(out, brief.html(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserInputException("--out: cannot write " + out + ": " + e.getMessage());
+        }
+        spec.commandLine().getOut().println("Wrote " + out);
+        return 0;
+    }
+
+    private String subtitle() {
+        return "Cargo: " + cargo + (tonnes == null ? "" : ", " + tonnes + " t") + "; objective: " + objective
+                + (avoid.isEmpty() ? "" : "; avoiding " + String.join(", ", avoid))
+                + (modes.isEmpty() ? "" : "; modes " + String.join(", ", modes))
+                + (includePlanned ? "; planned links included" : "");
+    }
+
+    /** true for PDF, false for HTML; anything else is a user error naming --out. */
+    static boolean format(Path out) {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pdf")) return true;
+        if (name.endsWith(".html") || name.endsWith(".htm")) return false;
+        throw new UserInputException("--out: " + out + ": the file name must end in .html or .pdf");
+    }
+}
