@@ -190,12 +190,12 @@ public final class BriefMap {
         int ly = 10;
         for (Line l : lines) {
             String dash = DASHES[l.index() % DASHES.length];
-            s.append("<rect x=\"").append(WIDTH - 250).append("\" y=\"").append(ly - 2).append("\" width=\"244\""
+            s.append("<rect x=\"").append(WIDTH - 306).append("\" y=\"").append(ly - 2).append("\" width=\"300\""
                     + " height=\"16\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>\n");
-            s.append("<path d=\"M ").append(WIDTH - 244).append(' ').append(ly + 6).append(" h 24\" stroke=\"")
+            s.append("<path d=\"M ").append(WIDTH - 300).append(' ').append(ly + 6).append(" h 24\" stroke=\"")
                     .append(COLOURS[l.index() % COLOURS.length]).append("\" stroke-width=\"3\"")
                     .append(dash.isEmpty() ? "" : " stroke-dasharray=\"" + dash + "\"").append("/>\n");
-            s.append("<text x=\"").append(WIDTH - 214).append("\" y=\"").append(ly + 10).append("\">")
+            s.append("<text x=\"").append(WIDTH - 270).append("\" y=\"").append(ly + 10).append("\">")
                     .append(Brief.esc(shorten(l.name()))).append("</text>\n");
             ly += 16;
         }
@@ -204,7 +204,7 @@ public final class BriefMap {
     }
 
     private static String shorten(String name) {
-        return name.length() > 38 ? name.substring(0, 37) + "…" : name;
+        return name.length() > 40 ? name.substring(0, 39) + "…" : name;
     }
 
     private static String d(List<double[]> pts, boolean close) {
@@ -256,12 +256,12 @@ public final class BriefMap {
             int ly = 10;
             for (Line l : lines) {
                 g.setColor(new Color(255, 255, 255, 217));
-                g.fillRect(WIDTH - 250, ly - 2, 244, 16);
+                g.fillRect(WIDTH - 306, ly - 2, 300, 16);
                 g.setColor(Color.decode(COLOURS[l.index() % COLOURS.length]));
                 g.setStroke(stroke(3f, DASHES[l.index() % DASHES.length]));
-                g.draw(new java.awt.geom.Line2D.Double(WIDTH - 244, ly + 6, WIDTH - 220, ly + 6));
+                g.draw(new java.awt.geom.Line2D.Double(WIDTH - 300, ly + 6, WIDTH - 276, ly + 6));
                 g.setColor(Color.decode("#212121"));
-                g.drawString(shorten(l.name()), WIDTH - 214, ly + 10);
+                g.drawString(shorten(l.name()), WIDTH - 270, ly + 10);
                 ly += 16;
             }
         } finally {
