@@ -134,12 +134,4 @@ class BriefTest {
         }
         return false;
     }
-
-    /** Not a test: writes the brief to /tmp for a look (run with -Dbrief.dump=true). */
-    @Test
-    void dump() throws Exception {
-        assumeTrue(Boolean.getBoolean("brief.dump"));
-        Files.writeString(Path.of("/tmp/brief.html"), brief.html());
-        Files.write(Path.of("/tmp/brief.pdf"), brief.pdf());
-    }
 }
