@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.caravan.chart.ChartKind;
@@ -48,27 +47,5 @@ final class ChartOutput {
         } catch (IOException e) {
             throw new UserInputException("--chart: cannot write " + chart + ": " + e.getMessage());
         }
-    }
-
-    /** "Almaty – Karachi": the places the route joins (a route with no legs is named by its node). */
-    static String title(Route r) {
-        if (r.legs().isEmpty()) return r.nodes().get(0);
-        return r.legs().get(0).fromName() + " – " + r.legs().get(r.legs().size() - 1).toName();
-    }
-
-    /**
-     * Legend names for a plan's routes: the rank and the crossings that set each apart. Crossings every route
-     * shares are left out (they would fill the legend and tell nothing), unless there is only one route.
-     */
-    static List<String> routeNames(List<Route> routes) {
-        java.util.Set<String> common = new java.util.HashSet<>(routes.get(0).crossingNames());
-        if (routes.size() > 1) routes.forEach(r -> common.retainAll(r.crossingNames()));
-        else common.clear();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            List<String> own = routes.get(i).crossingNames().stream().filter(c -> !common.contains(c)).toList();
-            names.add("Route " + (i + 1) + (own.isEmpty() ? "" : " via " + String.join(", ", own)));
-        }
-        return names;
     }
 }

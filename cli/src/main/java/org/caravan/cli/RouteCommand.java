@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.caravan.chart.RouteLabels;
 import org.caravan.cost.CostModel;
 import org.caravan.network.Network;
 import org.caravan.place.PlaceIndex;
@@ -158,8 +159,8 @@ final class RouteCommand implements Callable<Integer> {
         };
         TextOutput.write(spec, output, out);
         if (chart != null && plan.found()) {
-            ChartOutput.write(chart, chartKind, ChartOutput.title(plan.routes().get(0)),
-                    ChartOutput.routeNames(plan.routes()), plan.routes());
+            ChartOutput.write(chart, chartKind, RouteLabels.title(plan.routes().get(0), "–"),
+                    RouteLabels.routeNames(plan.routes()), plan.routes());
         }
         if (!plan.found()) {
             if (format != Format.text && plan.noRoute() != null) {

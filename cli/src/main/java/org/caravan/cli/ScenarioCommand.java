@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.caravan.chart.RouteLabels;
 import org.caravan.cost.CostModelLoader;
 import org.caravan.demand.OdFile;
 import org.caravan.demand.OdFileException;
@@ -276,7 +277,7 @@ final class ScenarioCommand implements Runnable {
                 spec.commandLine().getErr().println("caravan: --chart: no route on either side; no chart written");
                 return;
             }
-            ChartOutput.write(chart, chartKind, ChartOutput.title(routes.get(0)), names, routes);
+            ChartOutput.write(chart, chartKind, RouteLabels.title(routes.get(0), "–"), names, routes);
         }
     }
 }

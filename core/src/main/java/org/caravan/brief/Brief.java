@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.caravan.chart.RouteLabels;
 import org.caravan.chart.ChartKind;
 import org.caravan.chart.DistanceChart;
 import org.caravan.chart.PngChart;
@@ -66,10 +67,10 @@ public final class Brief {
 
     /** A brief of a plan's routes (best first), all on one network and cost model. */
     public static Brief ofPlan(Network network, CostModel costs, List<Route> routes, String subtitle) {
-        List<String> names = routeNames(routes);
+        List<String> names = RouteLabels.routeNames(routes);
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) entries.add(new Entry(names.get(i), routes.get(i), network, costs));
-        return new Brief(title(routes.get(0)), subtitle, entries, CountryShapes.naturalEarth());
+        return new Brief(RouteLabels.title(routes.get(0), "→"), subtitle, entries, CountryShapes.naturalEarth());
     }
 
     /**
@@ -88,26 +89,7 @@ public final class Brief {
         if (entries.isEmpty()) throw new IllegalArgumentException("no route on either side");
         String sub = subtitle + (pair.baseline() == null ? "; no baseline route" : "")
                 + (pair.scenario() == null ? "; no route under the scenario" : "");
-        return new Brief(title(entries.get(0).route()), sub, entries, CountryShapes.naturalEarth());
-    }
-
-    /** "Almaty → Karachi": the places the route joins. */
-    public static String title(Route r) {
-        if (r.legs().isEmpty()) return r.nodes().get(0);
-        return r.legs().get(0).fromName() + " → " + r.legs().get(r.legs().size() - 1).toName();
-    }
-
-    /** "Route 2 via X, Y": the rank and the crossings that set each route apart from the others. */
-    static List<String> routeNames(List<Route> routes) {
-        java.util.Set<String> common = new java.util.HashSet<>(routes.get(0).crossingNames());
-        if (routes.size() > 1) routes.forEach(r -> common.retainAll(r.crossingNames()));
-        else common.clear();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            List<String> own = routes.get(i).crossingNames().stream().filter(c -> !common.contains(c)).toList();
-            names.add("Route " + (i + 1) + (own.isEmpty() ? "" : " via " + String.join(", ", own)));
-        }
-        return names;
+        return new Brief(RouteLabels.title(entries.get(0).route(), "→"), sub, entries, CountryShapes.naturalEarth());
     }
 
     /** The brief as XHTML with inline SVG pictures. */
