@@ -1,0 +1,111 @@
+package org.caravan.trade;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The embedded table of reporter and partner codes ({@code countries.csv}: UN M49 numeric code, ISO alpha-3,
+ * name, source; built by {@code data-build/build_trade_reference.py}). Resolves what a user types (ISO3, ISO
+ * numeric or Comtrade code, or a name) to a {@link Country}; imports keep any numeric code, known or not.
+ */
+public final class Countries {
+    static final String RESOURCE = "/org/caravan/trade/countries.csv";
+
+    private final Map<Integer, String> iso3ByCode;
+    private final Map<String, Country> byIso3;
+
+    private Countries(Map<Integer, String> iso3ByCode, Map<String, Country> byIso3) {
+        this.iso3ByCode = iso3ByCode;
+        this.byIso3 = byIso3;
+    }
+
+    /** The embedded table. */
+    public static Countries embedded() {
+        try (InputStream in = Countries.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+            Map<Integer, String> iso3ByCode = new TreeMap<>();
+            Map<String, String> names = new LinkedHashMap<>();
+            Map<String, List<Integer>> codes = new LinkedHashMap<>();
+            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                while (it.hasNextValue()) {
+                    Map<String, String> row = it.nextValue();
+                    int code = Integer.parseInt(row.get("m49").trim());
+                    String iso3 = row.get("iso3").trim().toUpperCase(Locale.ROOT);
+                    iso3ByCode.put(code, iso3);
+                    names.putIfAbsent(iso3, row.get("name").trim());
+                    codes.computeIfAbsent(iso3, k -> new ArrayList<>()).add(code);
+                }
+            }
+            Map<String, Country> byIso3 = new LinkedHashMap<>();
+            names.forEach((iso3, name) -> byIso3.put(iso3, new Country(iso3, name, codes.get(iso3))));
+            return new Countries(Map.copyOf(iso3ByCode), Map.copyOf(byIso3));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("embedded " + RESOURCE + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The country a numeric code stands for; unknown codes get a placeholder named after the code. */
+    public Country byCode(int code) {
+        String iso3 = iso3ByCode.get(code);
+        if (iso3 != null) return byIso3.get(iso3);
+        return new Country("M" + code, "M49 " + code, List.of(code));
+    }
+
+    public Optional<Country> byIso3(String iso3) {
+        return Optional.ofNullable(iso3 == null ? null : byIso3.get(iso3.trim().toUpperCase(Locale.ROOT)));
+    }
+
+    /**
+     * The numeric code for a row that gives only an ISO3 code: Comtrade's own where it differs from ISO (699 for
+     * India, 251 for France, 842 for the USA: always the higher of the two), so such rows key like Comtrade's.
+     */
+    public Optional<Integer> codeOf(String iso3) {
+        return byIso3(iso3).map(c -> c.codes().stream().max(Integer::compare).orElseThrow());
+    }
+
+    /**
+     * What a user typed: an ISO3 code ({@code KAZ}), a numeric code ({@code 398}) or a name, case-insensitive
+     * ({@code kazakhstan}).
+     *
+     * @throws IllegalArgumentException naming the input and close matches when nothing fits
+     */
+    public Country resolve(String input) {
+        String s = input == null ? "" : input.trim();
+        if (s.isEmpty()) throw new IllegalArgumentException("empty country: give an ISO3 code such as KAZ");
+        if (s.chars().allMatch(Character::isDigit)) {
+            int code = Integer.parseInt(s);
+            if (iso3ByCode.containsKey(code)) return byCode(code);
+            throw new IllegalArgumentException("unknown country code " + s);
+        }
+        Optional<Country> iso = byIso3(s);
+        if (iso.isPresent()) return iso.get();
+        String lower = s.toLowerCase(Locale.ROOT);
+        List<Country> partial = new ArrayList<>();
+        for (Country c : byIso3.values()) {
+            String name = c.name().toLowerCase(Locale.ROOT);
+            if (name.equals(lower)) return c;
+            if (name.contains(lower)) partial.add(c);
+        }
+        if (partial.size() == 1) return partial.get(0);
+        String hint = partial.isEmpty() ? "use an ISO3 code such as KAZ, AFG, PAK"
+                : "did you mean " + String.join(", ", partial.stream().limit(5).map(Country::label).toList()) + "?";
+        throw new IllegalArgumentException("unknown country '" + s + "': " + hint);
+    }
+
+    /** All countries, in the table's order. */
+    public List<Country> all() { return List.copyOf(byIso3.values()); }
+}
