@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caravan", mixinStandardHelpOptions = true, versionProvider = CaravanCli.Version.class,
         description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.",
         subcommands = {RouteCommand.class, ServeCommand.class, NetworkCommand.class, PlacesCommand.class, RiskCommand.class,
-            ScenarioCommand.class, CompareCommand.class, CriticalCommand.class, BriefCommand.class,
+            ScenarioCommand.class, CompareCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class,
             CommandLine.HelpCommand.class})
 public final class CaravanCli implements Runnable {
     public static final int NO_ROUTE = 1;
@@ -59,7 +59,8 @@ public final class CaravanCli implements Runnable {
             err.println("caravan: " + (ire.field() == null ? "" : option(ire.field()) + ": ") + ire.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof NetworkException || e instanceof CostModelException || e instanceof UserInputException) {
+        if (e instanceof NetworkException || e instanceof CostModelException || e instanceof UserInputException
+                || e instanceof org.caravan.trade.TradeStoreException) {
             err.println("caravan: " + e.getMessage());
             return BAD_INPUT;
         }

@@ -38,6 +38,20 @@ public final class OdFile {
         }
     }
 
+    /** Writes pairs in the format {@link #read} reads (header {@code from,to,cargo,tonnes,source}). */
+    public static void write(List<OdPair> pairs, java.io.Writer out) throws IOException {
+        CsvMapper mapper = new CsvMapper();
+        CsvSchema schema = CsvSchema.builder().addColumn("from").addColumn("to").addColumn("cargo")
+                .addColumn("tonnes").addColumn("source").build().withHeader();
+        try (var writer = mapper.writer(schema).writeValues(out)) {
+            for (OdPair p : pairs) {
+                writer.write(java.util.Arrays.asList(p.from(), p.to(), p.cargo(),
+                        java.math.BigDecimal.valueOf(p.tonnes()).setScale(1, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros().toPlainString(), p.source()));
+            }
+        }
+    }
+
     public static List<OdPair> read(Path file) throws OdFileException {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(r, file.toString());

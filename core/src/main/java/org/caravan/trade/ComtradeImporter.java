@@ -151,9 +151,10 @@ public final class ComtradeImporter {
             JsonToken t;
             while ((t = csv.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
-                    line = csv.currentTokenLocation().getLineNr();
                     n = 0;
                 } else if (t == JsonToken.VALUE_STRING) {
+                    // The row's line is where its first field starts (START_ARRAY is located at the previous end).
+                    if (n == 0) line = csv.currentTokenLocation().getLineNr();
                     if (n == fields.length) fields = Arrays.copyOf(fields, n * 2);
                     fields[n++] = csv.getText();
                 } else if (t == JsonToken.END_ARRAY) {

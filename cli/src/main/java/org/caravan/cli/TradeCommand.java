@@ -1,0 +1,574 @@
+package org.caravan.cli;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.caravan.demand.OdFile;
+import org.caravan.report.RouteJson;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.trade.ComtradeImporter;
+import org.caravan.trade.Country;
+import org.caravan.trade.ImportReport;
+import org.caravan.trade.PublishedFact;
+import org.caravan.trade.TradeAnalytics;
+import org.caravan.trade.TradeDemand;
+import org.caravan.trade.TradeFigures;
+import org.caravan.trade.TradeImportException;
+import org.caravan.trade.TradeStore;
+import org.caravan.trade.TradeStoreException;
+import org.caravan.trade.TransitDependence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code caravan trade ...}: UN Comtrade import into the embedded store, trade analytics, OD demand. */
+@Command(name = "trade", mixinStandardHelpOptions = true,
+        description = {"Trade flows: import UN Comtrade CSV files into the embedded store (DIR/caravan.duckdb) and "
+                + "ask it for series, top products, partner shares, mirror gaps, OD demand and transit dependence.",
+            "Docs: docs/TRADE.md."},
+        subcommands = {TradeCommand.Import.class, TradeCommand.Imports.class, TradeCommand.Facts.class,
+            TradeCommand.SeriesCmd.class, TradeCommand.Top.class, TradeCommand.PartnersCmd.class,
+            TradeCommand.MirrorCmd.class, TradeCommand.Od.class, TradeCommand.Transit.class})
+final class TradeCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    enum Format { text, json, csv }
+
+    /** Where the store is, and how and where to print. */
+    static final class StoreOptions {
+        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.caravan",
+                description = "Directory of the embedded store DIR/caravan.duckdb (shared with `caravan serve`). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        Path dataDir;
+
+        TradeStore open() {
+            try {
+                return TradeStore.open(dataDir);
+            } catch (TradeStoreException e) {
+                throw new UserInputException("--data-dir: " + e.getMessage());
+            }
+        }
+    }
+
+    static final class OutputOptions {
+        @Option(names = "--format", defaultValue = "text", description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
+        Format format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+        Path output;
+    }
+
+    /** Base of the analytics commands: opens the store, resolves countries, prints in the chosen format. */
+    abstract static class Query implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Mixin
+        OutputOptions out;
+
+        /** The store, while {@link #compute} runs. */
+        TradeStore opened;
+
+        @Override
+        public final Integer call() throws Exception {
+            try (TradeStore s = store.open()) {
+                opened = s;
+                TradeAnalytics analytics = new TradeAnalytics(s);
+                Object result;
+                try {
+                    result = compute(analytics);
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException(e.getMessage());
+                }
+                String text = switch (out.format) {
+                    case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
+                    case csv -> csv(csvRows(result));
+                    case text -> text(result);
+                };
+                TextOutput.write(spec, out.output, text);
+            }
+            return 0;
+        }
+
+        abstract Object compute(TradeAnalytics analytics) throws Exception;
+
+        abstract String text(Object result);
+
+        /** Header row first. */
+        abstract List<List<Object>> csvRows(Object result);
+
+        static Country country(TradeAnalytics a, String input, String option) {
+            try {
+                return a.countries().resolve(input);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(option + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import UN Comtrade CSV files (current 47-column API/bulk format or the legacy classic "
+                    + "format, detected from the header; .gz accepted) into the store.",
+                "Each file is one transaction: a failure leaves the store as it was. Re-importing changes nothing. "
+                        + "Malformed rows are skipped and listed with their line (--strict refuses the file)."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Comtrade CSV file(s).")
+        List<Path> files;
+
+        @Option(names = "--strict", description = "Refuse a file with any malformed, repeated or conflicting row.")
+        boolean strict;
+
+        @Option(names = "--replace", description = "Let rows replace stored records that have other values "
+                + "(Comtrade revises its data); without it such rows are skipped and listed.")
+        boolean replace;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+        Format format;
+
+        @Option(names = "--progress", negatable = true, description = "Show a progress bar on stderr "
+                + "(default: when stderr is a terminal).")
+        Boolean progress;
+
+        @Option(names = "--show", defaultValue = "20", paramLabel = "N",
+                description = "Skipped rows to list in text output. Default: ${DEFAULT-VALUE}.")
+        int show;
+
+        @Override
+        public Integer call() throws Exception {
+            int failed = 0;
+            List<ImportReport> reports = new ArrayList<>();
+            try (TradeStore s = store.open()) {
+                ComtradeImporter importer = new ComtradeImporter(s);
+                boolean bar = progress != null ? progress : System.console() != null;
+                for (Path f : files) {
+                    ProgressBar pb = bar ? new ProgressBar(spec.commandLine().getErr(), f.getFileName().toString())
+                            : null;
+                    try {
+                        ImportReport r = importer.importFile(f, new ComtradeImporter.Options(strict, replace),
+                                pb == null ? ComtradeImporter.Progress.NONE : pb);
+                        if (pb != null) pb.done();
+                        reports.add(r);
+                        if (format == Format.text) TextOutput.write(spec, null, TradeText.importReport(r, show));
+                    } catch (TradeImportException e) {
+                        if (pb != null) pb.done();
+                        failed++;
+                        spec.commandLine().getErr().println("caravan: " + e.getMessage());
+                        spec.commandLine().getErr().flush();
+                    }
+                }
+                if (format == Format.text) {
+                    TextOutput.write(spec, null, "Store: " + s.file() + " (" + String.format(Locale.ROOT, "%,d",
+                            s.flowCount()) + " trade records)\n");
+                }
+            }
+            if (format != Format.text) {
+                TextOutput.write(spec, null, RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(reports) + "\n");
+            }
+            return failed == 0 ? 0 : CaravanCli.BAD_INPUT;
+        }
+    }
+
+    /** A one-line bar redrawn with carriage returns. */
+    static final class ProgressBar implements ComtradeImporter.Progress {
+        private final PrintWriter err;
+        private final String name;
+        private final long start = System.nanoTime();
+        private int lastPercent = -1;
+
+        ProgressBar(PrintWriter err, String name) {
+            this.err = err;
+            this.name = name;
+        }
+
+        @Override
+        public void update(long bytesRead, long totalBytes, long rowsRead) {
+            int pct = totalBytes <= 0 ? 100 : (int) Math.min(100, 100 * bytesRead / totalBytes);
+            if (pct == lastPercent) return;
+            lastPercent = pct;
+            double secs = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
+            int filled = pct * 30 / 100;
+            err.printf(Locale.ROOT, "\r%s [%s%s] %3d%%  %,d rows  %,.0f rows/s", name, "#".repeat(filled),
+                    ".".repeat(30 - filled), pct, rowsRead, rowsRead / secs);
+            err.flush();
+        }
+
+        void done() {
+            err.println();
+            err.flush();
+        }
+    }
+
+    @Command(name = "imports", mixinStandardHelpOptions = true, description = "List the imports in the store.")
+    static final class Imports extends Query {
+        @Override
+        Object compute(TradeAnalytics a) { return opened.imports(); }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        String text(Object r) {
+            return TradeText.imports((List<TradeStore.ImportRecord>) r, opened.file().toString(), opened.flowCount());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        List<List<Object>> csvRows(Object r) {
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("id", "file", "sha256", "format", "imported_at", "rows_read", "rows_loaded",
+                    "rows_replaced", "rows_already_stored", "rows_skipped"));
+            for (TradeStore.ImportRecord i : (List<TradeStore.ImportRecord>) r) {
+                rows.add(Arrays.asList(i.id(), i.file(), i.sha256(), i.format(), i.importedAt(), i.rowsRead(),
+                        i.rowsLoaded(), i.rowsReplaced(), i.rowsAlreadyStored(), i.rowsSkipped()));
+            }
+            return rows;
+        }
+    }
+
+    @Command(name = "facts", mixinStandardHelpOptions = true,
+            description = "Published headline trade figures shipped with Caravan, each with its source and what it "
+                    + "covers (disagreeing sources side by side).")
+    static final class Facts extends Query {
+        @Parameters(arity = "0..2", paramLabel = "COUNTRY", description = "Only facts about this country (or pair).")
+        List<String> countries = new ArrayList<>();
+
+        @Override
+        Object compute(TradeAnalytics a) {
+            String x = countries.isEmpty() ? null : country(a, countries.get(0), "COUNTRY").iso3();
+            String y = countries.size() < 2 ? null : country(a, countries.get(1), "COUNTRY").iso3();
+            return x == null ? a.facts().all() : a.facts().about(x, y);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        String text(Object r) { return TradeText.facts((List<PublishedFact>) r); }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        List<List<Object>> csvRows(Object r) {
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("id", "reporter", "partner", "measure", "period", "covers", "value_usd", "quantity",
+                    "unit", "product", "source", "source_date", "url", "confidence", "note"));
+            for (PublishedFact f : (List<PublishedFact>) r) {
+                rows.add(Arrays.asList(f.id(), f.reporter(), f.partner(), f.measure(), f.period(), f.covers(),
+                        f.valueUsd(), f.quantity(), f.unit(), f.product(), f.source(), f.sourceDate(), f.url(),
+                        f.confidence(), f.note()));
+            }
+            return rows;
+        }
+    }
+
+    @Command(name = "series", mixinStandardHelpOptions = true,
+            description = "A's exports to, imports from and turnover with B per year as A reports them, balance and "
+                    + "year-on-year growth, with the published figures for the pair.")
+    static final class SeriesCmd extends Query {
+        @Parameters(index = "0", paramLabel = "A", description = "Reporter: ISO3 code (KAZ), M49 code or name.")
+        String a;
+
+        @Parameters(index = "1", paramLabel = "B", description = "Partner.")
+        String b;
+
+        @Override
+        Object compute(TradeAnalytics an) { return an.series(country(an, a, "A"), country(an, b, "B")); }
+
+        @Override
+        String text(Object r) { return TradeText.series((TradeFigures.Series) r); }
+
+        @Override
+        List<List<Object>> csvRows(Object r) {
+            TradeFigures.Series s = (TradeFigures.Series) r;
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("reporter", "partner", "year", "months", "covers", "exports_usd", "imports_usd",
+                    "turnover_usd", "balance_usd", "turnover_growth_pct"));
+            for (TradeFigures.SeriesPoint p : s.points()) {
+                rows.add(Arrays.asList(s.reporter().iso3(), s.partner().iso3(), p.year(), p.months(), p.covers(),
+                        p.exportsUsd(), p.importsUsd(), p.turnoverUsd(), p.balanceUsd(), p.turnoverGrowthPct()));
+            }
+            return rows;
+        }
+    }
+
+    @Command(name = "top", mixinStandardHelpOptions = true,
+            description = "A reporter's top products by value for one year and flow, by HS chapter, heading or "
+                    + "subheading, with shares, tonnes and cargo type.")
+    static final class Top extends Query {
+        @Parameters(index = "0", paramLabel = "A", description = "Reporter.")
+        String a;
+
+        @Option(names = "--partner", paramLabel = "B", description = "Only trade with B (default: with the World).")
+        String partner;
+
+        @Option(names = "--year", description = "Year (default: the latest with product records).")
+        Integer year;
+
+        @Option(names = "--flow", defaultValue = "X", description = "X (exports) or M (imports). Default: ${DEFAULT-VALUE}.")
+        String flow;
+
+        @Option(names = "--level", defaultValue = "chapter",
+                description = "chapter (2 digits), heading (4) or subheading (6). Default: ${DEFAULT-VALUE}.")
+        String level;
+
+        @Option(names = "--limit", defaultValue = "10", description = "Products to list. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Override
+        Object compute(TradeAnalytics an) {
+            int digits = switch (level.toLowerCase(Locale.ROOT)) {
+                case "chapter", "2" -> 2;
+                case "heading", "4" -> 4;
+                case "subheading", "6" -> 6;
+                default -> throw new UserInputException("--level: expected chapter, heading or subheading, got '"
+                        + level + "'");
+            };
+            try {
+                return an.top(country(an, a, "A"), partner == null ? null : country(an, partner, "--partner"), year,
+                        flow, digits, limit);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
+            }
+        }
+
+        @Override
+        String text(Object r) { return TradeText.top((TradeFigures.TopProducts) r); }
+
+        @Override
+        List<List<Object>> csvRows(Object r) {
+            TradeFigures.TopProducts t = (TradeFigures.TopProducts) r;
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("reporter", "partner", "year", "flow", "code", "description", "value_usd", "share_pct",
+                    "tonnes", "cargo"));
+            for (TradeFigures.Product p : t.products()) {
+                rows.add(Arrays.asList(t.reporter().iso3(), t.partner() == null ? "W00" : t.partner().iso3(),
+                        t.year(), t.flow(), p.code(), p.description(), p.valueUsd(), p.sharePct(), p.tonnes(),
+                        p.cargo()));
+            }
+            return rows;
+        }
+    }
+
+    static String optionOf(String message) {
+        if (message.startsWith("flow")) return "--flow: ";
+        if (message.startsWith("limit")) return "--limit: ";
+        if (message.startsWith("level")) return "--level: ";
+        return "";
+    }
+
+    @Command(name = "partners", mixinStandardHelpOptions = true,
+            description = "A reporter's partner shares for one year and flow, and how concentrated they are "
+                    + "(Herfindahl–Hirschman index).")
+    static final class PartnersCmd extends Query {
+        @Parameters(index = "0", paramLabel = "A", description = "Reporter.")
+        String a;
+
+        @Option(names = "--year", description = "Year (default: the latest with partner records).")
+        Integer year;
+
+        @Option(names = "--flow", defaultValue = "X", description = "X (exports) or M (imports). Default: ${DEFAULT-VALUE}.")
+        String flow;
+
+        @Option(names = "--limit", defaultValue = "15", description = "Partners to list in text. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Override
+        Object compute(TradeAnalytics an) {
+            try {
+                return an.partners(country(an, a, "A"), year, flow);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
+            }
+        }
+
+        @Override
+        String text(Object r) { return TradeText.partners((TradeFigures.Partners) r, limit); }
+
+        @Override
+        List<List<Object>> csvRows(Object r) {
+            TradeFigures.Partners p = (TradeFigures.Partners) r;
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("reporter", "year", "flow", "partner", "partner_name", "value_usd", "share_pct"));
+            for (TradeFigures.PartnerShare s : p.partners()) {
+                rows.add(Arrays.asList(p.reporter().iso3(), p.year(), p.flow(), s.partner().iso3(),
+                        s.partner().name(), s.valueUsd(), s.sharePct()));
+            }
+            return rows;
+        }
+    }
+
+    @Command(name = "mirror", mixinStandardHelpOptions = true,
+            description = "What A and B each report of their trade with each other (exporter FOB vs importer CIF), "
+                    + "per year and direction, with the gap.")
+    static final class MirrorCmd extends Query {
+        @Parameters(index = "0", paramLabel = "A")
+        String a;
+
+        @Parameters(index = "1", paramLabel = "B")
+        String b;
+
+        @Override
+        Object compute(TradeAnalytics an) { return an.mirror(country(an, a, "A"), country(an, b, "B")); }
+
+        @Override
+        String text(Object r) { return TradeText.mirror((TradeFigures.Mirror) r); }
+
+        @Override
+        List<List<Object>> csvRows(Object r) {
+            TradeFigures.Mirror m = (TradeFigures.Mirror) r;
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("year", "exporter", "importer", "exporter_usd", "exporter_covers", "importer_usd",
+                    "importer_covers", "gap_usd", "gap_pct"));
+            for (TradeFigures.MirrorRow x : m.rows()) {
+                rows.add(Arrays.asList(x.year(), x.exporter().iso3(), x.importer().iso3(), x.exporterUsd(),
+                        x.exporterCovers(), x.importerUsd(), x.importerCovers(), x.gapUsd(), x.gapPct()));
+            }
+            return rows;
+        }
+    }
+
+    /** Options shared by od and transit: which flows become demand. */
+    static final class DemandOptions {
+        @Option(names = "--year", description = "Year (default: the latest with product records).")
+        Integer year;
+
+        @Option(names = "--flow", defaultValue = "X", description = "X (exports) or M (imports). Default: ${DEFAULT-VALUE}.")
+        String flow;
+
+        @Option(names = "--min-tonnes", defaultValue = "0", paramLabel = "T",
+                description = "Leave out pairs below T tonnes. Default: ${DEFAULT-VALUE}.")
+        double minTonnes;
+    }
+
+    @Command(name = "od", mixinStandardHelpOptions = true,
+            description = {"Write an OD demand file (from,to,cargo,tonnes,source) from a reporter's tonnes by "
+                    + "partner and HS chapter, placed at each country's hub; `caravan scenario run --od` and "
+                    + "`caravan critical --od` read it.",
+                "Text format writes the CSV (to -o FILE or stdout) and a summary on stderr."})
+    static final class Od extends Query {
+        @Parameters(index = "0", paramLabel = "A", description = "Reporter.")
+        String a;
+
+        @Mixin
+        DemandOptions demand;
+
+        @Override
+        Object compute(TradeAnalytics an) {
+            try {
+                return new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
+            }
+        }
+
+        @Override
+        String text(Object r) {
+            TradeDemand.Result d = (TradeDemand.Result) r;
+            spec.commandLine().getErr().print(TradeText.odSummary(d));
+            spec.commandLine().getErr().flush();
+            return odCsv(d);
+        }
+
+        @Override
+        List<List<Object>> csvRows(Object r) { return null; }
+
+        static String odCsv(TradeDemand.Result d) {
+            StringWriter w = new StringWriter();
+            try {
+                OdFile.write(d.pairs(), w);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return w.toString();
+        }
+    }
+
+    @Command(name = "transit", mixinStandardHelpOptions = true,
+            description = "Which third countries a reporter's trade must cross: its tonnes by partner (as for `od`) "
+                    + "routed on the cheapest route, summed by transit country.")
+    static final class Transit extends Query {
+        @Parameters(index = "0", paramLabel = "A", description = "Reporter.")
+        String a;
+
+        @Mixin
+        DemandOptions demand;
+
+        @Mixin
+        DataOptions data;
+
+        @Override
+        Object compute(TradeAnalytics an) throws Exception {
+            TradeDemand.Result d;
+            try {
+                d = new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
+            }
+            ScenarioBase base = ScenarioCommand.base(data);
+            return new TransitReport(d, TransitDependence.of(base, d.pairs()));
+        }
+
+        record TransitReport(TradeDemand.Result demand, TransitDependence.Result transit) {}
+
+        @Override
+        String text(Object r) {
+            TransitReport t = (TransitReport) r;
+            return TradeText.transit(t.demand(), t.transit());
+        }
+
+        @Override
+        List<List<Object>> csvRows(Object r) {
+            TransitReport t = (TransitReport) r;
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("reporter", "year", "flow", "transit_country", "name", "tonnes", "share_pct"));
+            for (TransitDependence.CountryShare c : t.transit().transit()) {
+                rows.add(Arrays.asList(t.demand().reporter().iso3(), t.demand().year(), t.demand().flow(),
+                        c.country(), c.name(), c.tonnes(), c.sharePct()));
+            }
+            return rows;
+        }
+    }
+
+    static String csv(List<List<Object>> rows) {
+        if (rows == null) throw new UserInputException("--format csv is not available here: this command writes "
+                + "CSV in text format");
+        CsvSchema schema = CsvSchema.emptySchema();
+        StringWriter w = new StringWriter();
+        try (var writer = new CsvMapper().writer(schema).writeValues(w)) {
+            for (List<Object> row : rows) {
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object c : row) cells.add(c == null ? "" : c instanceof Double d ? plain(d) : c);
+                writer.write(cells);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return w.toString();
+    }
+
+    static String plain(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros()
+                .toPlainString();
+    }
+}

@@ -1,0 +1,138 @@
+package org.caravan.trade;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.caravan.demand.OdPair;
+
+/**
+ * From trade statistics to routing demand: a reporter's tonnes by partner and product (HS chapter), placed at
+ * each country's hub ({@code hubs.csv}) and typed by cargo (HS chapter rule), as OD pairs that scenarios,
+ * criticality and assignment read ({@code caravan trade od}).
+ */
+public final class TradeDemand {
+    static final String HUBS = "/org/caravan/trade/hubs.csv";
+
+    /** Where a country's trade starts or ends when only the country is known. */
+    public record Hub(String iso3, String place, String note) {}
+
+    /** Tonnes of a partner that could not be placed (no hub in the network) or had no weight. */
+    public record Unplaced(Country partner, double tonnes, double valueUsd, String reason) {}
+
+    /**
+     * @param pairs          the OD pairs, largest first
+     * @param unplaced       partners outside the network (no hub), with their tonnes
+     * @param valueWithoutWeightUsd trade value of records that give no net weight (not in any pair)
+     */
+    public record Result(Country reporter, int year, String flow, List<OdPair> pairs, List<Unplaced> unplaced,
+                         double tonnes, double valueWithoutWeightUsd, String basis) {}
+
+    private final TradeAnalytics analytics;
+    private final HsChapters chapters = HsChapters.embedded();
+    private final Map<String, Hub> hubs = hubs();
+
+    public TradeDemand(TradeAnalytics analytics) { this.analytics = analytics; }
+
+    public static Map<String, Hub> hubs() {
+        try (InputStream in = TradeDemand.class.getResourceAsStream(HUBS)) {
+            if (in == null) throw new IllegalStateException("missing resource " + HUBS);
+            Map<String, Hub> out = new LinkedHashMap<>();
+            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader())
+                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                while (it.hasNextValue()) {
+                    Map<String, String> r = it.nextValue();
+                    out.put(r.get("iso3").trim(), new Hub(r.get("iso3").trim(), r.get("place").trim(),
+                            r.getOrDefault("note", "").trim()));
+                }
+            }
+            return Map.copyOf(out);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("embedded " + HUBS + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The reporter's exports (X: from its hub to each partner's) or imports (M: the other way) in tonnes.
+     *
+     * @param year      null for the latest year with product records
+     * @param minTonnes pairs below this are left out (and counted in no total)
+     */
+    public Result od(Country reporter, Integer year, String flow, double minTonnes) {
+        String f = TradeAnalytics.flow(flow);
+        Hub home = hubs.get(reporter.iso3());
+        if (home == null) throw new IllegalArgumentException(reporter.label() + " has no hub in the network "
+                + "(hubs exist for " + new TreeSet<>(hubs.keySet()) + ")");
+        String base = "reporter IN (" + reporter.sqlCodes() + ") AND flow = '" + f + "' AND partner <> 0 AND "
+                + TradeAnalytics.BREAKDOWN_TOTALS + " AND cmd <> 'TOTAL'";
+        List<Integer> years = new ArrayList<>();
+        analytics.query("SELECT max(year) FROM trade_flow WHERE " + base,
+                rs -> years.add(rs.getObject(1) == null ? null : rs.getInt(1)));
+        Integer y = year != null ? year : years.isEmpty() ? null : years.get(0);
+        if (y == null) throw new IllegalArgumentException("no product records of " + TradeAnalytics.flowWord(f)
+                + " for " + reporter.label() + " in the store: import a Comtrade file with commodity codes first");
+        // Per partner the coarsest product level present, so a chapter and its headings are not both counted.
+        String sql = "WITH f AS (SELECT partner, cmd, net_wgt_kg, value_usd, length(cmd) AS lvl FROM trade_flow "
+                + "WHERE " + base + " AND year = " + y + " AND freq = (SELECT CASE WHEN count(*) FILTER "
+                + "(WHERE freq = 'A') > 0 THEN 'A' ELSE 'M' END FROM trade_flow WHERE " + base + " AND year = " + y
+                + ")), b AS (SELECT partner, min(lvl) AS lvl FROM f GROUP BY partner) "
+                + "SELECT partner, substr(cmd, 1, 2) AS chapter, sum(net_wgt_kg), sum(value_usd) FILTER "
+                + "(WHERE net_wgt_kg IS NULL) FROM f JOIN b USING (partner, lvl) GROUP BY ALL ORDER BY 1, 2";
+        Map<Integer, Map<String, double[]>> byPartner = new TreeMap<>();
+        analytics.query(sql, rs -> byPartner.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
+                .put(rs.getString(2), new double[] {rs.getDouble(3), rs.getDouble(4)}));
+        List<OdPair> pairs = new ArrayList<>();
+        List<Unplaced> unplaced = new ArrayList<>();
+        double tonnes = 0;
+        double withoutWeight = 0;
+        Countries countries = analytics.countries();
+        for (Map.Entry<Integer, Map<String, double[]>> e : byPartner.entrySet()) {
+            Country partner = countries.byCode(e.getKey());
+            Map<String, double[]> byCargo = new TreeMap<>();
+            Map<String, List<String>> chaptersByCargo = new TreeMap<>();
+            for (Map.Entry<String, double[]> c : e.getValue().entrySet()) {
+                String cargo = chapters.cargo(c.getKey()).code();
+                double[] sum = byCargo.computeIfAbsent(cargo, k -> new double[2]);
+                sum[0] += c.getValue()[0] / 1000;
+                sum[1] += c.getValue()[1];
+                if (c.getValue()[0] > 0) chaptersByCargo.computeIfAbsent(cargo, k -> new ArrayList<>()).add(c.getKey());
+            }
+            Hub away = hubs.get(partner.iso3());
+            for (Map.Entry<String, double[]> c : byCargo.entrySet()) {
+                double t = c.getValue()[0];
+                withoutWeight += c.getValue()[1];
+                if (t <= 0 || t < minTonnes) continue;
+                if (away == null || away.place().equals(home.place())) {
+                    unplaced.add(new Unplaced(partner, t, 0, away == null ? "no hub in the network"
+                            : "same hub as the reporter"));
+                    continue;
+                }
+                String source = "UN Comtrade, " + reporter.iso3() + "-reported " + TradeAnalytics.flowWord(f)
+                        + (f.equals("X") ? " to " : " from ") + partner.iso3() + " " + y + ", HS chapters "
+                        + String.join(" ", chaptersByCargo.getOrDefault(c.getKey(), List.of()))
+                        + "; hubs " + home.place() + " / " + away.place();
+                pairs.add(f.equals("X") ? new OdPair(home.place(), away.place(), c.getKey(), round(t), source)
+                        : new OdPair(away.place(), home.place(), c.getKey(), round(t), source));
+                tonnes += t;
+            }
+        }
+        pairs.sort((a, b) -> Double.compare(b.tonnes(), a.tonnes()));
+        unplaced.sort((a, b) -> Double.compare(b.tonnes(), a.tonnes()));
+        return new Result(reporter, y, f, List.copyOf(pairs), List.copyOf(unplaced), tonnes, withoutWeight,
+                "net weight of " + reporter.label() + "'s " + TradeAnalytics.flowWord(f) + " in " + y
+                        + " by partner and HS chapter (coarsest product level present per partner), typed bulk or "
+                        + "container by chapter, placed at each country's hub (hubs.csv)");
+    }
+
+    private static double round(double t) { return Math.round(t * 10) / 10.0; }
+}

@@ -1,0 +1,84 @@
+package org.caravan.trade;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.caravan.demand.OdPair;
+import org.caravan.place.RouteQuery;
+import org.caravan.routing.CountryExposure;
+import org.caravan.routing.InvalidRequestException;
+import org.caravan.routing.Plan;
+import org.caravan.routing.PlanOptions;
+import org.caravan.routing.Planner;
+import org.caravan.routing.Route;
+import org.caravan.scenario.ScenarioBase;
+
+/**
+ * How much of a set of flows must cross each third country: every OD pair is routed (cheapest route per cargo
+ * unit) and its tonnes are counted once in every country the route passes through other than the countries of
+ * its two ends (seas excluded). A share of 100 % means all routed tonnes depend on that one neighbour.
+ */
+public final class TransitDependence {
+    private TransitDependence() {}
+
+    /** One transit country and the tonnes whose cheapest route crosses it. */
+    public record CountryShare(String country, String name, double tonnes, double sharePct) {}
+
+    /** One OD pair's cheapest route: the countries it transits, or why there is none. */
+    public record PairTransit(OdPair od, boolean routed, List<String> transit, Double usdPerTonne, String reason) {}
+
+    public record Result(double routedTonnes, double unroutedTonnes, List<CountryShare> transit,
+                         List<PairTransit> pairs, String basis) {}
+
+    public static Result of(ScenarioBase base, List<OdPair> pairs) {
+        Planner planner = new Planner(base.router());
+        Map<String, double[]> tonnes = new TreeMap<>();
+        Map<String, String> names = new TreeMap<>();
+        List<PairTransit> out = new ArrayList<>();
+        double routed = 0;
+        double unrouted = 0;
+        for (OdPair od : pairs) {
+            try {
+                var request = new RouteQuery(od.from(), od.to(), null, od.cargo(), null, "cost", null, null, null,
+                        false, null, null).resolve(base.network(), base.costs(), base.places());
+                Plan plan = planner.plan(request, PlanOptions.SINGLE);
+                if (!plan.found()) {
+                    unrouted += od.tonnes();
+                    out.add(new PairTransit(od, false, List.of(), null, "no route"));
+                    continue;
+                }
+                Route route = plan.routes().get(0);
+                String fromCountry = base.network().node(request.from()).orElseThrow().country();
+                String toCountry = base.network().node(request.to()).orElseThrow().country();
+                Set<String> transit = new LinkedHashSet<>();
+                for (CountryExposure e : route.exposure()) {
+                    if (e.country().equals(fromCountry) || e.country().equals(toCountry) || e.country().equals("XX")) {
+                        continue;
+                    }
+                    transit.add(e.country());
+                    names.put(e.country(), e.name());
+                }
+                for (String c : transit) tonnes.computeIfAbsent(c, k -> new double[1])[0] += od.tonnes();
+                routed += od.tonnes();
+                double perTonne = route.totals().usd() / base.costs().profile(od.cargo()).orElseThrow().tonnesPerUnit();
+                out.add(new PairTransit(od, true, List.copyOf(transit), perTonne, ""));
+            } catch (InvalidRequestException e) {
+                unrouted += od.tonnes();
+                out.add(new PairTransit(od, false, List.of(), null, e.getMessage()));
+            }
+        }
+        List<CountryShare> shares = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : tonnes.entrySet()) {
+            double t = e.getValue()[0];
+            shares.add(new CountryShare(e.getKey(), names.get(e.getKey()), t, routed > 0 ? 100 * t / routed : 0));
+        }
+        shares.sort(Comparator.comparingDouble(CountryShare::tonnes).reversed().thenComparing(CountryShare::country));
+        return new Result(routed, unrouted, List.copyOf(shares), List.copyOf(out),
+                "each OD pair on its cheapest route for its cargo; a pair's tonnes count once in every country "
+                        + "the route crosses other than its two ends' countries (seas excluded)");
+    }
+}
