@@ -554,7 +554,9 @@ final class TradeCommand implements Runnable {
                 + "CSV in text format");
         CsvSchema schema = CsvSchema.emptySchema();
         StringWriter w = new StringWriter();
-        try (var writer = new CsvMapper().writer(schema).writeValues(w)) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        try (var writer = mapper.writer(schema).writeValues(w)) {
             for (List<Object> row : rows) {
                 List<Object> cells = new ArrayList<>(row.size());
                 for (Object c : row) cells.add(c == null ? "" : c instanceof Double d ? plain(d) : c);

@@ -1,0 +1,155 @@
+package org.caravan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.caravan.demand.OdFile;
+import org.caravan.demand.OdPair;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** caravan trade ..., as an analyst uses it: import, ask, export demand, route it. */
+class TradeCommandTest {
+    @TempDir
+    Path dir;
+
+    Path data;
+    Path plus;
+    Path classic;
+
+    @BeforeEach
+    void files() throws Exception {
+        data = dir.resolve("store");
+        plus = copy("plus-kaz-afg.csv");
+        classic = copy("classic-kaz-afg.csv");
+    }
+
+    /** The core module's Comtrade fixtures (README.md there has the expected numbers); tests run in cli/. */
+    private Path copy(String name) throws Exception {
+        Path p = dir.resolve(name);
+        Files.copy(Path.of("../core/src/test/resources/org/caravan/trade", name), p,
+                StandardCopyOption.REPLACE_EXISTING);
+        return p;
+    }
+
+    private CliRunner.Run trade(String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "trade";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--data-dir";
+        all[args.length + 2] = data.toString();
+        return CliRunner.run(all);
+    }
+
+    @Test
+    void importReportsRowsAndProblemsThenReimportChangesNothing() {
+        CliRunner.Run run = trade("import", plus.toString(), classic.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("read 41 rows: loaded 34", "skipped 7", "stored as import #1",
+                "line 11, primaryValue: expected a number, got 'abc'", "line 26, (duplicate)",
+                "read 19 rows: loaded 17", "(51 trade records)");
+        CliRunner.Run again = trade("import", plus.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("already stored 34", "nothing changed", "(51 trade records)");
+        CliRunner.Run list = trade("imports");
+        assertThat(list.out()).contains("plus-kaz-afg.csv", "classic-kaz-afg.csv").doesNotContain("#3");
+    }
+
+    @Test
+    void aFailedImportNamesTheFileAndLineAndExitsTwo() throws Exception {
+        Path broken = copy("plus-broken-quote.csv");
+        Path unknown = copy("unknown-format.csv");
+        CliRunner.Run run = trade("import", broken.toString(), unknown.toString());
+        assertThat(run.exit()).isEqualTo(CaravanCli.BAD_INPUT);
+        assertThat(run.err()).contains("plus-broken-quote.csv: line 7", "nothing imported",
+                "unknown-format.csv: line 1: not a UN Comtrade CSV header");
+        assertThat(trade("imports").out()).contains("No imports yet");
+    }
+
+    @Test
+    void seriesTopPartnersMirrorInTextJsonAndCsv() throws Exception {
+        assertThat(trade("import", plus.toString(), classic.toString()).exit()).isZero();
+        CliRunner.Run series = trade("series", "KAZ", "Afghanistan");
+        assertThat(series.exit()).as(series.err()).isZero();
+        assertThat(series.out()).contains("Kazakhstan (KAZ) with Afghanistan (AFG)", "2022", "600.0 M", "640.0 M",
+                "+48.8%", "Published figures", "The Diplomat", "Interfax");
+
+        JsonNode json = new ObjectMapper().readTree(trade("series", "KAZ", "AFG", "--format", "json").out());
+        assertThat(json.path("points")).hasSize(5);
+        assertThat(json.path("points").get(3).path("exportsUsd").asDouble()).isEqualTo(600e6);
+
+        List<String> csv = trade("series", "KAZ", "AFG", "--format", "csv").out().lines().toList();
+        assertThat(csv.get(0)).isEqualTo("reporter,partner,year,months,covers,exports_usd,imports_usd,"
+                + "turnover_usd,balance_usd,turnover_growth_pct");
+        assertThat(csv).hasSize(6).contains("KAZ,AFG,2022,12,full year,600000000,40000000,640000000,560000000,"
+                + "48.8372093023");
+
+        CliRunner.Run top = trade("top", "KAZ", "--partner", "AFG", "--year", "2022");
+        assertThat(top.out()).contains("Cereals", "360.0 M", "60.0%", "1,200,000", "bulk", "container");
+        CliRunner.Run partners = trade("partners", "KAZ", "--year", "2022");
+        assertThat(partners.out()).contains("RUS", "40.0%", "Herfindahl–Hirschman index 3,000",
+                "highly concentrated");
+        CliRunner.Run mirror = trade("mirror", "KAZ", "AFG", "--format", "csv");
+        assertThat(mirror.out()).contains("2021,KAZ,AFG,400000000,full year,440000000,full year,40000000,10");
+
+        Path out = dir.resolve("partners.csv");
+        assertThat(trade("partners", "KAZ", "--year", "2022", "--format", "csv", "-o", out.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllLines(out)).hasSize(5);
+    }
+
+    @Test
+    void badArgumentsAreNamed() {
+        assertThat(trade("import", plus.toString()).exit()).isZero();
+        CliRunner.Run country = trade("series", "Narnia", "AFG");
+        assertThat(country.exit()).isEqualTo(CaravanCli.BAD_INPUT);
+        assertThat(country.err()).contains("A: unknown country 'Narnia'");
+        CliRunner.Run flow = trade("top", "KAZ", "--flow", "Z");
+        assertThat(flow.exit()).isEqualTo(CaravanCli.BAD_INPUT);
+        assertThat(flow.err()).contains("--flow: flow must be X");
+        CliRunner.Run level = trade("top", "KAZ", "--level", "section");
+        assertThat(level.err()).contains("--level: expected chapter, heading or subheading");
+        CliRunner.Run empty = CliRunner.run("trade", "series", "KAZ", "AFG", "--data-dir",
+                dir.resolve("empty").toString());
+        assertThat(empty.exit()).isZero();
+        assertThat(empty.out()).contains("no records in the store for this pair");
+    }
+
+    @Test
+    void odFileFeedsScenarioRunsAndTransitShowsTheNeighbours() throws Exception {
+        assertThat(trade("import", plus.toString()).exit()).isZero();
+        Path od = dir.resolve("od.csv");
+        CliRunner.Run run = trade("od", "KAZ", "--year", "2022", "-o", od.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("2 OD pairs, 1,840,000 t");
+        List<OdPair> pairs = OdFile.read(od);
+        assertThat(pairs).extracting(OdPair::from, OdPair::to, OdPair::cargo, OdPair::tonnes).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "bulk", 1_800_000.0),
+                org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "container", 40_000.0));
+
+        CliRunner.Run scenario = CliRunner.run("scenario", "run", "trans-afghan-railway", "--od", od.toString(),
+                "--format", "json");
+        assertThat(scenario.exit()).as(scenario.err()).isZero();
+        assertThat(new ObjectMapper().readTree(scenario.out()).path("totals").path("compared").asInt()).isEqualTo(2);
+
+        CliRunner.Run transit = trade("transit", "KAZ", "--year", "2022");
+        assertThat(transit.exit()).as(transit.err()).isZero();
+        assertThat(transit.out()).contains("1,840,000 t routed", "UZ", "Uzbekistan", "100.0%", "Almaty", "Kabul");
+    }
+
+    @Test
+    void factsAreShownWithTheirSources() {
+        CliRunner.Run facts = trade("facts", "KAZ", "AFG");
+        assertThat(facts.exit()).isZero();
+        assertThat(facts.out()).contains("474.3 M", "987.9 M", "583.0 M", "545.2 M", "567.5 M", "The Diplomat",
+                "smi24", "Interfax", "confidence reported", "January–November");
+        assertThat(trade("facts", "--format", "csv").out().lines().findFirst().orElseThrow())
+                .startsWith("id,reporter,partner,measure,period");
+    }
+}
