@@ -1,18 +1,16 @@
 package org.caravan.cli;
 
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.caravan.demand.OdFile;
 import org.caravan.report.RouteJson;
+import org.caravan.report.TradeTables;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Country;
@@ -236,16 +234,7 @@ final class TradeCommand implements Runnable {
 
         @Override
         @SuppressWarnings("unchecked")
-        List<List<Object>> csvRows(Object r) {
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("id", "file", "sha256", "format", "imported_at", "rows_read", "rows_loaded",
-                    "rows_replaced", "rows_already_stored", "rows_skipped"));
-            for (TradeStore.ImportRecord i : (List<TradeStore.ImportRecord>) r) {
-                rows.add(Arrays.asList(i.id(), i.file(), i.sha256(), i.format(), i.importedAt(), i.rowsRead(),
-                        i.rowsLoaded(), i.rowsReplaced(), i.rowsAlreadyStored(), i.rowsSkipped()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.imports((List<TradeStore.ImportRecord>) r); }
     }
 
     @Command(name = "facts", mixinStandardHelpOptions = true,
@@ -268,17 +257,7 @@ final class TradeCommand implements Runnable {
 
         @Override
         @SuppressWarnings("unchecked")
-        List<List<Object>> csvRows(Object r) {
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("id", "reporter", "partner", "measure", "period", "covers", "value_usd", "quantity",
-                    "unit", "product", "source", "source_date", "url", "confidence", "note"));
-            for (PublishedFact f : (List<PublishedFact>) r) {
-                rows.add(Arrays.asList(f.id(), f.reporter(), f.partner(), f.measure(), f.period(), f.covers(),
-                        f.valueUsd(), f.quantity(), f.unit(), f.product(), f.source(), f.sourceDate(), f.url(),
-                        f.confidence(), f.note()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.facts((List<PublishedFact>) r); }
     }
 
     @Command(name = "series", mixinStandardHelpOptions = true,
@@ -298,17 +277,7 @@ final class TradeCommand implements Runnable {
         String text(Object r) { return TradeText.series((TradeFigures.Series) r); }
 
         @Override
-        List<List<Object>> csvRows(Object r) {
-            TradeFigures.Series s = (TradeFigures.Series) r;
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("reporter", "partner", "year", "months", "covers", "exports_usd", "imports_usd",
-                    "turnover_usd", "balance_usd", "turnover_growth_pct"));
-            for (TradeFigures.SeriesPoint p : s.points()) {
-                rows.add(Arrays.asList(s.reporter().iso3(), s.partner().iso3(), p.year(), p.months(), p.covers(),
-                        p.exportsUsd(), p.importsUsd(), p.turnoverUsd(), p.balanceUsd(), p.turnoverGrowthPct()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.series((TradeFigures.Series) r); }
     }
 
     @Command(name = "top", mixinStandardHelpOptions = true,
@@ -355,18 +324,7 @@ final class TradeCommand implements Runnable {
         String text(Object r) { return TradeText.top((TradeFigures.TopProducts) r); }
 
         @Override
-        List<List<Object>> csvRows(Object r) {
-            TradeFigures.TopProducts t = (TradeFigures.TopProducts) r;
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("reporter", "partner", "year", "flow", "code", "description", "value_usd", "share_pct",
-                    "tonnes", "cargo"));
-            for (TradeFigures.Product p : t.products()) {
-                rows.add(Arrays.asList(t.reporter().iso3(), t.partner() == null ? "W00" : t.partner().iso3(),
-                        t.year(), t.flow(), p.code(), p.description(), p.valueUsd(), p.sharePct(), p.tonnes(),
-                        p.cargo()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.top((TradeFigures.TopProducts) r); }
     }
 
     static String optionOf(String message) {
@@ -405,16 +363,7 @@ final class TradeCommand implements Runnable {
         String text(Object r) { return TradeText.partners((TradeFigures.Partners) r, limit); }
 
         @Override
-        List<List<Object>> csvRows(Object r) {
-            TradeFigures.Partners p = (TradeFigures.Partners) r;
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("reporter", "year", "flow", "partner", "partner_name", "value_usd", "share_pct"));
-            for (TradeFigures.PartnerShare s : p.partners()) {
-                rows.add(Arrays.asList(p.reporter().iso3(), p.year(), p.flow(), s.partner().iso3(),
-                        s.partner().name(), s.valueUsd(), s.sharePct()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.partners((TradeFigures.Partners) r); }
     }
 
     @Command(name = "mirror", mixinStandardHelpOptions = true,
@@ -434,17 +383,7 @@ final class TradeCommand implements Runnable {
         String text(Object r) { return TradeText.mirror((TradeFigures.Mirror) r); }
 
         @Override
-        List<List<Object>> csvRows(Object r) {
-            TradeFigures.Mirror m = (TradeFigures.Mirror) r;
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("year", "exporter", "importer", "exporter_usd", "exporter_covers", "importer_usd",
-                    "importer_covers", "gap_usd", "gap_pct"));
-            for (TradeFigures.MirrorRow x : m.rows()) {
-                rows.add(Arrays.asList(x.year(), x.exporter().iso3(), x.importer().iso3(), x.exporterUsd(),
-                        x.exporterCovers(), x.importerUsd(), x.importerCovers(), x.gapUsd(), x.gapPct()));
-            }
-            return rows;
-        }
+        List<List<Object>> csvRows(Object r) { return TradeTables.mirror((TradeFigures.Mirror) r); }
     }
 
     /** Options shared by od and transit: which flows become demand. */
@@ -539,38 +478,14 @@ final class TradeCommand implements Runnable {
         @Override
         List<List<Object>> csvRows(Object r) {
             TransitReport t = (TransitReport) r;
-            List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("reporter", "year", "flow", "transit_country", "name", "tonnes", "share_pct"));
-            for (TransitDependence.CountryShare c : t.transit().transit()) {
-                rows.add(Arrays.asList(t.demand().reporter().iso3(), t.demand().year(), t.demand().flow(),
-                        c.country(), c.name(), c.tonnes(), c.sharePct()));
-            }
-            return rows;
+            return TradeTables.transit(t.demand().reporter().iso3(), t.demand().year(), t.demand().flow(),
+                    t.transit());
         }
     }
 
     static String csv(List<List<Object>> rows) {
         if (rows == null) throw new UserInputException("--format csv is not available here: this command writes "
                 + "CSV in text format");
-        CsvSchema schema = CsvSchema.emptySchema();
-        StringWriter w = new StringWriter();
-        CsvMapper mapper = new CsvMapper();
-        mapper.enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
-        try (var writer = mapper.writer(schema).writeValues(w)) {
-            for (List<Object> row : rows) {
-                List<Object> cells = new ArrayList<>(row.size());
-                for (Object c : row) cells.add(c == null ? "" : c instanceof Double d ? plain(d) : c);
-                writer.write(cells);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return w.toString();
-    }
-
-    static String plain(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
-        return java.math.BigDecimal.valueOf(d).round(new java.math.MathContext(12)).stripTrailingZeros()
-                .toPlainString();
+        return TradeTables.csv(rows);
     }
 }

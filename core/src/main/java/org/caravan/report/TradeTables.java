@@ -1,0 +1,125 @@
+package org.caravan.report;
+
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.caravan.trade.PublishedFact;
+import org.caravan.trade.TradeFigures;
+import org.caravan.trade.TradeStore;
+import org.caravan.trade.TransitDependence;
+
+/**
+ * The CSV shapes of the trade answers (header row first), shared by {@code caravan trade ... --format csv} and
+ * {@code /api/trade/...?format=csv} so a column means the same everywhere. Numbers are plain (no exponent).
+ */
+public final class TradeTables {
+    private TradeTables() {}
+
+    public static List<List<Object>> imports(List<TradeStore.ImportRecord> imports) {
+        List<List<Object>> rows = header("id", "file", "sha256", "format", "imported_at", "rows_read", "rows_loaded",
+                "rows_replaced", "rows_already_stored", "rows_skipped");
+        for (TradeStore.ImportRecord i : imports) {
+            rows.add(Arrays.asList(i.id(), i.file(), i.sha256(), i.format(), i.importedAt(), i.rowsRead(),
+                    i.rowsLoaded(), i.rowsReplaced(), i.rowsAlreadyStored(), i.rowsSkipped()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> facts(List<PublishedFact> facts) {
+        List<List<Object>> rows = header("id", "reporter", "partner", "measure", "period", "covers", "value_usd",
+                "quantity", "unit", "product", "source", "source_date", "url", "confidence", "note");
+        for (PublishedFact f : facts) {
+            rows.add(Arrays.asList(f.id(), f.reporter(), f.partner(), f.measure(), f.period(), f.covers(),
+                    f.valueUsd(), f.quantity(), f.unit(), f.product(), f.source(), f.sourceDate(), f.url(),
+                    f.confidence(), f.note()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> series(TradeFigures.Series s) {
+        List<List<Object>> rows = header("reporter", "partner", "year", "months", "covers", "exports_usd",
+                "imports_usd", "turnover_usd", "balance_usd", "turnover_growth_pct");
+        for (TradeFigures.SeriesPoint p : s.points()) {
+            rows.add(Arrays.asList(s.reporter().iso3(), s.partner().iso3(), p.year(), p.months(), p.covers(),
+                    p.exportsUsd(), p.importsUsd(), p.turnoverUsd(), p.balanceUsd(), p.turnoverGrowthPct()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> top(TradeFigures.TopProducts t) {
+        List<List<Object>> rows = header("reporter", "partner", "year", "flow", "code", "description", "value_usd",
+                "share_pct", "tonnes", "cargo");
+        for (TradeFigures.Product p : t.products()) {
+            rows.add(Arrays.asList(t.reporter().iso3(), t.partner() == null ? "W00" : t.partner().iso3(), t.year(),
+                    t.flow(), p.code(), p.description(), p.valueUsd(), p.sharePct(), p.tonnes(), p.cargo()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> partners(TradeFigures.Partners p) {
+        List<List<Object>> rows = header("reporter", "year", "flow", "partner", "partner_name", "value_usd",
+                "share_pct");
+        for (TradeFigures.PartnerShare s : p.partners()) {
+            rows.add(Arrays.asList(p.reporter().iso3(), p.year(), p.flow(), s.partner().iso3(), s.partner().name(),
+                    s.valueUsd(), s.sharePct()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> mirror(TradeFigures.Mirror m) {
+        List<List<Object>> rows = header("year", "exporter", "importer", "exporter_usd", "exporter_covers",
+                "importer_usd", "importer_covers", "gap_usd", "gap_pct");
+        for (TradeFigures.MirrorRow x : m.rows()) {
+            rows.add(Arrays.asList(x.year(), x.exporter().iso3(), x.importer().iso3(), x.exporterUsd(),
+                    x.exporterCovers(), x.importerUsd(), x.importerCovers(), x.gapUsd(), x.gapPct()));
+        }
+        return rows;
+    }
+
+    public static List<List<Object>> transit(String reporter, int year, String flow, TransitDependence.Result t) {
+        List<List<Object>> rows = header("reporter", "year", "flow", "transit_country", "name", "tonnes",
+                "share_pct");
+        for (TransitDependence.CountryShare c : t.transit()) {
+            rows.add(Arrays.asList(reporter, year, flow, c.country(), c.name(), c.tonnes(), c.sharePct()));
+        }
+        return rows;
+    }
+
+    private static List<List<Object>> header(String... names) {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of((Object[]) names));
+        return rows;
+    }
+
+    /** The rows as CSV text; fields are quoted only where they must be. */
+    public static String csv(List<List<Object>> rows) {
+        CsvMapper mapper = new CsvMapper();
+        mapper.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+        StringWriter w = new StringWriter();
+        try (var writer = mapper.writer(CsvSchema.emptySchema()).writeValues(w)) {
+            for (List<Object> row : rows) {
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object c : row) cells.add(c == null ? "" : c instanceof Double d ? plain(d) : c);
+                writer.write(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    /** 600000000 rather than 6.0E8; 12 significant digits at most. */
+    public static String plain(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) return "";
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) d);
+        return BigDecimal.valueOf(d).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+}
