@@ -534,4 +534,15 @@ class TradeApiTest {
         assertThat(api.path("paths").path("/api/trade/imports").has("post")).isTrue();
         assertThat(api.path("components").path("schemas").has("TradePartners")).isTrue();
     }
+
+    @Test
+    void dashboardAndChartLibraryAreServedLocally() throws Exception {
+        Reply page = get("/trade.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "trade.js")
+                .doesNotContain("://cdn", "://unpkg");
+        assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").status()).isEqualTo(200);
+        assertThat(get("/trade.js").status()).isEqualTo(200);
+        assertThat(get("/").body()).contains("href=\"trade.html\"");
+    }
 }
