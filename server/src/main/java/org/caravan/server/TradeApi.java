@@ -1,12 +1,16 @@
 package org.caravan.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -56,9 +60,15 @@ final class TradeApi {
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2100;
 
-    /** The trade records as JSON: field names in snake_case, like the rest of the API. */
+    /**
+     * The trade records as JSON: field names in snake_case, like the rest of the API, and numbers written plain
+     * (1000000000, not 1.0E9).
+     */
     static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("plain-numbers")
+                    .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
+            .build();
     /** Quotes only the fields that need it (a comma, a quote, a line break). */
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
@@ -504,6 +514,22 @@ final class TradeApi {
             ctx.result(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a double without an exponent: whole numbers as integers, others in plain decimal notation. */
+    private static final class PlainDouble extends StdSerializer<Double> {
+        PlainDouble() { super(Double.class); }
+
+        @Override
+        public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (!Double.isFinite(v)) {
+                gen.writeNumber(v);
+            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                gen.writeNumber((long) (double) v);
+            } else {
+                gen.writeNumber(BigDecimal.valueOf(v).toPlainString());
+            }
         }
     }
 

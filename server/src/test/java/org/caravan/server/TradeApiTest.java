@@ -179,6 +179,10 @@ class TradeApiTest {
         assertMillions(p.get(2).path("imports_usd"), 10);
         assertThat(p.get(2).path("turnover_growth_pct").isNull()).isTrue();
         assertThat(s.path("basis").asText()).contains("as reported by Kazakhstan (KAZ)");
+        // Numbers are written plain, as people read them.
+        Reply raw = get("/api/trade/series?a=KAZ&b=AFG");
+        assertThat(raw.body()).contains("\"exports_usd\":1000000000,", "\"turnover_usd\":1030000000,")
+                .doesNotContain("E9");
 
         JsonNode published = s.path("published");
         assertThat(published).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size()).hasSizeGreaterThan(5);
