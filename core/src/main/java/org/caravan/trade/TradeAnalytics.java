@@ -48,6 +48,23 @@ public final class TradeAnalytics {
 
     public PublishedFacts facts() { return facts; }
 
+    /** The reporters that have records in the store, by name (World and groups such as the EU left out). */
+    public List<Country> reporters() { return present("reporter"); }
+
+    /** The partners that appear in the store's records, by name (World and groups left out). */
+    public List<Country> partnerCountries() { return present("partner"); }
+
+    private List<Country> present(String column) {
+        Map<String, Country> byIso3 = new HashMap<>();
+        for (Integer code : ints("SELECT DISTINCT " + column + " FROM trade_flow")) {
+            Country c = countries.byCode(code);
+            if (!GROUPS.contains(c.iso3())) byIso3.putIfAbsent(c.iso3(), c);
+        }
+        List<Country> out = new ArrayList<>(byIso3.values());
+        out.sort(Comparator.comparing(Country::name).thenComparing(Country::iso3));
+        return out;
+    }
+
     /** A's exports to and imports from B per year as A reports them, with the published figures for the pair. */
     public TradeFigures.Series series(Country a, Country b) {
         Map<Integer, Map<String, Amount>> byYear = totals(a, b.sqlCodes(), null).getOrDefault(0, Map.of());

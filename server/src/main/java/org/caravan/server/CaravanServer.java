@@ -3,6 +3,7 @@ package org.caravan.server;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import org.caravan.routing.RouteRequest;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.scenario.ScenarioComparison;
 import org.caravan.scenario.ScenarioRun;
+import org.caravan.trade.TradeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * Bad requests get 400 with {@code {"error", "field"}}, unknown paths 404, anything unexpected 500 without
  * internals; every request is logged on one line. Scenarios (examples and the user's, kept in a
  * {@link ScenarioStore}) are served by {@link ScenarioApi}; the criticality ranking of the base network is computed
- * once per cargo and kept by this instance.
+ * once per cargo and kept by this instance. Trade flows (a {@link TradeStore}: imports, series, top products,
+ * partners, mirror, published figures) are served by {@link TradeApi} and drawn by the dashboard {@code /trade.html}.
  */
 public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -68,6 +71,7 @@ public final class CaravanServer implements AutoCloseable {
     private final PlaceIndex places;
     private final String networkGeoJson;
     private final ScenarioApi scenarios;
+    private final TradeApi trade;
     /** Criticality of the base network for the embedded OD pairs, by cargo ("" = each pair's own). */
     private final Map<String, Criticality.Result> criticality = new ConcurrentHashMap<>();
     private final Javalin app;
@@ -78,6 +82,17 @@ public final class CaravanServer implements AutoCloseable {
      * @param store where user scenarios are kept; the server uses it but does not close it
      */
     public CaravanServer(ScenarioBase base, ScenarioStore store) {
+        this(base, store, null);
+    }
+
+    /**
+     * @param base   as above
+     * @param store  where user scenarios are kept; the server uses it but does not close it
+     * @param trade  the trade store ({@code TradeStore.open(dataDir)}, the same file as a DuckDB scenario store)
+     *               that {@code /api/trade/...} answers from, or null: then those endpoints answer 503, except the
+     *               embedded published figures. The server uses it but does not close it.
+     */
+    public CaravanServer(ScenarioBase base, ScenarioStore store, TradeStore trade) {
         this.base = base;
         this.network = base.network();
         this.costs = base.costs();
@@ -86,6 +101,7 @@ public final class CaravanServer implements AutoCloseable {
         this.planner = new Planner(base.router());
         this.places = base.places();
         this.scenarios = new ScenarioApi(base, store);
+        this.trade = new TradeApi(trade);
         try {
             this.networkGeoJson = RouteJson.MAPPER.writeValueAsString(NetworkGeoJson.toGeoJson(network));
         } catch (IOException e) {
@@ -94,6 +110,10 @@ public final class CaravanServer implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = 64 * 1024L;
+            // Only POST /api/trade/imports reads a multipart body: parts go to disk, up to the upload limit.
+            config.jetty.multipartConfig.maxFileSize(TradeApi.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(TradeApi.MAX_UPLOAD_BYTES + 1024 * 1024,
+                    SizeUnit.BYTES);
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/web";
@@ -123,6 +143,14 @@ public final class CaravanServer implements AutoCloseable {
         app.delete("/api/scenarios/{id}", scenarios::delete);
         app.get("/api/scenarios/{id}/run", this::runScenario);
         app.get("/api/critical", this::critical);
+        app.get("/api/trade/imports", this.trade::imports);
+        app.post("/api/trade/imports", this.trade::upload);
+        app.get("/api/trade/facts", this.trade::facts);
+        app.get("/api/trade/series", this.trade::series);
+        app.get("/api/trade/top", this.trade::top);
+        app.get("/api/trade/partners", this.trade::partners);
+        app.get("/api/trade/mirror", this.trade::mirror);
+        app.get("/api/trade/countries", this.trade::countries);
         app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
         app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
         app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
@@ -424,7 +452,7 @@ public final class CaravanServer implements AutoCloseable {
         }
     }
 
-    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+    static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return dflt;
         int i;
@@ -437,7 +465,7 @@ public final class CaravanServer implements AutoCloseable {
         return i;
     }
 
-    private static boolean boolParam(Context ctx, String name) {
+    static boolean boolParam(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return false;
         return switch (v.trim().toLowerCase(Locale.ROOT)) {

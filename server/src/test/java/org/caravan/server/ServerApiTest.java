@@ -83,7 +83,8 @@ class ServerApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.type()).contains("application/json");
         assertThat(r.json().path("error").asText()).isNotBlank();
-        assertThat(r.json().path("field").asText()).isEqualTo(field);
+        if (field == null) assertThat(r.json().path("field").isNull()).isTrue();
+        else assertThat(r.json().path("field").asText()).isEqualTo(field);
         assertThat(r.body()).doesNotContain("Exception", "\tat ");
     }
 
@@ -251,9 +252,27 @@ class ServerApiTest {
         assertThat(api.path("openapi").asText()).startsWith("3.");
         for (String p : new String[] {"/api/places", "/api/route", "/api/network", "/api/countries", "/api/costs",
             "/api/risk", "/api/route.geojson", "/api/brief.html", "/api/brief.pdf", "/api/scenarios", "/api/scenarios/{id}", "/api/scenarios/{id}/run",
-            "/api/critical"}) {
+            "/api/critical", "/api/trade/imports", "/api/trade/series"}) {
             assertThat(api.path("paths").has(p)).as(p).isTrue();
         }
+    }
+
+    @Test
+    void tradeEndpointsAnswer503WithoutATradeStore() throws Exception {
+        // This server was made with the two-argument constructor: no trade store.
+        for (String p : new String[] {"/api/trade/imports", "/api/trade/series?a=KAZ&b=AFG",
+            "/api/trade/top?reporter=KAZ", "/api/trade/partners?reporter=KAZ", "/api/trade/mirror?a=KAZ&b=AFG",
+            "/api/trade/countries"}) {
+            Reply r = get(p);
+            assertError(r, 503, null);
+            assertThat(r.json().path("error").asText()).as(p).startsWith("no trade store");
+        }
+        Reply upload = post("/api/trade/imports", "refYear,reporterCode\n");
+        assertThat(upload.status()).isEqualTo(503);
+        // The published figures are embedded: they need no store.
+        Reply facts = get("/api/trade/facts?a=KAZ&b=AFG");
+        assertThat(facts.status()).isEqualTo(200);
+        assertThat(facts.json().path("facts").size()).isPositive();
     }
 
     @Test

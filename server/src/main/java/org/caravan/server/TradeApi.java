@@ -1,0 +1,540 @@
+package org.caravan.server;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.caravan.trade.ComtradeImporter;
+import org.caravan.trade.Countries;
+import org.caravan.trade.Country;
+import org.caravan.trade.ImportReport;
+import org.caravan.trade.PublishedFact;
+import org.caravan.trade.PublishedFacts;
+import org.caravan.trade.TradeAnalytics;
+import org.caravan.trade.TradeFigures;
+import org.caravan.trade.TradeImportException;
+import org.caravan.trade.TradeStore;
+
+/**
+ * The trade endpoints ({@code /api/trade/...}) over a {@link TradeStore}: past imports, the published headline
+ * figures, bilateral series, top products, partner shares and concentration, mirror comparison, the countries in
+ * the store, and the upload of a UN Comtrade CSV. Answers are the core's {@link TradeFigures} records as JSON with
+ * snake_case names like the rest of the API, or CSV with a header row ({@code ?format=csv}) in the columns of
+ * {@code caravan trade ... --format csv}. Store access is serialised by the core (it
+ * synchronises on the store). Without a store (the server started without one) every endpoint but the published
+ * figures, which are embedded, answers 503.
+ */
+final class TradeApi {
+    /** Largest Comtrade file accepted by upload; the rest of the API keeps the server's 64 KB request limit. */
+    static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
+    static final int MAX_LIMIT = 100;
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2100;
+
+    /**
+     * The trade records as JSON: field names in snake_case, like the rest of the API, and numbers written plain
+     * (1000000000, not 1.0E9).
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("plain-numbers")
+                    .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
+            .build();
+    /** Quotes only the fields that need it (a comma, a quote, a line break). */
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
+    private final TradeStore store;
+    private final TradeAnalytics analytics;
+    private final ComtradeImporter importer;
+    private final Countries countries = Countries.embedded();
+    private final PublishedFacts facts = PublishedFacts.embedded();
+
+    /** @param store the trade store, or null: then the store's endpoints answer 503 */
+    TradeApi(TradeStore store) {
+        this.store = store;
+        this.analytics = store == null ? null : new TradeAnalytics(store);
+        this.importer = store == null ? null : new ComtradeImporter(store);
+    }
+
+    private TradeAnalytics analytics() {
+        if (store == null) {
+            throw new CaravanServer.BadParameter(503, null, "no trade store: this server was started without one "
+                    + "(caravan serve opens <data-dir>/caravan.duckdb); the published figures are at /api/trade/facts");
+        }
+        return analytics;
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    /** GET: what has been imported, newest first, and how many records the store holds. */
+    void imports(Context ctx) {
+        analytics();
+        List<TradeStore.ImportRecord> list = store.imports();
+        long records = store.flowCount();
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TradeStore.ImportRecord r : list) {
+                rows.add(row("id", r.id(), "file", fileName(r.file()), "sha256", r.sha256(), "format", r.format(),
+                        "imported_at", r.importedAt(), "rows_read", r.rowsRead(), "rows_loaded", r.rowsLoaded(),
+                        "rows_replaced", r.rowsReplaced(), "rows_already_stored", r.rowsAlreadyStored(),
+                        "rows_skipped", r.rowsSkipped()));
+            }
+            writeCsv(ctx, "trade-imports.csv", List.of("id", "file", "sha256", "format", "imported_at", "rows_read",
+                    "rows_loaded", "rows_replaced", "rows_already_stored", "rows_skipped"), rows);
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.put("records", records);
+        ArrayNode out = root.putArray("imports");
+        for (TradeStore.ImportRecord r : list) {
+            ObjectNode o = JSON.valueToTree(r);
+            o.put("file", fileName(r.file())); // the name only: the server's paths are not the client's business
+            out.add(o);
+        }
+        writeJson(ctx, root);
+    }
+
+    /** GET: the published headline figures with their sources; {@code a} and {@code b} narrow them to a pair. */
+    void facts(Context ctx) {
+        Country a = country(ctx, "a", false);
+        Country b = country(ctx, "b", false);
+        List<PublishedFact> list;
+        if (a == null && b == null) list = facts.all();
+        else if (a == null) list = facts.about(b.iso3(), null);
+        else list = facts.about(a.iso3(), b == null ? null : b.iso3());
+        if (csv(ctx)) {
+            writeCsv(ctx, "trade-facts.csv", FACT_COLUMNS, list.stream().map(TradeApi::factRow).toList());
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.set("a", a == null ? null : JSON.valueToTree(a));
+        root.set("b", b == null ? null : JSON.valueToTree(b));
+        root.set("facts", JSON.valueToTree(list));
+        root.put("note", "published figures as their sources give them; sources that disagree are listed side by "
+                + "side, none is preferred (docs/DATA.md)");
+        writeJson(ctx, root);
+    }
+
+    /** GET: A's exports to and imports from B per year as A reports them, with the published figures. */
+    void series(Context ctx) {
+        TradeAnalytics t = analytics();
+        Country a = country(ctx, "a", true);
+        Country b = country(ctx, "b", true);
+        TradeFigures.Series s = t.series(a, b);
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TradeFigures.SeriesPoint p : s.points()) {
+                rows.add(row("reporter", a.iso3(), "partner", b.iso3(), "year", p.year(), "months", p.months(),
+                        "covers", p.covers(), "exports_usd", num(p.exportsUsd()), "imports_usd", num(p.importsUsd()),
+                        "turnover_usd", num(p.turnoverUsd()), "balance_usd", num(p.balanceUsd()),
+                        "turnover_growth_pct", num(p.turnoverGrowthPct())));
+            }
+            writeCsv(ctx, "trade-series-" + a.iso3() + "-" + b.iso3() + ".csv", List.of("reporter", "partner", "year",
+                    "months", "covers", "exports_usd", "imports_usd", "turnover_usd", "balance_usd",
+                    "turnover_growth_pct"), rows);
+            return;
+        }
+        writeJson(ctx, s);
+    }
+
+    /** GET: the reporter's top products for one year and flow, with a partner or against the world. */
+    void top(Context ctx) {
+        TradeAnalytics t = analytics();
+        Country reporter = country(ctx, "reporter", true);
+        Country partner = country(ctx, "partner", false);
+        Integer year = year(ctx);
+        String flow = flow(ctx);
+        int level = CaravanServer.intParam(ctx, "level", 2, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        if (level != 2 && level != 4 && level != 6) {
+            throw new CaravanServer.BadParameter("level", "level must be 2 (chapters), 4 (headings) or 6 "
+                    + "(subheadings), got " + level);
+        }
+        int limit = CaravanServer.intParam(ctx, "limit", 10, 1, MAX_LIMIT);
+        TradeFigures.TopProducts top;
+        try {
+            top = t.top(reporter, partner, year, flow, level, limit);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage() != null && e.getMessage().contains("levels present") ? "level"
+                    : year != null ? "year" : partner != null ? "partner" : "reporter";
+            throw noData(e, field);
+        }
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TradeFigures.Product p : top.products()) {
+                rows.add(row("reporter", reporter.iso3(), "partner", partner == null ? "W00" : partner.iso3(),
+                        "year", top.year(), "flow", top.flow(), "code", p.code(), "description", p.description(),
+                        "value_usd", num(p.valueUsd()), "share_pct", num(p.sharePct()), "tonnes", num(p.tonnes()),
+                        "cargo", p.cargo()));
+            }
+            writeCsv(ctx, "trade-top-" + reporter.iso3() + ".csv", List.of("reporter", "partner", "year", "flow",
+                    "code", "description", "value_usd", "share_pct", "tonnes", "cargo"), rows);
+            return;
+        }
+        writeJson(ctx, top);
+    }
+
+    /** GET: partner shares of the reporter's exports or imports in one year, and their concentration (HHI). */
+    void partners(Context ctx) {
+        TradeAnalytics t = analytics();
+        Country reporter = country(ctx, "reporter", true);
+        Integer year = year(ctx);
+        String flow = flow(ctx);
+        TradeFigures.Partners p;
+        try {
+            p = t.partners(reporter, year, flow);
+        } catch (IllegalArgumentException e) {
+            throw noData(e, year != null ? "year" : "reporter");
+        }
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TradeFigures.PartnerShare s : p.partners()) {
+                rows.add(row("reporter", reporter.iso3(), "year", p.year(), "flow", p.flow(),
+                        "partner", s.partner().iso3(), "partner_name", s.partner().name(),
+                        "value_usd", num(s.valueUsd()), "share_pct", num(s.sharePct())));
+            }
+            writeCsv(ctx, "trade-partners-" + reporter.iso3() + ".csv", List.of("reporter", "year", "flow",
+                    "partner", "partner_name", "value_usd", "share_pct"), rows);
+            return;
+        }
+        writeJson(ctx, p);
+    }
+
+    /** GET: what A and B each report of their trade with each other, per year and direction, and the gap. */
+    void mirror(Context ctx) {
+        TradeAnalytics t = analytics();
+        Country a = country(ctx, "a", true);
+        Country b = country(ctx, "b", true);
+        TradeFigures.Mirror m = t.mirror(a, b);
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (TradeFigures.MirrorRow r : m.rows()) {
+                rows.add(row("year", r.year(), "exporter", r.exporter().iso3(), "importer", r.importer().iso3(),
+                        "exporter_usd", num(r.exporterUsd()), "exporter_covers", r.exporterCovers(),
+                        "importer_usd", num(r.importerUsd()), "importer_covers", r.importerCovers(),
+                        "gap_usd", num(r.gapUsd()), "gap_pct", num(r.gapPct())));
+            }
+            writeCsv(ctx, "trade-mirror-" + a.iso3() + "-" + b.iso3() + ".csv", List.of("year", "exporter",
+                    "importer", "exporter_usd", "exporter_covers", "importer_usd", "importer_covers", "gap_usd",
+                    "gap_pct"), rows);
+            return;
+        }
+        writeJson(ctx, m);
+    }
+
+    /**
+     * GET: the countries the dashboard offers: reporters and partners with records in the store, and the countries
+     * the published figures are about (so the pickers have KAZ and AFG before anything is imported).
+     */
+    void countries(Context ctx) {
+        TradeAnalytics t = analytics();
+        List<Country> reporters = t.reporters();
+        List<Country> partners = t.partnerCountries();
+        List<Country> published = publishedCountries();
+        if (csv(ctx)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Country c : reporters) rows.add(row("role", "reporter", "iso3", c.iso3(), "name", c.name()));
+            for (Country c : partners) rows.add(row("role", "partner", "iso3", c.iso3(), "name", c.name()));
+            for (Country c : published) rows.add(row("role", "published", "iso3", c.iso3(), "name", c.name()));
+            writeCsv(ctx, "trade-countries.csv", List.of("role", "iso3", "name"), rows);
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        root.set("reporters", countryList(reporters));
+        root.set("partners", countryList(partners));
+        root.set("published", countryList(published));
+        writeJson(ctx, root);
+    }
+
+    /**
+     * POST: one UN Comtrade CSV (plain or gzip), as the raw body ({@code ?name=FILE.csv} names it) or as the
+     * multipart field {@code file}; {@code strict} and {@code replace} as on the command line. Streamed to a
+     * temporary file (at most {@link #MAX_UPLOAD_BYTES}), imported, and deleted; answers the import report.
+     */
+    void upload(Context ctx) throws IOException {
+        analytics();
+        ComtradeImporter.Options options = new ComtradeImporter.Options(CaravanServer.boolParam(ctx, "strict"),
+                CaravanServer.boolParam(ctx, "replace"));
+        Path dir = Files.createTempDirectory("caravan-upload-");
+        try {
+            String name;
+            Path file;
+            String type = ctx.contentType();
+            if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+                UploadedFile part = uploadedFile(ctx);
+                name = safeName(part.filename());
+                file = dir.resolve(name);
+                try (InputStream in = part.content()) {
+                    copy(in, file);
+                }
+            } else {
+                long declared = ctx.req().getContentLengthLong();
+                if (declared > MAX_UPLOAD_BYTES) throw tooLarge();
+                name = safeName(ctx.queryParam("name"));
+                file = dir.resolve(name);
+                try (InputStream in = ctx.bodyInputStream()) {
+                    copy(in, file);
+                }
+            }
+            if (Files.size(file) == 0) {
+                throw new CaravanServer.BadParameter("file", "empty upload: send a UN Comtrade CSV as the body or "
+                        + "as the multipart field 'file'");
+            }
+            if (gzipped(file) && !name.toLowerCase(Locale.ROOT).endsWith(".gz")) {
+                name = name + ".gz";
+                Path renamed = dir.resolve(name);
+                Files.move(file, renamed);
+                file = renamed;
+            }
+            ImportReport r;
+            try {
+                r = importer.importFile(file, options, ComtradeImporter.Progress.NONE);
+            } catch (TradeImportException e) {
+                throw new CaravanServer.BadParameter("file", e.getMessage().replace(file.toString(), name));
+            }
+            ImportReport shown = new ImportReport(name, r.format(), r.sha256(), r.importId(), r.rowsRead(),
+                    r.rowsLoaded(), r.rowsReplaced(), r.rowsAlreadyStored(), r.rowsSkipped(), r.skippedByField(),
+                    r.problems(), r.seconds());
+            writeJson(ctx, shown);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    /** A country parameter (ISO3, code or name); 400 naming the parameter when unknown or missing. */
+    private Country country(Context ctx, String name, boolean required) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            if (required) throw new CaravanServer.BadParameter(name, "missing parameter '" + name + "': give an ISO3 "
+                    + "code such as KAZ");
+            return null;
+        }
+        try {
+            return countries.resolve(v);
+        } catch (IllegalArgumentException e) {
+            throw new CaravanServer.BadParameter(name, e.getMessage());
+        }
+    }
+
+    /** {@code year}: a year, or absent / {@code latest} for the latest year with records. */
+    private static Integer year(Context ctx) {
+        String v = ctx.queryParam("year");
+        if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("latest")) return null;
+        return CaravanServer.intParam(ctx, "year", 0, MIN_YEAR, MAX_YEAR);
+    }
+
+    /** {@code flow}: X (exports, the default) or M (imports); the words work too. */
+    private static String flow(Context ctx) {
+        String v = ctx.queryParam("flow");
+        if (v == null || v.isBlank()) return "X";
+        return switch (v.trim().toUpperCase(Locale.ROOT)) {
+            case "X", "EXPORT", "EXPORTS" -> "X";
+            case "M", "IMPORT", "IMPORTS" -> "M";
+            default -> throw new CaravanServer.BadParameter("flow", "flow must be X (exports) or M (imports), got '"
+                    + v + "'");
+        };
+    }
+
+    /** Whether the answer is CSV ({@code format=csv}) rather than JSON (the default, {@code format=json}). */
+    private static boolean csv(Context ctx) {
+        String v = ctx.queryParam("format");
+        if (v == null || v.isBlank() || v.trim().equalsIgnoreCase("json")) return false;
+        if (v.trim().equalsIgnoreCase("csv")) return true;
+        throw new CaravanServer.BadParameter("format", "format must be json or csv, got '" + v + "'");
+    }
+
+    /** A question the store has no records for: 404 naming the parameter that narrowed it to nothing. */
+    private static CaravanServer.BadParameter noData(IllegalArgumentException e, String field) {
+        return new CaravanServer.BadParameter(404, field, e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ upload helpers
+
+    private static UploadedFile uploadedFile(Context ctx) {
+        UploadedFile part;
+        try {
+            part = ctx.uploadedFile("file");
+        } catch (RuntimeException e) {
+            // Jetty refuses a part over the multipart limit with an IllegalStateException ("exceeds max ...").
+            String msg = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+            if (msg.contains("exceeds")) throw tooLarge();
+            throw new CaravanServer.BadParameter("file", "unreadable multipart upload: " + firstLine(msg));
+        }
+        if (part == null) {
+            throw new CaravanServer.BadParameter("file", "multipart upload without a 'file' field: send the Comtrade "
+                    + "CSV as the field 'file'");
+        }
+        return part;
+    }
+
+    /** Copies at most {@link #MAX_UPLOAD_BYTES}; 413 past that. */
+    private static void copy(InputStream in, Path file) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > MAX_UPLOAD_BYTES) throw tooLarge();
+                out.write(buf, 0, n);
+            }
+        }
+    }
+
+    private static CaravanServer.BadParameter tooLarge() {
+        return new CaravanServer.BadParameter(413, "file", "upload larger than " + MAX_UPLOAD_BYTES / (1024 * 1024)
+                + " MB: import a file this large with the command line (caravan trade import FILE)");
+    }
+
+    private static boolean gzipped(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** The last segment of what the client called the file, in safe characters; "upload.csv" when none. */
+    static String safeName(String given) {
+        String s = given == null ? "" : given.trim();
+        int slash = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+        s = s.substring(slash + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        while (s.startsWith(".")) s = s.substring(1);
+        if (s.length() > 100) s = s.substring(s.length() - 100);
+        return s.isBlank() ? "upload.csv" : s;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temporary directory left behind; nothing the client can do about it
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private List<Country> publishedCountries() {
+        Map<String, Country> out = new LinkedHashMap<>();
+        for (PublishedFact f : facts.all()) {
+            for (String iso3 : new String[] {f.reporter(), f.partner()}) {
+                countries.byIso3(iso3).ifPresent(c -> out.putIfAbsent(c.iso3(), c));
+            }
+        }
+        List<Country> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparing(Country::name));
+        return list;
+    }
+
+    private static ArrayNode countryList(List<Country> list) {
+        ArrayNode out = JSON.createArrayNode();
+        for (Country c : list) out.addObject().put("iso3", c.iso3()).put("name", c.name());
+        return out;
+    }
+
+    static final List<String> FACT_COLUMNS = List.of("id", "reporter", "partner", "measure", "period", "covers",
+            "value_usd", "quantity", "unit", "product", "source", "source_date", "url", "confidence", "note");
+
+    private static Map<String, Object> factRow(PublishedFact f) {
+        return row("id", f.id(), "reporter", f.reporter(), "partner", f.partner(), "measure", f.measure(),
+                "period", f.period(), "covers", f.covers(), "value_usd", num(f.valueUsd()),
+                "quantity", num(f.quantity()), "unit", f.unit(), "product", f.product(), "source", f.source(),
+                "source_date", f.sourceDate(), "url", f.url(), "confidence", f.confidence(), "note", f.note());
+    }
+
+    /** A CSV row from name, value pairs. */
+    private static Map<String, Object> row(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    /**
+     * A number as CSV text without an exponent (1000000000, not 1.0E9), to 12 significant digits, as
+     * {@code caravan trade ... --format csv} writes it; empty for null.
+     */
+    static String num(Double v) {
+        if (v == null) return "";
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) (double) v);
+        return BigDecimal.valueOf(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
+    }
+
+    private static void writeCsv(Context ctx, String fileName, List<String> columns, List<Map<String, Object>> rows) {
+        CsvSchema.Builder b = CsvSchema.builder();
+        columns.forEach(b::addColumn);
+        CsvSchema schema = b.build().withHeader();
+        StringWriter w = new StringWriter();
+        try (SequenceWriter out = CSV.writer(schema).writeValues(w)) {
+            for (Map<String, Object> r : rows) out.write(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.result(w.toString());
+    }
+
+    private static void writeJson(Context ctx, Object value) {
+        try {
+            ctx.contentType("application/json");
+            ctx.result(JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a double without an exponent: whole numbers as integers, others in plain decimal notation. */
+    private static final class PlainDouble extends StdSerializer<Double> {
+        PlainDouble() { super(Double.class); }
+
+        @Override
+        public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (!Double.isFinite(v)) {
+                gen.writeNumber(v);
+            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                gen.writeNumber((long) (double) v);
+            } else {
+                gen.writeNumber(BigDecimal.valueOf(v).toPlainString());
+            }
+        }
+    }
+
+    private static String fileName(String path) {
+        Path p = Path.of(path).getFileName();
+        return p == null ? path : p.toString();
+    }
+}

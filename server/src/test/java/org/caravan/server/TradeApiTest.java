@@ -1,0 +1,552 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPOutputStream;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.trade.ComtradeImporter;
+import org.caravan.trade.ImportReport;
+import org.caravan.trade.PublishedFacts;
+import org.caravan.trade.TradeStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trade endpoints against a real server whose trade store (a DuckDB file in a temporary directory, shared with
+ * the scenario store as in {@code caravan serve}) holds {@code trade/kaz-afg-sample.csv}: a small Comtrade file
+ * whose figures are round so every answer below is computed by hand. Kazakhstan reports (USD M): exports to
+ * Afghanistan 400 (2021), 1,000 (2022, with chapters 11 = 600, 10 = 300, 27 = 50 and their headings, and a
+ * by-road breakdown of 400 that must not count again), 40 + 50 + 60 (January–March 2023, monthly); imports 50,
+ * 30 (chapters 08 = 20, 07 = 10), 2 + 3 + 5; 2022 exports to Uzbekistan 3,000, China 6,000, the EU group 500 and the
+ * World 10,500. Afghanistan reports imports from Kazakhstan of 380 (2021) and 1,100 (2022) and exports of 25
+ * (2022); its last row has a malformed value (line 29).
+ */
+class TradeApiTest {
+    static final String SAMPLE = "/org/caravan/server/trade/kaz-afg-sample.csv";
+    static final double M = 1_000_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path uploadDir;
+    @TempDir
+    static Path files;
+
+    private static ScenarioBase scenarioBase;
+    private static ScenarioStore scenarios;
+    private static TradeStore trade;
+    private static CaravanServer server;
+    private static ScenarioStore uploadScenarios;
+    private static TradeStore uploadTrade;
+    private static CaravanServer uploadServer;
+    private static HttpClient client;
+
+    record Reply(int status, String type, String body) {
+        JsonNode json() throws IOException { return JSON.readTree(body); }
+
+        List<String> lines() { return body.lines().toList(); }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        scenarioBase = ScenarioBase.embedded();
+        scenarios = DuckDbScenarioStore.open(dataDir, scenarioBase);
+        trade = TradeStore.open(dataDir);
+        ImportReport seeded = new ComtradeImporter(trade).importFile(sampleFile(), ComtradeImporter.Options.DEFAULT,
+                ComtradeImporter.Progress.NONE);
+        assertThat(seeded.rowsLoaded()).isEqualTo(27);
+        server = new CaravanServer(scenarioBase, scenarios, trade).start("127.0.0.1", 0);
+        // A second server with an empty trade store, for uploads.
+        uploadScenarios = DuckDbScenarioStore.open(uploadDir, scenarioBase);
+        uploadTrade = TradeStore.open(uploadDir);
+        uploadServer = new CaravanServer(scenarioBase, uploadScenarios, uploadTrade).start("127.0.0.1", 0);
+        client = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        for (CaravanServer s : new CaravanServer[] {server, uploadServer}) if (s != null) s.close();
+        for (ScenarioStore s : new ScenarioStore[] {scenarios, uploadScenarios}) if (s != null) s.close();
+        for (TradeStore s : new TradeStore[] {trade, uploadTrade}) if (s != null) s.close();
+    }
+
+    static byte[] sampleBytes() throws IOException {
+        try (InputStream in = TradeApiTest.class.getResourceAsStream(SAMPLE)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static Path sampleFile() throws IOException {
+        Path f = files.resolve("kaz-afg-sample.csv");
+        if (!Files.exists(f)) Files.write(f, sampleBytes());
+        return f;
+    }
+
+    private static Reply get(String path) throws Exception { return get(server, path); }
+
+    private static Reply get(CaravanServer s, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET());
+    }
+
+    private static Reply post(String path, String contentType, byte[] body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uploadServer.port() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private static Reply send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private static JsonNode ok(String path) throws Exception {
+        Reply r = get(path);
+        assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);
+        assertThat(r.type()).contains("application/json");
+        return r.json();
+    }
+
+    private static List<String> csv(String path) throws Exception {
+        Reply r = get(path);
+        assertThat(r.status()).as(path + " " + r.body()).isEqualTo(200);
+        assertThat(r.type()).contains("text/csv");
+        return r.lines();
+    }
+
+    private static void assertError(Reply r, int status, String field) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.type()).contains("application/json");
+        assertThat(r.json().path("error").asText()).isNotBlank();
+        if (field == null) assertThat(r.json().path("field").isNull()).isTrue();
+        else assertThat(r.json().path("field").asText()).isEqualTo(field);
+        assertThat(r.body()).doesNotContain("Exception", "\tat ");
+    }
+
+    private static void assertBad(String path, String field) throws Exception {
+        assertError(get(path), 400, field);
+    }
+
+    private static void assertMillions(JsonNode n, double millions) {
+        assertThat(n.isNumber()).as("a number: " + n).isTrue();
+        assertThat(n.asDouble()).isCloseTo(millions * M, within(0.5));
+    }
+
+    // ------------------------------------------------------------------ series, published figures
+
+    @Test
+    void seriesGivesEachYearAsTheReporterReportsItWithThePublishedFigures() throws Exception {
+        JsonNode s = ok("/api/trade/series?a=KAZ&b=AFG");
+        assertThat(s.path("reporter").path("iso3").asText()).isEqualTo("KAZ");
+        assertThat(s.path("partner").path("name").asText()).isEqualTo("Afghanistan");
+        JsonNode p = s.path("points");
+        assertThat(p).hasSize(3);
+        assertThat(p.get(0).path("year").asInt()).isEqualTo(2021);
+        assertMillions(p.get(0).path("exports_usd"), 400);
+        assertMillions(p.get(0).path("imports_usd"), 50);
+        assertMillions(p.get(0).path("turnover_usd"), 450);
+        assertMillions(p.get(0).path("balance_usd"), 350);
+        assertThat(p.get(0).path("turnover_growth_pct").isNull()).isTrue();
+        // 2022: the TOTAL record, not TOTAL + chapters + headings + the by-road breakdown.
+        assertMillions(p.get(1).path("exports_usd"), 1000);
+        assertMillions(p.get(1).path("imports_usd"), 30);
+        assertMillions(p.get(1).path("turnover_usd"), 1030);
+        assertThat(p.get(1).path("turnover_growth_pct").asDouble()).isCloseTo(100.0 * (1030 - 450) / 450, within(1e-9));
+        assertThat(p.get(1).path("covers").asText()).isEqualTo("full year");
+        // 2023: three monthly records each way.
+        assertThat(p.get(2).path("months").asInt()).isEqualTo(3);
+        assertThat(p.get(2).path("covers").asText()).isEqualTo("January–March");
+        assertMillions(p.get(2).path("exports_usd"), 150);
+        assertMillions(p.get(2).path("imports_usd"), 10);
+        assertThat(p.get(2).path("turnover_growth_pct").isNull()).isTrue();
+        assertThat(s.path("basis").asText()).contains("as reported by Kazakhstan (KAZ)");
+        // Numbers are written plain, as people read them.
+        Reply raw = get("/api/trade/series?a=KAZ&b=AFG");
+        assertThat(raw.body()).contains("\"exports_usd\":1000000000,", "\"turnover_usd\":1030000000,")
+                .doesNotContain("E9");
+
+        JsonNode published = s.path("published");
+        assertThat(published).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size()).hasSizeGreaterThan(5);
+        published.forEach(f -> assertThat(f.path("source").asText()).isNotBlank());
+        assertThat(published.toString()).contains("\"source_date\"", "\"confidence\"", "Interfax");
+
+        // Names and numeric codes resolve like ISO3 codes; the reverse direction is Afghanistan's reporting.
+        assertThat(ok("/api/trade/series?a=kazakhstan&b=4").path("points")).hasSize(3);
+        JsonNode af = ok("/api/trade/series?a=AFG&b=KAZ").path("points");
+        assertThat(af).hasSize(2);
+        assertThat(af.get(0).path("exports_usd").isNull()).isTrue();
+        assertMillions(af.get(1).path("exports_usd"), 25);
+        assertMillions(af.get(1).path("imports_usd"), 1100);
+        // A pair with no records: no points, still an answer.
+        assertThat(ok("/api/trade/series?a=KAZ&b=PAK").path("points")).isEmpty();
+    }
+
+    @Test
+    void seriesAsCsv() throws Exception {
+        List<String> lines = csv("/api/trade/series?a=KAZ&b=AFG&format=csv");
+        assertThat(lines).containsExactly(
+                "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct",
+                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,",
+                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889",
+                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,");
+        assertThat(csv("/api/trade/series?a=KAZ&b=PAK&format=csv")).containsExactly(
+                "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct");
+    }
+
+    @Test
+    void publishedFiguresKeepDisagreeingSourcesApart() throws Exception {
+        JsonNode all = ok("/api/trade/facts");
+        assertThat(all.path("facts")).hasSize(PublishedFacts.embedded().all().size());
+        JsonNode pair = ok("/api/trade/facts?a=KAZ&b=AFG");
+        assertThat(pair.path("a").path("iso3").asText()).isEqualTo("KAZ");
+        JsonNode facts = pair.path("facts");
+        assertThat(facts).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size());
+        // The two full-year 2023 turnovers disagree ($545.2 M, $567.5 M): both listed, each with its source.
+        List<String> turnover2023 = new ArrayList<>();
+        for (JsonNode f : facts) {
+            assertThat(f.path("source").asText()).isNotBlank();
+            assertThat(f.has("covers") && f.has("confidence") && f.has("note") && f.has("source_date")).isTrue();
+            if (f.path("period").asText().equals("2023") && f.path("measure").asText().equals("turnover")) {
+                turnover2023.add(f.path("source").asText() + "=" + f.path("value_usd").asLong());
+            }
+        }
+        assertThat(turnover2023).containsExactlyInAnyOrder("Kazakh trade minister Zhumangarin, via smi24=545200000",
+                "Interfax=567500000");
+        // Only a: every figure involving it, including Pakistan and Uzbekistan.
+        assertThat(ok("/api/trade/facts?a=KAZ").path("facts").toString()).contains("PAK", "UZB");
+        assertThat(ok("/api/trade/facts?b=PAK").path("facts")).hasSize(1);
+
+        List<String> lines = csv("/api/trade/facts?a=KAZ&b=AFG&format=csv");
+        assertThat(lines.get(0)).isEqualTo(String.join(",", TradeApi.FACT_COLUMNS));
+        assertThat(lines).anyMatch(l -> l.startsWith("kz-af-2023-turnover-interfax,KAZ,AFG,turnover,2023,full year,"
+                + "567500000,,,,Interfax,"));
+        // A source with quotes and commas stays one CSV field.
+        assertThat(lines).anyMatch(l -> l.contains("\"A. Mukhammedova, \"\"Kazakhstan's Evolving Afghanistan "
+                + "Policy\"\", The Diplomat\""));
+        assertBad("/api/trade/facts?a=Atlantis", "a");
+        assertBad("/api/trade/facts?a=KAZ&b=XYZ", "b");
+    }
+
+    // ------------------------------------------------------------------ top products
+
+    @Test
+    void topProductsByChapterAndHeading() throws Exception {
+        JsonNode top = ok("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&flow=X&level=2&limit=10");
+        assertThat(top.path("year").asInt()).isEqualTo(2022);
+        assertThat(top.path("level").asInt()).isEqualTo(2);
+        assertMillions(top.path("total_usd"), 1000); // the TOTAL record
+        assertMillions(top.path("others_usd"), 50);
+        JsonNode p = top.path("products");
+        assertThat(p).hasSize(3);
+        assertThat(p.get(0).path("code").asText()).isEqualTo("11");
+        assertThat(p.get(0).path("description").asText()).startsWith("Products of the milling industry");
+        assertMillions(p.get(0).path("value_usd"), 600);
+        assertThat(p.get(0).path("share_pct").asDouble()).isCloseTo(60.0, within(1e-9));
+        assertThat(p.get(0).path("tonnes").asDouble()).isCloseTo(1_500_000, within(1e-6));
+        assertThat(p.get(0).path("cargo").asText()).isEqualTo("bulk");
+        assertThat(p.get(1).path("code").asText()).isEqualTo("10");
+        assertThat(p.get(1).path("share_pct").asDouble()).isCloseTo(30.0, within(1e-9));
+        assertThat(p.get(2).path("code").asText()).isEqualTo("27");
+        assertThat(p.get(2).path("share_pct").asDouble()).isCloseTo(5.0, within(1e-9));
+        assertThat(p.get(2).path("tonnes").asDouble()).isCloseTo(100_000, within(1e-6));
+
+        // Headings, two of them: 1101 (550) and 1001 (300); the rest is "others".
+        JsonNode headings = ok("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&level=4&limit=2");
+        assertThat(headings.path("products").findValuesAsText("code")).containsExactly("1101", "1001");
+        assertThat(headings.path("products").get(0).path("share_pct").asDouble()).isCloseTo(55.0, within(1e-9));
+        assertMillions(headings.path("others_usd"), 150);
+        // Imports from Afghanistan in 2022: fruit and nuts (20 of 30), vegetables (10 of 30), container cargo.
+        JsonNode imports = ok("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&flow=M");
+        assertThat(imports.path("products").findValuesAsText("code")).containsExactly("08", "07");
+        assertThat(imports.path("products").get(0).path("share_pct").asDouble()).isCloseTo(200.0 / 3, within(1e-9));
+        assertThat(imports.path("products").get(0).path("cargo").asText()).isEqualTo("container");
+        // The latest year with products (2022) when none is given; "latest" says the same.
+        assertThat(ok("/api/trade/top?reporter=KAZ&partner=AFG").path("year").asInt()).isEqualTo(2022);
+        assertThat(ok("/api/trade/top?reporter=KAZ&partner=AFG&year=latest").path("year").asInt()).isEqualTo(2022);
+
+        List<String> lines = csv("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&format=csv");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).isEqualTo("reporter,partner,year,flow,code,description,value_usd,share_pct,tonnes,"
+                + "cargo");
+        assertThat(lines.get(1)).isEqualTo("KAZ,AFG,2022,X,11,"
+                + "Products of the milling industry; malt; starches; inulin; wheat gluten,600000000,60,1500000,bulk");
+        assertThat(lines.get(3)).isEqualTo("KAZ,AFG,2022,X,27,"
+                + "\"Mineral fuels, mineral oils and products of their distillation\",50000000,5,100000,bulk");
+
+        // Nothing finer than headings is stored: 404 naming the level; a year without products names the year.
+        assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&level=6"), 404, "level");
+        assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2019"), 404, "year");
+    }
+
+    // ------------------------------------------------------------------ partners and concentration
+
+    @Test
+    void partnerSharesAndConcentration() throws Exception {
+        // 2022 exports: China 6,000, Uzbekistan 3,000, Afghanistan 1,000 (the EU group's 500 and the World's
+        // 10,500 are not partners): shares 60, 30, 10; HHI = 3600 + 900 + 100 = 4600; H = 0.46, N = 3:
+        // normalised (0.46 - 1/3) / (1 - 1/3) = 0.19.
+        JsonNode p = ok("/api/trade/partners?reporter=KAZ&year=2022&flow=X");
+        assertMillions(p.path("total_usd"), 10_000);
+        assertMillions(p.path("world_usd"), 10_500);
+        JsonNode shares = p.path("partners");
+        assertThat(shares.findValues("partner").stream().map(n -> n.path("iso3").asText()).toList())
+                .containsExactly("CHN", "UZB", "AFG");
+        assertThat(shares.get(0).path("share_pct").asDouble()).isCloseTo(60.0, within(1e-9));
+        assertThat(shares.get(1).path("share_pct").asDouble()).isCloseTo(30.0, within(1e-9));
+        assertThat(shares.get(2).path("share_pct").asDouble()).isCloseTo(10.0, within(1e-9));
+        assertThat(p.path("hhi").asDouble()).isCloseTo(4600.0, within(1e-6));
+        assertThat(p.path("hhi_normalised").asDouble()).isCloseTo(0.19, within(1e-9));
+        assertThat(p.path("concentration").asText()).startsWith("highly concentrated");
+        assertThat(p.path("top_share_pct").asDouble()).isCloseTo(60.0, within(1e-9));
+        assertThat(p.path("top3_share_pct").asDouble()).isCloseTo(100.0, within(1e-9));
+
+        // One partner: HHI 10,000, normalised 1. The latest year with partner records is 2023 (January–March).
+        JsonNode imports = ok("/api/trade/partners?reporter=KAZ&year=2022&flow=M");
+        assertThat(imports.path("hhi").asDouble()).isCloseTo(10_000.0, within(1e-6));
+        assertThat(imports.path("hhi_normalised").asDouble()).isCloseTo(1.0, within(1e-12));
+        JsonNode latest = ok("/api/trade/partners?reporter=KAZ");
+        assertThat(latest.path("year").asInt()).isEqualTo(2023);
+        assertThat(latest.path("covers").asText()).isEqualTo("January–March");
+        assertMillions(latest.path("total_usd"), 150);
+
+        assertThat(csv("/api/trade/partners?reporter=KAZ&year=2022&format=csv")).containsExactly(
+                "reporter,year,flow,partner,partner_name,value_usd,share_pct",
+                "KAZ,2022,X,CHN,China,6000000000,60",
+                "KAZ,2022,X,UZB,Uzbekistan,3000000000,30",
+                "KAZ,2022,X,AFG,Afghanistan,1000000000,10");
+        assertError(get("/api/trade/partners?reporter=KAZ&year=2019"), 404, "year");
+        assertError(get("/api/trade/partners?reporter=PAK"), 404, "reporter");
+    }
+
+    // ------------------------------------------------------------------ mirror
+
+    @Test
+    void mirrorComparesBothSidesInBothDirections() throws Exception {
+        JsonNode m = ok("/api/trade/mirror?a=KAZ&b=AFG");
+        JsonNode rows = m.path("rows");
+        assertThat(rows).hasSize(6);
+        // 2021, Kazakhstan -> Afghanistan: 400 reported by the exporter, 380 by the importer: gap -20 (-5 %).
+        JsonNode r = rows.get(0);
+        assertThat(r.path("year").asInt()).isEqualTo(2021);
+        assertThat(r.path("exporter").path("iso3").asText()).isEqualTo("KAZ");
+        assertMillions(r.path("exporter_usd"), 400);
+        assertMillions(r.path("importer_usd"), 380);
+        assertMillions(r.path("gap_usd"), -20);
+        assertThat(r.path("gap_pct").asDouble()).isCloseTo(-5.0, within(1e-9));
+        // 2021, Afghanistan -> Kazakhstan: only the importer reports (50): no gap.
+        assertThat(rows.get(1).path("exporter").path("iso3").asText()).isEqualTo("AFG");
+        assertThat(rows.get(1).path("exporter_usd").isNull()).isTrue();
+        assertMillions(rows.get(1).path("importer_usd"), 50);
+        assertThat(rows.get(1).path("gap_usd").isNull()).isTrue();
+        // 2022: 1,000 vs 1,100 (+100, +10 %); 25 vs 30 (+5, +20 %).
+        assertMillions(rows.get(2).path("gap_usd"), 100);
+        assertThat(rows.get(2).path("gap_pct").asDouble()).isCloseTo(10.0, within(1e-9));
+        assertMillions(rows.get(3).path("exporter_usd"), 25);
+        assertMillions(rows.get(3).path("importer_usd"), 30);
+        assertThat(rows.get(3).path("gap_pct").asDouble()).isCloseTo(20.0, within(1e-9));
+        // 2023: Kazakhstan's January–March exports; Afghanistan reports nothing.
+        assertThat(rows.get(4).path("exporter_covers").asText()).isEqualTo("January–March");
+        assertThat(rows.get(4).path("importer_usd").isNull()).isTrue();
+        assertThat(m.path("basis").asText()).contains("FOB", "CIF");
+
+        assertThat(csv("/api/trade/mirror?a=KAZ&b=AFG&format=csv")).containsExactly(
+                "year,exporter,importer,exporter_usd,exporter_covers,importer_usd,importer_covers,gap_usd,gap_pct",
+                "2021,KAZ,AFG,400000000,full year,380000000,full year,-20000000,-5",
+                "2021,AFG,KAZ,,,50000000,full year,,",
+                "2022,KAZ,AFG,1000000000,full year,1100000000,full year,100000000,10",
+                "2022,AFG,KAZ,25000000,full year,30000000,full year,5000000,20",
+                "2023,KAZ,AFG,150000000,January–March,,,,",
+                "2023,AFG,KAZ,,,10000000,January–March,,");
+    }
+
+    // ------------------------------------------------------------------ countries, imports
+
+    @Test
+    void countriesInTheStoreAndInThePublishedFigures() throws Exception {
+        JsonNode c = ok("/api/trade/countries");
+        assertThat(c.path("reporters").findValuesAsText("iso3")).containsExactly("AFG", "KAZ");
+        assertThat(c.path("reporters").get(1).path("name").asText()).isEqualTo("Kazakhstan");
+        // World and the EU group are not partners.
+        assertThat(c.path("partners").findValuesAsText("iso3")).containsExactly("AFG", "CHN", "KAZ", "UZB");
+        assertThat(c.path("published").findValuesAsText("iso3")).contains("AFG", "KAZ", "PAK", "UZB");
+        assertThat(csv("/api/trade/countries?format=csv")).startsWith("role,iso3,name", "reporter,AFG,Afghanistan",
+                "reporter,KAZ,Kazakhstan");
+    }
+
+    @Test
+    void importsListTheSeededFile() throws Exception {
+        JsonNode j = ok("/api/trade/imports");
+        assertThat(j.path("records").asLong()).isEqualTo(27);
+        JsonNode first = j.path("imports").get(0);
+        assertThat(first.path("file").asText()).isEqualTo("kaz-afg-sample.csv"); // the name, not the server's path
+        assertThat(first.path("rows_read").asLong()).isEqualTo(28);
+        assertThat(first.path("rows_loaded").asLong()).isEqualTo(27);
+        assertThat(first.path("rows_skipped").asLong()).isEqualTo(1);
+        List<String> lines = csv("/api/trade/imports?format=csv");
+        assertThat(lines.get(0)).isEqualTo("id,file,sha256,format,imported_at,rows_read,rows_loaded,rows_replaced,"
+                + "rows_already_stored,rows_skipped");
+        assertThat(lines.get(1)).startsWith("1,kaz-afg-sample.csv,").endsWith(",28,27,0,0,1");
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    @Test
+    void everyBadParameterIsNamed() throws Exception {
+        assertBad("/api/trade/series?a=Atlantis&b=AFG", "a");
+        assertBad("/api/trade/series?a=KAZ&b=Narnia", "b");
+        assertBad("/api/trade/series?b=AFG", "a");
+        assertBad("/api/trade/series?a=KAZ", "b");
+        assertBad("/api/trade/series?a=KAZ&b=AFG&format=xml", "format");
+        assertBad("/api/trade/top?partner=AFG", "reporter");
+        assertBad("/api/trade/top?reporter=XYZ", "reporter");
+        assertBad("/api/trade/top?reporter=KAZ&partner=Atlantis", "partner");
+        assertBad("/api/trade/top?reporter=KAZ&flow=Q", "flow");
+        assertBad("/api/trade/top?reporter=KAZ&level=3", "level");
+        assertBad("/api/trade/top?reporter=KAZ&level=chapter", "level");
+        assertBad("/api/trade/top?reporter=KAZ&limit=0", "limit");
+        assertBad("/api/trade/top?reporter=KAZ&limit=1000", "limit");
+        assertBad("/api/trade/top?reporter=KAZ&year=twenty", "year");
+        assertBad("/api/trade/top?reporter=KAZ&year=1200", "year");
+        assertBad("/api/trade/partners?reporter=KAZ&flow=re-export", "flow");
+        assertBad("/api/trade/partners?reporter=Atlantis", "reporter");
+        assertBad("/api/trade/mirror?a=KAZ&b=Atlantis", "b");
+        assertBad("/api/trade/imports?format=yaml", "format");
+        Reply unknown = get("/api/trade/series?a=Atlantis&b=AFG");
+        assertThat(unknown.json().path("error").asText()).contains("Atlantis");
+        // The words work for flow: exports, imports.
+        assertThat(ok("/api/trade/partners?reporter=KAZ&year=2022&flow=imports").path("flow").asText())
+                .isEqualTo("M");
+    }
+
+    // ------------------------------------------------------------------ upload
+
+    @Test
+    void uploadImportsOnceAndRefusesAFileThatIsNotComtrade() throws Exception {
+        byte[] sample = sampleBytes();
+        // Multipart, as the web form sends it.
+        String boundary = "----caravan-test-boundary";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"kaz-afg.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(sample);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Reply first = post("/api/trade/imports", "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        JsonNode report = first.json();
+        assertThat(report.path("file").asText()).isEqualTo("kaz-afg.csv");
+        assertThat(report.path("format").asText()).contains("Comtrade API");
+        assertThat(report.path("import_id").asInt()).isEqualTo(1);
+        assertThat(report.path("rows_read").asLong()).isEqualTo(28);
+        assertThat(report.path("rows_loaded").asLong()).isEqualTo(27);
+        assertThat(report.path("rows_already_stored").asLong()).isZero();
+        assertThat(report.path("rows_skipped").asLong()).isEqualTo(1);
+        JsonNode problem = report.path("problems").get(0);
+        assertThat(problem.path("line").asLong()).isEqualTo(29);
+        assertThat(problem.path("field").asText()).isEqualTo("primaryValue");
+        assertThat(problem.path("reason").asText()).contains("n/a");
+        assertThat(get(uploadServer, "/api/trade/series?a=KAZ&b=AFG").json().path("points")).hasSize(3);
+
+        // The same file again, as a raw body: nothing new.
+        Reply again = post("/api/trade/imports?name=kaz-afg.csv", "text/csv", sample);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("rows_loaded").asLong()).isZero();
+        assertThat(again.json().path("rows_already_stored").asLong()).isEqualTo(27);
+        assertThat(again.json().path("import_id").isNull()).isTrue();
+        // As curl --data-binary @FILE sends it (a form content type): the body is still the file.
+        Reply curl = post("/api/trade/imports?name=kaz-afg.csv", "application/x-www-form-urlencoded", sample);
+        assertThat(curl.status()).as(curl.body()).isEqualTo(200);
+        assertThat(curl.json().path("rows_already_stored").asLong()).isEqualTo(27);
+        // Gzipped, unnamed: recognised by its content; still nothing new.
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(sample);
+        }
+        Reply zipped = post("/api/trade/imports", "application/octet-stream", gz.toByteArray());
+        assertThat(zipped.status()).as(zipped.body()).isEqualTo(200);
+        assertThat(zipped.json().path("file").asText()).isEqualTo("upload.csv.gz");
+        assertThat(zipped.json().path("rows_already_stored").asLong()).isEqualTo(27);
+        JsonNode imports = get(uploadServer, "/api/trade/imports").json();
+        assertThat(imports.path("imports")).hasSize(1);
+        assertThat(imports.path("records").asLong()).isEqualTo(27);
+
+        // Not a Comtrade file: 400 naming the file and line 1, and the store unchanged.
+        Reply bad = post("/api/trade/imports?name=prices.csv", "text/csv",
+                "date,price\n2024-01-01,3\n".getBytes(StandardCharsets.UTF_8));
+        assertError(bad, 400, "file");
+        assertThat(bad.json().path("error").asText()).startsWith("prices.csv: line 1: not a UN Comtrade CSV header")
+                .contains("refYear").doesNotContain("caravan-upload-");
+        Reply empty = post("/api/trade/imports", "text/csv", new byte[0]);
+        assertError(empty, 400, "file");
+        Reply noField = post("/api/trade/imports", "multipart/form-data; boundary=" + boundary,
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--" + boundary
+                        + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        assertError(noField, 400, "file");
+        assertThat(get(uploadServer, "/api/trade/imports").json().path("records").asLong()).isEqualTo(27);
+        // Other routes keep the 64 KB request limit.
+        Reply big = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uploadServer.port()
+                + "/api/scenarios")).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000])));
+        assertThat(big.status()).isEqualTo(413);
+    }
+
+    @Test
+    void concurrentQuestionsAllGetAnswers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String path = switch (i % 4) {
+                    case 0 -> "/api/trade/series?a=KAZ&b=AFG";
+                    case 1 -> "/api/trade/partners?reporter=KAZ&year=2022";
+                    case 2 -> "/api/trade/top?reporter=KAZ&partner=AFG&year=2022";
+                    default -> "/api/trade/mirror?a=KAZ&b=AFG";
+                };
+                replies.add(pool.submit(() -> get(path)));
+            }
+            for (Future<Reply> f : replies) assertThat(f.get().status()).as(f.get().body()).isEqualTo(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void openApiDescribesTheTradeEndpoints() throws Exception {
+        JsonNode api = ok("/openapi.json");
+        for (String p : new String[] {"/api/trade/imports", "/api/trade/facts", "/api/trade/series",
+            "/api/trade/top", "/api/trade/partners", "/api/trade/mirror", "/api/trade/countries"}) {
+            assertThat(api.path("paths").has(p)).as(p).isTrue();
+        }
+        assertThat(api.path("paths").path("/api/trade/imports").has("post")).isTrue();
+        assertThat(api.path("components").path("schemas").has("TradePartners")).isTrue();
+    }
+
+    @Test
+    void dashboardAndChartLibraryAreServedLocally() throws Exception {
+        Reply page = get("/trade.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "trade.js")
+                .doesNotContain("://cdn", "://unpkg");
+        assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").status()).isEqualTo(200);
+        assertThat(get("/trade.js").status()).isEqualTo(200);
+        assertThat(get("/").body()).contains("href=\"trade.html\"");
+    }
+}

@@ -1,0 +1,316 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.trade.ComtradeImporter;
+import org.caravan.trade.PublishedFacts;
+import org.caravan.trade.TradeStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The trade dashboard (trade.html) in Debian's headless Chromium, as {@link WebAppBrowserTest} drives the map:
+ * one server whose trade store holds {@code trade/kaz-afg-sample.csv} (the figures {@link TradeApiTest} checks by
+ * hand), and one with an empty store that a file is then uploaded to through the page. Reads the charts' data from
+ * their Chart.js instances. Screenshots go to target/screenshots/. Skipped (not failed) only where Chromium or
+ * chromedriver is absent; CI installs both (.ci/run).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TradeDashboardBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Set<String> CHARTED = Set.of("turnover", "exports", "imports");
+
+    private final Path screenshots = Path.of("target", "screenshots");
+    private ScenarioBase scenarioBase;
+    private Path seededDir;
+    private Path emptyDir;
+    private Path sample;
+    private ScenarioStore seededScenarios;
+    private ScenarioStore emptyScenarios;
+    private TradeStore seeded;
+    private TradeStore empty;
+    private CaravanServer seededServer;
+    private CaravanServer emptyServer;
+    private WebDriver driver;
+    private Path profile;
+
+    @BeforeAll
+    void start() throws Exception {
+        Optional<Path> chromium = executable(System.getProperty("caravan.chromium"), "chromium", "chromium-browser");
+        Optional<Path> chromedriver = executable(System.getProperty("caravan.chromedriver"), "chromedriver");
+        if (chromium.isEmpty() || chromedriver.isEmpty()) return;
+
+        scenarioBase = ScenarioBase.embedded();
+        seededDir = Files.createTempDirectory("caravan-trade-");
+        emptyDir = Files.createTempDirectory("caravan-trade-empty-");
+        sample = seededDir.resolve("kaz-afg-sample.csv");
+        Files.write(sample, TradeApiTest.sampleBytes());
+        seededScenarios = DuckDbScenarioStore.open(seededDir, scenarioBase);
+        seeded = TradeStore.open(seededDir);
+        new ComtradeImporter(seeded).importFile(sample, ComtradeImporter.Options.DEFAULT,
+                ComtradeImporter.Progress.NONE);
+        seededServer = new CaravanServer(scenarioBase, seededScenarios, seeded).start("127.0.0.1", 0);
+        emptyScenarios = DuckDbScenarioStore.open(emptyDir, scenarioBase);
+        empty = TradeStore.open(emptyDir);
+        emptyServer = new CaravanServer(scenarioBase, emptyScenarios, empty).start("127.0.0.1", 0);
+
+        profile = Files.createTempDirectory("caravan-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,1800", "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+        Files.createDirectories(screenshots);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) driver.quit();
+        for (CaravanServer s : new CaravanServer[] {seededServer, emptyServer}) if (s != null) s.close();
+        for (ScenarioStore s : new ScenarioStore[] {seededScenarios, emptyScenarios}) if (s != null) s.close();
+        for (TradeStore s : new TradeStore[] {seeded, empty}) if (s != null) s.close();
+        for (Path dir : new Path[] {profile, seededDir, emptyDir}) {
+            if (dir == null) continue;
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @BeforeEach
+    void needsABrowser() {
+        assumeTrue(driver != null,
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    }
+
+    @AfterEach
+    void noScriptErrors() {
+        if (driver == null) return;
+        // A question with no records is a 404 the page shows in its panel (the empty store); nothing else may fail.
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !(m.contains("/api/trade/") && m.contains("404")))
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void dashboardDrawsTheSeededStore() throws IOException {
+        open(seededServer);
+        assertThat(new Select(driver.findElement(By.id("reporter"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("KAZ");
+        assertThat(new Select(driver.findElement(By.id("partner"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("AFG");
+        // The default year is the latest full one (2023 has January–March only).
+        assertThat(new Select(driver.findElement(By.id("year"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("2022");
+        assertThat(driver.findElement(By.id("empty-store")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("error")).isDisplayed()).isFalse();
+
+        // (a) The series: one bar per year each way, the turnover line, and every published value as a point.
+        Map<String, Object> series = seriesChart();
+        assertThat(series.get("labels")).isEqualTo(List.of("2021", "2022", "2023"));
+        assertThat(numbers(series.get("exports"))).containsExactly(400.0, 1000.0, 150.0);
+        assertThat(numbers(series.get("imports"))).containsExactly(50.0, 30.0, 10.0);
+        assertThat(numbers(series.get("turnover"))).containsExactly(450.0, 1030.0, 160.0);
+        long published = PublishedFacts.embedded().about("KAZ", "AFG").stream()
+                .filter(f -> f.valueUsd() != null && CHARTED.contains(f.measure())).count();
+        assertThat(published).isGreaterThan(5);
+        assertThat(((Number) series.get("published")).longValue()).isEqualTo(published);
+        assertThat((List<Object>) series.get("sourceLabels")).contains((Object) "The Diplomat", "Interfax", "via smi24");
+
+        // The published figures table: every figure with its source; the disagreeing 2023 turnovers side by side.
+        List<WebElement> facts = driver.findElements(By.cssSelector("#facts-table tbody tr"));
+        assertThat(facts).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size());
+        String table = driver.findElement(By.id("facts-table")).getText();
+        assertThat(table).contains("The Diplomat", "Interfax", "Kazakh trade minister Zhumangarin, via smi24",
+                "$545.2 M", "$567.5 M", "January–November", "published", "reported");
+        assertThat(driver.findElements(By.cssSelector("#facts-table tr.differ"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-smi24']"))
+                .getText()).contains("$545.2 M").contains("smi24");
+        assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-interfax']"))
+                .getText()).contains("$567.5 M").contains("Interfax");
+
+        // (c) Partners: HHI 4,600, normalised 0.19, highly concentrated; China 60 %.
+        String partners = driver.findElement(By.id("partners-summary")).getText();
+        assertThat(driver.findElement(By.id("hhi-value")).getText()).isEqualTo("4,600");
+        assertThat(partners).contains("HHI", "normalised 0.19", "Highly concentrated", "China 60.0 %");
+        assertThat(js("return Chart.getChart(document.getElementById('partners-chart')).data.labels;"))
+                .isEqualTo(List.of("China", "Uzbekistan", "Afghanistan"));
+
+        // (b) Top products by chapter, then by heading.
+        List<WebElement> top = driver.findElements(By.cssSelector("#top-table tbody tr"));
+        assertThat(top).hasSize(3);
+        assertThat(top.get(0).getText()).contains("11", "600.0", "60.0 %", "1,500,000", "bulk");
+        assertThat(numbers(js("return Chart.getChart(document.getElementById('top-chart')).data.datasets[0].data;")))
+                .containsExactly(600.0, 300.0, 50.0);
+        String seq = seq();
+        driver.findElement(By.cssSelector("#level-toggle button[data-level='4']")).click();
+        waitForRefresh(seq);
+        assertThat(driver.findElements(By.cssSelector("#top-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-code")).toList()).containsExactly("1101", "1001", "1102", "2710");
+
+        // (d) Mirror: six rows; 2022 Kazakhstan -> Afghanistan: +$100.0 M, +10.0 %.
+        assertThat(driver.findElements(By.cssSelector("#mirror-table tbody tr"))).hasSize(6);
+        assertThat(driver.findElement(By.cssSelector("#mirror-table tr[data-year='2022'][data-exporter='KAZ']"))
+                .getText()).contains("$1,000.0 M", "$1,100.0 M", "+$100.0 M", "+10.0 %");
+        assertThat(driver.findElement(By.id("mirror-note")).getText()).contains("FOB", "CIF");
+
+        // (e) The import that seeded the store.
+        assertThat(driver.findElement(By.id("imports-table")).getText()).contains("kaz-afg-sample.csv");
+        assertThat(driver.findElement(By.id("imports-note")).getText()).contains("27 trade records");
+        screenshot("trade.png");
+        js("document.getElementById('top-panel').scrollIntoView();");
+        screenshot("trade-panels.png");
+        js("window.scrollTo(0, 0);");
+
+        // Imports, 2023: the partners panel follows the selectors.
+        seq = seq();
+        new Select(driver.findElement(By.id("flow"))).selectByValue("M");
+        waitForRefresh(seq);
+        assertThat(driver.findElement(By.id("hhi-value")).getText()).isEqualTo("10,000");
+        // Afghan products are stored by chapter only: the headings view says so, the chapters view lists them.
+        assertThat(driver.findElement(By.id("top-message")).getText()).contains("no products at 4 digits");
+        assertThat(driver.findElements(By.cssSelector("#top-table tbody tr"))).isEmpty();
+        seq = seq();
+        driver.findElement(By.cssSelector("#level-toggle button[data-level='2']")).click();
+        waitForRefresh(seq);
+        assertThat(driver.findElement(By.cssSelector("#top-table tbody tr")).getText()).contains("08", "Edible fruit");
+
+        // And back to the map.
+        driver.findElement(By.id("map-link")).click();
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(driver.findElement(By.id("trade-link")).getAttribute("href")).endsWith("/trade.html");
+    }
+
+    @Test
+    void anEmptyStoreShowsThePublishedFiguresAndAnUploadFillsIt() throws IOException {
+        open(emptyServer);
+        WebElement notice = driver.findElement(By.id("empty-store"));
+        assertThat(notice.isDisplayed()).isTrue();
+        assertThat(notice.getText()).contains("./caravan trade import FILE", "upload form");
+        assertThat(driver.findElements(By.cssSelector("#facts-table tbody tr")))
+                .hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size());
+        Map<String, Object> series = seriesChart();
+        assertThat(numbers(series.get("exports"))).allMatch(v -> v == null);
+        assertThat(((Number) series.get("published")).longValue()).isPositive();
+        assertThat(driver.findElement(By.id("top-message")).getText()).contains("caravan trade import");
+        screenshot("trade-empty.png");
+
+        // Upload the Comtrade file through the form.
+        String seq = seq();
+        driver.findElement(By.id("upload-file")).sendKeys(sample.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-button")).click();
+        waitForRefresh(seq);
+        String report = driver.findElement(By.id("upload-report")).getText();
+        assertThat(report).contains("kaz-afg-sample.csv", "28 rows read", "27 loaded", "0 already stored",
+                "1 skipped", "line 29, primaryValue");
+        assertThat(driver.findElement(By.id("empty-store")).isDisplayed()).isFalse();
+        assertThat(numbers(seriesChart().get("exports"))).containsExactly(400.0, 1000.0, 150.0);
+        assertThat(driver.findElement(By.id("hhi-value")).getText()).isEqualTo("4,600");
+        screenshot("trade-uploaded.png");
+
+        // The same file again: nothing new.
+        seq = seq();
+        driver.findElement(By.id("upload-file")).sendKeys(sample.toAbsolutePath().toString());
+        driver.findElement(By.id("upload-button")).click();
+        waitForRefresh(seq);
+        assertThat(driver.findElement(By.id("upload-report")).getText()).contains("0 loaded", "27 already stored",
+                "store is unchanged");
+        assertThat(driver.findElements(By.cssSelector("#imports-table tbody tr"))).hasSize(1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void open(CaravanServer server) {
+        driver.get("http://127.0.0.1:" + server.port() + "/trade.html");
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> seriesChart() {
+        return (Map<String, Object>) js("const c = Chart.getChart(document.getElementById('series-chart'));"
+                + "const d = c.data.datasets;"
+                + "return {labels: c.data.labels, exports: d[0].data, imports: d[1].data, turnover: d[2].data,"
+                + " published: d[3].data.length, sourceLabels: d[3].data.map((p) => p.label)};");
+    }
+
+    private static List<Double> numbers(Object list) {
+        return ((List<?>) list).stream().map(v -> v == null ? null : ((Number) v).doubleValue()).toList();
+    }
+
+    private Object js(String script) { return ((JavascriptExecutor) driver).executeScript(script); }
+
+    private String seq() {
+        String s = driver.findElement(By.tagName("body")).getAttribute("data-seq");
+        return s == null ? "" : s;
+    }
+
+    private void waitForRefresh(String previous) {
+        waitFor().until(d -> !previous.equals(seq()));
+    }
+
+    private WebDriverWait waitFor() { return new WebDriverWait(driver, WAIT); }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(screenshots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** As in {@link WebAppBrowserTest}: the given file if set, else the first name on PATH. */
+    private static Optional<Path> executable(String given, String... names) {
+        if (given != null && !given.isBlank()) {
+            Path p = Path.of(given);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String name : names) {
+            for (String dir : (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/usr/lib/chromium")
+                    .split(File.pathSeparator)) {
+                if (dir.isEmpty()) continue;
+                Path p = Path.of(dir, name);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+}
