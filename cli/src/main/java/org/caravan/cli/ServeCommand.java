@@ -9,6 +9,8 @@ import org.caravan.scenario.ScenarioBase;
 import org.caravan.server.CaravanServer;
 import org.caravan.server.DuckDbScenarioStore;
 import org.caravan.server.ScenarioStore;
+import org.caravan.trade.TradeStore;
+import org.caravan.trade.TradeStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
     Path riskFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.caravan",
-            description = "Where the server keeps saved scenarios (the embedded store DIR/caravan.duckdb). "
+            description = "The embedded store DIR/caravan.duckdb: saved scenarios and imported trade flows. "
                     + "Default: ${DEFAULT-VALUE}.")
     Path dataDir;
 
@@ -55,11 +57,19 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ScenarioStore.StoreException e) {
             throw new UserInputException("--data-dir: " + rootMessage(e));
         }
-        CaravanServer server = new CaravanServer(base, store);
+        TradeStore trade;
+        try {
+            trade = TradeStore.open(dataDir);
+        } catch (TradeStoreException e) {
+            store.close();
+            throw new UserInputException("--data-dir: " + e.getMessage());
+        }
+        CaravanServer server = new CaravanServer(base, store, trade);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
             store.close();
+            trade.close();
             throw new UserInputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
         }
         spec.commandLine().getOut().printf("Caravan is serving on http://%s:%d/ (Ctrl-C to stop)%n", host,
@@ -69,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();
+            trade.close();
             stopped.countDown();
         }, "caravan-shutdown"));
         stopped.await();

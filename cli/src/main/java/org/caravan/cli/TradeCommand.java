@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.caravan.demand.OdFile;
-import org.caravan.report.RouteJson;
 import org.caravan.report.TradeTables;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
+import org.caravan.trade.NoTradeDataException;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.TradeAnalytics;
 import org.caravan.trade.TradeDemand;
@@ -93,11 +93,16 @@ final class TradeCommand implements Runnable {
                 Object result;
                 try {
                     result = compute(analytics);
+                } catch (NoTradeDataException e) {
+                    // a fair question the store has no records for: not bad input, but no answer (like no route)
+                    spec.commandLine().getErr().println("caravan: " + e.getMessage());
+                    spec.commandLine().getErr().flush();
+                    return CaravanCli.NO_ROUTE;
                 } catch (IllegalArgumentException e) {
                     throw new UserInputException(e.getMessage());
                 }
                 String text = switch (out.format) {
-                    case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
+                    case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
                     case csv -> csv(csvRows(result));
                     case text -> text(result);
                 };
@@ -184,7 +189,7 @@ final class TradeCommand implements Runnable {
                 }
             }
             if (format != Format.text) {
-                TextOutput.write(spec, null, RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
+                TextOutput.write(spec, null, TradeTables.JSON.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(reports) + "\n");
             }
             return failed == 0 ? 0 : CaravanCli.BAD_INPUT;
@@ -315,6 +320,8 @@ final class TradeCommand implements Runnable {
             try {
                 return an.top(country(an, a, "A"), partner == null ? null : country(an, partner, "--partner"), year,
                         flow, digits, limit);
+            } catch (NoTradeDataException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
             }
@@ -354,6 +361,8 @@ final class TradeCommand implements Runnable {
         Object compute(TradeAnalytics an) {
             try {
                 return an.partners(country(an, a, "A"), year, flow);
+            } catch (NoTradeDataException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
             }
@@ -415,6 +424,8 @@ final class TradeCommand implements Runnable {
         Object compute(TradeAnalytics an) {
             try {
                 return new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
+            } catch (NoTradeDataException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
             }
@@ -460,6 +471,8 @@ final class TradeCommand implements Runnable {
             TradeDemand.Result d;
             try {
                 d = new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
+            } catch (NoTradeDataException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
             }

@@ -82,7 +82,7 @@ class TradeCommandTest {
 
         JsonNode json = new ObjectMapper().readTree(trade("series", "KAZ", "AFG", "--format", "json").out());
         assertThat(json.path("points")).hasSize(5);
-        assertThat(json.path("points").get(3).path("exportsUsd").asDouble()).isEqualTo(600e6);
+        assertThat(json.path("points").get(3).path("exports_usd").asDouble()).isEqualTo(600e6);
 
         List<String> csv = trade("series", "KAZ", "AFG", "--format", "csv").out().lines().toList();
         assertThat(csv.get(0)).isEqualTo("reporter,partner,year,months,covers,exports_usd,imports_usd,"
@@ -115,6 +115,9 @@ class TradeCommandTest {
         assertThat(flow.err()).contains("--flow: flow must be X");
         CliRunner.Run level = trade("top", "KAZ", "--level", "section");
         assertThat(level.err()).contains("--level: expected chapter, heading or subheading");
+        CliRunner.Run nothing = trade("top", "KAZ", "--partner", "AFG", "--year", "2022", "--level", "heading");
+        assertThat(nothing.exit()).isEqualTo(CaravanCli.NO_ROUTE);
+        assertThat(nothing.err()).contains("no products at 4 digits");
         CliRunner.Run empty = CliRunner.run("trade", "series", "KAZ", "AFG", "--data-dir",
                 dir.resolve("empty").toString());
         assertThat(empty.exit()).isZero();

@@ -1,5 +1,12 @@
 package org.caravan.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -22,6 +29,32 @@ import org.caravan.trade.TransitDependence;
  */
 public final class TradeTables {
     private TradeTables() {}
+
+    /**
+     * The trade records as JSON, for the CLI and the API alike: field names in snake_case like the rest of the
+     * API, numbers written plain (1000000000, not 1.0E9).
+     */
+    public static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("plain-numbers")
+                    .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
+            .build();
+
+    /** Writes a double without an exponent: whole numbers as integers, others in plain decimal notation. */
+    private static final class PlainDouble extends StdSerializer<Double> {
+        PlainDouble() { super(Double.class); }
+
+        @Override
+        public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (!Double.isFinite(v)) {
+                gen.writeNumber(v);
+            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                gen.writeNumber((long) (double) v);
+            } else {
+                gen.writeNumber(BigDecimal.valueOf(v).toPlainString());
+            }
+        }
+    }
 
     public static List<List<Object>> imports(List<TradeStore.ImportRecord> imports) {
         List<List<Object>> rows = header("id", "file", "sha256", "format", "imported_at", "rows_read", "rows_loaded",

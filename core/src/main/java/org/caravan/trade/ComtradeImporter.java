@@ -70,6 +70,15 @@ public final class ComtradeImporter {
     public ComtradeImporter(TradeStore store) { this.store = store; }
 
     public ImportReport importFile(Path file, Options options, Progress progress) throws TradeImportException {
+        return importFile(file, file.toAbsolutePath().normalize().toString(), options, progress);
+    }
+
+    /**
+     * @param name what the import is called in the store and in messages (an upload's own file name rather than
+     *             the temporary file it was saved to)
+     */
+    public ImportReport importFile(Path file, String name, Options options, Progress progress)
+            throws TradeImportException {
         synchronized (store) {
             long start = System.nanoTime();
             Connection db = store.connection();
@@ -81,15 +90,15 @@ public final class ComtradeImporter {
             }
             boolean committed = false;
             try {
-                Staged staged = stage(file, options, progress, db);
-                ImportReport report = merge(file, staged, options, db, start);
+                Staged staged = stage(file, name, options, progress, db);
+                ImportReport report = merge(name, staged, options, db, start);
                 if (report.importId() != null) {
                     db.commit();
                     committed = true;
                 }
                 return report;
             } catch (SQLException e) {
-                throw new TradeImportException(file + ": import failed, the store is unchanged: " + e.getMessage(), e);
+                throw new TradeImportException(name + ": import failed, the store is unchanged: " + e.getMessage(), e);
             } finally {
                 try {
                     if (!committed) db.rollback();
@@ -106,15 +115,15 @@ public final class ComtradeImporter {
                           List<ImportReport.RowProblem> problems, Map<String, Long> skippedByField,
                           Map<String, String> descriptions) {}
 
-    private Staged stage(Path file, Options options, Progress progress, Connection db)
+    private Staged stage(Path file, String name, Options options, Progress progress, Connection db)
             throws TradeImportException, SQLException {
         long total;
         try {
             total = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new TradeImportException(file + ": file not found");
+            throw new TradeImportException(name + ": file not found");
         } catch (IOException e) {
-            throw new TradeImportException(file + ": cannot read: " + e.getMessage(), e);
+            throw new TradeImportException(name + ": cannot read: " + e.getMessage(), e);
         }
         MessageDigest sha;
         try {
@@ -140,9 +149,9 @@ public final class ComtradeImporter {
              DuckDBAppender app = ((DuckDBConnection) db.unwrap(DuckDBConnection.class))
                      .createAppender("temp", "main", "trade_staging")) {
             csv.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-            List<String> header = readHeader(csv, file);
+            List<String> header = readHeader(csv, name);
             ComtradeFormat format = ComtradeFormat.detect(header).orElseThrow(() -> new TradeImportException(
-                    file + ": line 1: not a UN Comtrade CSV header (" + ComtradeFormat.explainUnknown(header)
+                    name + ": line 1: not a UN Comtrade CSV header (" + ComtradeFormat.explainUnknown(header)
                             + "); first columns: " + String.join(",", header.subList(0, Math.min(6, header.size())))));
             ComtradeRowParser parser = new ComtradeRowParser(format, header, store.countries());
             parser.header(header);
@@ -168,7 +177,7 @@ public final class ComtradeImporter {
                         }
                     } else {
                         if (options.strict()) {
-                            throw new TradeImportException(file + ": line " + line + ", " + parser.badField + ": "
+                            throw new TradeImportException(name + ": line " + line + ", " + parser.badField + ": "
                                     + why + " (--strict: nothing imported)");
                         }
                         byField.merge(parser.badField, 1L, Long::sum);
@@ -185,7 +194,7 @@ public final class ComtradeImporter {
                     descriptions);
         } catch (IOException e) {
             // Jackson reports CSV syntax errors (an unclosed quote...) as IOExceptions with their own location
-            throw new TradeImportException(file + ": line " + line + " or after: cannot read the CSV ("
+            throw new TradeImportException(name + ": line " + line + " or after: cannot read the CSV ("
                     + firstLine(e.getMessage()) + "); nothing imported", e);
         }
     }
@@ -196,7 +205,7 @@ public final class ComtradeImporter {
                 ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
-    private static List<String> readHeader(CsvParser csv, Path file) throws IOException, TradeImportException {
+    private static List<String> readHeader(CsvParser csv, String file) throws IOException, TradeImportException {
         List<String> header = new ArrayList<>();
         JsonToken t = csv.nextToken();
         if (t != JsonToken.START_ARRAY) throw new TradeImportException(file + ": the file is empty");
@@ -233,7 +242,7 @@ public final class ComtradeImporter {
         }
     }
 
-    private ImportReport merge(Path file, Staged s, Options options, Connection db, long start)
+    private ImportReport merge(String file, Staged s, Options options, Connection db, long start)
             throws SQLException, TradeImportException {
         List<ImportReport.RowProblem> problems = new ArrayList<>(s.problems());
         Map<String, Long> byField = new TreeMap<>(s.skippedByField());
@@ -290,7 +299,7 @@ public final class ComtradeImporter {
                 try (PreparedStatement ps = db.prepareStatement("INSERT INTO trade_import VALUES "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     ps.setInt(1, importId);
-                    ps.setString(2, file.toAbsolutePath().normalize().toString());
+                    ps.setString(2, file);
                     ps.setString(3, s.sha256());
                     ps.setString(4, s.format().name());
                     ps.setTimestamp(5, Timestamp.from(Instant.now()));
@@ -327,7 +336,7 @@ public final class ComtradeImporter {
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             List<ImportReport.RowProblem> listed = problems.size() > REPORTED_PROBLEMS
                     ? problems.subList(0, REPORTED_PROBLEMS) : problems;
-            return new ImportReport(file.toString(), s.format().label(), s.sha256(), importId, s.rowsRead(),
+            return new ImportReport(file, s.format().label(), s.sha256(), importId, s.rowsRead(),
                     toInsert - replaced, replaced, same, skipped, byField, listed,
                     (System.nanoTime() - start) / 1e9);
         }

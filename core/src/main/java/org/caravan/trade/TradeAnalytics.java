@@ -73,9 +73,10 @@ public final class TradeAnalytics {
         for (Map.Entry<Integer, Map<String, Amount>> e : byYear.entrySet()) {
             Amount x = e.getValue().get("X");
             Amount m = e.getValue().get("M");
-            int months = Math.min(x == null ? 12 : x.months, m == null ? 12 : m.months);
-            String covers = (x != null && x.months < 12) ? x.covers : (m != null && m.months < 12) ? m.covers
-                    : "full year";
+            // the year is only as complete as its less complete flow
+            Amount shorter = x == null ? m : m == null ? x : m.months < x.months ? m : x;
+            int months = shorter.months;
+            String covers = months == 12 ? "full year" : shorter.covers;
             double turnover = (x == null ? 0 : x.usd) + (m == null ? 0 : m.usd);
             Double growth = previous != null && previous.year() == e.getKey() - 1 && previous.months() == 12
                     && months == 12 && previous.turnoverUsd() > 0
@@ -109,8 +110,10 @@ public final class TradeAnalytics {
             if (partner != null) {
                 partnerFilter = "partner IN (" + partner.sqlCodes() + ")";
             } else {
+                // the World's own records, else the sum over individual partners (not over groups such as the EU,
+                // which would count their members twice)
                 partnerFilter = exists(base + " AND year = " + y + " AND partner = 0 AND cmd <> 'TOTAL'")
-                        ? "partner = 0" : "partner <> 0";
+                        ? "partner = 0" : "partner NOT IN (" + groupCodes() + ")";
             }
             String where = base + " AND year = " + y + " AND " + partnerFilter;
             String freq = exists(where + " AND freq = 'A'") ? "A" : "M";
@@ -118,7 +121,8 @@ public final class TradeAnalytics {
             List<Integer> levels = ints("SELECT DISTINCT length(cmd) FROM trade_flow WHERE " + where
                     + " AND cmd <> 'TOTAL' ORDER BY 1");
             int use = levels.stream().filter(l -> l >= level).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("no products at " + level + " digits or finer for "
+                    new NoTradeDataException(levels.isEmpty() ? (year != null ? "year" : "reporter") : "level",
+                            "no products at " + level + " digits or finer for "
                             + reporter.label() + " " + flowWord(f) + " in " + y
                             + (levels.isEmpty() ? ": no product records at all" : " (levels present: " + levels + ")")));
             String covers = freq.equals("A") ? "full year"
@@ -181,7 +185,7 @@ public final class TradeAnalytics {
                 total += a.usd;
             }
         }
-        if (values.isEmpty()) throw new IllegalArgumentException("no " + flowWord(f) + " by partner for "
+        if (values.isEmpty()) throw new NoTradeDataException("year", "no " + flowWord(f) + " by partner for "
                 + reporter.label() + " in " + y);
         double hhi = 0;
         for (Map.Entry<Country, Double> e : values.entrySet()) {
@@ -304,6 +308,13 @@ public final class TradeAnalytics {
         return "highly concentrated (HHI above 2,500)";
     }
 
+    /** SQL list of the partner codes that are groups (World, EU), not partners. */
+    String groupCodes() {
+        StringBuilder sb = new StringBuilder("0");
+        for (String iso3 : GROUPS) countries.byIso3(iso3).ifPresent(c -> sb.append(',').append(c.sqlCodes()));
+        return sb.toString();
+    }
+
     private static String levelNote() {
         return "each flow counted once at its coarsest level present (TOTAL, else chapters...), over all customs "
                 + "procedures, transport modes and second partners";
@@ -324,7 +335,7 @@ public final class TradeAnalytics {
     private int latestYear(String where, Country reporter, String f) {
         List<Integer> y = ints("SELECT max(year) FROM trade_flow WHERE " + where);
         if (y.isEmpty() || y.get(0) == null || y.get(0) == 0) {
-            throw new IllegalArgumentException("no " + flowWord(f) + " records for " + reporter.label()
+            throw new NoTradeDataException("reporter", "no " + flowWord(f) + " records for " + reporter.label()
                     + " in the store: import a Comtrade file first (caravan trade import FILE)");
         }
         return y.get(0);

@@ -73,13 +73,14 @@ public final class TradeDemand {
         Hub home = hubs.get(reporter.iso3());
         if (home == null) throw new IllegalArgumentException(reporter.label() + " has no hub in the network "
                 + "(hubs exist for " + new TreeSet<>(hubs.keySet()) + ")");
-        String base = "reporter IN (" + reporter.sqlCodes() + ") AND flow = '" + f + "' AND partner <> 0 AND "
+        String base = "reporter IN (" + reporter.sqlCodes() + ") AND flow = '" + f + "' AND partner NOT IN ("
+                + analytics.groupCodes() + ") AND "
                 + TradeAnalytics.BREAKDOWN_TOTALS + " AND cmd <> 'TOTAL'";
         List<Integer> years = new ArrayList<>();
         analytics.query("SELECT max(year) FROM trade_flow WHERE " + base,
                 rs -> years.add(rs.getObject(1) == null ? null : rs.getInt(1)));
         Integer y = year != null ? year : years.isEmpty() ? null : years.get(0);
-        if (y == null) throw new IllegalArgumentException("no product records of " + TradeAnalytics.flowWord(f)
+        if (y == null) throw new NoTradeDataException("reporter", "no product records of " + TradeAnalytics.flowWord(f)
                 + " for " + reporter.label() + " in the store: import a Comtrade file with commodity codes first");
         // Per partner the coarsest product level present, so a chapter and its headings are not both counted.
         String sql = "WITH f AS (SELECT partner, cmd, net_wgt_kg, value_usd, length(cmd) AS lvl FROM trade_flow "

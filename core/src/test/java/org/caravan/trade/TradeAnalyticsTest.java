@@ -166,6 +166,31 @@ class TradeAnalyticsTest {
     }
 
     @Test
+    void aYearIsAsCompleteAsItsLessCompleteFlowAndGroupsAreNotPartners() throws Exception {
+        Path f = dir.resolve("mixed.csv");
+        StringBuilder sb = new StringBuilder("freqCode,refYear,refMonth,reporterCode,flowCode,partnerCode,cmdCode,"
+                + "primaryValue\n");
+        for (int month = 1; month <= 3; month++) sb.append("M,2024,").append(month).append(",398,X,4,TOTAL,10\n");
+        for (int month = 1; month <= 2; month++) sb.append("M,2024,").append(month).append(",398,M,4,TOTAL,1\n");
+        // exports to Germany and to the EU group (which contains Germany): no World product records
+        sb.append("A,2024,52,398,X,276,10,100\nA,2024,52,398,X,97,10,100\n");
+        Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
+        try (TradeStore other = TradeStore.open(dir.resolve("mixed"))) {
+            new ComtradeImporter(other).importFile(f, ComtradeImporter.Options.DEFAULT, ComtradeImporter.Progress.NONE);
+            TradeAnalytics a = new TradeAnalytics(other);
+            Country k = other.countries().resolve("KAZ");
+            TradeFigures.SeriesPoint p = a.series(k, other.countries().resolve("AFG")).points().get(0);
+            assertThat(p.months()).isEqualTo(2);
+            assertThat(p.covers()).isEqualTo("January–February");
+            assertThat(p.turnoverGrowthPct()).isNull();
+            TradeFigures.TopProducts world = a.top(k, null, 2024, "X", 2, 5);
+            assertThat(world.products()).singleElement().satisfies(x -> assertThat(x.valueUsd()).isEqualTo(100.0));
+            assertThatThrownBy(() -> a.top(k, null, 2023, "X", 2, 5)).isInstanceOf(NoTradeDataException.class)
+                    .satisfies(e -> assertThat(((NoTradeDataException) e).field()).isEqualTo("year"));
+        }
+    }
+
+    @Test
     void odDemandFromTonnesByPartnerAndChapterRoundTripsThroughTheOdFileReader() throws Exception {
         TradeDemand.Result d = new TradeDemand(analytics).od(kaz, 2022, "X", 0);
         // chapters 10, 11 and 27 are bulk (1,800,000 t), chapter 15 container (40,000 t); partners without product

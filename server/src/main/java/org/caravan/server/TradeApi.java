@@ -1,29 +1,16 @@
 package org.caravan.server;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.caravan.report.TradeTables;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
+import org.caravan.trade.NoTradeDataException;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.PublishedFacts;
 import org.caravan.trade.TradeAnalytics;
@@ -60,18 +49,8 @@ final class TradeApi {
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2100;
 
-    /**
-     * The trade records as JSON: field names in snake_case, like the rest of the API, and numbers written plain
-     * (1000000000, not 1.0E9).
-     */
-    static final ObjectMapper JSON = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .addModule(new SimpleModule("plain-numbers")
-                    .addSerializer(Double.class, new PlainDouble()).addSerializer(double.class, new PlainDouble()))
-            .build();
-    /** Quotes only the fields that need it (a comma, a quote, a line break). */
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    /** The trade records as JSON (snake_case, plain numbers), the same as {@code caravan trade --format json}. */
+    static final ObjectMapper JSON = TradeTables.JSON;
 
     private final TradeStore store;
     private final TradeAnalytics analytics;
@@ -102,15 +81,9 @@ final class TradeApi {
         List<TradeStore.ImportRecord> list = store.imports();
         long records = store.flowCount();
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TradeStore.ImportRecord r : list) {
-                rows.add(row("id", r.id(), "file", fileName(r.file()), "sha256", r.sha256(), "format", r.format(),
-                        "imported_at", r.importedAt(), "rows_read", r.rowsRead(), "rows_loaded", r.rowsLoaded(),
-                        "rows_replaced", r.rowsReplaced(), "rows_already_stored", r.rowsAlreadyStored(),
-                        "rows_skipped", r.rowsSkipped()));
-            }
-            writeCsv(ctx, "trade-imports.csv", List.of("id", "file", "sha256", "format", "imported_at", "rows_read",
-                    "rows_loaded", "rows_replaced", "rows_already_stored", "rows_skipped"), rows);
+            writeCsv(ctx, "trade-imports.csv", TradeTables.imports(list.stream().map(r -> new TradeStore.ImportRecord(
+                    r.id(), fileName(r.file()), r.sha256(), r.format(), r.importedAt(), r.rowsRead(), r.rowsLoaded(),
+                    r.rowsReplaced(), r.rowsAlreadyStored(), r.rowsSkipped())).toList()));
             return;
         }
         ObjectNode root = JSON.createObjectNode();
@@ -133,7 +106,7 @@ final class TradeApi {
         else if (a == null) list = facts.about(b.iso3(), null);
         else list = facts.about(a.iso3(), b == null ? null : b.iso3());
         if (csv(ctx)) {
-            writeCsv(ctx, "trade-facts.csv", FACT_COLUMNS, list.stream().map(TradeApi::factRow).toList());
+            writeCsv(ctx, "trade-facts.csv", TradeTables.facts(list));
             return;
         }
         ObjectNode root = JSON.createObjectNode();
@@ -152,16 +125,7 @@ final class TradeApi {
         Country b = country(ctx, "b", true);
         TradeFigures.Series s = t.series(a, b);
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TradeFigures.SeriesPoint p : s.points()) {
-                rows.add(row("reporter", a.iso3(), "partner", b.iso3(), "year", p.year(), "months", p.months(),
-                        "covers", p.covers(), "exports_usd", num(p.exportsUsd()), "imports_usd", num(p.importsUsd()),
-                        "turnover_usd", num(p.turnoverUsd()), "balance_usd", num(p.balanceUsd()),
-                        "turnover_growth_pct", num(p.turnoverGrowthPct())));
-            }
-            writeCsv(ctx, "trade-series-" + a.iso3() + "-" + b.iso3() + ".csv", List.of("reporter", "partner", "year",
-                    "months", "covers", "exports_usd", "imports_usd", "turnover_usd", "balance_usd",
-                    "turnover_growth_pct"), rows);
+            writeCsv(ctx, "trade-series-" + a.iso3() + "-" + b.iso3() + ".csv", TradeTables.series(s));
             return;
         }
         writeJson(ctx, s);
@@ -183,21 +147,11 @@ final class TradeApi {
         TradeFigures.TopProducts top;
         try {
             top = t.top(reporter, partner, year, flow, level, limit);
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage() != null && e.getMessage().contains("levels present") ? "level"
-                    : year != null ? "year" : partner != null ? "partner" : "reporter";
-            throw noData(e, field);
+        } catch (NoTradeDataException e) {
+            throw noData(e, partner != null && e.field().equals("reporter") ? "partner" : e.field());
         }
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TradeFigures.Product p : top.products()) {
-                rows.add(row("reporter", reporter.iso3(), "partner", partner == null ? "W00" : partner.iso3(),
-                        "year", top.year(), "flow", top.flow(), "code", p.code(), "description", p.description(),
-                        "value_usd", num(p.valueUsd()), "share_pct", num(p.sharePct()), "tonnes", num(p.tonnes()),
-                        "cargo", p.cargo()));
-            }
-            writeCsv(ctx, "trade-top-" + reporter.iso3() + ".csv", List.of("reporter", "partner", "year", "flow",
-                    "code", "description", "value_usd", "share_pct", "tonnes", "cargo"), rows);
+            writeCsv(ctx, "trade-top-" + reporter.iso3() + ".csv", TradeTables.top(top));
             return;
         }
         writeJson(ctx, top);
@@ -212,18 +166,11 @@ final class TradeApi {
         TradeFigures.Partners p;
         try {
             p = t.partners(reporter, year, flow);
-        } catch (IllegalArgumentException e) {
-            throw noData(e, year != null ? "year" : "reporter");
+        } catch (NoTradeDataException e) {
+            throw noData(e, year == null && e.field().equals("year") ? "reporter" : e.field());
         }
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TradeFigures.PartnerShare s : p.partners()) {
-                rows.add(row("reporter", reporter.iso3(), "year", p.year(), "flow", p.flow(),
-                        "partner", s.partner().iso3(), "partner_name", s.partner().name(),
-                        "value_usd", num(s.valueUsd()), "share_pct", num(s.sharePct())));
-            }
-            writeCsv(ctx, "trade-partners-" + reporter.iso3() + ".csv", List.of("reporter", "year", "flow",
-                    "partner", "partner_name", "value_usd", "share_pct"), rows);
+            writeCsv(ctx, "trade-partners-" + reporter.iso3() + ".csv", TradeTables.partners(p));
             return;
         }
         writeJson(ctx, p);
@@ -236,16 +183,7 @@ final class TradeApi {
         Country b = country(ctx, "b", true);
         TradeFigures.Mirror m = t.mirror(a, b);
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (TradeFigures.MirrorRow r : m.rows()) {
-                rows.add(row("year", r.year(), "exporter", r.exporter().iso3(), "importer", r.importer().iso3(),
-                        "exporter_usd", num(r.exporterUsd()), "exporter_covers", r.exporterCovers(),
-                        "importer_usd", num(r.importerUsd()), "importer_covers", r.importerCovers(),
-                        "gap_usd", num(r.gapUsd()), "gap_pct", num(r.gapPct())));
-            }
-            writeCsv(ctx, "trade-mirror-" + a.iso3() + "-" + b.iso3() + ".csv", List.of("year", "exporter",
-                    "importer", "exporter_usd", "exporter_covers", "importer_usd", "importer_covers", "gap_usd",
-                    "gap_pct"), rows);
+            writeCsv(ctx, "trade-mirror-" + a.iso3() + "-" + b.iso3() + ".csv", TradeTables.mirror(m));
             return;
         }
         writeJson(ctx, m);
@@ -261,11 +199,12 @@ final class TradeApi {
         List<Country> partners = t.partnerCountries();
         List<Country> published = publishedCountries();
         if (csv(ctx)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Country c : reporters) rows.add(row("role", "reporter", "iso3", c.iso3(), "name", c.name()));
-            for (Country c : partners) rows.add(row("role", "partner", "iso3", c.iso3(), "name", c.name()));
-            for (Country c : published) rows.add(row("role", "published", "iso3", c.iso3(), "name", c.name()));
-            writeCsv(ctx, "trade-countries.csv", List.of("role", "iso3", "name"), rows);
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(List.of("role", "iso3", "name"));
+            for (Country c : reporters) rows.add(List.of("reporter", c.iso3(), c.name()));
+            for (Country c : partners) rows.add(List.of("partner", c.iso3(), c.name()));
+            for (Country c : published) rows.add(List.of("published", c.iso3(), c.name()));
+            writeCsv(ctx, "trade-countries.csv", rows);
             return;
         }
         ObjectNode root = JSON.createObjectNode();
@@ -317,14 +256,11 @@ final class TradeApi {
             }
             ImportReport r;
             try {
-                r = importer.importFile(file, options, ComtradeImporter.Progress.NONE);
+                r = importer.importFile(file, name, options, ComtradeImporter.Progress.NONE);
             } catch (TradeImportException e) {
-                throw new CaravanServer.BadParameter("file", e.getMessage().replace(file.toString(), name));
+                throw new CaravanServer.BadParameter("file", e.getMessage());
             }
-            ImportReport shown = new ImportReport(name, r.format(), r.sha256(), r.importId(), r.rowsRead(),
-                    r.rowsLoaded(), r.rowsReplaced(), r.rowsAlreadyStored(), r.rowsSkipped(), r.skippedByField(),
-                    r.problems(), r.seconds());
-            writeJson(ctx, shown);
+            writeJson(ctx, r);
         } finally {
             deleteTree(dir);
         }
@@ -375,7 +311,7 @@ final class TradeApi {
     }
 
     /** A question the store has no records for: 404 naming the parameter that narrowed it to nothing. */
-    private static CaravanServer.BadParameter noData(IllegalArgumentException e, String field) {
+    private static CaravanServer.BadParameter noData(NoTradeDataException e, String field) {
         return new CaravanServer.BadParameter(404, field, e.getMessage());
     }
 
@@ -466,46 +402,10 @@ final class TradeApi {
         return out;
     }
 
-    static final List<String> FACT_COLUMNS = List.of("id", "reporter", "partner", "measure", "period", "covers",
-            "value_usd", "quantity", "unit", "product", "source", "source_date", "url", "confidence", "note");
-
-    private static Map<String, Object> factRow(PublishedFact f) {
-        return row("id", f.id(), "reporter", f.reporter(), "partner", f.partner(), "measure", f.measure(),
-                "period", f.period(), "covers", f.covers(), "value_usd", num(f.valueUsd()),
-                "quantity", num(f.quantity()), "unit", f.unit(), "product", f.product(), "source", f.source(),
-                "source_date", f.sourceDate(), "url", f.url(), "confidence", f.confidence(), "note", f.note());
-    }
-
-    /** A CSV row from name, value pairs. */
-    private static Map<String, Object> row(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
-        return m;
-    }
-
-    /**
-     * A number as CSV text without an exponent (1000000000, not 1.0E9), to 12 significant digits, as
-     * {@code caravan trade ... --format csv} writes it; empty for null.
-     */
-    static String num(Double v) {
-        if (v == null) return "";
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) (double) v);
-        return BigDecimal.valueOf(v).round(new MathContext(12)).stripTrailingZeros().toPlainString();
-    }
-
-    private static void writeCsv(Context ctx, String fileName, List<String> columns, List<Map<String, Object>> rows) {
-        CsvSchema.Builder b = CsvSchema.builder();
-        columns.forEach(b::addColumn);
-        CsvSchema schema = b.build().withHeader();
-        StringWriter w = new StringWriter();
-        try (SequenceWriter out = CSV.writer(schema).writeValues(w)) {
-            for (Map<String, Object> r : rows) out.write(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static void writeCsv(Context ctx, String fileName, List<List<Object>> rows) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        ctx.result(w.toString());
+        ctx.result(TradeTables.csv(rows));
     }
 
     private static void writeJson(Context ctx, Object value) {
@@ -514,22 +414,6 @@ final class TradeApi {
             ctx.result(JSON.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Writes a double without an exponent: whole numbers as integers, others in plain decimal notation. */
-    private static final class PlainDouble extends StdSerializer<Double> {
-        PlainDouble() { super(Double.class); }
-
-        @Override
-        public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (!Double.isFinite(v)) {
-                gen.writeNumber(v);
-            } else if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                gen.writeNumber((long) (double) v);
-            } else {
-                gen.writeNumber(BigDecimal.valueOf(v).toPlainString());
-            }
         }
     }
 
