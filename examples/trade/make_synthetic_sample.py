@@ -71,6 +71,10 @@ EXPORTS = {  # what each country sells in the sample (invented profiles)
 }
 SIZE = {"CHN": 3.0, "RUS": 3.0, "DEU": 2.0, "TUR": 2.0, "IND": 2.0, "KAZ": 2.0, "UZB": 1.5, "PAK": 1.5, "IRN": 1.0,
         "AFG": 1.0, "TKM": 0.5, "KGZ": 0.7, "TJK": 0.5}
+# How much each exporter sells, so the invented directions keep a plausible shape (Afghanistan sells far less to
+# Kazakhstan than it buys from it); still invented numbers.
+STRENGTH = {"CHN": 2.0, "RUS": 1.5, "KAZ": 1.0, "UZB": 0.6, "PAK": 0.5, "IRN": 0.6, "TUR": 0.8, "DEU": 1.0,
+            "IND": 0.8, "AFG": 0.05, "TKM": 0.3, "KGZ": 0.2, "TJK": 0.1}
 
 
 def rng(*key):
@@ -93,7 +97,7 @@ def true_flow(exp, imp, year):
     out = {}
     for ch in chapters:
         rc = rng("chapter", exp, imp, ch)
-        base = (5 + 295 * rc.random()) * 1e6 * SIZE[imp] * (0.5 + rc.random())
+        base = (5 + 295 * rc.random()) * 1e6 * SIZE[imp] * STRENGTH.get(exp, 1.0) * (0.5 + rc.random())
         ry = rng("year", exp, imp, ch, year)
         if year > 2019 and ry.random() < 0.08:
             continue  # no trade in this chapter this year
