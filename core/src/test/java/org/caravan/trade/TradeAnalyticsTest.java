@@ -212,6 +212,10 @@ class TradeAnalyticsTest {
         assertThat(imports.pairs()).extracting(OdPair::from, OdPair::to, OdPair::tonnes).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Kabul", "Almaty", 27_500.0));
         assertThat(new TradeDemand(analytics).od(kaz, 2022, "X", 100_000).pairs()).hasSize(1);
+        // a year without product records is no answer (not an empty OD file, which nothing reads), naming the year
+        assertThatThrownBy(() -> new TradeDemand(analytics).od(kaz, 1995, "X", 0))
+                .isInstanceOf(NoTradeDataException.class).hasMessageContaining("1995")
+                .satisfies(e -> assertThat(((NoTradeDataException) e).field()).isEqualTo("year"));
     }
 
     @Test
