@@ -94,8 +94,10 @@ public final class TradeDemand {
                 + "SELECT partner, substr(cmd, 1, 2) AS chapter, sum(net_wgt_kg), sum(value_usd) FILTER "
                 + "(WHERE net_wgt_kg IS NULL) FROM f JOIN b USING (partner, lvl) GROUP BY ALL ORDER BY 1, 2";
         Map<Integer, Map<String, double[]>> byPartner = new TreeMap<>();
+        // a sum over no values is NULL, which the driver reads as NaN: none is 0 here (no weight, no value)
         analytics.query(sql, rs -> byPartner.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
-                .put(rs.getString(2), new double[] {rs.getDouble(3), rs.getDouble(4)}));
+                .put(rs.getString(2), new double[] {rs.getObject(3) == null ? 0 : rs.getDouble(3),
+                    rs.getObject(4) == null ? 0 : rs.getDouble(4)}));
         if (byPartner.isEmpty()) throw new NoTradeDataException("year", "no product records of "
                 + TradeAnalytics.flowWord(f) + " for " + reporter.label() + " in " + y + " (the latest year with them "
                 + "is " + latest + ")");
