@@ -42,11 +42,11 @@ import org.caravan.trade.TransitDependence;
  * The trade endpoints ({@code /api/trade/...}) over a {@link TradeStore}: past imports, the published headline
  * figures, bilateral series, top products, partner shares and concentration, mirror comparison, the countries in
  * the store, the upload of a UN Comtrade CSV, and the reporter's tonnes as OD demand ({@link TradeDemand}) with the
- * third countries that demand must cross on the server's base network ({@link TransitDependence}). Answers are the core's {@link TradeFigures} records as JSON with
- * snake_case names like the rest of the API, or CSV with a header row ({@code ?format=csv}) in the columns of
- * {@code caravan trade ... --format csv}. Store access is serialised by the core (it
- * synchronises on the store). Without a store (the server started without one) every endpoint but the published
- * figures, which are embedded, answers 503.
+ * third countries that demand must cross on the server's base network ({@link TransitDependence}). Answers are the
+ * core's records ({@link TradeFigures} and the like) as JSON with snake_case names like the rest of the API, or CSV
+ * with a header row ({@code ?format=csv}) in the columns of {@code caravan trade ... --format csv}. Store access is
+ * serialised by the core (it synchronises on the store). Without a store (the server started without one) every
+ * endpoint but the published figures, which are embedded, answers 503.
  */
 final class TradeApi {
     /** Largest Comtrade file accepted by upload; the rest of the API keeps the server's 64 KB request limit. */
