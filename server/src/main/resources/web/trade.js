@@ -57,6 +57,7 @@
     series: null,      // /api/trade/series
     top: null,
     partners: null,
+    transit: null,     // /api/trade/transit: {demand, transit}
     mirror: null,
     level: 2,
     scope: 'partner',
@@ -385,6 +386,91 @@
     $('#partners-note').textContent = p ? `Basis: ${p.basis}.` : '';
   }
 
+  // ------------------------------------------------------------------ transit dependence
+
+  /** A transit country's name from the answer's shares (the pairs give codes only). */
+  function transitName(code) {
+    const t = state.transit && state.transit.transit;
+    const c = t ? t.transit.find((x) => x.country === code) : null;
+    return c && c.name ? c.name : code;
+  }
+
+  function renderTransit(message) {
+    const answer = state.transit;
+    const d = answer ? answer.demand : null;
+    const t = answer ? answer.transit : null;
+    const box = $('#transit-message');
+    box.hidden = !message;
+    box.textContent = message || '';
+    const shares = t ? t.transit : [];
+    const flow = $('#flow').value === 'M' ? 'imports' : 'exports';
+    $('#transit-title').textContent = d ? `${countryName(d.reporter.iso3)} ${flow}, ${d.year}, in tonnes` : '';
+    // One bar per third country; the chart grows with their number so bars keep their size.
+    $('#transit-chart-wrap').style.height = `${Math.max(110, 46 + 30 * shares.length)}px`;
+    chart('transit', '#transit-chart', 'bar', {
+      labels: shares.map((c) => `${c.name || c.country} (${c.country})`),
+      datasets: [{ label: '% of routed tonnes', data: shares.map((c) => c.share_pct),
+        backgroundColor: shares.map((c) => (c.share_pct >= 50 ? '#c62828' : '#fb8c00')), maxBarThickness: 22 }],
+    }, {
+      indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+      scales: { x: { beginAtZero: true, max: 100, title: { display: true, text: '% of routed tonnes crossing the country' },
+        ticks: { callback: (v) => `${v} %` } }, y: { ticks: { autoSkip: false } } },
+      plugins: { legend: { display: false },
+        tooltip: { callbacks: { label: (item) => {
+          const c = shares[item.dataIndex];
+          return `${pct(c.share_pct)} of routed tonnes · ${fmt(c.tonnes, 0)} t`;
+        } } } },
+    });
+
+    const summary = $('#transit-summary');
+    summary.replaceChildren();
+    if (t) {
+      const top = shares[0];
+      summary.append(
+        el('div', {}, el('b', { text: `${fmt(t.routed_tonnes, 0)} t` }), ' routed',
+          t.unrouted_tonnes > 0 ? ` · ${fmt(t.unrouted_tonnes, 0)} t without a route` : '',
+          ` · ${d.pairs.length} OD pair${d.pairs.length === 1 ? '' : 's'}`),
+        el('div', {}, top ? ['Most exposed: ', el('b', { text: `${top.name || top.country} ${pct(top.share_pct)}` }),
+          ' of the routed tonnes cross it']
+          : t.routed_tonnes > 0 ? 'No routed pair crosses a third country.' : 'Nothing routed.'));
+    }
+
+    const tbody = $('#transit-table tbody');
+    const pairs = t ? t.pairs : [];
+    tbody.replaceChildren(...pairs.map((p) => el('tr', { dataset: { from: p.od.from, to: p.od.to, cargo: p.od.cargo } },
+      el('td', { text: p.od.from }),
+      el('td', { text: p.od.to }),
+      el('td', {}, el('span', { class: `badge cargo-${p.od.cargo}`, text: p.od.cargo })),
+      el('td', { class: 'num', text: fmt(p.od.tonnes, 0) }),
+      el('td', { class: p.routed ? null : 'muted', text: !p.routed ? `no route: ${p.reason}`
+        : p.transit.length ? p.transit.map((c) => `${transitName(c)} (${c})`).join(' → ') : 'direct (no third country)' }),
+      el('td', { class: 'num', text: isNum(p.usd_per_tonne) ? fmt(p.usd_per_tonne, 0) : '–' }))));
+    if (answer && !pairs.length) {
+      tbody.append(el('tr', {}, el('td', { colspan: 6, class: 'muted', text: 'No OD pairs: no partner with a weight '
+        + 'and a hub in the network.' })));
+    }
+
+    const unplaced = d ? d.unplaced : [];
+    $('#unplaced-table tbody').replaceChildren(...unplaced.map((u) => el('tr', { dataset: { partner: u.partner.iso3 } },
+      el('td', { text: `${u.partner.name} (${u.partner.iso3})` }),
+      el('td', { class: 'num', text: fmt(u.tonnes, 0) }),
+      el('td', { text: u.reason }))));
+    if (d && !unplaced.length) {
+      $('#unplaced-table tbody').append(el('tr', {}, el('td', { colspan: 3, class: 'muted',
+        text: 'None: every partner with tonnes has a hub in the network.' })));
+    }
+
+    const link = $('#od-link');
+    link.href = d ? '/api/trade/od?' + params({ reporter: d.reporter.iso3, year: d.year, flow: d.flow, format: 'csv' }) : '#';
+    $('#od-download').hidden = !d || !d.pairs.length;
+    const notes = [];
+    if (d && d.value_without_weight_usd > 0) {
+      notes.push(`Records without a net weight (in no pair): ${usdM(d.value_without_weight_usd)}.`);
+    }
+    if (t) notes.push(`Basis: ${t.basis}; tonnes: ${d.basis}.`);
+    $('#transit-note').textContent = notes.join(' ');
+  }
+
   // ------------------------------------------------------------------ mirror
 
   function renderMirror() {
@@ -514,14 +600,17 @@
     renderImports();
   }
 
-  /** Runs one panel's question; a 404 (no records for it) is a message in the panel, anything else an error. */
-  async function panel(path, key, render) {
+  /**
+   * Runs one panel's question; a 404 (no records for it) is a message in the panel, so is what inPanel
+   * accepts; anything else is an error.
+   */
+  async function panel(path, key, render, inPanel) {
     try {
       state[key] = await api(path);
       render(null);
     } catch (err) {
       state[key] = null;
-      if (err.status === 404 || err.status === 503) render(err.message);
+      if (err.status === 404 || err.status === 503 || (inPanel && inPanel(err))) render(err.message);
       else throw err;
     }
   }
@@ -546,15 +635,19 @@
       const year = $('#year').value;
       const flow = $('#flow').value;
       if (state.noStore) {
-        state.top = state.partners = state.mirror = null;
+        state.top = state.partners = state.transit = state.mirror = null;
         renderTop('No trade store on this server.');
         renderPartners('No trade store on this server.');
+        renderTransit('No trade store on this server.');
         renderMirror();
       } else {
         await Promise.all([
           panel('/api/trade/top?' + params({ reporter: a, partner: state.scope === 'partner' ? b : '', year, flow,
             level: state.level, limit: 10 }), 'top', renderTop),
           panel('/api/trade/partners?' + params({ reporter: a, year, flow }), 'partners', renderPartners),
+          // a reporter without a hub in the network cannot be placed: said in the panel, the rest still answers
+          panel('/api/trade/transit?' + params({ reporter: a, year, flow }), 'transit', renderTransit,
+            (err) => err.status === 400 && err.field === 'reporter'),
           panel('/api/trade/mirror?' + params({ a, b }), 'mirror', renderMirror),
         ]);
       }

@@ -66,6 +66,8 @@ public final class TradeDemand {
      * The reporter's exports (X: from its hub to each partner's) or imports (M: the other way) in tonnes.
      *
      * @param year      null for the latest year with product records
+     * @throws NoTradeDataException (field {@code reporter}) without product records of the flow at all, (field
+     *                              {@code year}) without any in the given year
      * @param minTonnes pairs below this are left out (and counted in no total)
      */
     public Result od(Country reporter, Integer year, String flow, double minTonnes) {
@@ -79,9 +81,11 @@ public final class TradeDemand {
         List<Integer> years = new ArrayList<>();
         analytics.query("SELECT max(year) FROM trade_flow WHERE " + base,
                 rs -> years.add(rs.getObject(1) == null ? null : rs.getInt(1)));
-        Integer y = year != null ? year : years.isEmpty() ? null : years.get(0);
-        if (y == null) throw new NoTradeDataException("reporter", "no product records of " + TradeAnalytics.flowWord(f)
-                + " for " + reporter.label() + " in the store: import a Comtrade file with commodity codes first");
+        Integer latest = years.isEmpty() ? null : years.get(0);
+        if (latest == null) throw new NoTradeDataException("reporter", "no product records of "
+                + TradeAnalytics.flowWord(f) + " for " + reporter.label() + " in the store: import a Comtrade file "
+                + "with commodity codes first");
+        int y = year != null ? year : latest;
         // Per partner the coarsest product level present, so a chapter and its headings are not both counted.
         String sql = "WITH f AS (SELECT partner, cmd, net_wgt_kg, value_usd, length(cmd) AS lvl FROM trade_flow "
                 + "WHERE " + base + " AND year = " + y + " AND freq = (SELECT CASE WHEN count(*) FILTER "
@@ -90,8 +94,13 @@ public final class TradeDemand {
                 + "SELECT partner, substr(cmd, 1, 2) AS chapter, sum(net_wgt_kg), sum(value_usd) FILTER "
                 + "(WHERE net_wgt_kg IS NULL) FROM f JOIN b USING (partner, lvl) GROUP BY ALL ORDER BY 1, 2";
         Map<Integer, Map<String, double[]>> byPartner = new TreeMap<>();
+        // a sum over no values is NULL, which the driver reads as NaN: none is 0 here (no weight, no value)
         analytics.query(sql, rs -> byPartner.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())
-                .put(rs.getString(2), new double[] {rs.getDouble(3), rs.getDouble(4)}));
+                .put(rs.getString(2), new double[] {rs.getObject(3) == null ? 0 : rs.getDouble(3),
+                    rs.getObject(4) == null ? 0 : rs.getDouble(4)}));
+        if (byPartner.isEmpty()) throw new NoTradeDataException("year", "no product records of "
+                + TradeAnalytics.flowWord(f) + " for " + reporter.label() + " in " + y + " (the latest year with them "
+                + "is " + latest + ")");
         List<OdPair> pairs = new ArrayList<>();
         List<Unplaced> unplaced = new ArrayList<>();
         double tonnes = 0;

@@ -201,6 +201,8 @@ class TradeAnalyticsTest {
         assertThat(d.pairs().get(0).source()).contains("UN Comtrade").contains("KAZ").contains("2022")
                 .contains("10 11 27");
         assertThat(d.tonnes()).isEqualTo(1_840_000.0);
+        assertThat(d.valueWithoutWeightUsd()).isZero(); // every chapter has its weight
+        assertThat(d.unplaced()).isEmpty();
 
         StringWriter w = new StringWriter();
         OdFile.write(d.pairs(), w);
@@ -212,6 +214,35 @@ class TradeAnalyticsTest {
         assertThat(imports.pairs()).extracting(OdPair::from, OdPair::to, OdPair::tonnes).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("Kabul", "Almaty", 27_500.0));
         assertThat(new TradeDemand(analytics).od(kaz, 2022, "X", 100_000).pairs()).hasSize(1);
+        // a year without product records is no answer (not an empty OD file, which nothing reads), naming the year
+        assertThatThrownBy(() -> new TradeDemand(analytics).od(kaz, 1995, "X", 0))
+                .isInstanceOf(NoTradeDataException.class).hasMessageContaining("1995")
+                .satisfies(e -> assertThat(((NoTradeDataException) e).field()).isEqualTo("year"));
+    }
+
+    @Test
+    void odDemandKeepsPartnersWithoutAHubAndRecordsWithoutWeightOutOfThePairs() throws Exception {
+        Path f = dir.resolve("unplaced.csv");
+        // 2024 exports: 2,000 t of cereals to Afghanistan, 5,000 t to Germany (no hub in the network), and fruit to
+        // Afghanistan given by value only
+        Files.writeString(f, "freqCode,refYear,refMonth,reporterCode,flowCode,partnerCode,cmdCode,netWgt,primaryValue\n"
+                + "A,2024,52,398,X,4,10,2000000,50\nA,2024,52,398,X,276,10,5000000,100\nA,2024,52,398,X,4,08,,30\n",
+                StandardCharsets.UTF_8);
+        try (TradeStore other = TradeStore.open(dir.resolve("unplaced"))) {
+            new ComtradeImporter(other).importFile(f, ComtradeImporter.Options.DEFAULT, ComtradeImporter.Progress.NONE);
+            TradeDemand.Result d = new TradeDemand(new TradeAnalytics(other)).od(other.countries().resolve("KAZ"), null,
+                    "X", 0);
+            assertThat(d.year()).isEqualTo(2024);
+            assertThat(d.pairs()).extracting(OdPair::from, OdPair::to, OdPair::cargo, OdPair::tonnes).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "bulk", 2_000.0));
+            assertThat(d.tonnes()).isEqualTo(2_000.0);
+            assertThat(d.unplaced()).singleElement().satisfies(u -> {
+                assertThat(u.partner().iso3()).isEqualTo("DEU");
+                assertThat(u.tonnes()).isEqualTo(5_000.0);
+                assertThat(u.reason()).isEqualTo("no hub in the network");
+            });
+            assertThat(d.valueWithoutWeightUsd()).isEqualTo(30.0);
+        }
     }
 
     @Test

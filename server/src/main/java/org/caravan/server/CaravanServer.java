@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * internals; every request is logged on one line. Scenarios (examples and the user's, kept in a
  * {@link ScenarioStore}) are served by {@link ScenarioApi}; the criticality ranking of the base network is computed
  * once per cargo and kept by this instance. Trade flows (a {@link TradeStore}: imports, series, top products,
- * partners, mirror, published figures) are served by {@link TradeApi} and drawn by the dashboard {@code /trade.html}.
+ * partners, mirror, published figures, OD demand and its transit dependence on the base network) are served by
+ * {@link TradeApi} and drawn by the dashboard {@code /trade.html}.
  */
 public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
@@ -101,7 +102,7 @@ public final class CaravanServer implements AutoCloseable {
         this.planner = new Planner(base.router());
         this.places = base.places();
         this.scenarios = new ScenarioApi(base, store);
-        this.trade = new TradeApi(trade);
+        this.trade = new TradeApi(base, trade);
         try {
             this.networkGeoJson = RouteJson.MAPPER.writeValueAsString(NetworkGeoJson.toGeoJson(network));
         } catch (IOException e) {
@@ -151,6 +152,8 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/trade/partners", this.trade::partners);
         app.get("/api/trade/mirror", this.trade::mirror);
         app.get("/api/trade/countries", this.trade::countries);
+        app.get("/api/trade/od", this.trade::od);
+        app.get("/api/trade/transit", this.trade::transit);
         app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
         app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
         app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));

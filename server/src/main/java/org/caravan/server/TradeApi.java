@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.caravan.demand.OdFile;
 import org.caravan.report.TradeTables;
+import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
@@ -29,18 +32,21 @@ import org.caravan.trade.NoTradeDataException;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.PublishedFacts;
 import org.caravan.trade.TradeAnalytics;
+import org.caravan.trade.TradeDemand;
 import org.caravan.trade.TradeFigures;
 import org.caravan.trade.TradeImportException;
 import org.caravan.trade.TradeStore;
+import org.caravan.trade.TransitDependence;
 
 /**
  * The trade endpoints ({@code /api/trade/...}) over a {@link TradeStore}: past imports, the published headline
  * figures, bilateral series, top products, partner shares and concentration, mirror comparison, the countries in
- * the store, and the upload of a UN Comtrade CSV. Answers are the core's {@link TradeFigures} records as JSON with
- * snake_case names like the rest of the API, or CSV with a header row ({@code ?format=csv}) in the columns of
- * {@code caravan trade ... --format csv}. Store access is serialised by the core (it
- * synchronises on the store). Without a store (the server started without one) every endpoint but the published
- * figures, which are embedded, answers 503.
+ * the store, the upload of a UN Comtrade CSV, and the reporter's tonnes as OD demand ({@link TradeDemand}) with the
+ * third countries that demand must cross on the server's base network ({@link TransitDependence}). Answers are the
+ * core's records ({@link TradeFigures} and the like) as JSON with snake_case names like the rest of the API, or CSV
+ * with a header row ({@code ?format=csv}) in the columns of {@code caravan trade ... --format csv}. Store access is
+ * serialised by the core (it synchronises on the store). Without a store (the server started without one) every
+ * endpoint but the published figures, which are embedded, answers 503.
  */
 final class TradeApi {
     /** Largest Comtrade file accepted by upload; the rest of the API keeps the server's 64 KB request limit. */
@@ -52,16 +58,23 @@ final class TradeApi {
     /** The trade records as JSON (snake_case, plain numbers), the same as {@code caravan trade --format json}. */
     static final ObjectMapper JSON = TradeTables.JSON;
 
+    private final ScenarioBase base;
     private final TradeStore store;
     private final TradeAnalytics analytics;
+    private final TradeDemand demand;
     private final ComtradeImporter importer;
     private final Countries countries = Countries.embedded();
     private final PublishedFacts facts = PublishedFacts.embedded();
 
-    /** @param store the trade store, or null: then the store's endpoints answer 503 */
-    TradeApi(TradeStore store) {
+    /**
+     * @param base  the network (and costs) transit dependence routes the OD demand on, the server's own
+     * @param store the trade store, or null: then the store's endpoints answer 503
+     */
+    TradeApi(ScenarioBase base, TradeStore store) {
+        this.base = base;
         this.store = store;
         this.analytics = store == null ? null : new TradeAnalytics(store);
+        this.demand = store == null ? null : new TradeDemand(analytics);
         this.importer = store == null ? null : new ComtradeImporter(store);
     }
 
@@ -190,6 +203,68 @@ final class TradeApi {
     }
 
     /**
+     * GET: the reporter's tonnes by partner and cargo as OD pairs between country hubs ({@link TradeDemand}), as
+     * JSON or ({@code format=csv}) exactly the OD file {@code caravan trade od} writes, which {@code caravan scenario
+     * run --od} and {@code caravan critical --od} read.
+     */
+    void od(Context ctx) {
+        analytics();
+        boolean csv = csv(ctx);
+        TradeDemand.Result d = demand(ctx);
+        if (csv) {
+            StringWriter w = new StringWriter();
+            try {
+                OdFile.write(d.pairs(), w);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            writeCsvText(ctx, "od-" + d.reporter().iso3() + "-" + d.year() + "-" + d.flow() + ".csv", w.toString());
+            return;
+        }
+        writeJson(ctx, d);
+    }
+
+    /**
+     * GET: the same OD demand routed on the server's base network, each pair on its cheapest route for its cargo,
+     * and the tonnes that must cross each third country ({@link TransitDependence}). Computed afresh for every
+     * request: the answer follows the store (imports, replaced revisions) and routing a reporter's few dozen pairs
+     * is quick, so nothing is cached that could go stale.
+     */
+    void transit(Context ctx) {
+        analytics();
+        boolean csv = csv(ctx);
+        TradeDemand.Result d = demand(ctx);
+        TransitDependence.Result t = TransitDependence.of(base, d.pairs());
+        if (csv) {
+            writeCsv(ctx, "trade-transit-" + d.reporter().iso3() + "-" + d.year() + "-" + d.flow() + ".csv",
+                    TradeTables.transit(d.reporter().iso3(), d.year(), d.flow(), t));
+            return;
+        }
+        writeJson(ctx, new TransitAnswer(d, t));
+    }
+
+    /** The transit answer: the demand it routed and the dependence, as {@code caravan trade transit --format json}. */
+    record TransitAnswer(TradeDemand.Result demand, TransitDependence.Result transit) {}
+
+    /** The OD demand of {@code reporter}, {@code year}, {@code flow} and {@code min_tonnes}. */
+    private TradeDemand.Result demand(Context ctx) {
+        Country reporter = country(ctx, "reporter", true);
+        Integer year = year(ctx);
+        String flow = flow(ctx);
+        double minTonnes = nonNegative(ctx, "min_tonnes");
+        try {
+            synchronized (store) { // its queries see one state of the store, not half an import
+                return demand.od(reporter, year, flow, minTonnes);
+            }
+        } catch (NoTradeDataException e) {
+            throw noData(e, e.field());
+        } catch (IllegalArgumentException e) {
+            // the one bad argument left once the parameters are checked: a reporter without a hub in the network
+            throw new CaravanServer.BadParameter("reporter", e.getMessage());
+        }
+    }
+
+    /**
      * GET: the countries the dashboard offers: reporters and partners with records in the store, and the countries
      * the published figures are about (so the pickers have KAZ and AFG before anything is imported).
      */
@@ -302,6 +377,22 @@ final class TradeApi {
         };
     }
 
+    /** A number of at least 0, 0 when absent. */
+    private static double nonNegative(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return 0;
+        double d;
+        try {
+            d = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw new CaravanServer.BadParameter(name, "expected a number, got '" + v + "'");
+        }
+        if (!Double.isFinite(d) || d < 0) {
+            throw new CaravanServer.BadParameter(name, name + " must be a number of at least 0, got '" + v + "'");
+        }
+        return d;
+    }
+
     /** Whether the answer is CSV ({@code format=csv}) rather than JSON (the default, {@code format=json}). */
     private static boolean csv(Context ctx) {
         String v = ctx.queryParam("format");
@@ -403,9 +494,13 @@ final class TradeApi {
     }
 
     private static void writeCsv(Context ctx, String fileName, List<List<Object>> rows) {
+        writeCsvText(ctx, fileName, TradeTables.csv(rows));
+    }
+
+    private static void writeCsvText(Context ctx, String fileName, String text) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        ctx.result(TradeTables.csv(rows));
+        ctx.result(text);
     }
 
     private static void writeJson(Context ctx, Object value) {

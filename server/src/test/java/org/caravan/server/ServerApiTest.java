@@ -262,7 +262,7 @@ class ServerApiTest {
         // This server was made with the two-argument constructor: no trade store.
         for (String p : new String[] {"/api/trade/imports", "/api/trade/series?a=KAZ&b=AFG",
             "/api/trade/top?reporter=KAZ", "/api/trade/partners?reporter=KAZ", "/api/trade/mirror?a=KAZ&b=AFG",
-            "/api/trade/countries"}) {
+            "/api/trade/countries", "/api/trade/od?reporter=KAZ", "/api/trade/transit?reporter=KAZ"}) {
             Reply r = get(p);
             assertError(r, 503, null);
             assertThat(r.json().path("error").asText()).as(p).startsWith("no trade store");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +22,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
+import org.caravan.demand.OdFile;
+import org.caravan.demand.OdPair;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.ImportReport;
 import org.caravan.trade.PublishedFacts;
+import org.caravan.trade.TradeAnalytics;
+import org.caravan.trade.TradeDemand;
 import org.caravan.trade.TradeStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  * by-road breakdown of 400 that must not count again), 40 + 50 + 60 (January–March 2023, monthly); imports 50,
  * 30 (chapters 08 = 20, 07 = 10), 2 + 3 + 5; 2022 exports to Uzbekistan 3,000, China 6,000, the EU group 500 and the
  * World 10,500. Afghanistan reports imports from Kazakhstan of 380 (2021) and 1,100 (2022) and exports of 25
- * (2022); its last row has a malformed value (line 29).
+ * (2022); its last row has a malformed value (line 29). In tonnes (net weight), Kazakhstan's 2022 exports to
+ * Afghanistan are 1,500,000 (chapter 11) + 1,000,000 (10) + 100,000 (27), all bulk, and its imports from there
+ * 15,000 (08) + 25,000 (07), container cargo; no other partner has product records.
  */
 class TradeApiTest {
     static final String SAMPLE = "/org/caravan/server/trade/kaz-afg-sample.csv";
@@ -62,7 +69,7 @@ class TradeApiTest {
     private static CaravanServer uploadServer;
     private static HttpClient client;
 
-    record Reply(int status, String type, String body) {
+    record Reply(int status, String type, String body, String disposition) {
         JsonNode json() throws IOException { return JSON.readTree(body); }
 
         List<String> lines() { return body.lines().toList(); }
@@ -116,7 +123,8 @@ class TradeApiTest {
 
     private static Reply send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().firstValue("Content-Disposition").orElse(""));
     }
 
     private static JsonNode ok(String path) throws Exception {
@@ -379,6 +387,143 @@ class TradeApiTest {
                 "2023,AFG,KAZ,,,10000000,January–March,,");
     }
 
+    // ------------------------------------------------------------------ OD demand and transit dependence
+
+    @Test
+    void odDemandAsJsonAndAsTheOdFileTheCommandLineWrites() throws Exception {
+        // 2022 exports to Afghanistan: chapters 11, 10 and 27 (not their headings again), all bulk, 2,600,000 t,
+        // from Kazakhstan's hub to Afghanistan's.
+        JsonNode od = ok("/api/trade/od?reporter=KAZ&year=2022&flow=X&min_tonnes=0");
+        assertThat(od.path("reporter").path("iso3").asText()).isEqualTo("KAZ");
+        assertThat(od.path("year").asInt()).isEqualTo(2022);
+        assertThat(od.path("flow").asText()).isEqualTo("X");
+        JsonNode pairs = od.path("pairs");
+        assertThat(pairs).hasSize(1);
+        assertThat(pairs.get(0).path("from").asText()).isEqualTo("Almaty");
+        assertThat(pairs.get(0).path("to").asText()).isEqualTo("Kabul");
+        assertThat(pairs.get(0).path("cargo").asText()).isEqualTo("bulk");
+        assertThat(pairs.get(0).path("tonnes").asDouble()).isEqualTo(2_600_000.0);
+        assertThat(pairs.get(0).path("source").asText()).contains("UN Comtrade", "KAZ", "AFG", "2022",
+                "HS chapters 10 11 27");
+        assertThat(od.path("tonnes").asDouble()).isEqualTo(2_600_000.0);
+        assertThat(od.path("unplaced")).isEmpty();
+        assertThat(od.path("value_without_weight_usd").isNumber()).isTrue();
+        assertThat(od.path("value_without_weight_usd").asDouble()).isZero();
+        assertThat(od.path("basis").asText()).contains("net weight", "hubs.csv");
+        // Imports the other way: fruit and vegetables (container), 40,000 t from Kabul to Almaty.
+        JsonNode imports = ok("/api/trade/od?reporter=KAZ&year=2022&flow=M").path("pairs");
+        assertThat(imports).hasSize(1);
+        assertThat(imports.get(0).path("from").asText()).isEqualTo("Kabul");
+        assertThat(imports.get(0).path("to").asText()).isEqualTo("Almaty");
+        assertThat(imports.get(0).path("cargo").asText()).isEqualTo("container");
+        assertThat(imports.get(0).path("tonnes").asDouble()).isEqualTo(40_000.0);
+        // The latest year with product records by default (2023 has monthly totals only); pairs below min_tonnes
+        // are left out and counted in no total.
+        assertThat(ok("/api/trade/od?reporter=KAZ").path("year").asInt()).isEqualTo(2022);
+        JsonNode none = ok("/api/trade/od?reporter=KAZ&year=2022&min_tonnes=3000000");
+        assertThat(none.path("pairs")).isEmpty();
+        assertThat(none.path("tonnes").asDouble()).isZero();
+
+        // CSV: exactly the OD file `caravan trade od` writes, which OdFile reads back to the same pairs.
+        Reply csv = get("/api/trade/od?reporter=KAZ&year=2022&flow=X&min_tonnes=0&format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.type()).contains("text/csv");
+        assertThat(csv.disposition()).isEqualTo("attachment; filename=\"od-KAZ-2022-X.csv\"");
+        assertThat(csv.lines().get(0)).isEqualTo("from,to,cargo,tonnes,source");
+        assertThat(csv.lines().get(1)).startsWith("Almaty,Kabul,bulk,2600000,\"UN Comtrade, KAZ-reported exports");
+        TradeDemand.Result direct = new TradeDemand(new TradeAnalytics(trade)).od(trade.countries().resolve("KAZ"),
+                2022, "X", 0);
+        StringWriter written = new StringWriter();
+        OdFile.write(direct.pairs(), written);
+        assertThat(csv.body()).isEqualTo(written.toString());
+        Path file = files.resolve("od-KAZ-2022-X.csv");
+        Files.writeString(file, csv.body(), StandardCharsets.UTF_8);
+        List<OdPair> read = OdFile.read(file);
+        assertThat(read).isEqualTo(direct.pairs());
+        assertThat(read).extracting(OdPair::from, OdPair::to, OdPair::cargo, OdPair::tonnes, OdPair::source)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(pairs.get(0).path("from").asText(),
+                        pairs.get(0).path("to").asText(), pairs.get(0).path("cargo").asText(),
+                        pairs.get(0).path("tonnes").asDouble(), pairs.get(0).path("source").asText()));
+        assertThat(get("/api/trade/od?reporter=KAZ&year=2022&flow=M&format=csv").disposition())
+                .isEqualTo("attachment; filename=\"od-KAZ-2022-M.csv\"");
+    }
+
+    @Test
+    void transitDependenceRoutesTheDemandOnTheBaseNetwork() throws Exception {
+        JsonNode answer = ok("/api/trade/transit?reporter=KAZ&year=2022&flow=X&min_tonnes=0");
+        JsonNode demand = answer.path("demand");
+        assertThat(demand.path("year").asInt()).isEqualTo(2022);
+        assertThat(demand.path("pairs")).hasSize(1);
+        double odTonnes = 0;
+        for (JsonNode p : demand.path("pairs")) odTonnes += p.path("tonnes").asDouble();
+        assertThat(odTonnes).isEqualTo(demand.path("tonnes").asDouble());
+        JsonNode t = answer.path("transit");
+        double routed = t.path("routed_tonnes").asDouble();
+        double unrouted = t.path("unrouted_tonnes").asDouble();
+        assertThat(routed).isEqualTo(odTonnes - unrouted);
+        assertThat(unrouted).isZero();
+        assertThat(routed).isEqualTo(2_600_000.0);
+        // Almaty to Kabul cannot avoid a third country: on the embedded network it crosses Uzbekistan
+        // (Termez–Hairatan), so all the routed tonnes depend on it.
+        JsonNode shares = t.path("transit");
+        assertThat(shares).isNotEmpty();
+        shares.forEach(c -> {
+            assertThat(c.path("share_pct").asDouble()).isBetween(0.0, 100.0);
+            assertThat(c.path("tonnes").asDouble()).isBetween(0.0, routed);
+            assertThat(c.path("country").asText()).isNotIn("KZ", "AF", "XX");
+        });
+        assertThat(shares.get(0).path("country").asText()).isEqualTo("UZ");
+        assertThat(shares.get(0).path("name").asText()).isEqualTo("Uzbekistan");
+        assertThat(shares.get(0).path("tonnes").asDouble()).isEqualTo(2_600_000.0);
+        assertThat(shares.get(0).path("share_pct").asDouble()).isCloseTo(100.0, within(1e-9));
+        JsonNode pair = t.path("pairs").get(0);
+        assertThat(pair.path("od").path("from").asText()).isEqualTo("Almaty");
+        assertThat(pair.path("od").path("to").asText()).isEqualTo("Kabul");
+        assertThat(pair.path("routed").asBoolean()).isTrue();
+        assertThat(pair.path("transit").get(0).asText()).isEqualTo("UZ");
+        assertThat(pair.path("usd_per_tonne").asDouble()).isPositive();
+        assertThat(t.path("basis").asText()).contains("cheapest route");
+        // Imports come back the same way.
+        assertThat(ok("/api/trade/transit?reporter=KAZ&year=2022&flow=M").path("transit").path("transit").get(0)
+                .path("country").asText()).isEqualTo("UZ");
+        // Nothing above min_tonnes: nothing routed, no transit country.
+        JsonNode nothing = ok("/api/trade/transit?reporter=KAZ&year=2022&min_tonnes=3000000").path("transit");
+        assertThat(nothing.path("routed_tonnes").asDouble()).isZero();
+        assertThat(nothing.path("transit")).isEmpty();
+
+        Reply csv = get("/api/trade/transit?reporter=KAZ&year=2022&flow=X&format=csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.type()).contains("text/csv");
+        assertThat(csv.disposition()).isEqualTo("attachment; filename=\"trade-transit-KAZ-2022-X.csv\"");
+        assertThat(csv.lines()).containsExactly("reporter,year,flow,transit_country,name,tonnes,share_pct",
+                "KAZ,2022,X,UZ,Uzbekistan,2600000,100");
+    }
+
+    @Test
+    void odAndTransitNameTheBadParameterAndTheMissingData() throws Exception {
+        for (String endpoint : new String[] {"/api/trade/od", "/api/trade/transit"}) {
+            assertBad(endpoint, "reporter");
+            assertBad(endpoint + "?reporter=Atlantis", "reporter");
+            assertBad(endpoint + "?reporter=KAZ&flow=Q", "flow");
+            assertBad(endpoint + "?reporter=KAZ&year=twenty", "year");
+            assertBad(endpoint + "?reporter=KAZ&min_tonnes=-1", "min_tonnes");
+            assertBad(endpoint + "?reporter=KAZ&min_tonnes=lots", "min_tonnes");
+            assertBad(endpoint + "?reporter=KAZ&format=xml", "format");
+            // A reporter without a hub in the network cannot be placed: a bad question, named.
+            Reply france = get(endpoint + "?reporter=FRA");
+            assertError(france, 400, "reporter");
+            assertThat(france.json().path("error").asText()).contains("no hub");
+            // Fair questions without records: 404 naming what narrowed them to nothing.
+            Reply afghan = get(endpoint + "?reporter=AFG&flow=X"); // its only product row was malformed
+            assertError(afghan, 404, "reporter");
+            assertThat(afghan.json().path("error").asText()).contains("no product records");
+            assertError(get(endpoint + "?reporter=PAK"), 404, "reporter");
+            Reply year = get(endpoint + "?reporter=KAZ&year=2019");
+            assertError(year, 404, "year");
+            assertThat(year.json().path("error").asText()).contains("2019", "2022");
+        }
+    }
+
     // ------------------------------------------------------------------ countries, imports
 
     @Test
@@ -515,10 +660,12 @@ class TradeApiTest {
         try {
             List<Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                String path = switch (i % 4) {
+                String path = switch (i % 6) {
                     case 0 -> "/api/trade/series?a=KAZ&b=AFG";
                     case 1 -> "/api/trade/partners?reporter=KAZ&year=2022";
                     case 2 -> "/api/trade/top?reporter=KAZ&partner=AFG&year=2022";
+                    case 3 -> "/api/trade/od?reporter=KAZ&year=2022";
+                    case 4 -> "/api/trade/transit?reporter=KAZ&year=2022";
                     default -> "/api/trade/mirror?a=KAZ&b=AFG";
                 };
                 replies.add(pool.submit(() -> get(path)));
@@ -533,11 +680,19 @@ class TradeApiTest {
     void openApiDescribesTheTradeEndpoints() throws Exception {
         JsonNode api = ok("/openapi.json");
         for (String p : new String[] {"/api/trade/imports", "/api/trade/facts", "/api/trade/series",
-            "/api/trade/top", "/api/trade/partners", "/api/trade/mirror", "/api/trade/countries"}) {
+            "/api/trade/top", "/api/trade/partners", "/api/trade/mirror", "/api/trade/countries", "/api/trade/od",
+            "/api/trade/transit"}) {
             assertThat(api.path("paths").has(p)).as(p).isTrue();
         }
         assertThat(api.path("paths").path("/api/trade/imports").has("post")).isTrue();
-        assertThat(api.path("components").path("schemas").has("TradePartners")).isTrue();
+        for (String schema : new String[] {"TradePartners", "TradeOd", "TradeTransit"}) {
+            assertThat(api.path("components").path("schemas").has(schema)).as(schema).isTrue();
+        }
+        // Every parameter the od and transit handlers read is described.
+        for (String p : new String[] {"/api/trade/od", "/api/trade/transit"}) {
+            assertThat(api.path("paths").path(p).path("get").path("parameters").findValuesAsText("name"))
+                    .as(p).containsExactly("reporter", "year", "flow", "min_tonnes", "format");
+        }
     }
 
     @Test

@@ -178,6 +178,33 @@ class TradeDashboardBrowserTest {
         assertThat(js("return Chart.getChart(document.getElementById('partners-chart')).data.labels;"))
                 .isEqualTo(List.of("China", "Uzbekistan", "Afghanistan"));
 
+        // Transit dependence: Kazakhstan's 2022 exports (2,600,000 t to Kabul) all cross Uzbekistan.
+        Map<String, Object> transit = transitChart();
+        assertThat(transit.get("labels")).isEqualTo(List.of("Uzbekistan (UZ)"));
+        assertThat(numbers(transit.get("shares"))).singleElement()
+                .satisfies(v -> assertThat(v).isBetween(99.999, 100.0));
+        assertThat(driver.findElement(By.id("transit-summary")).getText()).contains("2,600,000 t routed",
+                "1 OD pair", "Uzbekistan 100.0 %");
+        List<WebElement> pairs = driver.findElements(By.cssSelector("#transit-table tbody tr"));
+        assertThat(pairs).hasSize(1);
+        assertThat(pairs.get(0).getText()).contains("Almaty", "Kabul", "bulk", "2,600,000", "Uzbekistan (UZ)");
+        assertThat(pairs.get(0).findElements(By.tagName("td")).get(5).getText()).matches("[0-9,]+");
+        assertThat(driver.findElement(By.id("unplaced-table")).getText()).contains("None");
+        assertThat(driver.findElement(By.id("transit-note")).getText())
+                .contains("Basis:", "cheapest route", "hubs.csv");
+        WebElement od = driver.findElement(By.id("od-link"));
+        assertThat(od.isDisplayed()).isTrue();
+        assertThat(od.getAttribute("href")).isEqualTo("http://127.0.0.1:" + seededServer.port()
+                + "/api/trade/od?reporter=KAZ&year=2022&flow=X&format=csv");
+        assertThat(driver.findElement(By.id("od-download")).getText()).contains("caravan scenario run --od FILE",
+                "caravan critical --od FILE");
+        // The link gives the OD file itself.
+        assertThat((String) js("return fetch(document.getElementById('od-link').href).then((r) => r.text());"))
+                .startsWith("from,to,cargo,tonnes,source\nAlmaty,Kabul,bulk,2600000,");
+        js("document.getElementById('transit-panel').scrollIntoView();");
+        screenshot("trade-transit.png");
+        js("window.scrollTo(0, 0);");
+
         // (b) Top products by chapter, then by heading.
         List<WebElement> top = driver.findElements(By.cssSelector("#top-table tbody tr"));
         assertThat(top).hasSize(3);
@@ -209,6 +236,13 @@ class TradeDashboardBrowserTest {
         new Select(driver.findElement(By.id("flow"))).selectByValue("M");
         waitForRefresh(seq);
         assertThat(driver.findElement(By.id("hhi-value")).getText()).isEqualTo("10,000");
+        // Imports come from Kabul the same way, through Uzbekistan; the OD link follows the flow.
+        assertThat(numbers(transitChart().get("shares"))).singleElement()
+                .satisfies(v -> assertThat(v).isBetween(99.999, 100.0));
+        assertThat(driver.findElement(By.cssSelector("#transit-table tbody tr")).getText())
+                .contains("Kabul", "Almaty", "container", "40,000");
+        assertThat(driver.findElement(By.id("od-link")).getAttribute("href"))
+                .endsWith("/api/trade/od?reporter=KAZ&year=2022&flow=M&format=csv");
         // Afghan products are stored by chapter only: the headings view says so, the chapters view lists them.
         assertThat(driver.findElement(By.id("top-message")).getText()).contains("no products at 4 digits");
         assertThat(driver.findElements(By.cssSelector("#top-table tbody tr"))).isEmpty();
@@ -235,6 +269,10 @@ class TradeDashboardBrowserTest {
         assertThat(numbers(series.get("exports"))).allMatch(v -> v == null);
         assertThat(((Number) series.get("published")).longValue()).isPositive();
         assertThat(driver.findElement(By.id("top-message")).getText()).contains("caravan trade import");
+        // Nothing to route yet: the transit panel says so, with no download link.
+        assertThat(driver.findElement(By.id("transit-message")).getText()).contains("no product records");
+        assertThat(numbers(transitChart().get("shares"))).isEmpty();
+        assertThat(driver.findElement(By.id("od-download")).isDisplayed()).isFalse();
         screenshot("trade-empty.png");
 
         // Upload the Comtrade file through the form.
@@ -248,6 +286,10 @@ class TradeDashboardBrowserTest {
         assertThat(driver.findElement(By.id("empty-store")).isDisplayed()).isFalse();
         assertThat(numbers(seriesChart().get("exports"))).containsExactly(400.0, 1000.0, 150.0);
         assertThat(driver.findElement(By.id("hhi-value")).getText()).isEqualTo("4,600");
+        assertThat(transitChart().get("labels")).isEqualTo(List.of("Uzbekistan (UZ)"));
+        assertThat(driver.findElement(By.id("transit-message")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.id("od-link")).getAttribute("href"))
+                .endsWith("/api/trade/od?reporter=KAZ&year=2022&flow=X&format=csv");
         screenshot("trade-uploaded.png");
 
         // The same file again: nothing new.
@@ -273,6 +315,13 @@ class TradeDashboardBrowserTest {
                 + "const d = c.data.datasets;"
                 + "return {labels: c.data.labels, exports: d[0].data, imports: d[1].data, turnover: d[2].data,"
                 + " published: d[3].data.length, sourceLabels: d[3].data.map((p) => p.label)};");
+    }
+
+    /** The transit chart's bars: labels and shares of the routed tonnes. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> transitChart() {
+        return (Map<String, Object>) js("const c = Chart.getChart(document.getElementById('transit-chart'));"
+                + "return {labels: c.data.labels, shares: c.data.datasets[0].data};");
     }
 
     private static List<Double> numbers(Object list) {
