@@ -16,22 +16,7 @@
     alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned' };
 
   const $ = (sel, root = document) => root.querySelector(sel);
-  const el = (tag, attrs = {}, ...children) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === 'class') e.className = v;
-      else if (k === 'text') e.textContent = v;
-      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-      else if (k === 'dataset') Object.assign(e.dataset, v);
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return e;
-  };
+  const el = window.CaravanDom.el;
   const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const fmt = (v, digits = 0) => (v === null || v === undefined || Number.isNaN(v)) ? '–'
     : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

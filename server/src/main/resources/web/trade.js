@@ -11,21 +11,7 @@
   const TOP_PARTNERS = 8;
 
   const $ = (sel, root = document) => root.querySelector(sel);
-  const el = (tag, attrs = {}, ...children) => {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === undefined || v === null || v === false) continue;
-      if (k === 'class') e.className = v;
-      else if (k === 'text') e.textContent = v;
-      else if (k === 'dataset') Object.assign(e.dataset, v);
-      else e.setAttribute(k, v === true ? '' : v);
-    }
-    for (const c of children.flat()) {
-      if (c === null || c === undefined || c === false) continue;
-      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-    }
-    return e;
-  };
+  const el = window.CaravanDom.el;
   const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
   const fmt = (v, digits = 0) => !isNum(v) ? '–'
     : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });

@@ -3,18 +3,14 @@ package org.caravan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.PublishedFacts;
@@ -32,11 +28,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,9 +61,7 @@ class TradeDashboardBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Optional<Path> chromium = executable(System.getProperty("caravan.chromium"), "chromium", "chromium-browser");
-        Optional<Path> chromedriver = executable(System.getProperty("caravan.chromedriver"), "chromedriver");
-        if (chromium.isEmpty() || chromedriver.isEmpty()) return;
+        if (!HeadlessChromium.installed()) return;
 
         scenarioBase = ScenarioBase.embedded();
         seededDir = Files.createTempDirectory("caravan-trade-");
@@ -87,17 +78,7 @@ class TradeDashboardBrowserTest {
         emptyServer = new CaravanServer(scenarioBase, emptyScenarios, empty).start("127.0.0.1", 0);
 
         profile = Files.createTempDirectory("caravan-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1800", "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile, "1400,1800").orElseThrow();
         driver.manage().timeouts().pageLoadTimeout(WAIT);
         Files.createDirectories(screenshots);
     }
@@ -108,18 +89,12 @@ class TradeDashboardBrowserTest {
         for (CaravanServer s : new CaravanServer[] {seededServer, emptyServer}) if (s != null) s.close();
         for (ScenarioStore s : new ScenarioStore[] {seededScenarios, emptyScenarios}) if (s != null) s.close();
         for (TradeStore s : new TradeStore[] {seeded, empty}) if (s != null) s.close();
-        for (Path dir : new Path[] {profile, seededDir, emptyDir}) {
-            if (dir == null) continue;
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        HeadlessChromium.deleteTrees(profile, seededDir, emptyDir);
     }
 
     @BeforeEach
     void needsABrowser() {
-        assumeTrue(driver != null,
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(driver != null, HeadlessChromium.MISSING);
     }
 
     @AfterEach
@@ -343,23 +318,5 @@ class TradeDashboardBrowserTest {
 
     private void screenshot(String name) throws IOException {
         Files.write(screenshots.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** As in {@link WebAppBrowserTest}: the given file if set, else the first name on PATH. */
-    private static Optional<Path> executable(String given, String... names) {
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : names) {
-            for (String dir : (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/usr/lib/chromium")
-                    .split(File.pathSeparator)) {
-                if (dir.isEmpty()) continue;
-                Path p = Path.of(dir, name);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,12 +26,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -61,10 +54,8 @@ class WebAppBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        Optional<Path> chromium = executable(System.getProperty("caravan.chromium"), "chromium", "chromium-browser");
-        Optional<Path> chromedriver = executable(System.getProperty("caravan.chromedriver"), "chromedriver");
         // Each test is then reported as skipped (see openPage), not the class silently dropped.
-        if (chromium.isEmpty() || chromedriver.isEmpty()) return;
+        if (!HeadlessChromium.installed()) return;
 
         dataDir = Files.createTempDirectory("caravan-data-");
         ScenarioBase scenarioBase = ScenarioBase.embedded();
@@ -73,17 +64,7 @@ class WebAppBrowserTest {
         base = "http://127.0.0.1:" + server.port() + "/";
 
         profile = Files.createTempDirectory("caravan-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(profile, "1400,1000").orElseThrow();
         driver.manage().timeouts().pageLoadTimeout(WAIT);
         Files.createDirectories(screenshots);
     }
@@ -93,18 +74,12 @@ class WebAppBrowserTest {
         if (driver != null) driver.quit();
         if (server != null) server.close();
         if (store != null) store.close();
-        for (Path dir : new Path[] {profile, dataDir}) {
-            if (dir == null) continue;
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        HeadlessChromium.deleteTrees(profile, dataDir);
     }
 
     @BeforeEach
     void openPage() {
-        assumeTrue(driver != null,
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        assumeTrue(driver != null, HeadlessChromium.MISSING);
         driver.get(base);
         waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
@@ -401,23 +376,5 @@ class WebAppBrowserTest {
     private void screenshot(String name) throws IOException {
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(screenshots.resolve(name), png);
-    }
-
-    /** The given file (-Dcaravan.chromium=..., -Dcaravan.chromedriver=...) if set, else the first name on PATH. */
-    private static Optional<Path> executable(String given, String... names) {
-        if (given != null && !given.isBlank()) {
-            Path p = Path.of(given);
-            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String name : names) {
-            for (String dir : (path + File.pathSeparator + "/usr/bin" + File.pathSeparator + "/usr/lib/chromium")
-                    .split(File.pathSeparator)) {
-                if (dir.isEmpty()) continue;
-                Path p = Path.of(dir, name);
-                if (Files.isRegularFile(p) && Files.isExecutable(p)) return Optional.of(p);
-            }
-        }
-        return Optional.empty();
     }
 }
