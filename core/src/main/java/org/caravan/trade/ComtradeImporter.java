@@ -54,6 +54,13 @@ public final class ComtradeImporter {
     public interface Progress {
         void update(long bytesRead, long totalBytes, long rowsRead);
 
+        /**
+         * Told when a step of the import ends ("read": parse and stage the file; "duplicates", "match", "insert":
+         * the merge statements; "commit"), with its wall time, for benchmarks and diagnostics. Does nothing unless
+         * overridden.
+         */
+        default void phase(String name, long nanos) { }
+
         Progress NONE = (b, t, r) -> { };
     }
 
@@ -82,10 +89,13 @@ public final class ComtradeImporter {
             boolean committed = false;
             try {
                 Staged staged = stage(file, options, progress, db);
-                ImportReport report = merge(file, staged, options, db, start);
+                progress.phase("read", System.nanoTime() - start);
+                ImportReport report = merge(file, staged, options, db, start, progress);
                 if (report.importId() != null) {
+                    long t = System.nanoTime();
                     db.commit();
                     committed = true;
+                    progress.phase("commit", System.nanoTime() - t);
                 }
                 return report;
             } catch (SQLException e) {
@@ -232,8 +242,9 @@ public final class ComtradeImporter {
         }
     }
 
-    private ImportReport merge(Path file, Staged s, Options options, Connection db, long start)
+    private ImportReport merge(Path file, Staged s, Options options, Connection db, long start, Progress progress)
             throws SQLException, TradeImportException {
+        long t = System.nanoTime();
         List<ImportReport.RowProblem> problems = new ArrayList<>(s.problems());
         Map<String, Long> byField = new TreeMap<>(s.skippedByField());
         long skipped = s.rowsRead() - s.rowsStaged();
@@ -255,6 +266,8 @@ public final class ComtradeImporter {
                 st.execute("DELETE FROM trade_staging WHERE source_line IN (SELECT source_line FROM trade_dup)");
                 skipped += dups;
             }
+            progress.phase("duplicates", System.nanoTime() - t);
+            t = System.nanoTime();
             // Rows matching stored records.
             st.execute("CREATE OR REPLACE TEMP TABLE trade_match AS SELECT s.source_line, t.import_id, "
                     + "t.value_usd AS stored_value, s.value_usd AS new_value, "
@@ -282,6 +295,8 @@ public final class ComtradeImporter {
             st.execute("DELETE FROM trade_staging WHERE source_line IN (SELECT source_line FROM trade_match"
                     + (options.replace() ? " WHERE same)" : ")"));
             long toInsert = count(st, "SELECT count(*) FROM trade_staging");
+            progress.phase("match", System.nanoTime() - t);
+            t = System.nanoTime();
             Integer importId = null;
             if (toInsert > 0) {
                 importId = (int) count(st, "SELECT coalesce(max(id), 0) + 1 FROM trade_import");
@@ -323,6 +338,7 @@ public final class ComtradeImporter {
             st.execute("DROP TABLE IF EXISTS trade_staging");
             st.execute("DROP TABLE IF EXISTS trade_dup");
             st.execute("DROP TABLE IF EXISTS trade_match");
+            progress.phase("insert", System.nanoTime() - t);
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             List<ImportReport.RowProblem> listed = problems.size() > REPORTED_PROBLEMS
                     ? problems.subList(0, REPORTED_PROBLEMS) : problems;
