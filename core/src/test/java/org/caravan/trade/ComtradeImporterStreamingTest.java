@@ -46,6 +46,13 @@ class ComtradeImporterStreamingTest {
                 .anyMatch(t -> t.getName().equals("caravan-import-reader") && t.isAlive());
     }
 
+    /** Temporary tables left on the store's connection (an import's scratch tables must not outlive it). */
+    private static long scratchTables(TradeStore store) {
+        long[] n = {0};
+        new TradeAnalytics(store).query("SELECT count(*) FROM duckdb_tables() WHERE temporary", rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
     @Test
     void manyBatchesKeepOrderCountsProblemsAndProgress(@TempDir Path dir) throws Exception {
         Set<Integer> bad = Set.of(0, 2047, 2048, 4095, 65_535, 65_536, ROWS - 1);
@@ -99,6 +106,7 @@ class ComtradeImporterStreamingTest {
             assertThat(progress.get(0)[0]).isBetween(1L, size);
             assertThat(progress.get(0)[1]).isEqualTo(size);
             assertThat(progress.get(1)).containsExactly(size, size, ROWS + 1);
+            assertThat(scratchTables(store)).isZero();
         }
         assertThat(readerThreadAlive()).isFalse();
     }
@@ -116,6 +124,7 @@ class ComtradeImporterStreamingTest {
                     .hasMessageContaining("primaryValue")
                     .hasMessageContaining("--strict: nothing imported");
             assertThat(readerThreadAlive()).isFalse();
+            assertThat(scratchTables(store)).isZero();
             assertThat(store.flowCount()).isEqualTo(5_000);
             assertThat(store.imports()).hasSize(1);
 
@@ -130,6 +139,18 @@ class ComtradeImporterStreamingTest {
             assertThat(again.importId()).isNull();
             assertThat(again.rowsAlreadyStored()).isEqualTo(ROWS - 1);
             assertThat(store.flowCount()).isEqualTo(ROWS - 1);
+            assertThat(scratchTables(store)).isZero();
+
+            // A conflict under --strict fails in the merge, after the rows were staged: still nothing changes.
+            Path changed = write(dir, "changed.csv", 100, Set.of(), null, false);
+            Files.writeString(changed, Files.readString(changed).replace(",1007\n", ",9\n"));
+            assertThatThrownBy(() -> importer.importFile(changed, new ComtradeImporter.Options(true, false),
+                    ComtradeImporter.Progress.NONE))
+                    .isInstanceOf(TradeImportException.class)
+                    .hasMessageContaining("1 row(s) differ from stored records");
+            assertThat(store.flowCount()).isEqualTo(ROWS - 1);
+            assertThat(store.imports()).hasSize(2);
+            assertThat(scratchTables(store)).isZero();
         }
     }
 
@@ -146,6 +167,7 @@ class ComtradeImporterStreamingTest {
                     .hasMessageContaining("cannot read the CSV")
                     .hasMessageContaining("nothing imported");
             assertThat(readerThreadAlive()).isFalse();
+            assertThat(scratchTables(store)).isZero();
             assertThat(store.flowCount()).isEqualTo(5_000);
             assertThat(store.imports()).hasSize(1);
         }
