@@ -9,8 +9,9 @@
 #        bench/trade.sh 200000          a quick smoke run (under a minute)
 #   --clean          delete the generated file and the stores at the end (10M rows: 2.3 GB of CSV, ~250 MB store)
 #   TRADE_BENCH_XMX  heap limit (default 4g; the importer streams the file, its heap stays in the low hundreds of MB)
-# Writes the output to bench/results/trade-latest.log as well. 10 million rows: about 6-8 minutes on 2 cores
-# (file ~15 s, import ~1.5-2.5 min, reference ~1-1.5 min, re-import ~1.5 min, queries ~10 s); needs ~3 GB of disk.
+# Writes the output to bench/results/trade-latest.log as well. 10 million rows: about 3 minutes on 2 quiet cores
+# (file ~15-20 s the first time, then import, reference and re-import about 1 minute each, queries a few seconds),
+# twice that when other work shares the cores; needs ~3 GB of disk.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
