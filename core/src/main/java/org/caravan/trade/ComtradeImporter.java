@@ -30,6 +30,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -39,10 +42,11 @@ import org.duckdb.DuckDBConnection;
  * {@link TradeStore}.
  *
  * <p>The file is streamed (never held in memory) into a temporary table through DuckDB's appender; malformed
- * rows are set aside with line and reason. Then one transaction drops rows repeated within the file, sets aside
- * rows already stored (same key, same values: a re-import changes nothing) and rows that contradict a stored
- * record (unless {@code replace}), and inserts the rest. Any failure rolls the whole import back, so the store is
- * either fully updated or exactly as it was.
+ * rows are set aside with line and reason. A reader thread parses and checks the rows while the importing thread
+ * appends them (the two take about the same time), handing them over in file order in small batches. Then one
+ * transaction drops rows repeated within the file, sets aside rows already stored (same key, same values: a
+ * re-import changes nothing) and rows that contradict a stored record (unless {@code replace}), and inserts the
+ * rest. Any failure rolls the whole import back, so the store is either fully updated or exactly as it was.
  */
 public final class ComtradeImporter {
     /** Skipped rows listed in the report and kept in {@code trade_import_problem}; all are counted. */
@@ -53,6 +57,13 @@ public final class ComtradeImporter {
     @FunctionalInterface
     public interface Progress {
         void update(long bytesRead, long totalBytes, long rowsRead);
+
+        /**
+         * Told when a step of the import ends ("read": parse and stage the file; "duplicates", "match", "insert":
+         * the merge statements; "commit"), with its wall time, for benchmarks and diagnostics. Does nothing unless
+         * overridden.
+         */
+        default void phase(String name, long nanos) { }
 
         Progress NONE = (b, t, r) -> { };
     }
@@ -91,10 +102,17 @@ public final class ComtradeImporter {
             boolean committed = false;
             try {
                 Staged staged = stage(file, name, options, progress, db);
-                ImportReport report = merge(name, staged, options, db, start);
+                // The staged rows are in a temporary table, not in the store: committing them changes nothing the
+                // store holds, and DuckDB scans committed rows about twice as fast as rows added in the same
+                // transaction, which the merge below reads several times. The merge is the one transaction.
+                db.commit();
+                progress.phase("read", System.nanoTime() - start);
+                ImportReport report = merge(name, staged, options, db, start, progress);
                 if (report.importId() != null) {
+                    long t = System.nanoTime();
                     db.commit();
                     committed = true;
+                    progress.phase("commit", System.nanoTime() - t);
                 }
                 return report;
             } catch (SQLException e) {
@@ -106,7 +124,19 @@ public final class ComtradeImporter {
                 } catch (SQLException e) {
                     // the connection is broken; the next use reports it
                 }
+                dropScratchTables(db);
             }
+        }
+    }
+
+    /** Frees the temporary tables of an import (the staged rows outlive a rolled-back merge). */
+    private static void dropScratchTables(Connection db) {
+        try (Statement st = db.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS trade_staging");
+            st.execute("DROP TABLE IF EXISTS trade_dup");
+            st.execute("DROP TABLE IF EXISTS trade_match");
+        } catch (SQLException e) {
+            // the connection is broken; the next use reports it
         }
     }
 
@@ -136,12 +166,6 @@ public final class ComtradeImporter {
                     + "reporter, partner, partner2, flow, classification, cmd, customs, mot, net_wgt_kg, value_usd, "
                     + "cif_usd, fob_usd FROM trade_flow LIMIT 0");
         }
-        List<ImportReport.RowProblem> problems = new ArrayList<>();
-        Map<String, Long> byField = new TreeMap<>();
-        Map<String, String> descriptions = new HashMap<>();
-        long rows = 0;
-        long staged = 0;
-        long line = 1;
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
              InputStream raw = new DigestInputStream(counted, sha);
              Reader reader = new InputStreamReader(decompress(file, raw), StandardCharsets.UTF_8);
@@ -155,47 +179,239 @@ public final class ComtradeImporter {
                             + "); first columns: " + String.join(",", header.subList(0, Math.min(6, header.size())))));
             ComtradeRowParser parser = new ComtradeRowParser(format, header, store.countries());
             parser.header(header);
-            String[] fields = new String[Math.max(64, header.size() + 8)];
-            int n = 0;
-            JsonToken t;
-            while ((t = csv.nextToken()) != null) {
-                if (t == JsonToken.START_ARRAY) {
-                    n = 0;
-                } else if (t == JsonToken.VALUE_STRING) {
-                    // The row's line is where its first field starts (START_ARRAY is located at the previous end).
-                    if (n == 0) line = csv.currentTokenLocation().getLineNr();
-                    if (n == fields.length) fields = Arrays.copyOf(fields, n * 2);
-                    fields[n++] = csv.getText();
-                } else if (t == JsonToken.END_ARRAY) {
-                    rows++;
-                    String why = parser.parse(fields, n);
-                    if (why == null) {
-                        append(app, line, parser);
-                        staged++;
-                        if (!parser.cmdDescription.isEmpty()) {
-                            descriptions.putIfAbsent(parser.cmdCode, parser.cmdDescription);
+            // The rest of the file is parsed and checked on a reader thread while this one appends its rows.
+            RowFeed feed = new RowFeed(name, options, csv, parser, counted, header.size());
+            Thread reading = new Thread(feed, "caravan-import-reader");
+            reading.setDaemon(true);
+            reading.start();
+            long staged = 0;
+            try {
+                for (Batch b = feed.next(); b != null; b = feed.next()) {
+                    for (int i = 0; i < b.size; i++) append(app, b, i);
+                    staged += b.size;
+                    if (b.progressRows > 0) progress.update(b.progressBytes, total, b.progressRows);
+                    feed.recycle(b);
+                }
+            } finally {
+                feed.cancel();
+                joinUninterruptibly(reading);
+            }
+            progress.update(total, total, feed.rows);
+            app.flush();
+            return new Staged(format, HexFormat.of().formatHex(sha.digest()), feed.rows, staged, feed.problems,
+                    feed.byField, feed.descriptions);
+        } catch (IOException e) {
+            // the header (the rows' syntax errors come from RowFeed, with their line)
+            throw new TradeImportException(name + ": line 1 or after: cannot read the CSV ("
+                    + firstLine(e.getMessage()) + "); nothing imported", e);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** Rows that passed the checks, in file order, as the appender takes them; reused once appended. */
+    private static final class Batch {
+        static final int ROWS = 2048;
+        int size;
+        /** When not 0, the progress to report once this batch is appended (rows read and bytes read by then). */
+        long progressRows;
+        long progressBytes;
+        final long[] line = new long[ROWS];
+        final String[] freq = new String[ROWS];
+        final short[] year = new short[ROWS];
+        final byte[] month = new byte[ROWS];
+        final short[] reporter = new short[ROWS];
+        final short[] partner = new short[ROWS];
+        final short[] partner2 = new short[ROWS];
+        final String[] flow = new String[ROWS];
+        final String[] classification = new String[ROWS];
+        final String[] cmd = new String[ROWS];
+        final String[] customs = new String[ROWS];
+        final int[] mot = new int[ROWS];
+        final double[] netWgtKg = new double[ROWS];
+        final double[] valueUsd = new double[ROWS];
+        final double[] cifUsd = new double[ROWS];
+        final double[] fobUsd = new double[ROWS];
+
+        void add(long l, ComtradeRowParser p) {
+            int i = size++;
+            line[i] = l;
+            freq[i] = p.freq;
+            year[i] = (short) p.yearValue;
+            month[i] = (byte) p.monthValue;
+            reporter[i] = (short) p.reporterCode;
+            partner[i] = (short) p.partnerCode;
+            partner2[i] = (short) p.partner2Code;
+            flow[i] = p.flowCode;
+            classification[i] = p.classificationCode;
+            cmd[i] = p.cmdCode;
+            customs[i] = p.customsCode;
+            mot[i] = p.motCode;
+            netWgtKg[i] = p.netWgtKg;
+            valueUsd[i] = p.valueUsd;
+            cifUsd[i] = p.cifUsd;
+            fobUsd[i] = p.fobUsd;
+        }
+    }
+
+    /**
+     * The reading pass after the header, run on its own thread: CSV tokens, row checks and problem bookkeeping,
+     * handing the good rows over in {@link Batch}es (a fixed pool of them, so a slow appender holds the reader
+     * back and memory stays bounded). Its counters and lists are read by the importing thread once this thread
+     * has ended.
+     */
+    private static final class RowFeed implements Runnable {
+        private static final Batch END = new Batch();
+        private static final int POOL = 8;
+
+        private final String file;
+        private final Options options;
+        private final CsvParser csv;
+        private final ComtradeRowParser parser;
+        private final CountingStream counted;
+        private final int headerSize;
+        private final BlockingQueue<Batch> full =
+                new ArrayBlockingQueue<>(POOL + 1);
+        private final BlockingQueue<Batch> free =
+                new ArrayBlockingQueue<>(POOL);
+        private volatile boolean cancelled;
+        /** Why reading stopped early: a TradeImportException, or an unexpected RuntimeException or Error. */
+        private volatile Throwable failure;
+
+        final List<ImportReport.RowProblem> problems = new ArrayList<>();
+        final Map<String, Long> byField = new TreeMap<>();
+        final Map<String, String> descriptions = new HashMap<>();
+        long rows;
+
+        RowFeed(String file, Options options, CsvParser csv, ComtradeRowParser parser, CountingStream counted,
+                int headerSize) {
+            this.file = file;
+            this.options = options;
+            this.csv = csv;
+            this.parser = parser;
+            this.counted = counted;
+            this.headerSize = headerSize;
+            for (int i = 0; i < POOL; i++) free.add(new Batch());
+        }
+
+        @Override
+        public void run() {
+            long line = 1;
+            try {
+                String[] fields = new String[Math.max(64, headerSize + 8)];
+                int n = 0;
+                Batch batch = take(free);
+                JsonToken t;
+                while (batch != null && (t = csv.nextToken()) != null) {
+                    if (t == JsonToken.START_ARRAY) {
+                        n = 0;
+                    } else if (t == JsonToken.VALUE_STRING) {
+                        // The row's line is where its first field starts (START_ARRAY is located at the previous
+                        // row's end).
+                        if (n == 0) line = csv.currentTokenLocation().getLineNr();
+                        if (n == fields.length) fields = Arrays.copyOf(fields, n * 2);
+                        fields[n++] = csv.getText();
+                    } else if (t == JsonToken.END_ARRAY) {
+                        // a blank line is no row (Jackson's SKIP_EMPTY_LINES does not catch every form of it)
+                        if (n == 0 || (n == 1 && fields[0].isBlank())) continue;
+                        rows++;
+                        String why = parser.parse(fields, n);
+                        if (why == null) {
+                            batch.add(line, parser);
+                            if (!parser.cmdDescription.isEmpty()) {
+                                descriptions.putIfAbsent(parser.cmdCode, parser.cmdDescription);
+                            }
+                        } else {
+                            if (options.strict()) {
+                                throw new TradeImportException(file + ": line " + line + ", " + parser.badField
+                                        + ": " + why + " (--strict: nothing imported)");
+                            }
+                            byField.merge(parser.badField, 1L, Long::sum);
+                            if (problems.size() < REPORTED_PROBLEMS) {
+                                problems.add(new ImportReport.RowProblem(line, parser.badField, why));
+                            }
                         }
-                    } else {
-                        if (options.strict()) {
-                            throw new TradeImportException(name + ": line " + line + ", " + parser.badField + ": "
-                                    + why + " (--strict: nothing imported)");
+                        boolean report = (rows & (PROGRESS_EVERY - 1)) == 0;
+                        if (report) {
+                            batch.progressRows = rows;
+                            batch.progressBytes = counted.count;
                         }
-                        byField.merge(parser.badField, 1L, Long::sum);
-                        if (problems.size() < REPORTED_PROBLEMS) {
-                            problems.add(new ImportReport.RowProblem(line, parser.badField, why));
+                        if (report || batch.size == Batch.ROWS) {
+                            if (!put(batch)) return;
+                            batch = take(free);
                         }
                     }
-                    if ((rows & (PROGRESS_EVERY - 1)) == 0) progress.update(counted.count, total, rows);
                 }
+                if (batch != null && batch.size > 0) put(batch);
+            } catch (IOException e) {
+                // Jackson reports CSV syntax errors (an unclosed quote...) as IOExceptions with their own location
+                failure = new TradeImportException(file + ": line " + line + " or after: cannot read the CSV ("
+                        + firstLine(e.getMessage()) + "); nothing imported", e);
+            } catch (TradeImportException | RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                put(END);
             }
-            progress.update(total, total, rows);
-            app.flush();
-            return new Staged(format, HexFormat.of().formatHex(sha.digest()), rows, staged, problems, byField,
-                    descriptions);
-        } catch (IOException e) {
-            // Jackson reports CSV syntax errors (an unclosed quote...) as IOExceptions with their own location
-            throw new TradeImportException(name + ": line " + line + " or after: cannot read the CSV ("
-                    + firstLine(e.getMessage()) + "); nothing imported", e);
+        }
+
+        /** The next batch in file order, or null at the end; rethrows what stopped the reader. */
+        Batch next() throws TradeImportException {
+            Batch b;
+            try {
+                b = full.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TradeImportException(file + ": import interrupted; nothing imported", e);
+            }
+            if (b != END) return b;
+            Throwable f = failure;
+            if (f instanceof TradeImportException e) throw e;
+            if (f instanceof RuntimeException e) throw e;
+            if (f instanceof Error e) throw e;
+            return null;
+        }
+
+        void recycle(Batch b) {
+            b.size = 0;
+            b.progressRows = 0;
+            free.offer(b);
+        }
+
+        /** Stops the reader at its next hand-over (the importing thread gave up). */
+        void cancel() { cancelled = true; }
+
+        private Batch take(BlockingQueue<Batch> q) {
+            try {
+                Batch b;
+                while ((b = q.poll(50, TimeUnit.MILLISECONDS)) == null) {
+                    if (cancelled) return null;
+                }
+                return b;
+            } catch (InterruptedException e) {
+                return null;
+            }
+        }
+
+        private boolean put(Batch b) {
+            try {
+                while (!full.offer(b, 50, TimeUnit.MILLISECONDS)) {
+                    if (cancelled) return false;
+                }
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            }
         }
     }
 
@@ -213,24 +429,24 @@ public final class ComtradeImporter {
         return header;
     }
 
-    private static void append(DuckDBAppender app, long line, ComtradeRowParser p) throws SQLException {
+    private static void append(DuckDBAppender app, Batch b, int i) throws SQLException {
         app.beginRow();
-        app.append(line);
-        app.append(p.freq);
-        app.append((short) p.yearValue);
-        app.append((byte) p.monthValue);
-        app.append((short) p.reporterCode);
-        app.append((short) p.partnerCode);
-        app.append((short) p.partner2Code);
-        app.append(p.flowCode);
-        app.append(p.classificationCode);
-        app.append(p.cmdCode);
-        app.append(p.customsCode);
-        app.append(p.motCode);
-        appendNullable(app, p.netWgtKg);
-        app.append(p.valueUsd);
-        appendNullable(app, p.cifUsd);
-        appendNullable(app, p.fobUsd);
+        app.append(b.line[i]);
+        app.append(b.freq[i]);
+        app.append(b.year[i]);
+        app.append(b.month[i]);
+        app.append(b.reporter[i]);
+        app.append(b.partner[i]);
+        app.append(b.partner2[i]);
+        app.append(b.flow[i]);
+        app.append(b.classification[i]);
+        app.append(b.cmd[i]);
+        app.append(b.customs[i]);
+        app.append(b.mot[i]);
+        appendNullable(app, b.netWgtKg[i]);
+        app.append(b.valueUsd[i]);
+        appendNullable(app, b.cifUsd[i]);
+        appendNullable(app, b.fobUsd[i]);
         app.endRow();
     }
 
@@ -242,8 +458,9 @@ public final class ComtradeImporter {
         }
     }
 
-    private ImportReport merge(String file, Staged s, Options options, Connection db, long start)
+    private ImportReport merge(String file, Staged s, Options options, Connection db, long start, Progress progress)
             throws SQLException, TradeImportException {
+        long t = System.nanoTime();
         List<ImportReport.RowProblem> problems = new ArrayList<>(s.problems());
         Map<String, Long> byField = new TreeMap<>(s.skippedByField());
         long skipped = s.rowsRead() - s.rowsStaged();
@@ -265,6 +482,8 @@ public final class ComtradeImporter {
                 st.execute("DELETE FROM trade_staging WHERE source_line IN (SELECT source_line FROM trade_dup)");
                 skipped += dups;
             }
+            progress.phase("duplicates", System.nanoTime() - t);
+            t = System.nanoTime();
             // Rows matching stored records.
             st.execute("CREATE OR REPLACE TEMP TABLE trade_match AS SELECT s.source_line, t.import_id, "
                     + "t.value_usd AS stored_value, s.value_usd AS new_value, "
@@ -292,6 +511,8 @@ public final class ComtradeImporter {
             st.execute("DELETE FROM trade_staging WHERE source_line IN (SELECT source_line FROM trade_match"
                     + (options.replace() ? " WHERE same)" : ")"));
             long toInsert = count(st, "SELECT count(*) FROM trade_staging");
+            progress.phase("match", System.nanoTime() - t);
+            t = System.nanoTime();
             Integer importId = null;
             if (toInsert > 0) {
                 importId = (int) count(st, "SELECT coalesce(max(id), 0) + 1 FROM trade_import");
@@ -333,6 +554,7 @@ public final class ComtradeImporter {
             st.execute("DROP TABLE IF EXISTS trade_staging");
             st.execute("DROP TABLE IF EXISTS trade_dup");
             st.execute("DROP TABLE IF EXISTS trade_match");
+            progress.phase("insert", System.nanoTime() - t);
             problems.sort((a, b) -> Long.compare(a.line(), b.line()));
             List<ImportReport.RowProblem> listed = problems.size() > REPORTED_PROBLEMS
                     ? problems.subList(0, REPORTED_PROBLEMS) : problems;

@@ -18,7 +18,8 @@ public record ImportReport(String file, String format, String sha256, Integer im
                            long rowsLoaded, long rowsReplaced, long rowsAlreadyStored, long rowsSkipped,
                            Map<String, Long> skippedByField, List<RowProblem> problems, double seconds) {
     public ImportReport {
-        skippedByField = Map.copyOf(skippedByField);
+        // sorted by column name, the same on every run
+        skippedByField = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(skippedByField));
         problems = List.copyOf(problems);
     }
 

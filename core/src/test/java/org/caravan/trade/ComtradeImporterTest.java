@@ -189,11 +189,12 @@ class ComtradeImporterTest {
     void recordsGivingOnlyIsoCodesAreKeyedWithComtradeCodes() throws Exception {
         Path f = dir.resolve("iso-only.csv");
         Files.writeString(f, "refYear,reporterISO,flowCode,partnerISO,cmdCode,primaryValue\n"
-                + "2022,IND,X,AFG,TOTAL,100\n2022,XYZ,X,AFG,TOTAL,100\n", StandardCharsets.UTF_8);
+                + "2022,IND,X,AFG,TOTAL,100\n\n2022,XYZ,X,AFG,TOTAL,100\n", StandardCharsets.UTF_8);
         ImportReport r = importer.importFile(f, ComtradeImporter.Options.DEFAULT, ComtradeImporter.Progress.NONE);
         assertThat(r.rowsLoaded()).isEqualTo(1);
+        assertThat(r.rowsRead()).isEqualTo(2); // the blank line 3 is no row
         assertThat(r.problems()).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.line()).isEqualTo(4);
             assertThat(p.reason()).contains("unknown reporter ISO code 'XYZ'");
         });
         TradeAnalytics a = new TradeAnalytics(store);
