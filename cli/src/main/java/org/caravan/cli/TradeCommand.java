@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.caravan.demand.OdFile;
 import org.caravan.report.TradeTables;
 import org.caravan.scenario.ScenarioBase;
+import org.caravan.scenario.ScenarioOverlay;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
@@ -466,6 +467,11 @@ final class TradeCommand implements Runnable {
         @Mixin
         DataOptions data;
 
+        @Option(names = "--scenario", paramLabel = "ID|FILE",
+                description = "Route on a scenario's network instead (a shipped example id or a scenario file): "
+                        + "how the dependence would change, e.g. with the Trans-Afghan railway.")
+        String scenario;
+
         @Override
         Object compute(TradeAnalytics an) throws Exception {
             TradeDemand.Result d;
@@ -477,7 +483,13 @@ final class TradeCommand implements Runnable {
                 throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
             }
             ScenarioBase base = ScenarioCommand.base(data);
-            return new TransitReport(d, TransitDependence.of(base, d.pairs()));
+            if (scenario == null) return new TransitReport(d, TransitDependence.of(base, d.pairs()));
+            try {
+                return new TransitReport(d, TransitDependence.of(
+                        ScenarioOverlay.apply(base, ScenarioCommand.load(scenario, base)), d.pairs()));
+            } catch (org.caravan.scenario.ScenarioException e) {
+                throw new UserInputException("--scenario: " + e.getMessage());
+            }
         }
 
         record TransitReport(TradeDemand.Result demand, TransitDependence.Result transit) {}

@@ -15,7 +15,11 @@ import org.caravan.routing.Plan;
 import org.caravan.routing.PlanOptions;
 import org.caravan.routing.Planner;
 import org.caravan.routing.Route;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.Router;
 import org.caravan.scenario.ScenarioBase;
+import org.caravan.scenario.ScenarioRun;
+import java.util.function.UnaryOperator;
 
 /**
  * How much of a set of flows must cross each third country: every OD pair is routed (cheapest route per cargo
@@ -35,7 +39,20 @@ public final class TransitDependence {
                          List<PairTransit> pairs, String basis) {}
 
     public static Result of(ScenarioBase base, List<OdPair> pairs) {
-        Planner planner = new Planner(base.router());
+        return of(base, base.router(), r -> r, pairs, "");
+    }
+
+    /**
+     * The same on a scenario's network and costs (a new railway, a closed crossing...), with its restrictions:
+     * how the dependence would change.
+     */
+    public static Result of(ScenarioRun run, List<OdPair> pairs) {
+        return of(run.base(), run.router(), run::restrict, pairs, "; under scenario '" + run.scenario().id() + "'");
+    }
+
+    private static Result of(ScenarioBase base, Router router, UnaryOperator<RouteRequest> restrict,
+                             List<OdPair> pairs, String under) {
+        Planner planner = new Planner(router);
         Map<String, double[]> tonnes = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         List<PairTransit> out = new ArrayList<>();
@@ -43,8 +60,8 @@ public final class TransitDependence {
         double unrouted = 0;
         for (OdPair od : pairs) {
             try {
-                var request = new RouteQuery(od.from(), od.to(), null, od.cargo(), null, "cost", null, null, null,
-                        false, null, null).resolve(base.network(), base.costs(), base.places());
+                RouteRequest request = restrict.apply(new RouteQuery(od.from(), od.to(), null, od.cargo(), null, "cost",
+                        null, null, null, false, null, null).resolve(base.network(), base.costs(), base.places()));
                 Plan plan = planner.plan(request, PlanOptions.SINGLE);
                 if (!plan.found()) {
                     unrouted += od.tonnes();
@@ -65,6 +82,7 @@ public final class TransitDependence {
                 for (String c : transit) tonnes.computeIfAbsent(c, k -> new double[1])[0] += od.tonnes();
                 routed += od.tonnes();
                 double perTonne = route.totals().usd() / base.costs().profile(od.cargo()).orElseThrow().tonnesPerUnit();
+                // (a scenario's tariffs change route.totals(); the cargo profile's tonnes per unit do not)
                 out.add(new PairTransit(od, true, List.copyOf(transit), perTonne, ""));
             } catch (InvalidRequestException e) {
                 unrouted += od.tonnes();
@@ -79,6 +97,6 @@ public final class TransitDependence {
         shares.sort(Comparator.comparingDouble(CountryShare::tonnes).reversed().thenComparing(CountryShare::country));
         return new Result(routed, unrouted, List.copyOf(shares), List.copyOf(out),
                 "each OD pair on its cheapest route for its cargo; a pair's tonnes count once in every country "
-                        + "the route crosses other than its two ends' countries (seas excluded)");
+                        + "the route crosses other than its two ends' countries (seas excluded)" + under);
     }
 }

@@ -265,6 +265,25 @@ class TradeAnalyticsTest {
     }
 
     @Test
+    void transitDependenceUnderAScenarioFollowsItsRestrictions() throws Exception {
+        ScenarioBase base = ScenarioBase.embedded();
+        List<OdPair> pairs = List.of(new OdPair("Almaty", "Moscow", "bulk", 1000, "test"),
+                new OdPair("Almaty", "Kabul", "bulk", 3000, "test"));
+        TransitDependence.Result before = TransitDependence.of(base, pairs);
+        assertThat(before.routedTonnes()).isEqualTo(4000.0);
+        // northern-restricted avoids Russia: Moscow is unreachable, Kabul still goes through Uzbekistan
+        var run = org.caravan.scenario.ScenarioOverlay.apply(base,
+                org.caravan.scenario.ScenarioLoader.example("northern-restricted", base));
+        TransitDependence.Result after = TransitDependence.of(run, pairs);
+        assertThat(after.routedTonnes()).isEqualTo(3000.0);
+        assertThat(after.unroutedTonnes()).isEqualTo(1000.0);
+        assertThat(after.transit()).extracting(TransitDependence.CountryShare::country).contains("UZ")
+                .doesNotContain("RU");
+        assertThat(after.pairs().get(0).reason()).contains("RU");
+        assertThat(after.basis()).contains("northern-restricted");
+    }
+
+    @Test
     void countriesResolveCodesIsoAndNames() {
         assertThat(store.countries().resolve("398")).isEqualTo(kaz);
         assertThat(store.countries().resolve("kazakhstan")).isEqualTo(kaz);
