@@ -29,26 +29,10 @@ if [ "${1:-}" = "--per-pair" ]; then
             'ParetoBenchmark|RouteBenchmark.singleObjective|RouteBenchmark.jgraphtCost')
 fi
 
-needs_build() {
-  [ -f "$jar" ] || return 0
-  [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$here/pom.xml" "$root/core/src/main" "$here/src/main" \
-          -newer "$jar" -type f -print -quit 2>/dev/null)" ]
-}
-
-if needs_build; then
-  command -v mvn >/dev/null 2>&1 || { echo "bench: Maven (mvn) is needed to build the benchmarks" >&2; exit 2; }
-  echo "bench: building core and the benchmark jar..." >&2
-  blog="$(mktemp)"
-  # Offline first; a first build on a fresh machine has to fetch JMH and the Maven plugins once.
-  if ! (cd "$root" && mvn -q -B -o install -DskipTests -pl bench -am >"$blog" 2>&1); then
-    echo "bench: offline build failed, retrying online (first build downloads JMH from Maven Central)" >&2
-    if ! (cd "$root" && mvn -q -B install -DskipTests -pl bench -am >"$blog" 2>&1); then
-      cat "$blog" >&2; rm -f "$blog"; echo "bench: build failed" >&2; exit 2
-    fi
-  fi
-  rm -f "$blog"
-  touch "$jar"
-fi
+name="bench"
+# shellcheck source=build-jar.sh
+. "$here/build-jar.sh"
+build_bench_jar
 
 mkdir -p "$out"
 echo "bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -19,25 +19,10 @@ jar="$here/target/caravan-bench.jar"
 out="$here/results"
 log="$out/trade-latest.log"
 
-needs_build() {
-  [ -f "$jar" ] || return 0
-  [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$here/pom.xml" "$root/core/src/main" "$here/src/main" \
-          -newer "$jar" -type f -print -quit 2>/dev/null)" ]
-}
-
-if needs_build; then
-  command -v mvn >/dev/null 2>&1 || { echo "trade.sh: Maven (mvn) is needed to build the benchmarks" >&2; exit 2; }
-  echo "trade.sh: building core and the benchmark jar..." >&2
-  blog="$(mktemp)"
-  if ! (cd "$root" && mvn -q -B -o install -DskipTests -pl bench -am >"$blog" 2>&1); then
-    echo "trade.sh: offline build failed, retrying online" >&2
-    if ! (cd "$root" && mvn -q -B install -DskipTests -pl bench -am >"$blog" 2>&1); then
-      cat "$blog" >&2; rm -f "$blog"; echo "trade.sh: build failed" >&2; exit 2
-    fi
-  fi
-  rm -f "$blog"
-  touch "$jar"
-fi
+name="trade.sh"
+# shellcheck source=build-jar.sh
+. "$here/build-jar.sh"
+build_bench_jar
 
 mkdir -p "$out"
 # Relative work directories are taken from the repository root, as the default is.
