@@ -130,7 +130,8 @@ public final class TradeAnalytics {
             List<Product> products = new ArrayList<>();
             double sum = 0;
             Map<String, double[]> all = new LinkedHashMap<>();
-            query("SELECT substr(cmd, 1, " + level + ") AS code, sum(value_usd), sum(net_wgt_kg), count(net_wgt_kg) "
+            query("SELECT substr(cmd, 1, " + level + ") AS code, sum(value_usd), sum(net_wgt_kg), "
+                    + "count(*) FILTER (WHERE net_wgt_kg > 0) "
                     + "FROM trade_flow WHERE " + where + " AND length(cmd) = " + use
                     + " GROUP BY 1 ORDER BY 2 DESC, 1", rs -> all.put(rs.getString(1),
                     new double[] {rs.getDouble(2), rs.getDouble(3), rs.getLong(4)}));

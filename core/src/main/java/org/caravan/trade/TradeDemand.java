@@ -86,13 +86,15 @@ public final class TradeDemand {
                 + TradeAnalytics.flowWord(f) + " for " + reporter.label() + " in the store: import a Comtrade file "
                 + "with commodity codes first");
         int y = year != null ? year : latest;
-        // Per partner the coarsest product level present, so a chapter and its headings are not both counted.
+        // Per partner the coarsest product level present, so a chapter and its headings are not both counted. A
+        // weight of 0 on a traded value is Comtrade's "not reported": such value is counted as without weight.
         String sql = "WITH f AS (SELECT partner, cmd, net_wgt_kg, value_usd, length(cmd) AS lvl FROM trade_flow "
                 + "WHERE " + base + " AND year = " + y + " AND freq = (SELECT CASE WHEN count(*) FILTER "
                 + "(WHERE freq = 'A') > 0 THEN 'A' ELSE 'M' END FROM trade_flow WHERE " + base + " AND year = " + y
                 + ")), b AS (SELECT partner, min(lvl) AS lvl FROM f GROUP BY partner) "
                 + "SELECT partner, substr(cmd, 1, 2) AS chapter, sum(net_wgt_kg), sum(value_usd) FILTER "
-                + "(WHERE net_wgt_kg IS NULL) FROM f JOIN b USING (partner, lvl) GROUP BY ALL ORDER BY 1, 2";
+                + "(WHERE net_wgt_kg IS NULL OR net_wgt_kg = 0) FROM f JOIN b USING (partner, lvl) GROUP BY ALL "
+                + "ORDER BY 1, 2";
         Map<Integer, Map<String, double[]>> byPartner = new TreeMap<>();
         // a sum over no values is NULL, which the driver reads as NaN: none is 0 here (no weight, no value)
         analytics.query(sql, rs -> byPartner.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>())

@@ -224,9 +224,10 @@ class TradeAnalyticsTest {
     void odDemandKeepsPartnersWithoutAHubAndRecordsWithoutWeightOutOfThePairs() throws Exception {
         Path f = dir.resolve("unplaced.csv");
         // 2024 exports: 2,000 t of cereals to Afghanistan, 5,000 t to Germany (no hub in the network), and fruit to
-        // Afghanistan given by value only
+        // Afghanistan given by value only, and oil seeds with a weight of 0 (Comtrade's "not reported")
         Files.writeString(f, "freqCode,refYear,refMonth,reporterCode,flowCode,partnerCode,cmdCode,netWgt,primaryValue\n"
-                + "A,2024,52,398,X,4,10,2000000,50\nA,2024,52,398,X,276,10,5000000,100\nA,2024,52,398,X,4,08,,30\n",
+                + "A,2024,52,398,X,4,10,2000000,50\nA,2024,52,398,X,276,10,5000000,100\nA,2024,52,398,X,4,08,,30\n"
+                + "A,2024,52,398,X,4,12,0,20\n",
                 StandardCharsets.UTF_8);
         try (TradeStore other = TradeStore.open(dir.resolve("unplaced"))) {
             new ComtradeImporter(other).importFile(f, ComtradeImporter.Options.DEFAULT, ComtradeImporter.Progress.NONE);
@@ -241,7 +242,11 @@ class TradeAnalyticsTest {
                 assertThat(u.tonnes()).isEqualTo(5_000.0);
                 assertThat(u.reason()).isEqualTo("no hub in the network");
             });
-            assertThat(d.valueWithoutWeightUsd()).isEqualTo(30.0);
+            assertThat(d.valueWithoutWeightUsd()).isEqualTo(50.0);
+            TradeFigures.TopProducts top = new TradeAnalytics(other).top(other.countries().resolve("KAZ"),
+                    other.countries().resolve("AFG"), 2024, "X", 2, 10);
+            assertThat(top.products()).filteredOn(p -> p.code().equals("12")).singleElement()
+                    .satisfies(p -> assertThat(p.tonnes()).isNull());
         }
     }
 
