@@ -13,10 +13,12 @@ import org.caravan.report.TradeTables;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.scenario.ScenarioOverlay;
 import org.caravan.trade.ComtradeImporter;
+import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
 import org.caravan.trade.NoTradeDataException;
 import org.caravan.trade.PublishedFact;
+import org.caravan.trade.PublishedFacts;
 import org.caravan.trade.TradeAnalytics;
 import org.caravan.trade.TradeDemand;
 import org.caravan.trade.TradeFigures;
@@ -88,29 +90,41 @@ final class TradeCommand implements Runnable {
 
         @Override
         public final Integer call() throws Exception {
-            try (TradeStore s = store.open()) {
-                opened = s;
-                TradeAnalytics analytics = new TradeAnalytics(s);
-                Object result;
-                try {
-                    result = compute(analytics);
-                } catch (NoTradeDataException e) {
-                    // a fair question the store has no records for: not bad input, but no answer (like no route)
-                    spec.commandLine().getErr().println("caravan: " + e.getMessage());
-                    spec.commandLine().getErr().flush();
-                    return CaravanCli.NO_ROUTE;
-                } catch (IllegalArgumentException e) {
-                    throw new UserInputException(e.getMessage());
+            Object result;
+            if (!needsStore()) {
+                result = compute(null);
+            } else {
+                try (TradeStore s = store.open()) {
+                    opened = s;
+                    try {
+                        result = compute(new TradeAnalytics(s));
+                    } catch (NoTradeDataException e) {
+                        // a fair question the store has no records for: not bad input, but no answer (like no route)
+                        spec.commandLine().getErr().println("caravan: " + e.getMessage());
+                        spec.commandLine().getErr().flush();
+                        return CaravanCli.NO_ROUTE;
+                    } catch (IllegalArgumentException e) {
+                        throw new UserInputException(e.getMessage());
+                    }
+                    if (out.format == Format.text) result = new Rendered(text(result)); // text may read the store
                 }
-                String text = switch (out.format) {
-                    case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
-                    case csv -> csv(csvRows(result));
-                    case text -> text(result);
-                };
-                TextOutput.write(spec, out.output, text);
             }
+            String text = switch (out.format) {
+                case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
+                case csv -> csv(csvRows(result));
+                case text -> result instanceof Rendered r ? r.text() : text(result);
+            };
+            TextOutput.write(spec, out.output, text);
             return 0;
         }
+
+        /** Text already laid out while the store was open. */
+        private record Rendered(String text) {}
+
+        /** False for answers that come from the jar alone (published figures): they work while a server holds the store. */
+        boolean needsStore() { return true; }
+
+        /** @param analytics null when {@link #needsStore()} is false */
 
         abstract Object compute(TradeAnalytics analytics) throws Exception;
 
@@ -251,10 +265,23 @@ final class TradeCommand implements Runnable {
         List<String> countries = new ArrayList<>();
 
         @Override
-        Object compute(TradeAnalytics a) {
-            String x = countries.isEmpty() ? null : country(a, countries.get(0), "COUNTRY").iso3();
-            String y = countries.size() < 2 ? null : country(a, countries.get(1), "COUNTRY").iso3();
-            return x == null ? a.facts().all() : a.facts().about(x, y);
+        boolean needsStore() { return false; }
+
+        @Override
+        Object compute(TradeAnalytics unused) {
+            Countries known = Countries.embedded();
+            PublishedFacts facts = PublishedFacts.embedded();
+            String x = countries.isEmpty() ? null : resolve(known, countries.get(0)).iso3();
+            String y = countries.size() < 2 ? null : resolve(known, countries.get(1)).iso3();
+            return x == null ? facts.all() : facts.about(x, y);
+        }
+
+        private static Country resolve(Countries known, String input) {
+            try {
+                return known.resolve(input);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("COUNTRY: " + e.getMessage());
+            }
         }
 
         @Override
