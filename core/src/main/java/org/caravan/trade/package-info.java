@@ -4,6 +4,8 @@
  * idempotent), the analytics users ask of it ({@link org.caravan.trade.TradeAnalytics}: bilateral series, top
  * products, partner shares and Herfindahl index, mirror comparison), the published headline figures shipped with
  * their sources ({@link org.caravan.trade.PublishedFacts}), and the bridge to routing: tonnes by partner and
- * product written as an OD demand file. Knows nothing of the CLI or HTTP.
+ * product placed at country hubs as OD demand ({@link org.caravan.trade.TradeDemand}) and routed to see which
+ * neighbours they must cross ({@link org.caravan.trade.TransitDependence}, also under a scenario). All SQL of the
+ * store lives here. Knows nothing of the CLI or HTTP.
  */
 package org.caravan.trade;
