@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.caravan.demand.OdFile;
@@ -137,11 +138,7 @@ final class TradeApi {
         Country a = country(ctx, "a", true);
         Country b = country(ctx, "b", true);
         TradeFigures.Series s = t.series(a, b);
-        if (csv(ctx)) {
-            writeCsv(ctx, "trade-series-" + a.iso3() + "-" + b.iso3() + ".csv", TradeTables.series(s));
-            return;
-        }
-        writeJson(ctx, s);
+        answer(ctx, "trade-series-" + a.iso3() + "-" + b.iso3() + ".csv", s, TradeTables::series);
     }
 
     /** GET: the reporter's top products for one year and flow, with a partner or against the world. */
@@ -163,11 +160,7 @@ final class TradeApi {
         } catch (NoTradeDataException e) {
             throw noData(e, partner != null && e.field().equals("reporter") ? "partner" : e.field());
         }
-        if (csv(ctx)) {
-            writeCsv(ctx, "trade-top-" + reporter.iso3() + ".csv", TradeTables.top(top));
-            return;
-        }
-        writeJson(ctx, top);
+        answer(ctx, "trade-top-" + reporter.iso3() + ".csv", top, TradeTables::top);
     }
 
     /** GET: partner shares of the reporter's exports or imports in one year, and their concentration (HHI). */
@@ -182,11 +175,7 @@ final class TradeApi {
         } catch (NoTradeDataException e) {
             throw noData(e, year == null && e.field().equals("year") ? "reporter" : e.field());
         }
-        if (csv(ctx)) {
-            writeCsv(ctx, "trade-partners-" + reporter.iso3() + ".csv", TradeTables.partners(p));
-            return;
-        }
-        writeJson(ctx, p);
+        answer(ctx, "trade-partners-" + reporter.iso3() + ".csv", p, TradeTables::partners);
     }
 
     /** GET: what A and B each report of their trade with each other, per year and direction, and the gap. */
@@ -195,11 +184,7 @@ final class TradeApi {
         Country a = country(ctx, "a", true);
         Country b = country(ctx, "b", true);
         TradeFigures.Mirror m = t.mirror(a, b);
-        if (csv(ctx)) {
-            writeCsv(ctx, "trade-mirror-" + a.iso3() + "-" + b.iso3() + ".csv", TradeTables.mirror(m));
-            return;
-        }
-        writeJson(ctx, m);
+        answer(ctx, "trade-mirror-" + a.iso3() + "-" + b.iso3() + ".csv", m, TradeTables::mirror);
     }
 
     /**
@@ -491,6 +476,15 @@ final class TradeApi {
         ArrayNode out = JSON.createArrayNode();
         for (Country c : list) out.addObject().put("iso3", c.iso3()).put("name", c.name());
         return out;
+    }
+
+    /** JSON, or with {@code format=csv} the value's table as a CSV attachment named {@code csvName}. */
+    private static <T> void answer(Context ctx, String csvName, T value, Function<T, List<List<Object>>> table) {
+        if (csv(ctx)) {
+            writeCsv(ctx, csvName, table.apply(value));
+        } else {
+            writeJson(ctx, value);
+        }
     }
 
     private static void writeCsv(Context ctx, String fileName, List<List<Object>> rows) {
