@@ -431,9 +431,7 @@ HUBS = {
     'KG': ('Bishkek', 'Caravan judgement: capital and largest market; rail/road link to Kazakhstan'),
     'KZ': ('Almaty', 'Caravan judgement: largest city and main container/logistics hub; the main rail/road hub '
                      'towards the south (Shymkent-Saryagash-Uzbekistan) and towards China (Khorgos, Dostyk). '
-                     'Astana is the capital but lies in the north; grain and flour for the south mostly '
-                     'originate in the northern regions (general knowledge), so bulk flows from Almaty may '
-                     'understate their distance'),
+                     'Bulk (grain, flour) has its own hub in the north (the bulk row)'),
     'OM': ('Sohar', 'Caravan judgement: the Omani port nearest Muscat and the Gulf of Oman; Salalah is mainly a '
                     'transshipment port (general knowledge)'),
     'PK': ('Karachi port', 'Caravan judgement: Karachi is the largest city and commercial hub, and Karachi + Port '
@@ -449,6 +447,16 @@ HUBS = {
 }
 
 
+# Where a country's bulk trade starts or ends when that differs from its general hub (cargo-specific rows).
+BULK_HUBS = {
+    'KZ': ('Astana', 'Caravan judgement: Kazakh grain and flour come mostly from the northern grain belt '
+                     '(Akmola, Kostanay, North Kazakhstan regions; general knowledge), not from Almaty; Astana is '
+                     'the capital in the middle of that belt, a rail hub, and the origin of the embedded main OD '
+                     'list for flour and wheat to Afghanistan. (Kostanay, the grain-loading node, was not chosen: '
+                     'its cheapest route south on the embedded network leaves Kazakhstan through Russia)'),
+}
+
+
 def build_hubs(nodes_path, iso2_to_iso3):
     with open(nodes_path, newline='', encoding='utf-8') as f:
         nodes = list(csv.DictReader(f))
@@ -461,23 +469,32 @@ def build_hubs(nodes_path, iso2_to_iso3):
         if c not in iso2_to_iso3:
             problem(f'hubs: ISO2 {c} not found in the Natural Earth data of countries.csv')
             continue
-        place, note = HUBS[c]
+        for cargo, (place, note) in [('', HUBS[c])] + ([('bulk', BULK_HUBS[c])] if c in BULK_HUBS else []):
+            row = hub_row(nodes, c, cargo, place, note, iso2_to_iso3)
+            if row:
+                out.append(row)
+    for c in sorted(set(HUBS) - set(countries)):
+        problem(f'hubs: {c} has a hub but no nodes')
+    out.sort(key=lambda r: (r['iso3'], r['cargo']))
+    return out
+
+
+def hub_row(nodes, c, cargo, place, note, iso2_to_iso3):
+    """The hubs.csv row of one place, after checking it is a node of that country handling what it must."""
+    if True:
         match = [n for n in nodes if n['name'] == place]
         if not match:
             problem(f'hubs: {c} place "{place}" is not a name in nodes.csv')
-            continue
+            return None
         if len(match) > 1:
             problem(f'hubs: {c} place "{place}" is ambiguous in nodes.csv')
         n = match[0]
         if n['country'] != c:
             problem(f'hubs: {place} is in {n["country"]}, not {c}')
-        if set(n['handles'].split(';')) != {'container', 'bulk'}:
-            problem(f'hubs: {place} handles "{n["handles"]}", not container and bulk')
-        out.append(dict(iso3=iso2_to_iso3[c], place=place, note=note, _node=n['id'], _kind=n['kind']))
-    for c in sorted(set(HUBS) - set(countries)):
-        problem(f'hubs: {c} has a hub but no nodes')
-    out.sort(key=lambda r: r['iso3'])
-    return out
+        handles = set(n['handles'].split(';'))
+        if (cargo and cargo not in handles) or (not cargo and handles != {'container', 'bulk'}):
+            problem(f'hubs: {place} handles "{n["handles"]}", not {cargo or "container and bulk"}')
+        return dict(iso3=iso2_to_iso3[c], cargo=cargo, place=place, note=note, _node=n['id'], _kind=n['kind'])
 
 
 # ---------------------------------------------------------------- output
@@ -503,9 +520,10 @@ def verify(name, text, fields, key, required):
         for k in required:
             if not r[k].strip():
                 problem(f'{name}:{i}: empty {k}')
-        if r[key] in seen:
-            problem(f'{name}:{i}: duplicate {key} {r[key]}')
-        seen.add(r[key])
+        k = tuple(r[c] for c in key) if isinstance(key, tuple) else r[key]
+        if k in seen:
+            problem(f'{name}:{i}: duplicate {key} {k}')
+        seen.add(k)
     return len(rows)
 
 
@@ -548,7 +566,7 @@ def main():
         ('hs-chapters.csv', ['chapter', 'title', 'cargo', 'source'], hs, 'chapter', ('title', 'cargo', 'source')),
         ('published-facts.csv', FACT_FIELDS, facts, 'id',
          ('reporter', 'partner', 'measure', 'period', 'covers', 'source', 'confidence', 'note')),
-        ('hubs.csv', ['iso3', 'place', 'note'], hubs, 'iso3', ('place', 'note')),
+        ('hubs.csv', ['iso3', 'cargo', 'place', 'note'], hubs, ('iso3', 'cargo'), ('place', 'note')),
     ]
     texts = []
     for name, fields, rows, key, required in files:

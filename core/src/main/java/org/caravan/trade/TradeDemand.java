@@ -24,7 +24,8 @@ public final class TradeDemand {
     static final String HUBS = "/org/caravan/trade/hubs.csv";
 
     /** Where a country's trade starts or ends when only the country is known. */
-    public record Hub(String iso3, String place, String note) {}
+    /** @param cargo the cargo this hub is for ("bulk"), or "" for the country's general hub */
+    public record Hub(String iso3, String cargo, String place, String note) {}
 
     /** Tonnes of a partner that could not be placed (no hub in the network) or had no weight. */
     public record Unplaced(Country partner, double tonnes, double valueUsd, String reason) {}
@@ -41,8 +42,15 @@ public final class TradeDemand {
     private final HsChapters chapters = HsChapters.embedded();
     private final Map<String, Hub> hubs = hubs();
 
+    /** The hub of a country for a cargo: its cargo-specific one (Kostanay for Kazakh bulk), else its general one. */
+    private Hub hub(String iso3, String cargo) {
+        Hub specific = hubs.get(iso3 + "/" + cargo);
+        return specific != null ? specific : hubs.get(iso3);
+    }
+
     public TradeDemand(TradeAnalytics analytics) { this.analytics = analytics; }
 
+    /** Hubs by ISO3 (general) and by ISO3/cargo (cargo-specific rows). */
     public static Map<String, Hub> hubs() {
         try (InputStream in = TradeDemand.class.getResourceAsStream(HUBS)) {
             if (in == null) throw new IllegalStateException("missing resource " + HUBS);
@@ -52,7 +60,9 @@ public final class TradeDemand {
                     .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 while (it.hasNextValue()) {
                     Map<String, String> r = it.nextValue();
-                    out.put(r.get("iso3").trim(), new Hub(r.get("iso3").trim(), r.get("place").trim(),
+                    String iso3 = r.get("iso3").trim();
+                    String cargo = r.getOrDefault("cargo", "").trim();
+                    out.put(cargo.isEmpty() ? iso3 : iso3 + "/" + cargo, new Hub(iso3, cargo, r.get("place").trim(),
                             r.getOrDefault("note", "").trim()));
                 }
             }
@@ -72,9 +82,10 @@ public final class TradeDemand {
      */
     public Result od(Country reporter, Integer year, String flow, double minTonnes) {
         String f = TradeAnalytics.flow(flow);
-        Hub home = hubs.get(reporter.iso3());
-        if (home == null) throw new IllegalArgumentException(reporter.label() + " has no hub in the network "
-                + "(hubs exist for " + new TreeSet<>(hubs.keySet()) + ")");
+        if (hub(reporter.iso3(), "") == null) {
+            throw new IllegalArgumentException(reporter.label() + " has no hub in the network (hubs exist for "
+                    + new TreeSet<>(hubs.values().stream().map(Hub::iso3).toList()) + ")");
+        }
         String base = "reporter IN (" + reporter.sqlCodes() + ") AND flow = '" + f + "' AND partner NOT IN ("
                 + analytics.groupCodes() + ") AND "
                 + TradeAnalytics.BREAKDOWN_TOTALS + " AND cmd <> 'TOTAL'";
@@ -119,8 +130,9 @@ public final class TradeDemand {
                 sum[1] += c.getValue()[1];
                 if (c.getValue()[0] > 0) chaptersByCargo.computeIfAbsent(cargo, k -> new ArrayList<>()).add(c.getKey());
             }
-            Hub away = hubs.get(partner.iso3());
             for (Map.Entry<String, double[]> c : byCargo.entrySet()) {
+                Hub home = hub(reporter.iso3(), c.getKey());
+                Hub away = hub(partner.iso3(), c.getKey());
                 double t = c.getValue()[0];
                 withoutWeight += c.getValue()[1];
                 if (t <= 0 || t < minTonnes) continue;
@@ -143,7 +155,7 @@ public final class TradeDemand {
         return new Result(reporter, y, f, List.copyOf(pairs), List.copyOf(unplaced), tonnes, withoutWeight,
                 "net weight of " + reporter.label() + "'s " + TradeAnalytics.flowWord(f) + " in " + y
                         + " by partner and HS chapter (coarsest product level present per partner), typed bulk or "
-                        + "container by chapter, placed at each country's hub (hubs.csv)");
+                        + "container by chapter, placed at each country's hub for that cargo (hubs.csv)");
     }
 
     private static double round(double t) { return Math.round(t * 10) / 10.0; }

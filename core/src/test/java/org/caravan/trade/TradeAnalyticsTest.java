@@ -196,7 +196,7 @@ class TradeAnalyticsTest {
         // chapters 10, 11 and 27 are bulk (1,800,000 t), chapter 15 container (40,000 t); partners without product
         // records (RUS, CHN, UZB) give no pairs
         assertThat(d.pairs()).extracting(OdPair::from, OdPair::to, OdPair::cargo, OdPair::tonnes).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "bulk", 1_800_000.0),
+                org.assertj.core.groups.Tuple.tuple("Astana", "Kabul", "bulk", 1_800_000.0),
                 org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "container", 40_000.0));
         assertThat(d.pairs().get(0).source()).contains("UN Comtrade").contains("KAZ").contains("2022")
                 .contains("10 11 27");
@@ -235,7 +235,7 @@ class TradeAnalyticsTest {
                     "X", 0);
             assertThat(d.year()).isEqualTo(2024);
             assertThat(d.pairs()).extracting(OdPair::from, OdPair::to, OdPair::cargo, OdPair::tonnes).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("Almaty", "Kabul", "bulk", 2_000.0));
+                    org.assertj.core.groups.Tuple.tuple("Astana", "Kabul", "bulk", 2_000.0));
             assertThat(d.tonnes()).isEqualTo(2_000.0);
             assertThat(d.unplaced()).singleElement().satisfies(u -> {
                 assertThat(u.partner().iso3()).isEqualTo("DEU");
@@ -256,9 +256,17 @@ class TradeAnalyticsTest {
         TransitDependence.Result t = TransitDependence.of(ScenarioBase.embedded(), d.pairs());
         assertThat(t.routedTonnes()).isEqualTo(1_840_000.0);
         assertThat(t.unroutedTonnes()).isZero();
-        // Almaty to Kabul cannot avoid a third country; the cheapest routes cross Uzbekistan (Termez–Hairatan)
-        assertThat(t.transit()).isNotEmpty();
+        // Kazakhstan to Kabul cannot avoid a third country: both pairs (bulk from Astana in the grain belt,
+        // container from Almaty) cross Uzbekistan (Termez–Hairatan) on the embedded network
         assertThat(t.transit().get(0).country()).isEqualTo("UZ");
+        assertThat(t.transit().get(0).sharePct()).isCloseTo(100.0, within(1e-9));
+        assertThat(t.pairs()).filteredOn(p -> p.od().cargo().equals("container")).singleElement()
+                .satisfies(p -> assertThat(p.transit()).containsExactly("UZ"));
+        assertThat(t.pairs()).filteredOn(p -> p.od().cargo().equals("bulk")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.od().from()).isEqualTo("Astana");
+                    assertThat(p.transit()).containsExactly("UZ");
+                });
         assertThat(t.transit()).allSatisfy(c -> {
             assertThat(c.sharePct()).isBetween(0.0, 100.0);
             assertThat(c.country()).isNotIn("KZ", "AF", "XX");

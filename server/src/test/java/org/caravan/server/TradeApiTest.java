@@ -399,7 +399,7 @@ class TradeApiTest {
         assertThat(od.path("flow").asText()).isEqualTo("X");
         JsonNode pairs = od.path("pairs");
         assertThat(pairs).hasSize(1);
-        assertThat(pairs.get(0).path("from").asText()).isEqualTo("Almaty");
+        assertThat(pairs.get(0).path("from").asText()).isEqualTo("Astana");
         assertThat(pairs.get(0).path("to").asText()).isEqualTo("Kabul");
         assertThat(pairs.get(0).path("cargo").asText()).isEqualTo("bulk");
         assertThat(pairs.get(0).path("tonnes").asDouble()).isEqualTo(2_600_000.0);
@@ -430,7 +430,7 @@ class TradeApiTest {
         assertThat(csv.type()).contains("text/csv");
         assertThat(csv.disposition()).isEqualTo("attachment; filename=\"od-KAZ-2022-X.csv\"");
         assertThat(csv.lines().get(0)).isEqualTo("from,to,cargo,tonnes,source");
-        assertThat(csv.lines().get(1)).startsWith("Almaty,Kabul,bulk,2600000,\"UN Comtrade, KAZ-reported exports");
+        assertThat(csv.lines().get(1)).startsWith("Astana,Kabul,bulk,2600000,\"UN Comtrade, KAZ-reported exports");
         TradeDemand.Result direct = new TradeDemand(new TradeAnalytics(trade)).od(trade.countries().resolve("KAZ"),
                 2022, "X", 0);
         StringWriter written = new StringWriter();
@@ -477,7 +477,7 @@ class TradeApiTest {
         assertThat(shares.get(0).path("tonnes").asDouble()).isEqualTo(2_600_000.0);
         assertThat(shares.get(0).path("share_pct").asDouble()).isCloseTo(100.0, within(1e-9));
         JsonNode pair = t.path("pairs").get(0);
-        assertThat(pair.path("od").path("from").asText()).isEqualTo("Almaty");
+        assertThat(pair.path("od").path("from").asText()).isEqualTo("Astana");
         assertThat(pair.path("od").path("to").asText()).isEqualTo("Kabul");
         assertThat(pair.path("routed").asBoolean()).isTrue();
         assertThat(pair.path("transit").get(0).asText()).isEqualTo("UZ");

@@ -162,7 +162,7 @@ class TradeDashboardBrowserTest {
                 "1 OD pair", "Uzbekistan 100.0 %");
         List<WebElement> pairs = driver.findElements(By.cssSelector("#transit-table tbody tr"));
         assertThat(pairs).hasSize(1);
-        assertThat(pairs.get(0).getText()).contains("Almaty", "Kabul", "bulk", "2,600,000", "Uzbekistan (UZ)");
+        assertThat(pairs.get(0).getText()).contains("Astana", "Kabul", "bulk", "2,600,000", "Uzbekistan (UZ)");
         assertThat(pairs.get(0).findElements(By.tagName("td")).get(5).getText()).matches("[0-9,]+");
         assertThat(driver.findElement(By.id("unplaced-table")).getText()).contains("None");
         assertThat(driver.findElement(By.id("transit-note")).getText())
@@ -175,7 +175,7 @@ class TradeDashboardBrowserTest {
                 "caravan critical --od FILE");
         // The link gives the OD file itself.
         assertThat((String) js("return fetch(document.getElementById('od-link').href).then((r) => r.text());"))
-                .startsWith("from,to,cargo,tonnes,source\nAlmaty,Kabul,bulk,2600000,");
+                .startsWith("from,to,cargo,tonnes,source\nAstana,Kabul,bulk,2600000,");
         js("document.getElementById('transit-panel').scrollIntoView();");
         screenshot("trade-transit.png");
         js("window.scrollTo(0, 0);");
