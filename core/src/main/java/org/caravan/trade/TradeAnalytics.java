@@ -121,7 +121,8 @@ public final class TradeAnalytics {
             List<Integer> levels = ints("SELECT DISTINCT length(cmd) FROM trade_flow WHERE " + where
                     + " AND cmd <> 'TOTAL' ORDER BY 1");
             int use = levels.stream().filter(l -> l >= level).findFirst().orElseThrow(() ->
-                    new NoTradeDataException(levels.isEmpty() ? (year != null ? "year" : "reporter") : "level",
+                    new NoTradeDataException(levels.isEmpty()
+                            ? (year != null ? "year" : partner != null ? "partner" : "reporter") : "level",
                             "no products at " + level + " digits or finer for "
                             + reporter.label() + " " + flowWord(f) + " in " + y
                             + (levels.isEmpty() ? ": no product records at all" : " (levels present: " + levels + ")")));
@@ -186,7 +187,7 @@ public final class TradeAnalytics {
                 total += a.usd;
             }
         }
-        if (values.isEmpty()) throw new NoTradeDataException("year", "no " + flowWord(f) + " by partner for "
+        if (values.isEmpty()) throw new NoTradeDataException(year != null ? "year" : "reporter", "no " + flowWord(f) + " by partner for "
                 + reporter.label() + " in " + y);
         double hhi = 0;
         for (Map.Entry<Country, Double> e : values.entrySet()) {

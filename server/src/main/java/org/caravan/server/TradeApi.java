@@ -158,7 +158,7 @@ final class TradeApi {
         try {
             top = t.top(reporter, partner, year, flow, level, limit);
         } catch (NoTradeDataException e) {
-            throw noData(e, partner != null && e.field().equals("reporter") ? "partner" : e.field());
+            throw noData(e);
         }
         answer(ctx, "trade-top-" + reporter.iso3() + ".csv", top, TradeTables::top);
     }
@@ -173,7 +173,7 @@ final class TradeApi {
         try {
             p = t.partners(reporter, year, flow);
         } catch (NoTradeDataException e) {
-            throw noData(e, year == null && e.field().equals("year") ? "reporter" : e.field());
+            throw noData(e);
         }
         answer(ctx, "trade-partners-" + reporter.iso3() + ".csv", p, TradeTables::partners);
     }
@@ -242,7 +242,7 @@ final class TradeApi {
                 return demand.od(reporter, year, flow, minTonnes);
             }
         } catch (NoTradeDataException e) {
-            throw noData(e, e.field());
+            throw noData(e);
         } catch (IllegalArgumentException e) {
             // the one bad argument left once the parameters are checked: a reporter without a hub in the network
             throw new CaravanServer.BadParameter("reporter", e.getMessage());
@@ -387,8 +387,8 @@ final class TradeApi {
     }
 
     /** A question the store has no records for: 404 naming the parameter that narrowed it to nothing. */
-    private static CaravanServer.BadParameter noData(NoTradeDataException e, String field) {
-        return new CaravanServer.BadParameter(404, field, e.getMessage());
+    private static CaravanServer.BadParameter noData(NoTradeDataException e) {
+        return new CaravanServer.BadParameter(404, e.field(), e.getMessage());
     }
 
     // ------------------------------------------------------------------ upload helpers
