@@ -1,9 +1,5 @@
 package org.caravan.trade;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * The embedded table of reporter and partner codes ({@code countries.csv}: UN M49 numeric code, ISO alpha-3,
@@ -31,31 +24,27 @@ public final class Countries {
         this.byIso3 = byIso3;
     }
 
-    /** The embedded table. */
-    public static Countries embedded() {
-        try (InputStream in = Countries.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            Map<Integer, String> iso3ByCode = new TreeMap<>();
-            Map<String, String> names = new LinkedHashMap<>();
-            Map<String, List<Integer>> codes = new LinkedHashMap<>();
-            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (it.hasNextValue()) {
-                    Map<String, String> row = it.nextValue();
-                    int code = Integer.parseInt(row.get("m49").trim());
-                    String iso3 = row.get("iso3").trim().toUpperCase(Locale.ROOT);
-                    iso3ByCode.put(code, iso3);
-                    names.putIfAbsent(iso3, row.get("name").trim());
-                    codes.computeIfAbsent(iso3, k -> new ArrayList<>()).add(code);
-                }
-            }
-            Map<String, Country> byIso3 = new LinkedHashMap<>();
-            names.forEach((iso3, name) -> byIso3.put(iso3, new Country(iso3, name, codes.get(iso3))));
-            return new Countries(Map.copyOf(iso3ByCode), Map.copyOf(byIso3));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("embedded " + RESOURCE + " is invalid: " + e.getMessage(), e);
+    /** The embedded table (read once: it is immutable). */
+    public static Countries embedded() { return Embedded.TABLE; }
+
+    private static final class Embedded {
+        static final Countries TABLE = EmbeddedCsv.load(RESOURCE, Countries::build);
+    }
+
+    private static Countries build(List<Map<String, String>> rows) {
+        Map<Integer, String> iso3ByCode = new TreeMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<Integer>> codes = new LinkedHashMap<>();
+        for (Map<String, String> row : rows) {
+            int code = Integer.parseInt(row.get("m49"));
+            String iso3 = row.get("iso3").toUpperCase(Locale.ROOT);
+            iso3ByCode.put(code, iso3);
+            names.putIfAbsent(iso3, row.get("name"));
+            codes.computeIfAbsent(iso3, k -> new ArrayList<>()).add(code);
         }
+        Map<String, Country> byIso3 = new LinkedHashMap<>();
+        names.forEach((iso3, name) -> byIso3.put(iso3, new Country(iso3, name, codes.get(iso3))));
+        return new Countries(Map.copyOf(iso3ByCode), Map.copyOf(byIso3));
     }
 
     /** The country a numeric code stands for; unknown codes get a placeholder named after the code. */

@@ -1,13 +1,7 @@
 package org.caravan.trade;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.caravan.network.Cargo;
 
@@ -26,25 +20,21 @@ public final class HsChapters {
         this.cargo = cargo;
     }
 
-    public static HsChapters embedded() {
-        try (InputStream in = HsChapters.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            Map<String, String> titles = new HashMap<>();
-            Map<String, Cargo> cargo = new HashMap<>();
-            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (it.hasNextValue()) {
-                    Map<String, String> row = it.nextValue();
-                    String ch = row.get("chapter").trim();
-                    titles.put(ch, row.get("title").trim());
-                    cargo.put(ch, Cargo.parse(row.get("cargo").trim()));
-                }
-            }
-            return new HsChapters(Map.copyOf(titles), Map.copyOf(cargo));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("embedded " + RESOURCE + " is invalid: " + e.getMessage(), e);
+    /** The embedded table (read once: it is immutable). */
+    public static HsChapters embedded() { return Embedded.TABLE; }
+
+    private static final class Embedded {
+        static final HsChapters TABLE = EmbeddedCsv.load(RESOURCE, HsChapters::build);
+    }
+
+    private static HsChapters build(List<Map<String, String>> rows) {
+        Map<String, String> titles = new HashMap<>();
+        Map<String, Cargo> cargo = new HashMap<>();
+        for (Map<String, String> row : rows) {
+            titles.put(row.get("chapter"), row.get("title"));
+            cargo.put(row.get("chapter"), Cargo.parse(row.get("cargo")));
         }
+        return new HsChapters(Map.copyOf(titles), Map.copyOf(cargo));
     }
 
     /** The chapter title for an HS code of any length ("1001" → chapter 10's title), or "" if unknown. */

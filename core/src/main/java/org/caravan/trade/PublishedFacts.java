@@ -1,12 +1,5 @@
 package org.caravan.trade;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,30 +13,27 @@ public final class PublishedFacts {
 
     private PublishedFacts(List<PublishedFact> facts) { this.facts = facts; }
 
-    public static PublishedFacts embedded() {
-        try (InputStream in = PublishedFacts.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
-            List<PublishedFact> out = new ArrayList<>();
-            int line = 1;
-            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (it.hasNextValue()) {
-                    Map<String, String> r = it.nextValue();
-                    line++;
-                    String source = text(r, "source");
-                    if (source.isEmpty()) throw new IllegalStateException("line " + line + ": source is empty");
-                    out.add(new PublishedFact(text(r, "id"), text(r, "reporter"), text(r, "partner"),
-                            text(r, "measure"), text(r, "period"), text(r, "covers"), number(r, "value_usd"),
-                            number(r, "quantity"), text(r, "unit"), text(r, "product"), source,
-                            text(r, "source_date"), text(r, "url"), text(r, "confidence"), text(r, "note")));
-                }
-            }
-            out.sort(Comparator.comparing(PublishedFact::period).thenComparing(PublishedFact::id));
-            return new PublishedFacts(List.copyOf(out));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("embedded " + RESOURCE + " is invalid: " + e.getMessage(), e);
+    /** The embedded figures (read once: they are immutable). */
+    public static PublishedFacts embedded() { return Embedded.TABLE; }
+
+    private static final class Embedded {
+        static final PublishedFacts TABLE = EmbeddedCsv.load(RESOURCE, PublishedFacts::build);
+    }
+
+    private static PublishedFacts build(List<Map<String, String>> rows) {
+        List<PublishedFact> out = new ArrayList<>();
+        int line = 1;
+        for (Map<String, String> r : rows) {
+            line++;
+            String source = text(r, "source");
+            if (source.isEmpty()) throw new IllegalStateException("line " + line + ": source is empty");
+            out.add(new PublishedFact(text(r, "id"), text(r, "reporter"), text(r, "partner"), text(r, "measure"),
+                    text(r, "period"), text(r, "covers"), number(r, "value_usd"), number(r, "quantity"),
+                    text(r, "unit"), text(r, "product"), source, text(r, "source_date"), text(r, "url"),
+                    text(r, "confidence"), text(r, "note")));
         }
+        out.sort(Comparator.comparing(PublishedFact::period).thenComparing(PublishedFact::id));
+        return new PublishedFacts(List.copyOf(out));
     }
 
     private static String text(Map<String, String> r, String k) {

@@ -1,12 +1,5 @@
 package org.caravan.trade;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,26 +43,20 @@ public final class TradeDemand {
 
     public TradeDemand(TradeAnalytics analytics) { this.analytics = analytics; }
 
-    /** Hubs by ISO3 (general) and by ISO3/cargo (cargo-specific rows). */
-    public static Map<String, Hub> hubs() {
-        try (InputStream in = TradeDemand.class.getResourceAsStream(HUBS)) {
-            if (in == null) throw new IllegalStateException("missing resource " + HUBS);
+    /** Hubs by ISO3 (general) and by ISO3/cargo (cargo-specific rows); read once: immutable. */
+    public static Map<String, Hub> hubs() { return EmbeddedHubs.TABLE; }
+
+    private static final class EmbeddedHubs {
+        static final Map<String, Hub> TABLE = EmbeddedCsv.load(HUBS, rows -> {
             Map<String, Hub> out = new LinkedHashMap<>();
-            try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                    .with(CsvSchema.emptySchema().withHeader())
-                    .readValues(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                while (it.hasNextValue()) {
-                    Map<String, String> r = it.nextValue();
-                    String iso3 = r.get("iso3").trim();
-                    String cargo = r.getOrDefault("cargo", "").trim();
-                    out.put(cargo.isEmpty() ? iso3 : iso3 + "/" + cargo, new Hub(iso3, cargo, r.get("place").trim(),
-                            r.getOrDefault("note", "").trim()));
-                }
+            for (Map<String, String> r : rows) {
+                String iso3 = r.get("iso3");
+                String cargo = r.getOrDefault("cargo", "");
+                out.put(cargo.isEmpty() ? iso3 : iso3 + "/" + cargo,
+                        new Hub(iso3, cargo, r.get("place"), r.getOrDefault("note", "")));
             }
             return Map.copyOf(out);
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("embedded " + HUBS + " is invalid: " + e.getMessage(), e);
-        }
+        });
     }
 
     /**
