@@ -21,14 +21,14 @@ import org.caravan.report.RouteJson;
  * parameters of each operation filled in from the core's table. An operation lists the groups it takes in
  * {@code "x-route-parameters": ["ENDS", "QUERY", ...]}; their entries go first, before the operation's own.
  */
-final class OpenApiDocument {
+public final class OpenApiDocument {
     static final String RESOURCE = "/org/caravan/server/openapi.json";
     static final String EXTENSION = "x-route-parameters";
 
     private OpenApiDocument() {}
 
     /** The document as served, built once per server. */
-    static String build(List<String> cargoProfiles) {
+    public static String build(List<String> cargoProfiles) {
         ObjectNode doc;
         try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
