@@ -59,7 +59,10 @@ public final class Equilibrium {
         }
     }
 
-    /** Solves; {@code listener} (may be null) hears each iteration as it ends. */
+    /**
+     * Solves with shortest-path trees over the flow network itself; {@code listener} (may be null) hears each
+     * iteration as it ends.
+     */
     public static AssignmentResult solve(FlowNetwork net, List<TrafficClass> classes, AssignmentSettings settings,
             Consumer<IterationReport> listener) {
         Equilibrium e = new Equilibrium(net, classes, settings);
@@ -70,13 +73,28 @@ public final class Equilibrium {
             return t;
         }) : null;
         try {
-            return e.run(new AllOrNothing(net, pool, workers), listener == null ? r -> { } : listener);
+            AllOrNothing aon = new AllOrNothing(net, pool, workers);
+            List<TrafficClass> list = e.classes;
+            PathLoader loader = (c, cost, volumes) -> {
+                double sp = aon.load(list.get(c), cost, volumes);
+                return new PathLoader.LoadCost(sp, 0);
+            };
+            return e.run(loader, listener == null ? r -> { } : listener);
         } finally {
             if (pool != null) pool.shutdownNow();
         }
     }
 
-    private AssignmentResult run(AllOrNothing aon, Consumer<IterationReport> listener) {
+    /**
+     * Solves with paths found by {@code loader} (for example Caravan's router over its state graph), the flow
+     * network giving the volume-dependent part of the costs.
+     */
+    public static AssignmentResult solve(FlowNetwork net, List<TrafficClass> classes, PathLoader loader,
+            AssignmentSettings settings, Consumer<IterationReport> listener) {
+        return new Equilibrium(net, classes, settings).run(loader, listener == null ? r -> { } : listener);
+    }
+
+    private AssignmentResult run(PathLoader aon, Consumer<IterationReport> listener) {
         List<IterationReport> reports = new ArrayList<>();
         double[][] x = new double[k][m];
         double[][] y = new double[k][m];
@@ -86,12 +104,19 @@ public final class Equilibrium {
         double[][] cost = new double[k][m];
         double[] volume = new double[m];
         double[] derivative = new double[m];
+        // Costs outside the flow links (PathLoader.LoadCost.baseCost) of each point, combined like the volumes.
+        double[] xBase = new double[k];
+        double[] yBase = new double[k];
+        double[] targetBase = new double[k];
+        double[] prevBase = new double[k];
+        double[] prevBase2 = new double[k];
 
         long t0 = System.nanoTime();
         costs(volume, cost);
-        for (int c = 0; c < k; c++) aon.load(classes.get(c), cost[c], x[c]);
+        for (int c = 0; c < k; c++) xBase[c] = aon.load(c, cost[c], x[c]).baseCost();
         aggregate(x, volume);
-        reports.add(report(listener, new IterationReport(0, Double.NaN, objective(x, volume), 1, "aon", secs(t0))));
+        reports.add(report(listener, new IterationReport(0, Double.NaN, objective(x, xBase, volume), 1, "aon",
+                secs(t0))));
 
         double gap = Double.NaN;
         boolean converged = false;
@@ -102,9 +127,13 @@ public final class Equilibrium {
             long start = System.nanoTime();
             costs(volume, cost);
             double shortest = 0;
-            for (int c = 0; c < k; c++) shortest += aon.load(classes.get(c), cost[c], y[c]);
+            for (int c = 0; c < k; c++) {
+                PathLoader.LoadCost lc = aon.load(c, cost[c], y[c]);
+                shortest += lc.shortestPathCost();
+                yBase[c] = lc.baseCost();
+            }
             double total = 0;
-            for (int c = 0; c < k; c++) total += dot(cost[c], x[c]);
+            for (int c = 0; c < k; c++) total += dot(cost[c], x[c]) + xBase[c];
             gap = total > 0 ? Math.max(0, (total - shortest) / total) : 0;
             if (gap <= settings.targetGap()) { converged = true; break; }
             if (it > maxIterations) break;
@@ -113,36 +142,42 @@ public final class Equilibrium {
             for (int a = 0; a < m; a++) derivative[a] = net.timeDerivative(a, volume[a]);
             boolean usable = prevStep < 1 - 1e-12;
             if (usable && history >= 2 && settings.method() == AssignmentMethod.BFW
-                    && biconjugate(x, y, prevTarget, prevTarget2, prevStep, derivative, target)) {
+                    && biconjugate(x, y, prevTarget, prevTarget2, prevStep, derivative, target, yBase, prevBase,
+                            prevBase2, targetBase)) {
                 direction = "bfw";
             } else if (usable && history >= 1 && (settings.method() == AssignmentMethod.CFW
                     || settings.method() == AssignmentMethod.BFW)
-                    && conjugate(x, y, prevTarget, derivative, target)) {
+                    && conjugate(x, y, prevTarget, derivative, target, yBase, prevBase, targetBase)) {
                 direction = "cfw";
             } else {
                 copy(y, target);
+                System.arraycopy(yBase, 0, targetBase, 0, k);
             }
-            double slope = slope(x, target, cost);
+            double slope = slope(x, target, cost) + baseChange(xBase, targetBase);
             if (!(slope < 0) && !direction.equals("fw")) {
                 copy(y, target);
+                System.arraycopy(yBase, 0, targetBase, 0, k);
                 direction = "fw";
-                slope = slope(x, target, cost);
+                slope = slope(x, target, cost) + baseChange(xBase, targetBase);
             }
             if (!(slope < 0)) { converged = gap <= settings.targetGap(); break; }
-            double step = lineSearch(x, target, volume);
+            double step = lineSearch(x, target, volume, baseChange(xBase, targetBase));
             for (int c = 0; c < k; c++) {
                 double[] xc = x[c];
                 double[] tc = target[c];
                 for (int a = 0; a < m; a++) xc[a] += step * (tc[a] - xc[a]);
+                xBase[c] += step * (targetBase[c] - xBase[c]);
             }
             aggregate(x, volume);
             double[][] swap = prevTarget2;
             prevTarget2 = prevTarget;
             prevTarget = swap;
             copy(target, prevTarget);
+            System.arraycopy(prevBase, 0, prevBase2, 0, k);
+            System.arraycopy(targetBase, 0, prevBase, 0, k);
             history = step >= 1 - 1e-12 ? 0 : Math.min(2, history + 1);
             prevStep = step;
-            reports.add(report(listener, new IterationReport(it, gap, objective(x, volume), step, direction,
+            reports.add(report(listener, new IterationReport(it, gap, objective(x, xBase, volume), step, direction,
                     secs(start))));
         }
         double[] time = new double[m];
@@ -153,7 +188,8 @@ public final class Equilibrium {
             IterationReport first = reports.get(0);
             reports.set(0, new IterationReport(0, gap, first.objective(), 1, "aon", first.seconds()));
         }
-        return new AssignmentResult(names, x, volume, time, gap, converged, objective(x, volume), List.copyOf(reports));
+        return new AssignmentResult(names, x, volume, time, gap, converged, objective(x, xBase, volume),
+                List.copyOf(reports));
     }
 
     private static IterationReport report(Consumer<IterationReport> listener, IterationReport r) {
@@ -181,12 +217,22 @@ public final class Equilibrium {
         }
     }
 
-    /** The Beckmann objective: link-time integrals of the shared volume plus the classes' fixed costs. */
-    private double objective(double[][] x, double[] volume) {
+    /**
+     * The Beckmann objective: link-time integrals of the shared volume plus the classes' fixed and base costs
+     * (exact for one class with unit weights; with several classes, a potential only when time weights equal
+     * vehicle equivalents).
+     */
+    private double objective(double[][] x, double[] xBase, double[] volume) {
         double z = 0;
         for (int a = 0; a < m; a++) z += net.timeIntegral(a, volume[a]);
-        for (int c = 0; c < k; c++) z += dot(fixed[c], x[c]);
+        for (int c = 0; c < k; c++) z += dot(fixed[c], x[c]) + xBase[c];
         return z;
+    }
+
+    private double baseChange(double[] xBase, double[] targetBase) {
+        double s = 0;
+        for (int c = 0; c < k; c++) s += targetBase[c] - xBase[c];
+        return s;
     }
 
     /** d objective / d step at the current point along {@code target - x}: class costs times the direction. */
@@ -201,10 +247,10 @@ public final class Equilibrium {
         return g;
     }
 
-    private double lineSearch(double[][] x, double[][] target, double[] volume) {
+    private double lineSearch(double[][] x, double[][] target, double[] volume, double baseChange) {
         double[] dv = new double[m];
         double[] weighted = new double[m];
-        double constant = 0;
+        double constant = baseChange;
         for (int a = 0; a < m; a++) {
             for (int c = 0; c < k; c++) {
                 double d = target[c][a] - x[c][a];
@@ -257,7 +303,8 @@ public final class Equilibrium {
     }
 
     /** CFW target: alpha * previous target + (1 - alpha) * AON, conjugate to the previous direction. */
-    private boolean conjugate(double[][] x, double[][] y, double[][] prev, double[] derivative, double[][] out) {
+    private boolean conjugate(double[][] x, double[][] y, double[][] prev, double[] derivative, double[][] out,
+            double[] yBase, double[] prevBase, double[] outBase) {
         Vector towardsPrev = (c, a) -> prev[c][a] - x[c][a];
         Vector fw = (c, a) -> y[c][a] - x[c][a];
         Vector aonMinusPrev = (c, a) -> y[c][a] - prev[c][a];
@@ -267,13 +314,15 @@ public final class Equilibrium {
         double alpha = Math.max(0, Math.min(MAX_CONJUGATE_WEIGHT, num / den));
         for (int c = 0; c < k; c++) {
             for (int a = 0; a < m; a++) out[c][a] = alpha * prev[c][a] + (1 - alpha) * y[c][a];
+            outBase[c] = alpha * prevBase[c] + (1 - alpha) * yBase[c];
         }
         return true;
     }
 
     /** BFW target: a combination of AON and the two previous targets, conjugate to the last two directions. */
     private boolean biconjugate(double[][] x, double[][] y, double[][] prev, double[][] prev2, double prevStep,
-            double[] derivative, double[][] out) {
+            double[] derivative, double[][] out, double[] yBase, double[] prevBase, double[] prevBase2,
+            double[] outBase) {
         double tau = prevStep;
         Vector d1 = (c, a) -> prev[c][a] - x[c][a];
         Vector d2 = (c, a) -> tau * prev[c][a] - x[c][a] + (1 - tau) * prev2[c][a];
@@ -290,6 +339,7 @@ public final class Equilibrium {
         double b2 = mu * b0;
         for (int c = 0; c < k; c++) {
             for (int a = 0; a < m; a++) out[c][a] = b0 * y[c][a] + b1 * prev[c][a] + b2 * prev2[c][a];
+            outBase[c] = b0 * yBase[c] + b1 * prevBase[c] + b2 * prevBase2[c];
         }
         return true;
     }
