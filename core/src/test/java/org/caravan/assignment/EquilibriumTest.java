@@ -188,4 +188,32 @@ class EquilibriumTest {
         }
         return TrafficClass.of("cars", z, d);
     }
+
+    /**
+     * A loader with costs outside the flow links: route A costs 10 plus the congested link 1 + v, route B costs 20 on
+     * an uncongested link. 15 units split where both cost 20: 9 on A, 6 on B.
+     */
+    @ParameterizedTest
+    @EnumSource(value = AssignmentMethod.class, names = {"FW", "CFW", "BFW"})
+    void baseCostsOfACustomLoaderEnterTheEquilibrium(AssignmentMethod method) {
+        FlowNetwork net = FlowNetwork.builder(2, 1, 0)
+                .link(0, 1, 1, 1, 1, 1, 0, VolumeDelay.BPR)
+                .link(0, 1, 0, 1, 0, 1, 0, VolumeDelay.BPR)
+                .build();
+        double demand = 15;
+        PathLoader loader = (c, cost, volumes) -> {
+            java.util.Arrays.fill(volumes, 0);
+            double a = 10 + cost[0];
+            double b = 20 + cost[1];
+            boolean viaA = a <= b;
+            volumes[viaA ? 0 : 1] = demand;
+            return new PathLoader.LoadCost(demand * Math.min(a, b), demand * (viaA ? 10 : 20));
+        };
+        TrafficClass cls = TrafficClass.of("freight", 1, new double[] {0});
+        AssignmentResult r = Equilibrium.solve(net, List.of(cls), loader,
+                new AssignmentSettings(method, 1e-9, 10_000, 1), null);
+        assertThat(r.converged()).isTrue();
+        assertThat(r.volume()[0]).isCloseTo(9, within(1e-5));
+        assertThat(r.volume()[1]).isCloseTo(6, within(1e-5));
+    }
 }
