@@ -98,9 +98,9 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (CostModelException e) {
             throw new IllegalStateException("calibration produced an invalid cost file: " + e.getMessage(), e);
         }
-        String yaml = "# Fitted by: caravan calibrate " + label + " --fit " + String.join(",", groups) + " --holdout "
-                + holdout + " --seed " + seed + "\n# Use with --costs; every value cites the calibration.\n"
-                + YamlOverlay.YAML.writeValueAsString(result.override()).replaceFirst("^---\\s*\n", "");
+        String yaml = Calibrator.yaml(result.override(), List.of("Fitted by: caravan calibrate " + label + " --fit "
+                + String.join(",", groups) + " --holdout " + holdout + " --seed " + seed,
+                "Use with --costs; every value cites the calibration (docs/OBSERVATIONS.md)."));
         TextOutput.write(spec, output, yaml);
         TextOutput.write(spec, null, text(result, output));
         return 0;

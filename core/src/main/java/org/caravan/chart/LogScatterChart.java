@@ -189,7 +189,8 @@ public final class LogScatterChart {
 
         @Override
         public void circle(double cx, double cy, double r, String stroke, String fill, String tooltip) {
-            s.append("<circle class=\"obs\" cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"")
+            s.append("<circle class=\"").append(tooltip == null ? "key" : "obs").append("\" cx=\"").append(n(cx))
+                    .append("\" cy=\"").append(n(cy)).append("\" r=\"")
                     .append(n(r)).append("\" stroke=\"").append(stroke).append("\" fill=\"").append(fill).append('"');
             if (tooltip == null) {
                 s.append("/>\n");

@@ -27,8 +27,9 @@ import org.caravan.routing.Router;
  * the Huber loss (quadratic up to δ = ln 1.2, linear beyond, so a few wild observations cannot dominate) and a
  * small ridge term that keeps parameters no observation informs at their defaults. The search is a coordinate
  * pattern search on log-parameters: each parameter in turn is tried a step up and a step down, clamped to its
- * bounds, and a move is kept when the objective falls; when no parameter moves the step is halved, from
- * ln 1.6 down to ln 1.005. Every evaluation re-routes the observations (a new fare can change the route), so the
+ * bounds, and a move is kept when the objective falls; after a sweep that moved, the sweep's net move is tried
+ * once more (a Hooke-Jeeves pattern move); when no parameter moves the step is halved, from ln 1.6 down to
+ * ln 1.001. Every evaluation re-routes the observations (a new fare can change the route), so the
  * objective is that of the answers users get. Parameters never leave their bounds.
  *
  * <p>The observations Caravan can answer are split into fitted and held-back rows with a seeded shuffle within
@@ -38,7 +39,7 @@ public final class Calibrator {
     public static final double HUBER_DELTA = Math.log(1.2);
     public static final double DEFAULT_PRIOR_WEIGHT = 0.05;
     private static final double FIRST_STEP = Math.log(1.6);
-    private static final double LAST_STEP = Math.log(1.005);
+    private static final double LAST_STEP = Math.log(1.001);
     /** Residual given to an observation that loses its route under trial parameters. */
     private static final double NO_ROUTE_RESIDUAL = Math.log(10);
 
@@ -229,6 +230,21 @@ public final class Calibrator {
         return root;
     }
 
+    /** The override as the text of a {@code --costs} file, under comment lines {@code header}. */
+    public static String yaml(ObjectNode override, List<String> header) {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper(com.fasterxml.jackson.dataformat.yaml.YAMLFactory
+                .builder().disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.SPLIT_LINES)
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+        StringBuilder s = new StringBuilder();
+        for (String h : header) s.append("# ").append(h).append('\n');
+        try {
+            return s.append(mapper.writeValueAsString(override)).toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Four significant digits (the caller clamps to the bounds again). */
     static double round(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
@@ -282,14 +298,17 @@ public final class Calibrator {
 
         double[] initial() {
             double[] x = new double[u0.length];
-            for (int j = 0; j < x.length; j++) x[j] = Math.exp(u0[j]);
+            for (int j = 0; j < x.length; j++) x[j] = params.get(j).initial();
             return x;
         }
 
         double[] current() {
             double[] x = new double[u.length];
-            for (int j = 0; j < x.length; j++) x[j] = Math.min(params.get(j).upper(), Math.max(params.get(j).lower(),
-                    Math.exp(u[j])));
+            for (int j = 0; j < x.length; j++) {
+                // A parameter that never moved keeps its exact default (exp(ln x) may differ in the last bit).
+                x[j] = u[j] == u0[j] ? params.get(j).initial()
+                        : Math.min(params.get(j).upper(), Math.max(params.get(j).lower(), Math.exp(u[j])));
+            }
             return x;
         }
 
@@ -309,11 +328,29 @@ public final class Calibrator {
             return s + prior(uu);
         }
 
+        /** The objective at {@code uu}, re-routing only the observations the changed parameters can move. */
+        double trial(double[] uu, double[] l, java.util.BitSet changed) throws CostModelException {
+            double[] x = new double[uu.length];
+            for (int k = 0; k < x.length; k++) x[k] = Math.exp(uu[k]);
+            Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, x), label), risk);
+            evaluations++;
+            java.util.BitSet rows = new java.util.BitSet();
+            for (int j = changed.nextSetBit(0); j >= 0; j = changed.nextSetBit(j + 1)) {
+                for (int i : affected.get(j)) rows.set(i);
+            }
+            for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
+                RowResult r = Validator.evaluate(router, fit.get(i));
+                l[i] = huber(residual(r.evaluated() ? r.caravan() : -1, low(i), high(i)));
+            }
+            return objective(l, uu);
+        }
+
         void run() throws CostModelException {
             double f = objective(loss, u);
             double step = FIRST_STEP;
             while (step >= LAST_STEP && evaluations < settings.maxEvaluations()) {
                 boolean moved = false;
+                double[] start = u.clone();
                 for (int j = 0; j < u.length && evaluations < settings.maxEvaluations(); j++) {
                     if (affected.get(j).length == 0) continue;
                     for (int dir : new int[] {1, -1}) {
@@ -322,15 +359,9 @@ public final class Calibrator {
                         double[] uu = u.clone();
                         uu[j] = trial;
                         double[] l = loss.clone();
-                        double[] x = new double[uu.length];
-                        for (int k = 0; k < x.length; k++) x[k] = Math.exp(uu[k]);
-                        Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, x), label), risk);
-                        evaluations++;
-                        for (int i : affected.get(j)) {
-                            RowResult r = Validator.evaluate(router, fit.get(i));
-                            l[i] = huber(residual(r.evaluated() ? r.caravan() : -1, low(i), high(i)));
-                        }
-                        double ft = objective(l, uu);
+                        java.util.BitSet changed = new java.util.BitSet();
+                        changed.set(j);
+                        double ft = trial(uu, l, changed);
                         if (ft < f - 1e-12) {
                             f = ft;
                             u[j] = trial;
@@ -340,7 +371,26 @@ public final class Calibrator {
                         }
                     }
                 }
-                if (!moved) step /= 2;
+                if (!moved) {
+                    step /= 2;
+                    continue;
+                }
+                // Hooke-Jeeves pattern move: repeat the sweep's net move once more, which follows a valley that
+                // runs across the coordinate axes (e.g. a fixed fee against a rate per km) much faster.
+                double[] uu = u.clone();
+                java.util.BitSet changed = new java.util.BitSet();
+                for (int j = 0; j < uu.length; j++) {
+                    uu[j] = Math.max(lo[j], Math.min(hi[j], 2 * u[j] - start[j]));
+                    if (Math.abs(uu[j] - u[j]) > 1e-12) changed.set(j);
+                }
+                if (changed.isEmpty() || evaluations >= settings.maxEvaluations()) continue;
+                double[] l = loss.clone();
+                double ft = trial(uu, l, changed);
+                if (ft < f - 1e-12) {
+                    f = ft;
+                    System.arraycopy(uu, 0, u, 0, u.length);
+                    System.arraycopy(l, 0, loss, 0, l.length);
+                }
             }
         }
     }
