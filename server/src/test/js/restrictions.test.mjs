@@ -39,6 +39,11 @@ test('the answer\'s own list of what was closed wins over the ids', () => {
   assert.deepEqual(closed.items.map((c) => c.kind), ['crossing', 'crossing']);
 });
 
+test('all four modes is no restriction', () => {
+  assert.deepEqual(restrictionEcho({ ...base, modes: ['ferry', 'rail', 'road', 'sea'] }, names), []);
+  assert.equal(restrictionText({ ...base, modes: ['road'] }, names), 'Modes: road');
+});
+
 test('without name lookups the ids are shown', () => {
   const request = { ...base, avoid: ['IR'], closed_links: ['x_pktor_afrkh_road'] };
   assert.equal(restrictionText(request), 'Avoided countries: IR · Closed: x_pktor_afrkh_road');

@@ -1,6 +1,7 @@
 // What the answer says was done: the restrictions in force, read from the `request` echo of /api/route (and of
 // each side of a scenario run), worded for the page. Pure: no DOM, testable in Node.
 
+const CARRIER_MODES = ['rail', 'road', 'sea', 'ferry'];
 const list = (v) => (Array.isArray(v) ? v : []);
 
 /** "Afghanistan (AF)" when the name is known, else the code. */
@@ -43,7 +44,8 @@ export function restrictionEcho(request, names) {
       text: closed.map((c) => (c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id)).join(', ') });
   }
   const modes = list(request.modes);
-  if (modes.length) out.push({ key: 'modes', label: 'Modes', text: modes.join(', ') });
+  // The answer lists every mode when none was excluded.
+  if (modes.length && !CARRIER_MODES.every((m) => modes.includes(m))) out.push({ key: 'modes', label: 'Modes', text: modes.join(', ') });
   if (request.include_planned) out.push({ key: 'include_planned', label: 'Planned links', text: 'included' });
   if (request.max_risk !== null && request.max_risk !== undefined) {
     out.push({ key: 'max_risk', label: 'Maximum risk', text: String(request.max_risk) });

@@ -81,9 +81,9 @@ export class ResultsView {
       r.items ? el('ul', { class: 'closed-echo' }, r.items.map((c) => el('li', { dataset: { id: c.id } },
         c.name && c.name !== c.id ? c.name : c.id,
         el('small', { class: 'muted', text: ` ${c.id}${c.kind ? ' · ' + c.kind : ''}` })))) : r.text));
-    box.replaceChildren(el('strong', { text: 'Restrictions in force' }),
-      note ? el('span', { class: 'muted', text: ` (${note})` }) : null,
-      rows.length ? el('ul', { class: 'echo-list' }, rows) : el('div', { class: 'muted', text: 'None: every operational link and country.' }));
+    box.replaceChildren(el('div', {}, el('strong', { text: 'Restrictions in force' }),
+      note ? el('span', { class: 'muted', text: ` (${note})` }) : null),
+    rows.length ? el('ul', { class: 'echo-list' }, rows) : el('div', { class: 'muted', text: 'None: every operational link and country.' }));
     box.hidden = false;
   }
 
