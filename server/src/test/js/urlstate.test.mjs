@@ -7,7 +7,7 @@ const full = {
   ...DEFAULTS, from: 'KZALA', to: 'Karachi', via: ['Herat', 'AFKBL'], cargo: 'bulk', tonnes: '5000', objective: 'time',
   avoid: ['AF', 'IR'], close: ['x_tmsrk_irckt_rail', 'x_tmsrk_irckt_road', 'Torkham'], modes: ['rail', 'sea'],
   include_planned: true, max_risk: '0.6', penalty: ['IR=800', 'PK=1e3'], alternatives: '4', samples: '500', seed: '7',
-  route: 2,
+  max_labels: '50000', budget_ms: '1500', route: 2,
 };
 
 test('a state survives encode then decode', () => {
@@ -17,7 +17,7 @@ test('a state survives encode then decode', () => {
 });
 
 test('a Pareto state and a scenario state survive the round trip', () => {
-  const pareto = { ...full, pareto: true, alternatives: DEFAULTS.alternatives };
+  const pareto = { ...full, pareto: true, alternatives: DEFAULTS.alternatives, pareto_tolerance: '0.05' };
   assert.deepEqual(decode(encode(pareto)), pareto);
   const scenario = { ...DEFAULTS, from: 'Kabul', to: 'Peshawar', scenario: 'torkham-closed' };
   assert.deepEqual(decode(encode(scenario)), scenario);
@@ -40,6 +40,7 @@ test('defaults and empty fields stay out of the URL, in a fixed order', () => {
 });
 
 test('what a scenario run or a Pareto set ignores is not written', () => {
+  assert.equal(encode({ ...DEFAULTS, from: 'A', to: 'B', max_labels: '9', scenario: 's' }), 'from=A&to=B&scenario=s');
   assert.equal(encode({ ...DEFAULTS, from: 'A', to: 'B', alternatives: '5', pareto: true }), 'from=A&to=B&pareto=true');
   assert.equal(encode({ ...DEFAULTS, from: 'A', to: 'B', alternatives: '5', pareto: true, scenario: 's' }),
     'from=A&to=B&scenario=s');
@@ -75,6 +76,8 @@ test('the /api/route query uses the API names and the page defaults', () => {
   assert.equal(q.get('include_planned'), 'true');
   assert.equal(q.get('alternatives'), '4');
   assert.equal(q.get('pareto'), null);
+  assert.equal(q.get('max_labels'), '50000');
+  assert.equal(q.get('budget_ms'), '1500');
   assert.equal(q.get('route'), null, 'the selected card is the page\'s, not a route parameter');
   assert.equal(routeParams({ ...DEFAULTS, from: 'A', to: 'B' }).toString(), 'from=A&to=B&cargo=container&objective=cost&alternatives=3');
   assert.equal(routeParams({ ...DEFAULTS, from: 'A', to: 'B', alternatives: '1' }).get('alternatives'), null);
@@ -84,6 +87,8 @@ test('the /api/route query uses the API names and the page defaults', () => {
   assert.equal(sq.get('pareto'), null);
   assert.equal(sq.get('alternatives'), null);
   assert.equal(sq.get('avoid'), 'AF,IR');
+  assert.equal(sq.get('max_labels'), null, 'a scenario run has its own search limits');
+  assert.equal(sq.get('samples'), '500');
 });
 
 test('plannable and same-question checks', () => {

@@ -17,7 +17,7 @@ const page = {
   index: indexNetwork(null),
   countries: [],
   closed: [],        // close tokens as /api/route takes them (link ids, place ids or names)
-  extra: {},         // what the URL gave that the form has no input for (samples, seed, other avoid codes)
+  extra: {},         // what the URL gave that the form has no input for (samples, seed, limits, other avoid codes)
   plan: null,        // the answer shown
   planState: null,   // the page state it answers
   selected: 0,
@@ -92,7 +92,8 @@ function replan(reason) {
 function applyState(state) {
   page.closed = state.close.slice();
   const known = new Set(page.countries.map((c) => c.code));
-  page.extra = { samples: state.samples, seed: state.seed, avoid: state.avoid.filter((c) => !known.has(c)) };
+  page.extra = { samples: state.samples, seed: state.seed, pareto_tolerance: state.pareto_tolerance,
+    max_labels: state.max_labels, budget_ms: state.budget_ms, avoid: state.avoid.filter((c) => !known.has(c)) };
   writeForm(state, names.place);
   scenarios.value = state.scenario;
   updateEnabled(!!state.scenario);

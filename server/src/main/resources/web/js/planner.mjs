@@ -75,7 +75,7 @@ const placeValue = (input) => input.dataset.id || input.value.trim();
 
 /**
  * The page state the form shows. `closed` (the close tokens) and `extra` (what the form has no input for: samples,
- * seed, avoided codes without a checkbox) come from the app.
+ * seed, search limits, avoided codes without a checkbox) come from the app.
  */
 export function readForm({ closed, extra }) {
   const avoidBoxes = [...document.querySelectorAll('.avoid-cb')];
@@ -100,6 +100,9 @@ export function readForm({ closed, extra }) {
     scenario: $('#scenario').value,
     samples: extra.samples || '',
     seed: extra.seed || '',
+    pareto_tolerance: extra.pareto_tolerance || '',
+    max_labels: extra.max_labels || '',
+    budget_ms: extra.budget_ms || '',
   };
 }
 

@@ -8,15 +8,20 @@
 export const DEFAULTS = Object.freeze({
   from: '', to: '', via: [], cargo: 'container', tonnes: '', objective: 'cost',
   avoid: [], close: [], modes: [], include_planned: false, max_risk: '', penalty: [],
-  alternatives: '3', pareto: false, scenario: '', samples: '', seed: '', route: 0,
+  alternatives: '3', pareto: false, scenario: '', samples: '', seed: '',
+  pareto_tolerance: '', max_labels: '', budget_ms: '', route: 0,
 });
 
-const TEXT = ['from', 'to', 'cargo', 'tonnes', 'objective', 'max_risk', 'alternatives', 'scenario', 'samples', 'seed'];
+/** Search limits the form has no input for: kept from the URL and passed on to /api/route. */
+export const SEARCH_LIMITS = ['pareto_tolerance', 'max_labels', 'budget_ms'];
+
+const TEXT = ['from', 'to', 'cargo', 'tonnes', 'objective', 'max_risk', 'alternatives', 'scenario', 'samples', 'seed',
+  ...SEARCH_LIMITS];
 const LISTS = ['via', 'avoid', 'close', 'modes', 'penalty'];
 const FLAGS = ['include_planned', 'pareto'];
 /** The order of the parameters in a URL, so one state always gives one URL. */
 const ORDER = ['from', 'to', 'via', 'cargo', 'tonnes', 'objective', 'avoid', 'close', 'modes', 'include_planned',
-  'max_risk', 'penalty', 'samples', 'seed', 'alternatives', 'pareto', 'scenario', 'route'];
+  'max_risk', 'penalty', 'samples', 'seed', 'alternatives', 'pareto', ...SEARCH_LIMITS, 'scenario', 'route'];
 
 const splitList = (values) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 const TRUE = new Set(['true', '1', 'yes', 'on']);
@@ -42,7 +47,8 @@ export function encode(state) {
       if (s.route > 0) p.set('route', String(s.route + 1));
     } else if (LISTS.includes(k)) {
       if (s[k].length) p.set(k, s[k].join(','));
-    } else if ((k === 'alternatives' && (s.pareto || s.scenario)) || (k === 'pareto' && s.scenario)) {
+    } else if ((k === 'alternatives' && (s.pareto || s.scenario)) || (k === 'pareto' && s.scenario)
+        || (SEARCH_LIMITS.includes(k) && s.scenario)) {
       // ignored by a Pareto set and by a scenario run (the best route on each side), so not written
     } else if (FLAGS.includes(k)) {
       if (s[k]) p.set(k, 'true');
@@ -60,6 +66,7 @@ export const isPlannable = (state) => !!(state.from && state.to);
 /** The /api/route (and route.geojson, brief) query of a state; alternatives and pareto as the page means them. */
 export function routeParams(state) {
   const p = scenarioParams(state);
+  for (const k of SEARCH_LIMITS) if (state[k]) p.set(k, state[k]);
   if (state.pareto) {
     p.set('pareto', 'true');
   } else {
@@ -69,7 +76,7 @@ export function routeParams(state) {
   return p;
 }
 
-/** The /api/scenarios/{id}/run query of a state: the route question without alternatives or a Pareto set. */
+/** The /api/scenarios/{id}/run query of a state: the route question without alternatives, Pareto set or limits. */
 export function scenarioParams(state) {
   const s = { ...DEFAULTS, ...state };
   const p = new URLSearchParams();
