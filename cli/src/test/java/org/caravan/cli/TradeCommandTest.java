@@ -152,7 +152,8 @@ class TradeCommandTest {
         CliRunner.Run facts = trade("facts", "KAZ", "AFG");
         assertThat(facts.exit()).isZero();
         assertThat(facts.out()).contains("474.3 M", "987.9 M", "583.0 M", "545.2 M", "567.5 M", "The Diplomat",
-                "smi24", "Interfax", "confidence reported", "January–November");
+                "Khaama Press", "Interfax", "reported by KAZ", "confidence published", "January–November",
+                "https://interfax.com/newsroom/top-stories/106897/", "1,300,000 t wheat flour (HS 1101)");
         // the figures come from the jar: the store is not even opened (so this works while a server holds it)
         assertThat(data.resolve("caravan.duckdb")).doesNotExist();
         assertThat(trade("facts", "--format", "csv").out().lines().findFirst().orElseThrow())
