@@ -221,6 +221,9 @@ final class TradeText {
         sb.append(String.format(Locale.ROOT, "Transit dependence of %s %s, %d: %,.0f t routed, %,.0f t without a "
                         + "route%n", d.reporter().label(), d.flow().equals("X") ? "exports" : "imports", d.year(),
                 t.routedTonnes(), t.unroutedTonnes()));
+        if (d.fromPublished()) {
+            sb.append("  demand from published figures (not Comtrade records): ").append(d.basis()).append('\n');
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"transit country", "", "tonnes", "share of routed"});
         for (TransitDependence.CountryShare c : t.transit()) {

@@ -221,6 +221,27 @@ class TradeApiTest {
     }
 
     @Test
+    void odAndTransitFromThePublishedTonnages() throws Exception {
+        JsonNode od = ok("/api/trade/od?reporter=KAZ&year=2022&from_published=true");
+        assertThat(od.path("from_published").asBoolean()).isTrue();
+        assertThat(od.path("tonnes").asDouble()).isEqualTo(3_525_090.0);
+        assertThat(od.path("pairs")).hasSize(5);
+        assertThat(od.path("pairs").get(0).path("from").asText()).isEqualTo("Astana");
+        assertThat(od.path("pairs").get(0).path("to").asText()).isEqualTo("Kabul");
+        assertThat(od.path("pairs").get(0).path("tonnes").asDouble()).isEqualTo(2_048_700.0);
+        assertThat(od.path("fact_ids").toString()).contains("kz-af-2022-exports-flour-apk");
+        List<String> file = csv("/api/trade/od?reporter=KAZ&year=2022&from_published=true&format=csv");
+        assertThat(file.get(0)).isEqualTo("from,to,cargo,tonnes,source");
+        assertThat(file.get(1)).startsWith("Astana,Kabul,bulk,2048700,");
+        JsonNode transit = ok("/api/trade/transit?reporter=KAZ&year=2022&from_published=true");
+        assertThat(transit.path("demand").path("from_published").asBoolean()).isTrue();
+        assertThat(transit.path("transit").path("transit").get(0).path("country").asText()).isEqualTo("UZ");
+        assertThat(transit.path("transit").path("transit").get(0).path("tonnes").asDouble()).isEqualTo(2_131_100.0);
+        assertError(get("/api/trade/od?reporter=KAZ&year=1999&from_published=true"), 404, "year");
+        assertError(get("/api/trade/od?reporter=KGZ&flow=M&from_published=true"), 404, "reporter");
+    }
+
+    @Test
     void publishedFiguresKeepDisagreeingSourcesApart() throws Exception {
         JsonNode all = ok("/api/trade/facts");
         assertThat(all.path("facts")).hasSize(PublishedFacts.embedded().all().size());
@@ -692,7 +713,7 @@ class TradeApiTest {
         // Every parameter the od and transit handlers read is described.
         for (String p : new String[] {"/api/trade/od", "/api/trade/transit"}) {
             assertThat(api.path("paths").path(p).path("get").path("parameters").findValuesAsText("name"))
-                    .as(p).containsExactly("reporter", "year", "flow", "min_tonnes", "format");
+                    .as(p).containsExactly("reporter", "year", "flow", "min_tonnes", "from_published", "format");
         }
     }
 
