@@ -280,6 +280,10 @@ class ServerApiTest {
         Reply facts = get("/api/trade/facts?a=KAZ&b=AFG");
         assertThat(facts.status()).isEqualTo(200);
         assertThat(facts.json().path("facts").size()).isPositive();
+        // ... and so is the demand made from them, routed on the server's network
+        Reply od = get("/api/trade/transit?reporter=KAZ&year=2022&from_published=true");
+        assertThat(od.status()).as(od.body()).isEqualTo(200);
+        assertThat(od.json().path("transit").path("routed_tonnes").asDouble()).isEqualTo(3_525_090.0);
     }
 
     @Test
