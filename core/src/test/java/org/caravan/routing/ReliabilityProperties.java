@@ -107,7 +107,8 @@ class ReliabilityProperties {
 
     static boolean hasRandomParts(Route r) {
         return !r.crossings().isEmpty() || r.transshipments().stream().anyMatch(t -> t.hours() > 0)
-                || r.legs().stream().anyMatch(l -> l.mode() != Mode.CROSSING && l.waitHours() > 0);
+                || r.legs().stream().anyMatch(l -> l.mode() != Mode.CROSSING && l.waitHours() > 0)
+                || r.timeline().stream().anyMatch(t -> t.delay().meanHours() > 0 || t.gate() != null);
     }
 
     /** The running time a simulation can never go below: every non-crossing leg's hours without waits. */
@@ -179,7 +180,7 @@ class ReliabilityProperties {
     @Example
     void samplesBelowOneAreRejected() {
         Network net = Nets.net(List.of(Nets.node("A", "KZ"), Nets.node("B", "KZ")), List.of(Nets.road("R", "A", "B", 100)));
-        Router router = new Router(net, CostModelLoader.defaults());
+        Router router = new Router(net, Nets.classicCosts());
         Route r = router.route(RouteRequest.of("A", "B")).route();
         assertThatThrownBy(() -> router.reliability(r, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         ReliabilityStats one = router.reliability(r, 1, 1);
@@ -192,7 +193,7 @@ class ReliabilityProperties {
     void embeddedCorridorMeanConvergesAndSeedsMatter() throws Exception {
         Network net = new NetworkLoader().loadEmbedded();
         PlaceIndex places = new PlaceIndex(net);
-        Router router = new Router(net, CostModelLoader.defaults());
+        Router router = new Router(net, Nets.classicCosts());
         Route r = router.route(RouteRequest.of(places.resolve("Almaty", "from").id(),
                 places.resolve("Karachi", "to").id())).route();
         assertThat(r.crossings()).isNotEmpty();
