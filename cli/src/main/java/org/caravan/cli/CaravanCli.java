@@ -38,6 +38,7 @@ public final class CaravanCli implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new CaravanCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setResourceBundle(new RouteOptions.Help()); // the route options' help, from the core's table
         cl.setExecutionExceptionHandler(CaravanCli::handle);
         // A bad option gets its message and a pointer to --help, not the whole usage page.
         cl.setParameterExceptionHandler((ex, args) -> {
