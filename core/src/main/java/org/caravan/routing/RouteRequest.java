@@ -153,7 +153,7 @@ public record RouteRequest(
     public Builder toBuilder() {
         return new Builder(from, to).via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoidCountries)
                 .closedNodes(closedNodes).closedLinks(closedLinks).modes(modes).includePlanned(includePlanned)
-                .maxRisk(maxRisk).penalties(countryPenalties);
+                .maxRisk(maxRisk).penalties(countryPenalties).depart(depart);
     }
 
     /** Builds a {@link RouteRequest}; unset fields take the defaults of {@link #of}. */
@@ -171,6 +171,7 @@ public record RouteRequest(
         private boolean includePlanned;
         private Double maxRisk;
         private Map<String, Double> penalties = Map.of();
+        private java.time.LocalDateTime depart;
 
         private Builder(String from, String to) {
             this.from = from;
@@ -203,9 +204,11 @@ public record RouteRequest(
 
         public Builder penalties(Map<String, Double> v) { penalties = v; return this; }
 
+        public Builder depart(java.time.LocalDateTime v) { depart = v; return this; }
+
         public RouteRequest build() {
             return new RouteRequest(from, to, via, cargo, tonnes, objective, avoid, closedNodes, closedLinks, modes,
-                    includePlanned, maxRisk, penalties);
+                    includePlanned, maxRisk, penalties, depart);
         }
     }
 }

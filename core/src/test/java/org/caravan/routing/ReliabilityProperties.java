@@ -156,16 +156,12 @@ class ReliabilityProperties {
         RouteResult res = router.route(s.request().withObjective(Objective.TIME));
         if (!res.found() || !hasRandomParts(res.route())) return;
         Route r = res.route();
-        DelayModel d = s.model().delays();
         double variance = 0;
-        for (Leg l : r.legs()) {
-            if (l.mode() != Mode.CROSSING && l.waitHours() > 0) {
-                variance += var(Reliability.fit(l.waitHours(), l.waitHours() * d.waitP90ToMean()));
-            }
-        }
-        for (CrossingUse c : r.crossings()) variance += var(Reliability.fit(c.hours(), c.p90Hours()));
-        for (Transshipment t : r.transshipments()) {
-            if (t.hours() > 0) variance += var(Reliability.fit(t.hours(), t.hours() * d.handlingP90ToMean()));
+        // every random part of the timeline: queues, waits, dwell and handling (lognormal), interval waits (uniform)
+        for (TimeStep t : r.timeline()) {
+            org.caravan.cost.Wait w = t.delay();
+            if (w.kind() == org.caravan.cost.Wait.Kind.INTERVAL) variance += w.intervalHours() * w.intervalHours() / 12;
+            else if (w.meanHours() > 0) variance += var(Reliability.fit(w.meanHours(), w.p90Hours()));
         }
         int n = 20_000;
         ReliabilityStats st = router.reliability(r, n, seed);
