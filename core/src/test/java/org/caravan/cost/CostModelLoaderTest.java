@@ -56,13 +56,13 @@ class CostModelLoaderTest {
         assertThat(road.perKmUsd("KZ")).isEqualTo(0.15);
         assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
         assertThat(road.speedKmh("AF")).isEqualTo(33.7);
-        assertThat(road.speedKmh("KZ")).isEqualTo(50.0);
+        assertThat(road.speedKmh("KZ")).isEqualTo(42.0);
         assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(10.0);
         assertThat(road.timing().drivingHoursPerDay("PK")).isEqualTo(24.0);
         assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(15.0);
         assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(72.0);
         assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24, 1.0));
-        assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 72, 1.5));
+        assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48, 1.5));
         assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12, 0.5));
         assertThat(bulk.transshipAt("IRSRP", Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(12.0, 96, 1.5));
         assertThat(bulk.perUnit(100, Mode.ROAD)).isEqualTo(5.0);
@@ -74,7 +74,7 @@ class CostModelLoaderTest {
         assertThat(box.rates(Mode.FERRY).fixedUsd()).isEqualTo(600.0);
         assertThat(box.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(1.8);
         assertThat(box.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
-        assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 72, 1.5));
+        assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48, 1.5));
         assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24, 1.0));
         assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 24, 0.5));
         assertThat(m.timetables().crossing("x_pktor_afrkh_road").forward().waitHours()).isEqualTo(24.2);
@@ -165,13 +165,13 @@ class CostModelLoaderTest {
         assertThat(road.perKmUsd()).isEqualTo(0.07);
         assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067));
         assertThat(road.fixedUsd()).isEqualTo(3.0);
-        assertThat(road.speedKmh()).isEqualTo(50.0);
+        assertThat(road.speedKmh()).isEqualTo(42.0);
         assertThat(road.speedKmhByCountry()).isEqualTo(db.rates(Mode.ROAD).speedKmhByCountry());
         for (Mode mode : List.of(Mode.RAIL, Mode.SEA, Mode.FERRY)) assertThat(b.rates(mode)).isEqualTo(db.rates(mode));
         assertThat(b.gaugeChange()).isEqualTo(new Handling(6.0, 12, 0.5)); // the old key name 'usd' still works
         assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(9.0, 20));
         assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24, 1.0));
-        assertThat(b.transship(Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(10.0, 72, 1.5));
+        assertThat(b.transship(Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(10.0, 48, 1.5));
         assertThat(b.unitsPerVehicle()).isEqualTo(db.unitsPerVehicle());
         assertThat(b.valueOfTimeUsdPerHour()).isEqualTo(db.valueOfTimeUsdPerHour());
         assertThat(b.tonnesPerUnit()).isEqualTo(db.tonnesPerUnit());
