@@ -13,7 +13,7 @@
   };
   const MODE_LABEL = { rail: 'Rail', road: 'Road', sea: 'Sea lane', ferry: 'Ferry', crossing: 'Border crossing' };
   const FIELD_INPUT = { from: 'from', to: 'to', via: 'from', cargo: 'cargo', tonnes: 'tonnes', objective: 'objective',
-    alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned' };
+    alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned', depart: 'depart' };
 
   const $ = (sel, root = document) => root.querySelector(sel);
   const el = window.CaravanDom.el;
@@ -339,6 +339,8 @@
     if (avoid.length) p.set('avoid', avoid.join(','));
     if (state.closed.length) p.set('close', state.closed.map((c) => c.id).join(','));
     if ($('#include-planned').checked) p.set('include_planned', 'true');
+    const depart = $('#depart') ? $('#depart').value.trim() : '';
+    if (depart) p.set('depart', depart.length === 16 ? depart : depart.slice(0, 16));
     if ($('#pareto').checked) {
       p.set('pareto', 'true');
     } else {
@@ -577,7 +579,9 @@
       r.isBaseline ? '' : deltaLine(r),
       r.corridorChange ? el('div', { class: 'corridor-change' }, el('strong', { text: 'Corridor: ' }), r.corridorChange) : '',
       el('div', { class: 'note', text: (r.unit === 'tonne' ? `${fmt(r.tonnes, 0)} t of ${r.cargo}`
-        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
+        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '')
+        + (t.co2_ttw_kg !== undefined ? ` · CO₂e well-to-wheel ${fmt(t.co2_kg / 1000, 2)} t (tank-to-wheel ${fmt(t.co2_ttw_kg / 1000, 2)} t)` : '')
+        + (r.depart ? ` · departs ${r.depart}, arrives ${r.arrive} (local times)` : '') }));
 
     if (r.crossings.length) {
       card.append(el('h3', { text: 'Border crossings' }), el('table', { class: 'crossings' },
