@@ -109,6 +109,7 @@ public final class RouteJson {
             x.put("at", step.at());
             x.put("name", step.name());
             x.put("hours", round(step.hours(), 2));
+            if (step.legIndex() >= 0) x.put("leg", step.legIndex());
             x.put("distribution", step.delay().meanHours() == 0 && step.delay().kind()
                     == org.caravan.cost.Wait.Kind.LOGNORMAL ? "fixed" : step.delay().kind().name().toLowerCase(
                     java.util.Locale.ROOT));
