@@ -45,9 +45,11 @@ public final class CostModelLoader {
     private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening");
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
     private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days");
-    private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_interval_hours",
+    private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
             "timetable", "sailing_speed_kmh");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
+    /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
+    private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
 
     private CostModelLoader() {}
 
@@ -168,8 +170,9 @@ public final class CostModelLoader {
                     String s = v.path("source").asText("");
                     String c = v.path("confidence").asText("");
                     if (s.isBlank()) r.problem(path + ".source", "missing");
-                    if (!c.equals("published") && !c.equals("estimated") && !c.equals("calibrated")) {
-                        r.problem(path + ".confidence", "expected published, estimated or calibrated, got '" + c + "'");
+                    if (!CONFIDENCES.contains(c)) {
+                        r.problem(path + ".confidence", "expected published, estimated or calibrated, got '" + c
+                                + "'");
                     }
                     sources.put(e.getKey(), new CostModel.Source(s, c));
                 });
@@ -523,21 +526,21 @@ public final class CostModelLoader {
 
         Service service(JsonNode node, String path) {
             if (!node.isObject()) {
-                problem(path, "expected {departure_interval_hours | wait_hours, p90_wait_hours | timetable}");
+                problem(path, "expected {departure_wait_interval_hours | wait_hours, p90_wait_hours | timetable}");
                 return null;
             }
             unknown(node, path, SERVICE);
             double speed = optional(node, "sailing_speed_kmh", path, Double.NaN);
-            int shapes = (node.has("departure_interval_hours") ? 1 : 0) + (node.has("wait_hours") ? 1 : 0)
+            int shapes = (node.has("departure_wait_interval_hours") ? 1 : 0) + (node.has("wait_hours") ? 1 : 0)
                     + (node.has("timetable") ? 1 : 0);
             if (shapes != 1) {
-                problem(path, "give exactly one of departure_interval_hours, wait_hours (with p90_wait_hours) or "
+                problem(path, "give exactly one of departure_wait_interval_hours, wait_hours (with p90_wait_hours) or "
                         + "timetable");
                 return null;
             }
             Wait wait;
-            if (node.has("departure_interval_hours")) {
-                wait = Wait.interval(number(node, "departure_interval_hours", path));
+            if (node.has("departure_wait_interval_hours")) {
+                wait = Wait.interval(number(node, "departure_wait_interval_hours", path));
             } else if (node.has("wait_hours")) {
                 double mean = number(node, "wait_hours", path);
                 double p90 = number(node, "p90_wait_hours", path);

@@ -114,7 +114,7 @@ public final class RouteJson {
                     == org.caravan.cost.Wait.Kind.LOGNORMAL ? "fixed" : step.delay().kind().name().toLowerCase(
                     java.util.Locale.ROOT));
             if (step.delay().kind() == org.caravan.cost.Wait.Kind.INTERVAL) {
-                x.put("departure_interval_hours", round(step.delay().intervalHours(), 2));
+                x.put("departure_wait_interval_hours", round(step.delay().intervalHours(), 2));
             }
             if (step.gate() != null) {
                 x.put("opens", step.gate().opens().toString());

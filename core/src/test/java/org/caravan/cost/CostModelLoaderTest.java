@@ -93,7 +93,7 @@ class CostModelLoaderTest {
         // sanity: the walk really sees the tree, the place tables included
         assertThat(leaves).contains("profiles.bulk.modes.road.per_km_usd_by_country.KZ",
                 "profiles.container.transship.rail-sea.dwell_hours", "profiles.bulk.units_per_vehicle.sea",
-                "crossings.x_pktor_afrkh_road.reverse.wait_hours", "services.ferry_kzaau_azala.departure_interval_hours",
+                "crossings.x_pktor_afrkh_road.reverse.wait_hours", "services.ferry_kzaau_azala.departure_wait_interval_hours",
                 "profiles.container.modes.ferry.co2_wtw_kg_per_tonne_km");
         assertThat(leaves).hasSizeGreaterThan(300);
         List<String> missing = leaves.stream().filter(p -> m.sourceOf(p).isEmpty()).toList();
@@ -336,5 +336,18 @@ class CostModelLoaderTest {
         assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd_by_country").orElseThrow().source())
                 .contains("CPMM");
         assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow().source()).isEqualTo("my survey");
+    }
+
+    @Test
+    void calibratedIsAConfidenceAUserFileMayGive() throws Exception {
+        Path f = write("fitted.yaml", "profiles:\n  container:\n    modes:\n      rail: {speed_kmh: 21.5}\n"
+                + "sources:\n  profiles.container.modes.rail.speed_kmh:\n"
+                + "    {source: calibrated on published.csv (40 observations), confidence: calibrated}\n");
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.profile("container").orElseThrow().modes().get(org.caravan.network.Mode.RAIL).speedKmh())
+                .isEqualTo(21.5);
+        CostModel.Source s = m.sourceOf("profiles.container.modes.rail.speed_kmh").orElseThrow();
+        assertThat(s.confidence()).isEqualTo("calibrated");
+        assertThat(s.source()).startsWith("calibrated on published.csv");
     }
 }

@@ -109,7 +109,7 @@ class TimeModelTest {
         Network n = net(List.of(node("A", "KZ"), node("B", "AZ")),
                 List.of(link("f", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(20), 60,
                         LinkStatus.OPERATIONAL, false)));
-        Router router = new Router(n, costs("services: {f: {departure_interval_hours: 48}}"));
+        Router router = new Router(n, costs("services: {f: {departure_wait_interval_hours: 48}}"));
         Route r = router.route(RouteRequest.of("A", "B")).route();
         assertThat(r.legs().get(0).waitHours()).isCloseTo(24, within(EPS)); // not the network's 60 h
         assertThat(r.totals().hours()).isCloseTo(20 + 24, within(EPS));
