@@ -55,9 +55,9 @@ public final class RouteOptions {
                 throw new OptionException("penalty", "expected COUNTRY:USD with a number, got '" + p + "'");
             }
         }
-        return new RouteQuery(from, to, list(opts.get("via")), cargo, tonnes, opts.get("objective"),
-                list(opts.get("avoid")), list(opts.get("close")), list(opts.get("modes")), planned, maxRisk,
-                penalties);
+        return RouteQuery.builder().from(from).to(to).via(list(opts.get("via"))).cargo(cargo).tonnes(tonnes)
+                .objective(opts.get("objective")).avoid(list(opts.get("avoid"))).close(list(opts.get("close")))
+                .modes(list(opts.get("modes"))).includePlanned(planned).maxRisk(maxRisk).penalties(penalties).build();
     }
 
     static Map<String, String> pairs(String text) {
