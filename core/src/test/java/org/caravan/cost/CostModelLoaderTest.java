@@ -60,7 +60,7 @@ class CostModelLoaderTest {
         assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(10.0);
         assertThat(road.timing().drivingHoursPerDay("PK")).isEqualTo(24.0);
         assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(15.0);
-        assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(72.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(48.0);
         assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24, 1.0));
         assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48, 1.5));
         assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12, 0.5));
@@ -76,7 +76,7 @@ class CostModelLoaderTest {
         assertThat(box.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
         assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48, 1.5));
         assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24, 1.0));
-        assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 24, 0.5));
+        assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 12, 0.5));
         assertThat(m.timetables().crossing("x_pktor_afrkh_road").forward().waitHours()).isEqualTo(24.2);
         assertThat(m.timetables().service("ferry_tmkrw_azala").departureWait().meanHours()).isEqualTo(12.0);
         assertThat(m.profile("pallet")).isEmpty();
