@@ -71,7 +71,9 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             groups.add(t);
         }
-        if (!(holdout >= 0 && holdout <= 0.9)) throw new UserInputException("--holdout: expected 0 to 0.9, got " + holdout);
+        if (!(holdout >= 0 && holdout <= 0.9)) {
+            throw new UserInputException("--holdout: expected 0 to 0.9, got " + holdout);
+        }
         if (maxEvaluations < 1) throw new UserInputException("--max-evaluations: expected a positive number");
         List<Observation> observations;
         try {

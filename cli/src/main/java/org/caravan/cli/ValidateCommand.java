@@ -59,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
             description = "With --format markdown: a paragraph placed under the title (how the report was made).")
     String intro = "";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the answer to FILE instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the answer to FILE instead of stdout.")
     Path output;
 
     @Override

@@ -81,7 +81,8 @@ public final class LogScatterChart {
     }
 
     public byte[] png(String title) {
-        BufferedImage img = new BufferedImage((int) (WIDTH * SCALE), (int) (HEIGHT * SCALE), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage((int) (WIDTH * SCALE), (int) (HEIGHT * SCALE),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -205,7 +206,8 @@ public final class LogScatterChart {
             s.append("<text x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" fill=\"").append(colour)
                     .append("\" font-size=\"").append(size).append('"')
                     .append(middle ? " text-anchor=\"middle\"" : end ? " text-anchor=\"end\"" : "")
-                    .append(bold ? " font-weight=\"bold\"" : "").append('>').append(SvgChart.esc(t)).append("</text>\n");
+                    .append(bold ? " font-weight=\"bold\"" : "").append('>').append(SvgChart.esc(t))
+                    .append("</text>\n");
         }
 
         @Override

@@ -78,7 +78,8 @@ public final class ObservationFile {
         } catch (IOException | RuntimeException e) {
             String m = e.getMessage() == null ? e.toString() : e.getMessage();
             int nl = m.indexOf('\n');
-            problems.add(new Problem(name, "", "", "not a CSV observations file: " + (nl < 0 ? m : m.substring(0, nl))));
+            problems.add(new Problem(name, "", "", "not a CSV observations file: "
+                    + (nl < 0 ? m : m.substring(0, nl))));
         }
         if (out.isEmpty() && problems.isEmpty()) problems.add(new Problem(name, "", "", "no observations"));
         if (!problems.isEmpty()) throw new ObservationFileException(problems);

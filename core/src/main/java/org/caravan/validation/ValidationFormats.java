@@ -80,7 +80,11 @@ public final class ValidationFormats {
             n.put("observations", s.observations());
             n.put("evaluated", s.evaluated());
             n.put("in_range", s.inRange());
-            if (s.shareInRange() == null) n.putNull("share_in_range"); else n.put("share_in_range", round(s.shareInRange()));
+            if (s.shareInRange() == null) {
+                n.putNull("share_in_range");
+            } else {
+                n.put("share_in_range", round(s.shareInRange()));
+            }
             if (s.medianRatio() == null) n.putNull("median_ratio"); else n.put("median_ratio", round(s.medianRatio()));
             if (s.bias() == null) n.putNull("bias"); else n.put("bias", round(s.bias()));
         }

@@ -30,7 +30,7 @@ class ObservationFileTest {
     void readsOptionsIntoTheRouteQuestion() throws Exception {
         List<Observation> obs = ObservationFile.read(new StringReader(HEADER
                 + "a,c1,Kostanay,Bandar Abbas,\"cargo=bulk;tonnes=5000;modes=rail,sea;via=Sarakhs;avoid=RU,AF;close=Torkham;"
-                + "include_planned=true;objective=time;max_risk=0.6;penalty=IR:800\",days,25,30,src,http://x,2024,n\n"),
+                + "include_planned=true;objective=time;max_risk=0.6;penalty=IR=800\",days,25,30,src,http://x,2024,n\n"),
                 "obs.csv");
         Observation o = obs.get(0);
         assertThat(o.quantity()).isEqualTo(Quantity.DAYS);
@@ -111,6 +111,6 @@ class ObservationFileTest {
                 .contains("given twice");
         assertThat(problems(HEADER + "a,,A,B,include_planned=maybe,km,1,1,s,,,\n").get(0).message())
                 .contains("true or false");
-        assertThat(problems(HEADER + "a,,A,B,penalty=IR,km,1,1,s,,,\n").get(0).message()).contains("COUNTRY:USD");
+        assertThat(problems(HEADER + "a,,A,B,penalty=IR,km,1,1,s,,,\n").get(0).message()).contains("COUNTRY=USD");
     }
 }
