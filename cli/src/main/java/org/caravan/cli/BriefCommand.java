@@ -98,7 +98,7 @@ final class BriefCommand implements Callable<Integer> {
             Plan plan = new Planner(router).plan(request, q.planOptions());
             if (!plan.found()) {
                 spec.commandLine().getErr().println("caravan: " + (plan.noRoute() == null ? "no route"
-                        : plan.noRoute().message()) + "; no brief written");
+                        : plan.noRoute().message(RouteOptions::word)) + "; no brief written");
                 return CaravanCli.NO_ROUTE;
             }
             brief = Brief.ofPlan(network, costs, plan.routes(), subtitle);

@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
             x.put("fastest", i == c.fastest());
             x.put("least_risk", i == c.leastRisk());
             if (o.found()) x.set("route", RouteJson.route(o.route()));
-            else x.put("no_route", o.noRoute() == null ? "" : o.noRoute().message());
+            else x.put("no_route", o.noRoute() == null ? "" : o.noRoute().message(RouteOptions::word));
         }
         root.put("cheapest", c.cheapest() < 0 ? null : c.options().get(c.cheapest()).token());
         root.put("fastest", c.fastest() < 0 ? null : c.options().get(c.fastest()).token());
@@ -134,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Option o : c.options()) {
             sb.append("\n").append(o.token()).append(" (").append(o.kind()).append("): ").append(o.label()).append('\n');
             sb.append("  through: ").append(String.join(" > ", o.steps())).append('\n');
-            if (!o.found()) sb.append("  no route: ").append(o.noRoute() == null ? "" : o.noRoute().message()).append('\n');
+            if (!o.found()) sb.append("  no route: ").append(o.noRoute() == null ? "" : o.noRoute().message(RouteOptions::word)).append('\n');
             if (!o.source().isBlank()) sb.append("  source: ").append(o.source()).append('\n');
         }
         return sb.toString();

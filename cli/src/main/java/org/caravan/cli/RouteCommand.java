@@ -90,10 +90,10 @@ final class RouteCommand implements Callable<Integer> {
         Plan plan = new Planner(router).plan(request, q.planOptions());
         String out = switch (format) {
             case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(RouteJson.toJson(network, plan)) + "\n";
+                    .writeValueAsString(RouteJson.toJson(network, plan, RouteOptions::word)) + "\n";
             case geojson -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(RouteGeoJson.toGeoJson(network, plan.routes())) + "\n";
-            case text -> RouteText.format(network, request, plan.routes(), plan.noRoute(), plan.note(), detail);
+            case text -> RouteText.format(network, plan, q, detail);
         };
         TextOutput.write(spec, output, out);
         if (chart != null && plan.found()) {
@@ -102,7 +102,7 @@ final class RouteCommand implements Callable<Integer> {
         }
         if (!plan.found()) {
             if (format != Format.text && plan.noRoute() != null) {
-                spec.commandLine().getErr().println("caravan: " + plan.noRoute().message());
+                spec.commandLine().getErr().println("caravan: " + plan.noRoute().message(RouteOptions::word));
             }
             return CaravanCli.NO_ROUTE;
         }

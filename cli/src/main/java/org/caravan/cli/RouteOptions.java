@@ -8,6 +8,7 @@ import java.util.Map;
 import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteParameters;
 import org.caravan.place.RouteQuery;
+import org.caravan.routing.Restriction;
 import picocli.CommandLine.Option;
 
 /**
@@ -97,6 +98,14 @@ final class RouteOptions {
             return b.alternatives(alternatives).pareto(pareto).paretoTolerance(paretoTolerance).maxLabels(maxLabels)
                     .budgetMillis(budgetMillis);
         }
+    }
+
+    /** A restriction as the command line writes it: {@code --avoid AF,CN}. */
+    static String word(Restriction r) {
+        String option = "--" + r.kind().parameter().replace('_', '-');
+        return r.kind() == Restriction.Kind.OPERATIONAL_ONLY
+                ? "operational links only (" + option + " would add planned and under-construction links)"
+                : option + " " + String.join(",", r.values());
     }
 
     /** The command-line option of a table parameter: {@code max_risk} → {@code --max-risk}. */

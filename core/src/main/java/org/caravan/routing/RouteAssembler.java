@@ -46,7 +46,7 @@ final class RouteAssembler {
         double usd;
     }
 
-    Route assemble(Router.Path path) {
+    Route assemble(StateSearch.Path path) {
         RouteRequest r = space.request;
         CargoProfile profile = space.profile;
         LinkCosts costs = space.costs;

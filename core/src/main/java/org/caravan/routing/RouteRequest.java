@@ -146,6 +146,33 @@ public record RouteRequest(
                 modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
+    /**
+     * The restrictions the user set, as data, values sorted: avoided countries, the risk limit, closures, modes
+     * (when not all) and via points. Operational-links-only, the default, is not listed.
+     */
+    public List<Restriction> restrictions() {
+        List<Restriction> out = new java.util.ArrayList<>();
+        if (!avoidCountries.isEmpty()) out.add(new Restriction(Restriction.Kind.AVOID, sorted(avoidCountries)));
+        if (maxRisk != null) {
+            out.add(new Restriction(Restriction.Kind.MAX_RISK, List.of(java.math.BigDecimal.valueOf(maxRisk)
+                    .stripTrailingZeros().toPlainString())));
+        }
+        if (!closedNodes.isEmpty() || !closedLinks.isEmpty()) {
+            java.util.Set<String> closed = new java.util.TreeSet<>(closedNodes);
+            closed.addAll(closedLinks);
+            out.add(new Restriction(Restriction.Kind.CLOSE, List.copyOf(closed)));
+        }
+        if (!modes.containsAll(Mode.CARRIER_MODES)) {
+            out.add(new Restriction(Restriction.Kind.MODES, sorted(modes.stream().map(Mode::code).toList())));
+        }
+        if (!via.isEmpty()) out.add(new Restriction(Restriction.Kind.VIA, via));
+        return out;
+    }
+
+    private static List<String> sorted(java.util.Collection<String> c) {
+        return c.stream().sorted().toList();
+    }
+
     /** A builder for a request between two node ids, with the defaults of {@link #of}. */
     public static Builder builder(String from, String to) { return new Builder(from, to); }
 

@@ -362,7 +362,7 @@ class ParetoProperties {
         }
         // best first by the request's objective
         double vot = c.model().profiles().get(c.request().cargo()).valueOfTimeUsdPerHour();
-        Router.Weight w = Router.Weight.of(c.request().objective(), vot);
+        StateSearch.Weight w = StateSearch.Weight.of(c.request().objective(), vot);
         for (int i = 1; i < routes.size(); i++) {
             double prev = Alternatives.value(routes.get(i - 1), w);
             double cur = Alternatives.value(routes.get(i), w);

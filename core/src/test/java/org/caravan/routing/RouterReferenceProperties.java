@@ -507,7 +507,7 @@ class RouterReferenceProperties {
             if (!Double.isNaN(referenceOptimum(s.network(), s.model(), relaxed))) expected.add(label);
         });
         Set<String> actual = new TreeSet<>();
-        for (String b : res.noRoute().blockingConstraints()) {
+        for (String b : res.noRoute().blockingConstraints(TestWording.CLI)) {
             String label = relaxations.keySet().stream().filter(b::startsWith).findFirst().orElse(b);
             actual.add(label);
         }

@@ -212,7 +212,7 @@ public final class CaravanServer implements AutoCloseable {
 
     private void route(Context ctx) {
         Plan plan = plan(ctx);
-        json(ctx, RouteJson.toJson(network, plan));
+        json(ctx, RouteJson.toJson(network, plan, RouteParams::word));
     }
 
     private void routeGeoJson(Context ctx) {
@@ -248,7 +248,7 @@ public final class CaravanServer implements AutoCloseable {
         } else {
             Plan plan = plan(ctx);
             if (!plan.found()) {
-                noBrief(ctx, plan.noRoute() == null ? "no route" : plan.noRoute().message());
+                noBrief(ctx, plan.noRoute() == null ? "no route" : plan.noRoute().message(RouteParams::word));
                 return;
             }
             brief = org.caravan.brief.Brief.ofPlan(network, costs, plan.routes(), subtitle);
@@ -308,7 +308,7 @@ public final class CaravanServer implements AutoCloseable {
         ((ObjectNode) out.path("scenario")).put("origin", scenarios.origin(run.scenario().id()));
         if (request != null) {
             ObjectNode plans = out.putObject("plans");
-            plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options)));
+            plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options), RouteParams::word));
             plans.set("scenario", scenarioPlan(run, request, options));
         }
         json(ctx, out);
@@ -317,7 +317,8 @@ public final class CaravanServer implements AutoCloseable {
     private ObjectNode scenarioPlan(ScenarioRun run, RouteRequest request, PlanOptions options) {
         RouteRequest restricted = run.restrict(request);
         try {
-            return RouteJson.toJson(run.network(), new Planner(run.router()).plan(restricted, options));
+            return RouteJson.toJson(run.network(), new Planner(run.router()).plan(restricted, options),
+                    RouteParams::word);
         } catch (InvalidRequestException e) {
             // The scenario closes or avoids an end of the trip: no route, with the reason (as in the comparison).
             ObjectNode o = RouteJson.MAPPER.createObjectNode();

@@ -6,6 +6,7 @@ import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteParameter.Group;
 import org.caravan.place.RouteParameters;
 import org.caravan.place.RouteQuery;
+import org.caravan.routing.Restriction;
 
 /**
  * Reads a route question from the query string, parameter by parameter of the core's table
@@ -23,6 +24,14 @@ final class RouteParams {
             if (!values.isEmpty()) b.parameter(p.name(), values);
         }
         return b;
+    }
+
+    /** A restriction as the API writes it: {@code avoid=AF,CN}. */
+    static String word(Restriction r) {
+        return r.kind() == Restriction.Kind.OPERATIONAL_ONLY
+                ? "operational links only (" + r.kind().parameter() + "=true would add planned and under-construction"
+                    + " links)"
+                : r.kind().parameter() + "=" + String.join(",", r.values());
     }
 
     /** Every route parameter: the places, the restrictions, reliability and the multi-route search. */

@@ -190,7 +190,7 @@ class ServerApiTest {
         Reply r = get("/api/route?from=Termez&to=Peshawar&modes=rail&avoid=IR");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("routes").size()).isZero();
-        assertThat(r.json().path("no_route").path("blocking_constraints").toString()).contains("include-planned");
+        assertThat(r.json().path("no_route").path("blocking_constraints").toString()).contains("include_planned");
     }
 
     @Test
