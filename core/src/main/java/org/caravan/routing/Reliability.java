@@ -87,6 +87,7 @@ public final class Reliability {
         SplittableRandom rnd = new SplittableRandom(seed);
         double sum = 0;
         for (int i = 0; i < samples; i++) {
+            if ((i & 4095) == 4095) Cancellation.checkpoint();
             double t = fixed;
             for (Lognormal d : random) t += d.sample(rnd);
             totals[i] = t;

@@ -424,7 +424,7 @@ final class TradeApi {
         }
     }
 
-    private static CaravanServer.BadParameter tooLarge() {
+    static CaravanServer.BadParameter tooLarge() {
         return new CaravanServer.BadParameter(413, "file", "upload larger than " + MAX_UPLOAD_BYTES / (1024 * 1024)
                 + " MB: import a file this large with the command line (caravan trade import FILE)");
     }
