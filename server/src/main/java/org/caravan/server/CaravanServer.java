@@ -184,10 +184,13 @@ public final class CaravanServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** The guard in front of every request (lanes, host names), for tests. */
+    RequestGuard guard() { return guard; }
+
     @Override
     public void close() {
+        guard.close(); // cancels running requests first, so none outlives the server's request objects
         app.stop();
-        guard.close();
     }
 
     // ------------------------------------------------------------------ handlers

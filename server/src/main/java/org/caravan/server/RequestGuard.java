@@ -67,6 +67,8 @@ final class RequestGuard implements Filter {
 
     /** More Monte Carlo samples than this make a route request expensive. */
     static final int CHEAP_SAMPLES = 10_000;
+    /** How long a request's thread waits for its cancelled worker to stop before answering anyway. */
+    static final long CANCEL_GRACE_MILLIS = 2_000;
 
     private final ServerLimits limits;
     private final Map<LaneKind, ThreadPoolExecutor> lanes = new EnumMap<>(LaneKind.class);
@@ -203,9 +205,14 @@ final class RequestGuard implements Filter {
         long limitMillis = (kind == LaneKind.IMPORT ? limits.importTimeLimit() : limits.requestTimeLimit()).toMillis();
         CapturedResponse captured = new CapturedResponse(res);
         Future<?> work;
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
         try {
             work = lanes.get(kind).submit(() -> {
-                chain.doFilter(req, captured);
+                try {
+                    chain.doFilter(req, captured);
+                } finally {
+                    finished.countDown();
+                }
                 return null;
             });
         } catch (RejectedExecutionException e) {
@@ -220,10 +227,11 @@ final class RequestGuard implements Filter {
         } catch (TimeoutException e) {
             work.cancel(true);
             captured.detach();
+            awaitStop(finished);
             res.reset();
             SecurityHeaders.apply(res);
             res.setHeader("Retry-After", Integer.toString(limits.retryAfterSeconds()));
-            refuse(req, res, 503, "the request took longer than the server's limit of " + limitMillis / 1000
+            refuse(req, res, 503, "the request took longer than the server's limit of " + seconds(limitMillis)
                     + " s and was stopped" + (kind == LaneKind.EXPENSIVE ? "; ask for less (fewer alternatives, "
                     + "samples or max_labels, a lower budget_ms) or try again when the server is less busy" : ""),
                     null);
@@ -244,6 +252,26 @@ final class RequestGuard implements Filter {
                 ApiErrors.write(res, 500, "internal error", null);
             }
         }
+    }
+
+    /**
+     * Waits a little for a cancelled worker to stop: the request object is recycled once this thread returns, and
+     * a worker still reading it would then fail. The core's loops stop within milliseconds of the interrupt; a
+     * worker stuck elsewhere (a store query) is left to finish on its own, its answer discarded.
+     */
+    private static void awaitStop(java.util.concurrent.CountDownLatch finished) {
+        try {
+            if (!finished.await(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.debug("a cancelled request's worker has not stopped after {} ms", CANCEL_GRACE_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000)
+                : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
     }
 
     /** Stops the lanes' workers (cancelling what they run). */
