@@ -125,7 +125,12 @@ def record(label, reply, method="GET"):
                 examples["no_answer"].append(label)
             return
         status, headers, body, _ = reply
-        if status >= 500:
+        if status == 505 and label.startswith("junk"):
+            # Jetty's answer to an unknown HTTP version: the protocol's own status, in the JSON shape
+            stats["protocol_505"] = stats.get("protocol_505", 0) + 1
+            if not is_json_error(headers, body):
+                stats["non_json"] += 1
+        elif status >= 500:
             if status == 503 and "retry-after" in headers and is_json_error(headers, body):
                 stats["shed_503"] += 1
             else:
@@ -208,7 +213,11 @@ def matrix():
     def run(job):
         m, target, body, headers = job
         host = headers.pop("__host", None) if "__host" in headers else None
-        r = raw(build(m, target, headers, body, host=host), timeout=40)
+        for attempt in range(6):  # a full lane sheds with 503 + Retry-After: honour it (briefly) and retry
+            r = raw(build(m, target, dict(headers), body, host=host), timeout=40)
+            if r is None or r[0] != 503 or "retry-after" not in r[1] or attempt == 5:
+                break
+            time.sleep(0.5 + attempt)
         record(f"{m} {target[:80]}", r, m)
 
     threads = []
@@ -363,7 +372,8 @@ def main():
     print(f"RESULT rss_before_burst_mb={rss_peak_before:.0f} rss_burst_mb={rss_burst:.0f} rss_end_mb={rss_end:.0f}")
     s = stats
     print(f"RESULT tried={s['tried']} ok_2xx={s['2xx']} json_4xx={s['json_4xx']} errors_5xx={s['5xx']} "
-          f"shed_503={s['shed_503']} non_json={s['non_json']} no_answer={s['no_answer']}")
+          f"shed_503={s['shed_503']} protocol_505={s.get('protocol_505', 0)} non_json={s['non_json']} "
+          f"no_answer={s['no_answer']}")
     for k, v in examples.items():
         for e in v:
             print(f"EXAMPLE {k}: {e}")
