@@ -6,7 +6,7 @@ import { fmt, usd } from './format.mjs';
 import { MODE_STYLE } from './palette.mjs';
 
 const CHART_DASHES = ['', '8 4', '2 3', '10 3 2 3', '1 5'];
-const JUMP_COLOUR = { crossing: '#6a1b9a', transshipment: '#c62828' };
+const JUMP_COLOUR = { crossing: '#6a1b9a', transshipment: '#c62828', dwell: '#8d6e63' };
 
 /** Legs and jumps of one route in travel order; a transshipment at X comes before the leg leaving X. */
 export function chartSeries(r, kind) {
@@ -18,7 +18,23 @@ export function chartSeries(r, kind) {
     jumps.push({ km0: km, v0: v, km1: km, v1: v + value(t), type: 'transshipment', name: `${t.at_name} (${t.reason})`, hours: t.hours, usd: t.usd });
     v += value(t);
   };
+  // terminal dwell (train formation, wagon supply, release) is in the timeline only, by the legs travelled before it
+  const dwells = {};
+  let before = 0;
+  for (const t of (r.timeline || [])) {
+    if (typeof t.leg === 'number') before = t.leg + 1;
+    if (t.kind === 'dwell') (dwells[before] = dwells[before] || []).push(t);
+  }
+  const dwell = (i) => {
+    for (const d of (dwells[i] || [])) {
+      const dv = kind === 'time' ? d.hours : 0;
+      jumps.push({ km0: km, v0: v, km1: km, v1: v + dv, type: 'dwell', name: d.name, hours: d.hours, usd: 0 });
+      v += dv;
+    }
+  };
+  let li = 0;
   for (const leg of r.legs) {
+    dwell(li++);
     while (ti < ts.length && ts[ti].at === leg.from) transship(ts[ti++]);
     if (leg.mode === 'crossing') {
       const c = r.crossings.find((x) => x.id === leg.link);
@@ -29,6 +45,7 @@ export function chartSeries(r, kind) {
     km += leg.km;
     v += value(leg);
   }
+  dwell(li);
   while (ti < ts.length) transship(ts[ti++]);
   return { segments, jumps, km, v };
 }

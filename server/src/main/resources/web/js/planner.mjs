@@ -6,7 +6,7 @@ import { DEFAULTS } from './urlstate.mjs';
 
 /** The input that shows a refused request field (the API's `field`). */
 const FIELD_INPUT = { from: 'from', to: 'to', via: 'via', cargo: 'cargo', tonnes: 'tonnes', objective: 'objective',
-  alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned', max_risk: 'max-risk',
+  alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned', max_risk: 'max-risk', depart: 'depart',
   penalty: 'penalty', modes: 'modes-rail', avoid: 'avoid-list' };
 
 export function markInvalid(field) {
@@ -95,6 +95,8 @@ export function readForm({ closed, extra }) {
     include_planned: $('#include-planned').checked,
     max_risk: $('#max-risk').value.trim(),
     penalty: splitList($('#penalty').value),
+    // datetime-local gives 2027-03-01T08:00 (seconds only when typed): the API's notation
+    depart: $('#depart') ? $('#depart').value.trim() : '',
     alternatives: $('#alternatives').value.trim(),
     pareto: $('#pareto').checked,
     scenario: $('#scenario').value,
@@ -133,6 +135,7 @@ export function writeForm(state, placeName) {
   $('#include-planned').checked = state.include_planned;
   $('#max-risk').value = state.max_risk;
   $('#penalty').value = state.penalty.join(', ');
+  if ($('#depart')) $('#depart').value = state.depart || '';
   $('#alternatives').value = state.alternatives;
   $('#pareto').checked = state.pareto;
   if (state.via.length || state.modes.length || state.max_risk || state.penalty.length) $('#more-options').open = true;

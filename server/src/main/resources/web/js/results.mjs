@@ -143,7 +143,9 @@ export class ResultsView {
       r.isBaseline ? '' : this.deltaLine(r),
       r.corridorChange ? el('div', { class: 'corridor-change' }, el('strong', { text: 'Corridor: ' }), r.corridorChange) : '',
       el('div', { class: 'note', text: (r.unit === 'tonne' ? `${fmt(r.tonnes, 0)} t of ${r.cargo}`
-        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '') }));
+        : `${fmt(r.units, r.units % 1 ? 1 : 0)} × ${r.unit} of ${r.cargo}, ${fmt(r.tonnes, 0)} t`) + (t.penalty_usd ? ` · penalties ${usd(t.penalty_usd)}` : '')
+        + (t.co2_ttw_kg !== undefined ? ` · CO₂e well-to-wheel ${fmt(t.co2_kg / 1000, 2)} t (tank-to-wheel ${fmt(t.co2_ttw_kg / 1000, 2)} t)` : '')
+        + (r.depart ? ` · departs ${r.depart}, arrives ${r.arrive} (local times)` : '') }));
 
     if (r.crossings.length) {
       card.append(el('h3', { text: 'Border crossings' }), el('table', { class: 'crossings' },

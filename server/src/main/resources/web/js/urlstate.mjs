@@ -7,7 +7,7 @@
 /** The page's state when the URL says nothing. */
 export const DEFAULTS = Object.freeze({
   from: '', to: '', via: [], cargo: 'container', tonnes: '', objective: 'cost',
-  avoid: [], close: [], modes: [], include_planned: false, max_risk: '', penalty: [],
+  avoid: [], close: [], modes: [], include_planned: false, max_risk: '', penalty: [], depart: '',
   alternatives: '3', pareto: false, scenario: '', samples: '', seed: '',
   pareto_tolerance: '', max_labels: '', budget_ms: '', route: 0,
 });
@@ -15,13 +15,13 @@ export const DEFAULTS = Object.freeze({
 /** Search limits the form has no input for: kept from the URL and passed on to /api/route. */
 export const SEARCH_LIMITS = ['pareto_tolerance', 'max_labels', 'budget_ms'];
 
-const TEXT = ['from', 'to', 'cargo', 'tonnes', 'objective', 'max_risk', 'alternatives', 'scenario', 'samples', 'seed',
-  ...SEARCH_LIMITS];
+const TEXT = ['from', 'to', 'cargo', 'tonnes', 'objective', 'max_risk', 'depart', 'alternatives', 'scenario', 'samples',
+  'seed', ...SEARCH_LIMITS];
 const LISTS = ['via', 'avoid', 'close', 'modes', 'penalty'];
 const FLAGS = ['include_planned', 'pareto'];
 /** The order of the parameters in a URL, so one state always gives one URL. */
 const ORDER = ['from', 'to', 'via', 'cargo', 'tonnes', 'objective', 'avoid', 'close', 'modes', 'include_planned',
-  'max_risk', 'penalty', 'samples', 'seed', 'alternatives', 'pareto', ...SEARCH_LIMITS, 'scenario', 'route'];
+  'max_risk', 'penalty', 'depart', 'samples', 'seed', 'alternatives', 'pareto', ...SEARCH_LIMITS, 'scenario', 'route'];
 
 const splitList = (values) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 const TRUE = new Set(['true', '1', 'yes', 'on']);
@@ -88,7 +88,7 @@ export function scenarioParams(state) {
   p.set('objective', s.objective);
   for (const k of ['avoid', 'close', 'modes', 'penalty']) if (s[k].length) p.set(k, s[k].join(','));
   if (s.include_planned) p.set('include_planned', 'true');
-  for (const k of ['max_risk', 'samples', 'seed']) if (s[k]) p.set(k, s[k]);
+  for (const k of ['max_risk', 'depart', 'samples', 'seed']) if (s[k]) p.set(k, s[k]);
   return p;
 }
 

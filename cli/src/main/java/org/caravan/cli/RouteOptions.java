@@ -53,9 +53,12 @@ final class RouteOptions {
         @Option(names = "--penalty", paramLabel = "COUNTRY=USD", split = ",", descriptionKey = "route.penalty")
         Map<String, Double> penalties = new LinkedHashMap<>();
 
+        @Option(names = "--depart", paramLabel = "YYYY-MM-DDTHH:MM", descriptionKey = "route.depart")
+        String depart;
+
         RouteQuery.Builder apply(RouteQuery.Builder b) {
             return b.via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoid).close(close).modes(modes)
-                    .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penalties);
+                    .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penalties).depart(depart);
         }
     }
 

@@ -143,8 +143,14 @@ final class RouteText {
                     num(t.hours(), 1), num(t.usd(), 0)));
         }
         Totals t = r.totals();
-        sb.append(String.format(Locale.ROOT, "%nTotals: %s km, %s h (%s days), USD %s, %s kg CO2%n", num(t.km(), 0),
-                num(t.hours(), 1), num(t.hours() / 24, 1), num(t.usd(), 0), num(t.co2Kg(), 0)));
+        sb.append(String.format(Locale.ROOT, "%nTotals: %s km, %s h (%s days), USD %s, %s kg CO2e well-to-wheel "
+                + "(%s tank-to-wheel, %s at hubs)%n", num(t.km(), 0), num(t.hours(), 1), num(t.hours() / 24, 1),
+                num(t.usd(), 0), num(t.co2Kg(), 0), num(t.co2TtwKg(), 0), num(t.co2HubKg(), 0)));
+        if (r.departure() != null) {
+            sb.append(String.format(Locale.ROOT, "Timed from departure %s (local time at the origin): arrives %s "
+                    + "(local time at the destination)%n", r.departure(), r.arrival()));
+        }
+        sb.append(timeBreakdown(r));
         sb.append(String.format(Locale.ROOT, "Generalized cost (USD + value of time%s): %s%n",
                 t.penaltyUsd() > 0 ? " + penalties" : "", num(t.generalizedUsd(), 0)));
         if (t.penaltyUsd() > 0) {
@@ -197,4 +203,17 @@ final class RouteText {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
+
+    /** Door-to-door time by kind of component (running, dwell, waits for departures, borders, handling). */
+    static String timeBreakdown(Route r) {
+        java.util.Map<String, Double> byKind = new java.util.LinkedHashMap<>();
+        for (org.caravan.routing.TimeStep s : r.timeline()) {
+            byKind.merge(s.kind().code().replace('_', ' '), s.hours(), Double::sum);
+        }
+        if (byKind.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("Time by component:");
+        byKind.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %s h;", k, num(v, 1))));
+        b.setLength(b.length() - 1);
+        return b.append('\n').toString();
+    }
 }

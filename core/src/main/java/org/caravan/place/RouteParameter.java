@@ -30,6 +30,8 @@ public record RouteParameter(String name, Kind kind, Group group, String valueLa
     /** How a value is written. Lists accept repeated inputs and comma-separated values alike. */
     public enum Kind {
         PLACE, PLACES, CHOICE, CHOICES, COUNTRIES, NUMBER, INTEGER, BOOLEAN,
+        /** A local date and time, ISO 8601 without offset: 2027-03-01T08:00. */
+        DATETIME,
         /** COUNTRY=NUMBER pairs, comma-separated. */
         COUNTRY_AMOUNTS;
 

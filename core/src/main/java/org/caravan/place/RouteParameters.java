@@ -66,6 +66,10 @@ public final class RouteParameters {
             "COUNTRY=USD", null, BigDecimal.ZERO, false, BigDecimal.valueOf(MAX_PENALTY_USD), null, null, "none",
             "Soft preference: add USD per cargo unit each time the route enters the country, e.g. AF=500,IR=800 (the"
                 + " answer shows it apart from real money).");
+    public static final RouteParameter DEPART = new RouteParameter("depart", Kind.DATETIME, QUERY, "YYYY-MM-DDTHH:MM",
+            null, null, false, null, null, null, "none: expected waits",
+            "Departure, local time at the origin (2027-03-01T08:00): the route is timed on the clock, waiting where a"
+                + " border post is closed or for a timetabled ship; without it the expected waits are used.");
     public static final RouteParameter SAMPLES = new RouteParameter("samples", Kind.INTEGER, RELIABILITY, "N", null,
             BigDecimal.ONE, false, BigDecimal.valueOf(PlanOptions.MAX_SAMPLES), BigDecimal.valueOf(100_000), null,
             "the cost model's delays.samples (10000 in the embedded one)",
@@ -95,7 +99,7 @@ public final class RouteParameters {
 
     /** Every parameter, in the order help and the API document them. */
     public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, TONNES, OBJECTIVE, AVOID, CLOSE, MODES,
-            INCLUDE_PLANNED, MAX_RISK, PENALTY, SAMPLES, SEED, ALTERNATIVES, PARETO, PARETO_TOLERANCE, MAX_LABELS,
+            INCLUDE_PLANNED, MAX_RISK, PENALTY, DEPART, SAMPLES, SEED, ALTERNATIVES, PARETO, PARETO_TOLERANCE, MAX_LABELS,
             BUDGET_MS);
 
     private static final Map<String, RouteParameter> BY_NAME;

@@ -42,6 +42,7 @@ public final class RouteQuery {
     private final boolean includePlanned;
     private final Double maxRisk;
     private final Map<String, Double> penalties;
+    private final String depart;
     private final Integer alternatives;
     private final boolean pareto;
     private final Double paretoTolerance;
@@ -65,6 +66,7 @@ public final class RouteQuery {
         includePlanned = b.includePlanned;
         maxRisk = b.maxRisk;
         penalties = Collections.unmodifiableMap(new LinkedHashMap<>(b.penalties));
+        depart = b.depart == null || b.depart.isBlank() ? null : b.depart.trim();
         alternatives = b.alternatives;
         pareto = b.pareto;
         paretoTolerance = b.paretoTolerance;
@@ -92,6 +94,7 @@ public final class RouteQuery {
         b.includePlanned = includePlanned;
         b.maxRisk = maxRisk;
         b.penalties.putAll(penalties);
+        b.depart = depart;
         b.alternatives = alternatives;
         b.pareto = pareto;
         b.paretoTolerance = paretoTolerance;
@@ -205,9 +208,22 @@ public final class RouteQuery {
             RouteParameters.PENALTY.check(usd, e.getKey(), publicRequest);
             penaltyMap.put(cc, usd);
         }
+        java.time.LocalDateTime departure = null;
+        if (depart != null) {
+            try {
+                departure = java.time.LocalDateTime.parse(depart);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new InvalidRequestException("depart", "expected a local date and time such as "
+                        + "2027-03-01T08:00, got '" + depart + "'");
+            }
+            if (departure.getYear() < 1900 || departure.getYear() > 2200) {
+                throw new InvalidRequestException("depart", "expected a year from 1900 to 2200, got "
+                        + departure.getYear());
+            }
+        }
         return RouteRequest.builder(a.id(), b.id()).via(viaIds).cargo(cargo).tonnes(tonnes).objective(obj)
                 .avoid(avoidCodes).closedNodes(closedNodes).closedLinks(closedLinks).modes(modeSet)
-                .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penaltyMap).build();
+                .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penaltyMap).depart(departure).build();
     }
 
     /**
@@ -256,6 +272,7 @@ public final class RouteQuery {
         return "RouteQuery[from=" + from + ", to=" + to + ", via=" + via + ", cargo=" + cargo + ", tonnes=" + tonnes
                 + ", objective=" + objective + ", avoid=" + avoid + ", close=" + close + ", modes=" + modes
                 + ", includePlanned=" + includePlanned + ", maxRisk=" + maxRisk + ", penalties=" + penalties
+                + ", depart=" + depart
                 + ", alternatives=" + alternatives + ", pareto=" + pareto + ", paretoTolerance=" + paretoTolerance
                 + ", maxLabels=" + maxLabels + ", budgetMillis=" + budgetMillis + ", samples=" + samples
                 + ", seed=" + seed + ", public=" + publicRequest + "]";
@@ -275,6 +292,7 @@ public final class RouteQuery {
         private boolean includePlanned;
         private Double maxRisk;
         private final Map<String, Double> penalties = new LinkedHashMap<>();
+        private String depart;
         private Integer alternatives;
         private boolean pareto;
         private Double paretoTolerance;
@@ -309,6 +327,9 @@ public final class RouteQuery {
         public Builder maxRisk(Double v) { maxRisk = v; return this; }
 
         public Builder penalties(Map<String, Double> v) { penalties.clear(); if (v != null) penalties.putAll(v); return this; }
+
+        /** Departure, local time at the origin, as ISO text (2027-03-01T08:00); checked by {@link #resolve}. */
+        public Builder depart(String v) { depart = v; return this; }
 
         public Builder alternatives(Integer v) { alternatives = v; return this; }
 
@@ -364,6 +385,7 @@ public final class RouteQuery {
                 case "include_planned" -> includePlanned(bool(p, one));
                 case "max_risk" -> maxRisk(number(p, one));
                 case "penalty" -> penalties(amounts(p, items));
+                case "depart" -> depart(one);
                 case "samples" -> samples((int) whole(p, one));
                 case "seed" -> seed(whole(p, one));
                 case "alternatives" -> alternatives((int) whole(p, one));

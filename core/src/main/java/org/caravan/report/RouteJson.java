@@ -20,7 +20,8 @@ import org.caravan.routing.Transshipment;
 /**
  * The JSON shape of route answers, shared by the CLI and the HTTP API so scripts see one format:
  * {@code {"request":{...},"routes":[{nodes, countries, legs, crossings, transshipments, totals, risk, exposure,
- * reliability}], "no_route":...}}.
+ * reliability, timeline, depart, arrive}], "no_route":...}}. CO2 is CO2e by ISO 14083 / GLEC v3: {@code co2_kg}
+ * = {@code co2_wtw_kg} (well-to-wheel), {@code co2_ttw_kg} the tank-to-wheel part.
  * Numbers are rounded for reading (km 0.1, hours 0.01, USD 0.01, kg 0.1); totals are rounded sums of
  * unrounded values.
  */
@@ -97,6 +98,29 @@ public final class RouteJson {
         ArrayNode ts = o.putArray("transshipments");
         for (Transshipment t : r.transshipments()) ts.add(transshipment(t));
         o.set("totals", totals(r.totals()));
+        if (r.departure() != null) {
+            o.put("depart", r.departure().toString());
+            o.put("arrive", r.arrival().toString());
+        }
+        ArrayNode timeline = o.putArray("timeline");
+        for (org.caravan.routing.TimeStep step : r.timeline()) {
+            ObjectNode x = timeline.addObject();
+            x.put("kind", step.kind().code());
+            x.put("at", step.at());
+            x.put("name", step.name());
+            x.put("hours", round(step.hours(), 2));
+            if (step.legIndex() >= 0) x.put("leg", step.legIndex());
+            x.put("distribution", step.delay().meanHours() == 0 && step.delay().kind()
+                    == org.caravan.cost.Wait.Kind.LOGNORMAL ? "fixed" : step.delay().kind().name().toLowerCase(
+                    java.util.Locale.ROOT));
+            if (step.delay().kind() == org.caravan.cost.Wait.Kind.INTERVAL) {
+                x.put("departure_wait_interval_hours", round(step.delay().intervalHours(), 2));
+            }
+            if (step.gate() != null) {
+                x.put("opens", step.gate().opens().toString());
+                x.put("closes", step.gate().closes().toString());
+            }
+        }
         o.put("risk", round(r.risk().score(), 3));
         ObjectNode rd = o.putObject("risk_detail");
         rd.put("risk_km", round(r.risk().riskKm(), 1));
@@ -167,6 +191,8 @@ public final class RouteJson {
         o.put("hours", round(l.hours(), 2));
         o.put("usd", round(l.usd(), 2));
         o.put("co2_kg", round(l.co2Kg(), 1));
+        o.put("co2_wtw_kg", round(l.co2Kg(), 1));
+        o.put("co2_ttw_kg", round(l.co2TtwKg(), 1));
         if (l.country() == null) o.putNull("country");
         else o.put("country", l.country());
         o.put("status", l.status().code());
@@ -203,6 +229,7 @@ public final class RouteJson {
         o.put("reason", t.reason());
         o.put("hours", round(t.hours(), 2));
         o.put("usd", round(t.usd(), 2));
+        o.put("co2_wtw_kg", round(t.co2Kg(), 1));
         return o;
     }
 
@@ -213,6 +240,9 @@ public final class RouteJson {
         o.put("days", round(t.hours() / 24.0, 2));
         o.put("usd", round(t.usd(), 2));
         o.put("co2_kg", round(t.co2Kg(), 1));
+        o.put("co2_wtw_kg", round(t.co2Kg(), 1));
+        o.put("co2_ttw_kg", round(t.co2TtwKg(), 1));
+        o.put("co2_hub_kg", round(t.co2HubKg(), 1));
         o.put("generalized_usd", round(t.generalizedUsd(), 2));
         o.put("penalty_usd", round(t.penaltyUsd(), 2));
         return o;

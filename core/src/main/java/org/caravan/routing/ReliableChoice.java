@@ -49,7 +49,7 @@ final class ReliableChoice {
         candidates.sort(java.util.Comparator.comparingDouble(r -> Reliability.approximateP90(r, delays)));
         Route best = null;
         for (Route r : candidates.subList(0, Math.min(SIMULATED, candidates.size()))) {
-            Route simulated = r.withReliability(Reliability.simulate(r, delays, samples, seed));
+            Route simulated = r.withReliability(router.reliability(r, samples, seed));
             if (best == null || better(simulated, best)) best = simulated;
         }
         return best;

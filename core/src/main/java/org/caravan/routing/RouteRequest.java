@@ -21,6 +21,8 @@ import org.caravan.network.Mode;
  * @param maxRisk        if set, the route may not enter countries whose combined risk score exceeds it
  * @param countryPenalties ISO2 → USD per cargo unit added each time the route enters that country: a soft
  *                       "prefer not via", unlike {@code avoidCountries} which forbids
+ * @param depart         departure, local time at the origin: the route is timed to the clock (opening hours,
+ *                       timetables); null for expected waits
  */
 public record RouteRequest(
         String from,
@@ -35,7 +37,21 @@ public record RouteRequest(
         Set<Mode> modes,
         boolean includePlanned,
         Double maxRisk,
-        Map<String, Double> countryPenalties) {
+        Map<String, Double> countryPenalties,
+        java.time.LocalDateTime depart) {
+
+    /** A request without a departure time (expected waits). */
+    public RouteRequest(String from, String to, List<String> via, String cargo, Double tonnes, Objective objective,
+            Set<String> avoidCountries, Set<String> closedNodes, Set<String> closedLinks, Set<Mode> modes,
+            boolean includePlanned, Double maxRisk, Map<String, Double> countryPenalties) {
+        this(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes, includePlanned,
+                maxRisk, countryPenalties, null);
+    }
+
+    public RouteRequest withDepart(java.time.LocalDateTime d) {
+        return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
+                modes, includePlanned, maxRisk, countryPenalties, d);
+    }
 
     public RouteRequest {
         Objects.requireNonNull(from, "from");
@@ -77,57 +93,57 @@ public record RouteRequest(
 
     public RouteRequest withCargo(String c) {
         return new RouteRequest(from, to, via, c, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withObjective(Objective o) {
         return new RouteRequest(from, to, via, cargo, tonnes, o, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withAvoid(Set<String> countries) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, countries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withClosed(Set<String> nodes, Set<String> links) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, nodes, links, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withModes(Set<Mode> m) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, m,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withIncludePlanned(boolean p) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, p, maxRisk, countryPenalties);
+                modes, p, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withVia(List<String> v) {
         return new RouteRequest(from, to, v, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withTonnes(Double t) {
         return new RouteRequest(from, to, via, cargo, t, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withMaxRisk(Double r) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, r, countryPenalties);
+                modes, includePlanned, r, countryPenalties, depart);
     }
 
     public RouteRequest withPenalties(Map<String, Double> p) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, p);
+                modes, includePlanned, maxRisk, p, depart);
     }
 
     public RouteRequest withTo(String t) {
         return new RouteRequest(from, t, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
     /** A builder for a request between two node ids, with the defaults of {@link #of}. */
@@ -137,7 +153,7 @@ public record RouteRequest(
     public Builder toBuilder() {
         return new Builder(from, to).via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoidCountries)
                 .closedNodes(closedNodes).closedLinks(closedLinks).modes(modes).includePlanned(includePlanned)
-                .maxRisk(maxRisk).penalties(countryPenalties);
+                .maxRisk(maxRisk).penalties(countryPenalties).depart(depart);
     }
 
     /** Builds a {@link RouteRequest}; unset fields take the defaults of {@link #of}. */
@@ -155,6 +171,7 @@ public record RouteRequest(
         private boolean includePlanned;
         private Double maxRisk;
         private Map<String, Double> penalties = Map.of();
+        private java.time.LocalDateTime depart;
 
         private Builder(String from, String to) {
             this.from = from;
@@ -187,9 +204,11 @@ public record RouteRequest(
 
         public Builder penalties(Map<String, Double> v) { penalties = v; return this; }
 
+        public Builder depart(java.time.LocalDateTime v) { depart = v; return this; }
+
         public RouteRequest build() {
             return new RouteRequest(from, to, via, cargo, tonnes, objective, avoid, closedNodes, closedLinks, modes,
-                    includePlanned, maxRisk, penalties);
+                    includePlanned, maxRisk, penalties, depart);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.caravan.routing;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class Router {
 
     /** Monte Carlo transit-time percentiles of a route, with the cost model's delay settings. */
     public ReliabilityStats reliability(Route route, int samples, long seed) {
-        return Reliability.simulate(route, costModel.delays(), samples, seed);
+        return Reliability.simulate(route, costModel.delays(), samples, seed, costModel.timetables());
     }
 
     /** Checks the request's ids and builds its state graph. */
@@ -354,7 +355,11 @@ public final class Router {
     }
 
     Route assemble(SearchSpace space, Path path) {
-        return new RouteAssembler(space, risk).assemble(path);
+        Route route = new RouteAssembler(space, risk).assemble(path);
+        // The search uses expected waits; a route with a departure time is then timed to the clock.
+        LocalDateTime depart = space.request.depart();
+        return depart == null ? route
+                : Clock.timed(route, depart, costModel.timetables(), space.profile.valueOfTimeUsdPerHour());
     }
 
     // ---------------------------------------------------------------- no route

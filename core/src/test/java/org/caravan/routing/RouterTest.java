@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouterTest {
     private static final double EPS = 1e-9;
-    private static final CostModel DEFAULTS = CostModelLoader.defaults();
+    private static final CostModel DEFAULTS = Nets.classicCosts();
 
     private static Router router(Network n) { return new Router(n, DEFAULTS); }
 

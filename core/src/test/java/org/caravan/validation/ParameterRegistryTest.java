@@ -62,7 +62,7 @@ class ParameterRegistryTest {
         assertThat(registry.find(tree, Set.of("speeds"))).extracting(ParameterRegistry.Parameter::path)
                 .contains("profiles.container.modes.rail.speed_kmh", "profiles.bulk.modes.road.speed_kmh_by_country.AF");
         assertThat(registry.find(tree, Set.of("rates"))).extracting(ParameterRegistry.Parameter::path)
-                .contains("profiles.container.transship.default.usd", "profiles.bulk.modes.rail.per_km_usd_by_country.KZ")
+                .contains("profiles.container.transship.default.handling_usd", "profiles.bulk.modes.rail.per_km_usd_by_country.KZ")
                 .doesNotContain("profiles.bulk.value_of_time_usd_per_hour");
     }
 

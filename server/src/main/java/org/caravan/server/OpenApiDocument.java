@@ -71,6 +71,10 @@ public final class OpenApiDocument {
             case BOOLEAN -> schema.put("type", "boolean");
             default -> schema.put("type", "string");
         }
+        if (p.kind() == Kind.DATETIME) {
+            schema.put("pattern", "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?$");
+            schema.put("example", "2027-03-01T08:00");
+        }
         List<String> choices = p == RouteParameters.CARGO ? cargoProfiles : p.choices();
         if (p.kind() == Kind.CHOICE && !choices.isEmpty()) {
             ArrayNode e = schema.putArray("enum");

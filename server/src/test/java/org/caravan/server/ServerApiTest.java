@@ -172,6 +172,20 @@ class ServerApiTest {
     }
 
     @Test
+    void departTimesTheRouteAndIsCheckedLikeEveryParameter() throws Exception {
+        JsonNode r = get("/api/route?from=Aktau&to=Baku&depart=2027-03-01T08:00").json().path("routes").get(0);
+        assertThat(r.path("depart").asText()).isEqualTo("2027-03-01T08:00");
+        assertThat(r.path("arrive").asText()).isNotBlank();
+        assertThat(r.path("timeline").size()).isGreaterThan(0);
+        assertThat(r.path("totals").path("co2_wtw_kg").asDouble()).isGreaterThanOrEqualTo(
+                r.path("totals").path("co2_ttw_kg").asDouble());
+        JsonNode untimed = get("/api/route?from=Aktau&to=Baku").json().path("routes").get(0);
+        assertThat(untimed.has("depart")).isFalse();
+        assertError(get("/api/route?from=Aktau&to=Baku&depart=soon"), 400, "depart");
+        assertThat(get("/openapi.json").body()).contains("\"depart\"");
+    }
+
+    @Test
     void noRouteIsAnAnswerNotAnError() throws Exception {
         Reply r = get("/api/route?from=Termez&to=Peshawar&modes=rail&avoid=IR");
         assertThat(r.status()).isEqualTo(200);

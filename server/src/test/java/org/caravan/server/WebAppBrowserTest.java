@@ -138,7 +138,8 @@ class WebAppBrowserTest {
             Number legs = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
                     + "return r.legs.filter((l) => l.mode !== 'crossing').length;", i);
             Number jumps = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
-                    + "return r.crossings.length + r.transshipments.length;", i);
+                    + "return r.crossings.length + r.transshipments.length"
+                    + " + r.timeline.filter((t) => t.kind === 'dwell').length;", i);
             assertThat(chart.findElements(By.cssSelector("line.leg"))).hasSize(legs.intValue());
             assertThat(chart.findElements(By.cssSelector("line.jump"))).hasSize(jumps.intValue());
             Number km = (Number) js().executeScript("return caravan.state.plan.routes[arguments[0]].totals.km;", i);
