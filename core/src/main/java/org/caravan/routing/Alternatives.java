@@ -43,6 +43,7 @@ final class Alternatives {
         Route r0 = router.assemble(base, first);
         queue.add(new Candidate(r0, value(r0, weight), none, order[0]++));
         while (!queue.isEmpty() && found.size() < k) {
+            Cancellation.checkpoint();
             Candidate c = queue.poll();
             String sig = signature(c.route());
             boolean isNew = signatures.add(sig);

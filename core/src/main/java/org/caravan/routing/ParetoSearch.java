@@ -87,7 +87,8 @@ final class ParetoSearch {
         while (!heap.isEmpty()) {
             int label = heap.pop();
             if (dead[label]) continue;
-            if ((++pops & 255) == 0 && System.nanoTime() > deadlineNanos) {
+            if ((++pops & 255) == 0) Cancellation.checkpoint();
+            if ((pops & 255) == 0 && System.nanoTime() > deadlineNanos) {
                 truncated = true;
                 break;
             }

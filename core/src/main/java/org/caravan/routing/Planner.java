@@ -51,6 +51,7 @@ public final class Planner {
         }
         List<Route> simulated = new ArrayList<>();
         for (Route r : routes) {
+            Cancellation.checkpoint();
             boolean reuse = r.reliability() != null && r.reliability().samples() == samples
                     && r.reliability().seed() == seed;
             simulated.add(reuse ? r : r.withReliability(router.reliability(r, samples, seed)));

@@ -92,6 +92,7 @@ public final class Reliability {
         SplittableRandom rnd = new SplittableRandom(seed);
         double sum = 0;
         for (int i = 0; i < samples; i++) {
+            if ((i & 4095) == 4095) Cancellation.checkpoint();
             double t = 0;
             LocalDateTime start = null;
             if (clocked) {

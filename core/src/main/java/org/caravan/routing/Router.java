@@ -102,7 +102,10 @@ public final class Router {
         }
         StateSearch.Weight rank = StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());
         List<Route> routes = new ArrayList<>();
-        for (StateSearch.Path p : out.paths()) routes.add(assemble(space, p));
+        for (StateSearch.Path p : out.paths()) {
+            Cancellation.checkpoint();
+            routes.add(assemble(space, p));
+        }
         routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
                 .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
         return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);

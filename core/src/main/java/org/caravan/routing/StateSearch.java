@@ -79,7 +79,9 @@ final class StateSearch {
             }
         };
         space.seeds(relax);
+        int pops = 0;
         while (!heap.isEmpty()) {
+            if ((++pops & 1023) == 0) Cancellation.checkpoint();
             double d = heap.peekKey();
             double t = heap.peekTie();
             int s = heap.pop();

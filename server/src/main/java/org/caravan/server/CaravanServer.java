@@ -74,6 +74,10 @@ public final class CaravanServer implements AutoCloseable {
     /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
     private final Map<String, Criticality.Result> criticality = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final RequestGuard guard;
+    /** Where {@link #start} binds; read by the connector when Javalin starts. */
+    private String bindHost = "127.0.0.1";
+    private int bindPort;
 
     /**
      * @param base  the network, the effective cost model (defaults merged with any user file; its tree answers
@@ -92,7 +96,15 @@ public final class CaravanServer implements AutoCloseable {
      *               embedded published figures. The server uses it but does not close it.
      */
     public CaravanServer(ScenarioBase base, ScenarioStore store, TradeStore trade) {
+        this(base, store, trade, ServerLimits.defaults());
+    }
+
+    /**
+     * @param limits workers, queues, time limits, body limits and allowed host names (docs/RELIABILITY.md)
+     */
+    public CaravanServer(ScenarioBase base, ScenarioStore store, TradeStore trade, ServerLimits limits) {
         this.base = base;
+        this.guard = new RequestGuard(limits);
         this.network = base.network();
         this.costs = base.costs();
         this.risk = base.risk();
@@ -108,7 +120,8 @@ public final class CaravanServer implements AutoCloseable {
         }
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024L;
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            JettySetup.apply(config, limits, guard, () -> bindHost, () -> bindPort);
             // Only POST /api/trade/imports reads a multipart body: parts go to disk, up to the upload limit.
             config.jetty.multipartConfig.maxFileSize(TradeApi.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(TradeApi.MAX_UPLOAD_BYTES + 1024 * 1024,
@@ -154,23 +167,15 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/trade/transit", this.trade::transit);
         String openApi = OpenApiDocument.build(costs.profileNames().stream().sorted().toList());
         app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-        app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
-        app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error", null);
-        });
-        app.error(404, ctx -> {
-            if (!answered(ctx)) error(ctx, 404, "not found: " + ctx.path(), null);
-        });
-        app.error(413, ctx -> {
-            if (!answered(ctx)) error(ctx, 413, "request too large", null);
-        });
+        ErrorMapping.install(app);
     }
 
     /** Starts listening; returns this for chaining. Port 0 picks a free port (see {@link #port()}). */
     public CaravanServer start(String host, int port) {
-        app.start(host, port);
+        bindHost = host;
+        bindPort = port;
+        guard.bind(host);
+        app.start();
         LOG.info("Caravan serving {} nodes and {} links on http://{}:{}/", network.nodeCount(), network.linkCount(),
                 host, app.port());
         return this;
@@ -178,8 +183,14 @@ public final class CaravanServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** The guard in front of every request (lanes, host names), for tests. */
+    RequestGuard guard() { return guard; }
+
     @Override
-    public void close() { app.stop(); }
+    public void close() {
+        guard.close(); // cancels running requests first, so none outlives the server's request objects
+        app.stop();
+    }
 
     // ------------------------------------------------------------------ handlers
 
@@ -442,19 +453,13 @@ public final class CaravanServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, int status, String message, String field) {
+    static void error(Context ctx, int status, String message, String field) {
         ObjectNode o = RouteJson.MAPPER.createObjectNode();
         o.put("error", message);
         if (field == null) o.putNull("field");
         else o.put("field", field);
         ctx.status(status);
         json(ctx, o);
-    }
-
-    /** Whether a handler already wrote a JSON error (a 404 for an unknown scenario, say), to be kept. */
-    private static boolean answered(Context ctx) {
-        String type = ctx.res().getContentType();
-        return ctx.result() != null && !ctx.result().isEmpty() && type != null && type.contains("json");
     }
 
     private static void resource(Context ctx, String name, String type) throws IOException {
