@@ -7,10 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,9 +108,9 @@ public final class CsvNetworkReader {
     private static void parse(byte[] bytes, String file, Optional<Table> wanted, NetworkBuilder out) {
         String text;
         try {
-            text = decode(bytes);
-        } catch (CharacterCodingException e) {
-            out.addProblem(new Problem(file, "", "", "not valid UTF-8 text"));
+            text = Utf8.decode(bytes);
+        } catch (Utf8.MalformedException e) {
+            out.addProblem(new Problem(file, e.location(), "", e.getMessage()));
             return;
         }
         List<Row> rows;
@@ -130,7 +126,7 @@ public final class CsvNetworkReader {
             return;
         }
         if (rows.isEmpty()) {
-            out.addProblem(new Problem(file, "", "", "empty file: expected a header row"));
+            out.addProblem(new Problem(file, "line 1", "", "empty file: expected a header row"));
             return;
         }
         List<String> header = rows.get(0).cells().stream().map(String::trim).toList();
@@ -145,12 +141,17 @@ public final class CsvNetworkReader {
         Set<String> required = nodes ? Schema.NODE_REQUIRED : Schema.LINK_REQUIRED;
 
         Set<String> seen = new LinkedHashSet<>();
-        for (String col : header) {
+        for (int i = 0; i < header.size(); i++) {
+            String col = header.get(i);
             if (col.isEmpty()) {
-                out.addProblem(new Problem(file, "line 1", "", "empty column name in header"));
+                out.addProblem(new Problem(file, "line 1", "column " + (i + 1), "empty column name in header"));
+            } else if (col.charAt(0) == '\uFEFF') {
+                String clean = col.replace("\uFEFF", "").trim();
+                out.addProblem(new Problem(file, "line 1", clean, "column '" + clean + "' starts with a byte-order "
+                        + "mark (U+FEFF): the file has more than one; save it as UTF-8 with at most one"));
             } else if (!known.contains(col)) {
                 out.addProblem(new Problem(file, "line 1", col, "unknown column '" + col + "'"
-                        + (col.equals(col.toLowerCase(Locale.ROOT)) ? "" : " (column names are lower case)")));
+                        + (col.equals(col.toLowerCase(Locale.ROOT)) ? "" : " (column names are lower case: '" + col.toLowerCase(Locale.ROOT) + "')")));
             } else if (!seen.add(col)) {
                 out.addProblem(new Problem(file, "line 1", col, "column '" + col + "' appears twice"));
             }
@@ -175,6 +176,13 @@ public final class CsvNetworkReader {
                     break;
                 }
             }
+            if (cells.size() < header.size()) {
+                // A cut row would silently read as empty optional values: refuse it, naming the first lost column.
+                String first = header.get(cells.size());
+                layout.add(new Problem(file, location, first.isEmpty() ? "column " + (cells.size() + 1) : first,
+                        "row has " + cells.size() + " cells but the header has " + header.size()
+                                + " columns: no cell for '" + first + "'"));
+            }
             Map<String, Object> raw = new HashMap<>();
             for (int i = 0; i < Math.min(header.size(), cells.size()); i++) {
                 String col = header.get(i);
@@ -185,14 +193,6 @@ public final class CsvNetworkReader {
             if (nodes) RecordParser.node(raw, file, location, layout, absent, out);
             else RecordParser.link(raw, file, location, layout, absent, out);
         }
-    }
-
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String s = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     /** Rows with the line each starts on, read by Jackson's CSV tokenizer (which handles quoting). */
