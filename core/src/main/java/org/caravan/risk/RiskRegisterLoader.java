@@ -39,7 +39,7 @@ public final class RiskRegisterLoader {
         try {
             user = YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new RiskRegisterException(List.of(new Problem(name, "", "", e.getMessage())));
+            throw new RiskRegisterException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
         return build(YamlOverlay.merge(YamlOverlay.resource(DEFAULTS_RESOURCE), user), name);
     }
