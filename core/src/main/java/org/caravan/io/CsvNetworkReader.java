@@ -66,6 +66,11 @@ public final class CsvNetworkReader {
         read(file, Optional.empty(), out);
     }
 
+    /** Reads a CSV file's content whose table is recognised by its header or {@code displayName}. */
+    static void read(byte[] content, String displayName, NetworkBuilder out) {
+        parse(content, displayName, Optional.empty(), out);
+    }
+
     private static void read(Path file, Optional<Table> table, NetworkBuilder out) {
         String name = file.toString();
         FileInput.readBytes(file, name, out).ifPresent(bytes -> parse(bytes, name, table, out));

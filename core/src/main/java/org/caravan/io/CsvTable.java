@@ -87,7 +87,8 @@ public final class CsvTable {
                 problems.add(new Problem(file, "line 1", "column " + (i + 1), "empty column name in header"));
             } else if (col.charAt(0) == '\uFEFF') {
                 String clean = col.replace("\uFEFF", "").trim();
-                problems.add(new Problem(file, "line 1", clean, "column '" + clean + "' starts with a byte-order "
+                problems.add(new Problem(file, "line 1", clean.isEmpty() ? "column " + (i + 1) : clean,
+                        "column '" + clean + "' starts with a byte-order "
                         + "mark (U+FEFF): the file has more than one; save it as UTF-8 with at most one"));
             } else if (!known.contains(col)) {
                 String lower = col.toLowerCase(Locale.ROOT);
