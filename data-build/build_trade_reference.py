@@ -4,15 +4,16 @@
 Writes into core/src/main/resources/org/caravan/trade/:
   countries.csv        m49,iso3,name,source            UN M49 / Comtrade numeric code -> ISO 3166 alpha-3
   hs-chapters.csv      chapter,title,cargo,source      the 97 HS 2022 chapters and how Caravan routes them
-  published-facts.csv  id,reporter,partner,measure,... published trade figures, disagreements kept side by side
   hubs.csv             iso3,place,note                 where a country's trade starts/ends when only the country is known
 
 Inputs (read at build time only):
   ../shared/data/natural-earth/ne_110m_admin_0_countries.json                 (world, 177 admin-0 units)
   ../shared/data/natural-earth/ne_50m_admin_0_countries_bbox25-0-90-60.geojson (adds small countries in the region)
   ../shared/data/world-countries/countries.json   (cross-check of the numeric codes only; nothing is copied from it)
-  ../shared/reference/corridor-facts.md, section "Trade figures"  (the only source of published-facts.csv)
   core/src/main/resources/org/caravan/data/nodes.csv                (hub places must be nodes of the network)
+
+published-facts.csv is not built here: it is curated by hand (each row from a publication found and
+read, with its address) and checked by PublishedFactsTest; docs/TRADE.md, "Published figures".
 
 Usage: python3 data-build/build_trade_reference.py [--shared PATH] [--out DIR] [--nodes FILE]
 Deterministic: running it again reproduces the CSVs byte for byte. Python 3 stdlib only.
@@ -260,155 +261,6 @@ def build_hs():
             for c, t in HS_CHAPTERS]
 
 
-# ---------------------------------------------------------------- published facts
-FACTS_FILE = 'reference/corridor-facts.md'
-FACTS_SECTION = 'Trade figures'
-FACT_FIELDS = ['id', 'reporter', 'partner', 'measure', 'period', 'covers', 'value_usd', 'quantity', 'unit',
-               'product', 'source', 'source_date', 'url', 'confidence', 'note']
-MEASURES = {'turnover', 'exports', 'imports', 'export_quantity'}
-
-DIPLOMAT = 'A. Mukhammedova, "Kazakhstan\'s Evolving Afghanistan Policy", The Diplomat'
-ASIATODAY = 'theasiatoday.org'
-SMI24 = 'Kazakh trade minister Zhumangarin, via smi24'
-INTERFAX = 'Interfax'
-UNNAMED = 'press figure quoted in the Caravan corridor-facts notes (Trade figures); original publication not named'
-UNNAMED_NOTE = 'original publication not named in corridor-facts.md: re-check before citing'
-KZ_SIDE = 'Kazakh-side figure'
-HS_BY_CARAVAN = 'HS heading assigned by Caravan (the source names the product only)'
-
-
-def usd(amount, scale):
-    """'474.3', 'M' -> 474300000 (exact decimal arithmetic)."""
-    v = Decimal(amount) * {'M': 10 ** 6, 'bn': 10 ** 9}[scale]
-    if v != v.to_integral_value():
-        raise ValueError(amount)
-    return str(int(v))
-
-
-def tonnes(amount, scale):
-    v = Decimal(amount) * {'kt': 10 ** 3, 'Mt': 10 ** 6}[scale]
-    if v != v.to_integral_value():
-        raise ValueError(amount)
-    return str(int(v))
-
-
-# Every fact carries `quote`: the words of corridor-facts.md it comes from (checked to be in the section).
-FACTS = [
-    dict(id='kz-af-2021-turnover-diplomat', reporter='KAZ', partner='AFG', measure='turnover', period='2021',
-         covers='full year', value_usd=usd('474.3', 'M'), source=DIPLOMAT, source_date='2024-02',
-         quote='$474.3 M (2021)', note=f'{KZ_SIDE}'),
-    dict(id='kz-af-2022-turnover-diplomat', reporter='KAZ', partner='AFG', measure='turnover', period='2022',
-         covers='full year', value_usd=usd('987.9', 'M'), source=DIPLOMAT, source_date='2024-02',
-         quote='$987.9 M (2022, record)',
-         note=f'{KZ_SIDE}; record year; theasiatoday.org "almost $1 billion" (kz-af-2022-turnover-asiatoday) is consistent'),
-    dict(id='kz-af-2022-turnover-asiatoday', reporter='KAZ', partner='AFG', measure='turnover', period='2022',
-         covers='full year', value_usd='', source=ASIATODAY, source_date='2023',
-         quote='"almost $1 billion", ~90% Kazakh exports (theasiatoday.org, 2023)',
-         note='published as "almost $1 billion" (no exact value: value_usd left empty); ~90% of it Kazakh exports '
-              '(a share only: no export value derived); consistent with $987.9 M (kz-af-2022-turnover-diplomat)'),
-    dict(id='kz-af-2023-jan-nov-turnover-diplomat', reporter='KAZ', partner='AFG', measure='turnover',
-         period='2023-01/2023-11', covers='January–November', value_usd=usd('583', 'M'), source=DIPLOMAT,
-         source_date='2024-02', quote='$583 M (January–November 2023)',
-         note=f'{KZ_SIDE}; higher than both full-year 2023 figures ($545.2 M kz-af-2023-turnover-smi24, '
-              '$567.5 M kz-af-2023-turnover-interfax): the sources disagree, none is preferred'),
-    dict(id='kz-af-2023-turnover-smi24', reporter='KAZ', partner='AFG', measure='turnover', period='2023',
-         covers='full year', value_usd=usd('545.2', 'M'), source=SMI24, source_date='',
-         quote='$545.2 M (Kazakh trade minister Zhumangarin, via smi24)',
-         note=f'{KZ_SIDE}; disagrees with Interfax $567.5 M (kz-af-2023-turnover-interfax) and is below the '
-              'January–November $583 M (kz-af-2023-jan-nov-turnover-diplomat): kept side by side'),
-    dict(id='kz-af-2023-turnover-interfax', reporter='KAZ', partner='AFG', measure='turnover', period='2023',
-         covers='full year', value_usd=usd('567.5', 'M'), source=INTERFAX, source_date='',
-         quote='$567.5 M = $547 M exports + $20 M imports (Interfax)',
-         note=f'{KZ_SIDE}; = $547 M exports + $20 M imports (kz-af-2023-exports-interfax, kz-af-2023-imports-interfax); '
-              'disagrees with the minister\'s $545.2 M (kz-af-2023-turnover-smi24) and is below the '
-              'January–November $583 M (kz-af-2023-jan-nov-turnover-diplomat): kept side by side'),
-    dict(id='kz-af-2023-exports-interfax', reporter='KAZ', partner='AFG', measure='exports', period='2023',
-         covers='full year', value_usd=usd('547', 'M'), source=INTERFAX, source_date='',
-         quote='$547 M exports', note=f'{KZ_SIDE}; part of the Interfax turnover $567.5 M (kz-af-2023-turnover-interfax)'),
-    dict(id='kz-af-2023-imports-interfax', reporter='KAZ', partner='AFG', measure='imports', period='2023',
-         covers='full year', value_usd=usd('20', 'M'), source=INTERFAX, source_date='',
-         quote='$20 M imports (Interfax)',
-         note=f'{KZ_SIDE}: Kazakh imports from Afghanistan; part of the Interfax turnover $567.5 M (kz-af-2023-turnover-interfax)'),
-    dict(id='kz-af-2023-jan-may-turnover', reporter='KAZ', partner='AFG', measure='turnover',
-         period='2023-01/2023-05', covers='January–May', value_usd=usd('316.6', 'M'), source=UNNAMED, source_date='',
-         quote='January–May $316.6 M', note=f'Kazakhstan–Afghanistan figure; {UNNAMED_NOTE}'),
-    dict(id='kz-af-2023-h1-turnover', reporter='KAZ', partner='AFG', measure='turnover', period='2023-01/2023-06',
-         covers='first half', value_usd=usd('343', 'M'), source=UNNAMED, source_date='',
-         quote='first half $343 M, of which $334 M exports',
-         note=f'Kazakhstan–Afghanistan figure; of which $334 M exports (kz-af-2023-h1-exports); {UNNAMED_NOTE}'),
-    dict(id='kz-af-2023-h1-exports', reporter='KAZ', partner='AFG', measure='exports', period='2023-01/2023-06',
-         covers='first half', value_usd=usd('334', 'M'), source=UNNAMED, source_date='',
-         quote='of which $334 M exports',
-         note=f'Kazakh exports to Afghanistan; part of the first-half turnover $343 M (kz-af-2023-h1-turnover); {UNNAMED_NOTE}'),
-    dict(id='kz-af-2022-flour-quantity', reporter='KAZ', partner='AFG', measure='export_quantity', period='2022',
-         covers='full year', quantity=tonnes('1.3', 'Mt'), unit='t', product='flour (HS 1101)', source=UNNAMED,
-         source_date='', quote='flour 1.3 Mt (70% of Kazakh flour exports)',
-         note=f'published as 1.3 Mt; 70% of Kazakh flour exports; {HS_BY_CARAVAN}; {UNNAMED_NOTE}'),
-    dict(id='kz-af-2022-wheat-quantity', reporter='KAZ', partner='AFG', measure='export_quantity', period='2022',
-         covers='full year', quantity=tonnes('686.7', 'kt'), unit='t', product='wheat (HS 1001)', source=UNNAMED,
-         source_date='', quote='wheat 686.7 kt', note=f'published as 686.7 kt; {HS_BY_CARAVAN}; {UNNAMED_NOTE}'),
-    dict(id='kz-af-2022-sunflower-oil-quantity', reporter='KAZ', partner='AFG', measure='export_quantity',
-         period='2022', covers='full year', quantity=tonnes('17.6', 'kt'), unit='t',
-         product='sunflower oil (HS 1512)', source=UNNAMED, source_date='', quote='sunflower oil 17.6 kt',
-         note=f'published as 17.6 kt; {HS_BY_CARAVAN}; {UNNAMED_NOTE}'),
-    dict(id='kz-af-2024-jan-oct-flour-quantity', reporter='KAZ', partner='AFG', measure='export_quantity',
-         period='2024-01/2024-10', covers='January–October', quantity=tonnes('788', 'kt'), unit='t',
-         product='flour (HS 1101)', source=UNNAMED, source_date='', quote='Flour Jan–Oct 2024: 788 kt',
-         note=f'published as 788 kt; {HS_BY_CARAVAN}; {UNNAMED_NOTE}'),
-    dict(id='kz-pk-2021-turnover', reporter='KAZ', partner='PAK', measure='turnover', period='2021',
-         covers='full year', value_usd=usd('95', 'M'), source=UNNAMED, source_date='',
-         quote='Kazakhstan–Pakistan: $95 M (2021)',
-         note=f'reporting side not stated (reporter KAZ is a Caravan assumption); {UNNAMED_NOTE}'),
-    dict(id='kz-uz-2022-turnover', reporter='KAZ', partner='UZB', measure='turnover', period='2022',
-         covers='full year', value_usd=usd('5', 'bn'), source=UNNAMED, source_date='',
-         quote='Kazakhstan–Uzbekistan: about $5 bn (2022)',
-         note=f'published as "about $5 bn" (rounded); reporting side not stated (reporter KAZ is a Caravan '
-              f'assumption); {UNNAMED_NOTE}'),
-]
-
-PERIOD_RE = re.compile(r'^\d{4}$|^(\d{4})-(0[1-9]|1[0-2])/(\d{4})-(0[1-9]|1[0-2])$')
-
-
-def read_section(path, title):
-    text = open(path, encoding='utf-8').read()
-    m = re.search(r'^## ' + re.escape(title) + r'\s*$(.*?)(?=^## |\Z)', text, re.M | re.S)
-    if not m:
-        problem(f'facts: section "{title}" not found in {path}')
-        return ''
-    return ' '.join(m.group(1).split())     # whitespace-normalised: quotes may span line breaks
-
-
-def build_facts(shared, iso3s):
-    section = read_section(os.path.join(shared, FACTS_FILE), FACTS_SECTION)
-    out, ids = [], set()
-    for f in FACTS:
-        r = {k: f.get(k, '') for k in FACT_FIELDS}
-        # 'published' only where the publication is named (corridor-facts.md's own rule); press figures whose
-        # original publication the notes do not name are 'reported': real figures, but to re-check before citing.
-        r['confidence'] = 'reported' if UNNAMED_NOTE in r['note'] else 'published'
-        fid = r['id']
-        if fid in ids:
-            problem(f'facts: duplicate id {fid}')
-        ids.add(fid)
-        if ' '.join(f['quote'].split()) not in section:
-            problem(f'facts: {fid}: quote not found in {FACTS_FILE} "{FACTS_SECTION}": {f["quote"]}')
-        if r['reporter'] not in iso3s or r['partner'] not in iso3s:
-            problem(f'facts: {fid}: reporter/partner not in countries.csv')
-        if r['measure'] not in MEASURES:
-            problem(f'facts: {fid}: measure {r["measure"]}')
-        if not PERIOD_RE.match(r['period']):
-            problem(f'facts: {fid}: period {r["period"]}')
-        if r['measure'] == 'export_quantity':
-            if not (r['quantity'] and r['unit'] and r['product']) or r['value_usd']:
-                problem(f'facts: {fid}: quantity row needs quantity, unit, product and no value')
-        elif r['quantity'] or r['unit']:
-            problem(f'facts: {fid}: value row with a quantity')
-        if not r['value_usd'] and not r['quantity'] and 'value_usd left empty' not in r['note']:
-            problem(f'facts: {fid}: neither value nor quantity')
-        out.append(r)
-    return out
-
-
 # ---------------------------------------------------------------- hubs
 # One place per country where Caravan starts/ends that country's trade when it only knows the country.
 # Judgements (Caravan's, not published): each note says why. The place must be a node `name` of that country
@@ -550,12 +402,6 @@ def main():
     hs = build_hs()
     print(f'== hs-chapters: {len(hs)} rows, bulk: {", ".join(r["chapter"] for r in hs if r["cargo"] == "bulk")} ==')
 
-    facts = build_facts(shared, iso3s)
-    print(f'== published-facts: {len(facts)} rows from {FACTS_FILE} "{FACTS_SECTION}" ==')
-    for r in facts:
-        amt = f'${r["value_usd"]}' if r['value_usd'] else (f'{r["quantity"]} {r["unit"]} {r["product"]}' if r['quantity'] else '-')
-        print(f'  {r["id"]:38s} {r["reporter"]}->{r["partner"]} {r["measure"]:15s} {r["period"]:17s} {amt}')
-
     hubs = build_hubs(args.nodes, iso2_to_iso3)
     print(f'== hubs: {len(hubs)} rows ==')
     for r in hubs:
@@ -564,8 +410,6 @@ def main():
     files = [
         ('countries.csv', ['m49', 'iso3', 'name', 'source'], countries, 'm49', ('iso3', 'name', 'source')),
         ('hs-chapters.csv', ['chapter', 'title', 'cargo', 'source'], hs, 'chapter', ('title', 'cargo', 'source')),
-        ('published-facts.csv', FACT_FIELDS, facts, 'id',
-         ('reporter', 'partner', 'measure', 'period', 'covers', 'source', 'confidence', 'note')),
         ('hubs.csv', ['iso3', 'cargo', 'place', 'note'], hubs, ('iso3', 'cargo'), ('place', 'note')),
     ]
     texts = []

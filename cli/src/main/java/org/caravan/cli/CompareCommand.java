@@ -38,23 +38,19 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "Origin place.")
+    @Parameters(index = "0", paramLabel = "FROM", descriptionKey = "route.from")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "Destination place.")
+    @Parameters(index = "1", paramLabel = "TO", descriptionKey = "route.to")
     String to;
+
+    @Mixin
+    RouteOptions.Query query;
 
     @picocli.CommandLine.Option(names = "--corridors", paramLabel = "NAME", split = ",", required = true,
             description = "Corridor ids, crossing names, link ids or places, e.g. --corridors "
                 + "trans-afghan-east,trans-afghan-west,kti.")
     List<String> corridors = new ArrayList<>();
-
-    @picocli.CommandLine.Option(names = "--cargo", paramLabel = "PROFILE", defaultValue = "container",
-            description = "Cargo profile: bulk or container. Default: ${DEFAULT-VALUE}.")
-    String cargo;
-
-    @picocli.CommandLine.Option(names = "--tonnes", paramLabel = "N", description = "Shipment size in tonnes.")
-    Double tonnes;
 
     @picocli.CommandLine.Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "Output: text or json. Default: ${DEFAULT-VALUE}.")
@@ -68,8 +64,10 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Network network = data.loadNetwork();
         Router router = new Router(network, data.loadCosts());
-        RouteRequest request = new RouteQuery(from, to, List.of(), cargo, tonnes, "cost", List.of(), List.of(),
-                List.of(), false, null, java.util.Map.of()).resolve(network, router.costModel(), new PlaceIndex(network));
+        RouteQuery.Builder b = RouteQuery.builder().from(from).to(to);
+        query.apply(b);
+        RouteQuery q = b.build();
+        RouteRequest request = q.resolve(network, router.costModel(), new PlaceIndex(network));
         Comparison c = new CorridorComparison(router, Corridors.embedded()).compare(request, corridors);
         String out = format == Format.json
                 ? RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(network, c)) + "\n"

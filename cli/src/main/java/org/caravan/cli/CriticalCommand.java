@@ -19,6 +19,7 @@ import org.caravan.demand.OdPair;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
 import org.caravan.report.CriticalityJson;
 import org.caravan.report.RouteJson;
 import org.caravan.routing.Router;
@@ -54,9 +55,8 @@ final class CriticalCommand implements Callable<Integer> {
             description = "Show the N most critical links (default: " + TEXT_TOP + " in text, all in JSON and CSV).")
     Integer top;
 
-    @Option(names = "--cargo", paramLabel = "PROFILE",
-            description = "Cargo profile for every OD pair (default: each pair's own cargo column).")
-    String cargo;
+    @Mixin
+    RouteOptions.Query query;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores).")
@@ -78,13 +78,14 @@ final class CriticalCommand implements Callable<Integer> {
         List<OdPair> pairs;
         try {
             pairs = od == null ? OdFile.embedded()
-                    : OdFile.read(od, new PlaceIndex(network), cargo == null ? costs.profileNames() : null);
+                    : OdFile.read(od, new PlaceIndex(network), query.cargo == null ? costs.profileNames() : null);
         } catch (OdFileException e) {
             throw new UserInputException("--od: " + e.getMessage());
         }
         Router router = new Router(network, costs);
-        Criticality.Options options = new Criticality.Options(cargo,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), null);
+        RouteQuery restrictions = query.apply(RouteQuery.builder()).build();
+        Criticality.Options options = new Criticality.Options(query.cargo,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), null, restrictions);
         // A bar only for a person watching a terminal: never in JSON mode (scripts), never in captured stderr.
         ProgressBar bar = System.console() != null && format != Format.json
                 ? new ProgressBar(spec.commandLine().getErr()) : null;

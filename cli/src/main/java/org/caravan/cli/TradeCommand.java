@@ -17,6 +17,7 @@ import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
 import org.caravan.trade.NoTradeDataException;
+import org.caravan.trade.PublishedDemand;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.PublishedFacts;
 import org.caravan.trade.TradeAnalytics;
@@ -91,23 +92,23 @@ final class TradeCommand implements Runnable {
         @Override
         public final Integer call() throws Exception {
             Object result;
-            if (!needsStore()) {
-                result = compute(null);
-            } else {
-                try (TradeStore s = store.open()) {
-                    opened = s;
-                    try {
+            try {
+                if (!needsStore()) {
+                    result = compute(null);
+                } else {
+                    try (TradeStore s = store.open()) {
+                        opened = s;
                         result = compute(new TradeAnalytics(s));
-                    } catch (NoTradeDataException e) {
-                        // a fair question the store has no records for: not bad input, but no answer (like no route)
-                        spec.commandLine().getErr().println("caravan: " + e.getMessage());
-                        spec.commandLine().getErr().flush();
-                        return CaravanCli.NO_ROUTE;
-                    } catch (IllegalArgumentException e) {
-                        throw new UserInputException(e.getMessage());
+                        if (out.format == Format.text) result = new Rendered(text(result)); // text may read the store
                     }
-                    if (out.format == Format.text) result = new Rendered(text(result)); // text may read the store
                 }
+            } catch (NoTradeDataException e) {
+                // a fair question there are no records for: not bad input, but no answer (like no route)
+                spec.commandLine().getErr().println("caravan: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return CaravanCli.NO_ROUTE;
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException(e.getMessage());
             }
             String text = switch (out.format) {
                 case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
@@ -434,6 +435,27 @@ final class TradeCommand implements Runnable {
         @Option(names = "--min-tonnes", defaultValue = "0", paramLabel = "T",
                 description = "Leave out pairs below T tonnes. Default: ${DEFAULT-VALUE}.")
         double minTonnes;
+
+        @Option(names = "--from-published",
+                description = "Use the published full-year tonnages shipped with Caravan (`caravan trade facts`) "
+                        + "instead of the store: works with no Comtrade import. Rules: docs/TRADE.md.")
+        boolean fromPublished;
+
+        /** The demand, from the store ({@code analytics}) or from the published figures (analytics unused). */
+        TradeDemand.Result od(TradeAnalytics analytics, String reporter) {
+            try {
+                Country a = fromPublished ? Countries.embedded().resolve(reporter)
+                        : analytics.countries().resolve(reporter);
+                return fromPublished ? PublishedDemand.embedded().od(a, year, flow, minTonnes)
+                        : new TradeDemand(analytics).od(a, year, flow, minTonnes);
+            } catch (NoTradeDataException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                String option = optionOf(e.getMessage());
+                throw new UserInputException((option.isEmpty() && e.getMessage().startsWith("unknown country")
+                        ? "A: " : option) + e.getMessage());
+            }
+        }
     }
 
     @Command(name = "od", mixinStandardHelpOptions = true,
@@ -449,15 +471,10 @@ final class TradeCommand implements Runnable {
         DemandOptions demand;
 
         @Override
-        Object compute(TradeAnalytics an) {
-            try {
-                return new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
-            } catch (NoTradeDataException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
-            }
-        }
+        boolean needsStore() { return !demand.fromPublished; }
+
+        @Override
+        Object compute(TradeAnalytics an) { return demand.od(an, a); }
 
         @Override
         String text(Object r) {
@@ -500,15 +517,11 @@ final class TradeCommand implements Runnable {
         String scenario;
 
         @Override
+        boolean needsStore() { return !demand.fromPublished; }
+
+        @Override
         Object compute(TradeAnalytics an) throws Exception {
-            TradeDemand.Result d;
-            try {
-                d = new TradeDemand(an).od(country(an, a, "A"), demand.year, demand.flow, demand.minTonnes);
-            } catch (NoTradeDataException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new UserInputException(optionOf(e.getMessage()) + e.getMessage());
-            }
+            TradeDemand.Result d = demand.od(an, a);
             ScenarioBase base = ScenarioCommand.base(data);
             if (scenario == null) return new TransitReport(d, TransitDependence.of(base, d.pairs()));
             try {

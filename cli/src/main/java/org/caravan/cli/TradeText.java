@@ -88,15 +88,24 @@ final class TradeText {
         StringBuilder sb = new StringBuilder("Published figures shipped with Caravan (sources disagree: all are "
                 + "shown)\n\n");
         for (PublishedFact f : facts) {
-            String value = f.valueUsd() != null ? "USD " + usd(f.valueUsd())
-                    : f.quantity() != null ? tonnes(f.quantity()) + " " + f.unit() + " " + f.product() : "(no number)";
             sb.append(String.format(Locale.ROOT, "  %s-%s %-9s %-16s %-22s %s%n", f.reporter(), f.partner(),
-                    f.measure(), f.period(), f.covers(), value));
+                    f.measure(), f.period(), f.covers(), factValue(f)));
             sb.append("      source: ").append(f.source()).append(f.sourceDate().isEmpty() ? "" : " (" + f.sourceDate()
-                    + ")").append("; confidence ").append(f.confidence()).append('\n');
+                    + ")").append("; reported by ").append(f.reportedBy()).append("; confidence ")
+                    .append(f.confidence()).append('\n');
+            if (!f.url().isEmpty()) sb.append("      ").append(f.url()).append('\n');
             if (!f.note().isEmpty()) sb.append("      note: ").append(f.note()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** "USD 987.9 M", "1,300,000 t wheat flour (HS 1101)", or both. */
+    static String factValue(PublishedFact f) {
+        List<String> parts = new ArrayList<>();
+        if (f.valueUsd() != null) parts.add("USD " + usd(f.valueUsd()));
+        if (f.quantity() != null) parts.add(tonnes(f.quantity()) + " " + f.unit());
+        String what = f.allGoods() ? "" : " " + f.product() + (f.hs().isEmpty() ? "" : " (HS " + f.hs() + ")");
+        return String.join(", ", parts) + what;
     }
 
     static String series(TradeFigures.Series s) {
@@ -212,6 +221,9 @@ final class TradeText {
         sb.append(String.format(Locale.ROOT, "Transit dependence of %s %s, %d: %,.0f t routed, %,.0f t without a "
                         + "route%n", d.reporter().label(), d.flow().equals("X") ? "exports" : "imports", d.year(),
                 t.routedTonnes(), t.unroutedTonnes()));
+        if (d.fromPublished()) {
+            sb.append("  demand from published figures (not Comtrade records): ").append(d.basis()).append('\n');
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"transit country", "", "tonnes", "share of routed"});
         for (TransitDependence.CountryShare c : t.transit()) {

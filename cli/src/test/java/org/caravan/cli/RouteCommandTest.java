@@ -201,7 +201,11 @@ class RouteCommandTest {
         assertBad(new String[] {"route", "Almaty", "Karachi", "--cargo", "liquid"}, "--cargo");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--tonnes", "-5"}, "--tonnes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "XQ"}, "--avoid");
-        assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "Afghanistan"}, "--avoid");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "Afghanstan"}, "Afghanistan (AF, AFG)");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--tonnes", "1e308"}, "--tonnes");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--penalty", "IR=1e308"}, "--penalty");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--samples", "99999999999"}, "--samples");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--seed", "-1"}, "--seed");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--modes", "teleport"}, "--modes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--modes", "crossing"}, "--modes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--format", "xml"}, "--format");

@@ -148,11 +148,45 @@ class TradeCommandTest {
     }
 
     @Test
+    void publishedTonnagesGiveOdAndTransitOnAFreshInstall() throws Exception {
+        Path od = dir.resolve("published-od.csv");
+        CliRunner.Run run = trade("od", "KAZ", "--from-published", "--year", "2022", "-o", od.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("5 OD pairs, 3,525,090 t: published full-year tonnages of exports");
+        List<OdPair> pairs = OdFile.read(od);
+        assertThat(pairs).extracting(OdPair::from, OdPair::to, OdPair::tonnes).startsWith(
+                org.assertj.core.groups.Tuple.tuple("Astana", "Kabul", 2_048_700.0),
+                org.assertj.core.groups.Tuple.tuple("Astana", "Tehran", 967_900.0));
+        assertThat(pairs.get(0).source()).contains("kz-af-2022-exports-flour-apk");
+        // no store is opened or created: the figures are in the jar
+        assertThat(data.resolve("caravan.duckdb")).doesNotExist();
+
+        CliRunner.Run scenario = CliRunner.run("scenario", "run", "trans-afghan-railway", "--od", od.toString(),
+                "--format", "json");
+        assertThat(scenario.exit()).as(scenario.err()).isZero();
+        assertThat(new ObjectMapper().readTree(scenario.out()).path("totals").path("compared").asInt()).isEqualTo(5);
+
+        CliRunner.Run transit = trade("transit", "KAZ", "--from-published", "--year", "2022");
+        assertThat(transit.exit()).as(transit.err()).isZero();
+        assertThat(transit.out()).contains("3,525,090 t routed", "demand from published figures", "Uzbekistan",
+                "2,131,100", "60.5%");
+        CliRunner.Run json = trade("od", "KAZ", "--from-published", "--year", "2022", "--format", "json");
+        assertThat(new ObjectMapper().readTree(json.out()).path("from_published").asBoolean()).isTrue();
+
+        CliRunner.Run none = trade("od", "KAZ", "--from-published", "--year", "1999");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).contains("no published full-year tonnages of exports for Kazakhstan (KAZ) in 1999");
+        assertThat(trade("od", "Atlantis", "--from-published").exit()).isEqualTo(2);
+        assertThat(data.resolve("caravan.duckdb")).doesNotExist();
+    }
+
+    @Test
     void factsAreShownWithTheirSources() {
         CliRunner.Run facts = trade("facts", "KAZ", "AFG");
         assertThat(facts.exit()).isZero();
         assertThat(facts.out()).contains("474.3 M", "987.9 M", "583.0 M", "545.2 M", "567.5 M", "The Diplomat",
-                "smi24", "Interfax", "confidence reported", "January–November");
+                "Khaama Press", "Interfax", "reported by KAZ", "confidence published", "January–November",
+                "https://interfax.com/newsroom/top-stories/106897/", "1,300,000 t wheat flour (HS 1101)");
         // the figures come from the jar: the store is not even opened (so this works while a server holds it)
         assertThat(data.resolve("caravan.duckdb")).doesNotExist();
         assertThat(trade("facts", "--format", "csv").out().lines().findFirst().orElseThrow())

@@ -131,7 +131,7 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
         return top + plotHeight - value / yMax * plotHeight;
     }
 
-    /** Mode colours as on the web map (server/src/main/resources/web/app.js, MODE_STYLE). */
+    /** Mode colours as on the web map (server/src/main/resources/web/js/palette.mjs, MODE_STYLE). */
     static String colour(Mode mode) {
         return switch (mode) {
             case RAIL -> "#4e342e";

@@ -28,6 +28,8 @@ public final class CostModelLoader {
     private static final Set<String> RATES = Set.of("fixed_usd", "per_km_usd", "speed_kmh",
             "per_km_usd_by_country", "speed_kmh_by_country");
     private static final Set<String> HANDLING = Set.of("usd", "hours");
+    /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
+    private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
 
     private CostModelLoader() {}
 
@@ -130,8 +132,9 @@ public final class CostModelLoader {
                     String s = v.path("source").asText("");
                     String c = v.path("confidence").asText("");
                     if (s.isBlank()) r.problem(path + ".source", "missing");
-                    if (!c.equals("published") && !c.equals("estimated")) {
-                        r.problem(path + ".confidence", "expected published or estimated, got '" + c + "'");
+                    if (!CONFIDENCES.contains(c)) {
+                        r.problem(path + ".confidence", "expected published, estimated or calibrated, got '" + c
+                                + "'");
                     }
                     sources.put(e.getKey(), new CostModel.Source(s, c));
                 });

@@ -68,11 +68,11 @@ public final class TradeTables {
 
     public static List<List<Object>> facts(List<PublishedFact> facts) {
         List<List<Object>> rows = header("id", "reporter", "partner", "measure", "period", "covers", "value_usd",
-                "quantity", "unit", "product", "source", "source_date", "url", "confidence", "note");
+                "quantity", "unit", "product", "hs", "reported_by", "source", "source_date", "url", "confidence", "note");
         for (PublishedFact f : facts) {
             rows.add(Arrays.asList(f.id(), f.reporter(), f.partner(), f.measure(), f.period(), f.covers(),
-                    f.valueUsd(), f.quantity(), f.unit(), f.product(), f.source(), f.sourceDate(), f.url(),
-                    f.confidence(), f.note()));
+                    f.valueUsd(), f.quantity(), f.unit(), f.product(), f.hs(), f.reportedBy(), f.source(),
+                    f.sourceDate(), f.url(), f.confidence(), f.note()));
         }
         return rows;
     }

@@ -129,4 +129,67 @@ public record RouteRequest(
         return new RouteRequest(from, t, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
                 modes, includePlanned, maxRisk, countryPenalties);
     }
+
+    /** A builder for a request between two node ids, with the defaults of {@link #of}. */
+    public static Builder builder(String from, String to) { return new Builder(from, to); }
+
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        return new Builder(from, to).via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoidCountries)
+                .closedNodes(closedNodes).closedLinks(closedLinks).modes(modes).includePlanned(includePlanned)
+                .maxRisk(maxRisk).penalties(countryPenalties);
+    }
+
+    /** Builds a {@link RouteRequest}; unset fields take the defaults of {@link #of}. */
+    public static final class Builder {
+        private String from;
+        private String to;
+        private List<String> via = List.of();
+        private String cargo = "container";
+        private Double tonnes;
+        private Objective objective = Objective.COST;
+        private Set<String> avoid = Set.of();
+        private Set<String> closedNodes = Set.of();
+        private Set<String> closedLinks = Set.of();
+        private Set<Mode> modes = Set.of();
+        private boolean includePlanned;
+        private Double maxRisk;
+        private Map<String, Double> penalties = Map.of();
+
+        private Builder(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public Builder from(String v) { from = v; return this; }
+
+        public Builder to(String v) { to = v; return this; }
+
+        public Builder via(List<String> v) { via = v; return this; }
+
+        public Builder cargo(String v) { cargo = v; return this; }
+
+        public Builder tonnes(Double v) { tonnes = v; return this; }
+
+        public Builder objective(Objective v) { objective = v; return this; }
+
+        public Builder avoid(Set<String> v) { avoid = v; return this; }
+
+        public Builder closedNodes(Set<String> v) { closedNodes = v; return this; }
+
+        public Builder closedLinks(Set<String> v) { closedLinks = v; return this; }
+
+        public Builder modes(Set<Mode> v) { modes = v; return this; }
+
+        public Builder includePlanned(boolean v) { includePlanned = v; return this; }
+
+        public Builder maxRisk(Double v) { maxRisk = v; return this; }
+
+        public Builder penalties(Map<String, Double> v) { penalties = v; return this; }
+
+        public RouteRequest build() {
+            return new RouteRequest(from, to, via, cargo, tonnes, objective, avoid, closedNodes, closedLinks, modes,
+                    includePlanned, maxRisk, penalties);
+        }
+    }
 }

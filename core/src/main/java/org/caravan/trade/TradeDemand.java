@@ -28,15 +28,21 @@ public final class TradeDemand {
      * @param unplaced       partners outside the network (no hub), with their tonnes
      * @param valueWithoutWeightUsd trade value of records that give no net weight (not in any pair)
      */
+    /**
+     * @param fromPublished true when the tonnes are published figures ({@link PublishedDemand}), not store records
+     * @param factIds       the published figures used (empty for store records)
+     */
     public record Result(Country reporter, int year, String flow, List<OdPair> pairs, List<Unplaced> unplaced,
-                         double tonnes, double valueWithoutWeightUsd, String basis) {}
+                         double tonnes, double valueWithoutWeightUsd, String basis, boolean fromPublished,
+                         List<String> factIds) {}
 
     private final TradeAnalytics analytics;
     private final HsChapters chapters = HsChapters.embedded();
     private final Map<String, Hub> hubs = hubs();
 
-    /** The hub of a country for a cargo: its cargo-specific one (Kostanay for Kazakh bulk), else its general one. */
-    private Hub hub(String iso3, String cargo) {
+    /** The hub of a country for a cargo: its cargo-specific one (Astana for Kazakh bulk), else its general one. */
+    static Hub hub(String iso3, String cargo) {
+        Map<String, Hub> hubs = hubs();
         Hub specific = hubs.get(iso3 + "/" + cargo);
         return specific != null ? specific : hubs.get(iso3);
     }
@@ -142,8 +148,8 @@ public final class TradeDemand {
         return new Result(reporter, y, f, List.copyOf(pairs), List.copyOf(unplaced), tonnes, withoutWeight,
                 "net weight of " + reporter.label() + "'s " + TradeAnalytics.flowWord(f) + " in " + y
                         + " by partner and HS chapter (coarsest product level present per partner), typed bulk or "
-                        + "container by chapter, placed at each country's hub for that cargo (hubs.csv)");
+                        + "container by chapter, placed at each country's hub for that cargo (hubs.csv)", false, List.of());
     }
 
-    private static double round(double t) { return Math.round(t * 10) / 10.0; }
+    static double round(double t) { return Math.round(t * 10) / 10.0; }
 }

@@ -40,8 +40,7 @@ class DistanceChartTest {
     }
 
     static Route route(String from, String to, String objective) {
-        var request = new RouteQuery(from, to, List.of(), "container", null, objective, List.of(), List.of(),
-                List.of(), false, null, null).resolve(network, costs, new PlaceIndex(network));
+        var request = RouteQuery.builder().from(from).to(to).objective(objective).build().resolve(network, costs, new PlaceIndex(network));
         return router.route(request).route();
     }
 

@@ -314,4 +314,17 @@ class CostModelLoaderTest {
                 .contains("CPMM");
         assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow().source()).isEqualTo("my survey");
     }
+
+    @Test
+    void calibratedIsAConfidenceAUserFileMayGive() throws Exception {
+        Path f = write("fitted.yaml", "profiles:\n  container:\n    modes:\n      rail: {speed_kmh: 21.5}\n"
+                + "sources:\n  profiles.container.modes.rail.speed_kmh:\n"
+                + "    {source: calibrated on published.csv (40 observations), confidence: calibrated}\n");
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.profile("container").orElseThrow().modes().get(org.caravan.network.Mode.RAIL).speedKmh())
+                .isEqualTo(21.5);
+        CostModel.Source s = m.sourceOf("profiles.container.modes.rail.speed_kmh").orElseThrow();
+        assertThat(s.confidence()).isEqualTo("calibrated");
+        assertThat(s.source()).startsWith("calibrated on published.csv");
+    }
 }

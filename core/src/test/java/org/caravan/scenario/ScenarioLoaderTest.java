@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The shipped examples load and matter; every bad file is refused with the file and the field named. */
 class ScenarioLoaderTest {
     private static final PlanOptions FAST = new PlanOptions(null, false, 0.02, 200_000, 3_000, 100, 1L);
-    private static final RouteQuery ANY = new RouteQuery("", "", null, null, null, null, null, null, null, false,
-            null, null);
+    private static final RouteQuery ANY = RouteQuery.builder().build();
 
     @Test
     void everyExampleLoadsWithSourcesAndChangesSomeRoute() throws Exception {
@@ -47,8 +46,7 @@ class ScenarioLoaderTest {
         // By cost Aktau-Baku goes by rail round the Caspian (the ferry is dear), by time by road
         // through Russia; by time without Russia it takes the ferry.
         ScenarioRun noRu = ScenarioOverlay.apply(BASE, ScenarioLoader.example("caspian-ferry-doubled", BASE));
-        RouteQuery avoidRu = new RouteQuery("", "", null, null, null, "time", List.of("RU"), null, null, false, null,
-                null);
+        RouteQuery avoidRu = RouteQuery.builder().objective("time").avoid(List.of("RU")).build();
         ScenarioComparison.PairResult aktau = ScenarioComparison.compare(noRu,
                 List.of(new OdPair("Aktau", "Baku", "container", 1, "")), avoidRu, FAST).pairs().get(0);
         assertThat(aktau.deltaHours()).as(aktau.toString()).isCloseTo(-30, org.assertj.core.api.Assertions.within(1e-6));

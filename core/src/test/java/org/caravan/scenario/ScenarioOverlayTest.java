@@ -267,7 +267,7 @@ class ScenarioOverlayTest {
     @Test
     void manyScenariosRunConcurrently() throws Exception {
         List<OdPair> ods = OdFile.embedded();
-        RouteQuery template = new RouteQuery("", "", null, null, null, null, null, null, null, false, null, null);
+        RouteQuery template = RouteQuery.builder().build();
         PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, 200, 1L);
         List<ScenarioComparison.Result> sequential = new ArrayList<>();
         List<ScenarioRun> runs = new ArrayList<>();

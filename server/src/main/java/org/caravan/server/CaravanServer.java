@@ -22,6 +22,7 @@ import org.caravan.demand.OdPair;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteQuery;
 import org.caravan.report.NetworkGeoJson;
 import org.caravan.report.CriticalityJson;
@@ -57,11 +58,8 @@ public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
     /** Longest query string accepted: route questions are short. */
     static final int MAX_QUERY_CHARS = 4096;
-    /** Bounds on expensive requests, tighter than the CLI's because anyone on the network may ask. */
-    static final int MAX_ALTERNATIVES = 10;
-    static final int MAX_LABELS = 500_000;
-    static final long MAX_BUDGET_MILLIS = 5_000;
-    static final int MAX_SAMPLES = 100_000;
+    /** Criticality rankings kept (by question); route parameters' bounds are in the core's table. */
+    static final int MAX_CACHED_RANKINGS = 16;
 
     private final ScenarioBase base;
     private final Network network;
@@ -73,7 +71,7 @@ public final class CaravanServer implements AutoCloseable {
     private final String networkGeoJson;
     private final ScenarioApi scenarios;
     private final TradeApi trade;
-    /** Criticality of the base network for the embedded OD pairs, by cargo ("" = each pair's own). */
+    /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
     private final Map<String, Criticality.Result> criticality = new ConcurrentHashMap<>();
     private final Javalin app;
 
@@ -154,7 +152,8 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/trade/countries", this.trade::countries);
         app.get("/api/trade/od", this.trade::od);
         app.get("/api/trade/transit", this.trade::transit);
-        app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
+        String openApi = OpenApiDocument.build(costs.profileNames().stream().sorted().toList());
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
         app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -203,28 +202,12 @@ public final class CaravanServer implements AutoCloseable {
         json(ctx, root);
     }
 
-    /** The route question in the query string; {@code from} and {@code to} as given (null when absent). */
-    private static RouteQuery query(Context ctx, String from, String to) {
-        return new RouteQuery(from, to, list(ctx, "via"),
-                ctx.queryParam("cargo"), doubleParam(ctx, "tonnes"), ctx.queryParam("objective"),
-                list(ctx, "avoid"), list(ctx, "close"), list(ctx, "modes"), boolParam(ctx, "include_planned"),
-                doubleParam(ctx, "max_risk"), penalties(ctx));
-    }
-
     private Plan plan(Context ctx) {
-        RouteQuery query = query(ctx, required(ctx, "from"), required(ctx, "to"));
+        required(ctx, "from");
+        required(ctx, "to");
+        RouteQuery query = RouteParams.all(ctx);
         RouteRequest request = query.resolve(network, costs, places);
-        Integer alternatives = ctx.queryParam("alternatives") == null ? null
-                : intParam(ctx, "alternatives", 1, 1, MAX_ALTERNATIVES);
-        if (alternatives != null && alternatives == 1) alternatives = null;
-        boolean pareto = boolParam(ctx, "pareto");
-        double tolerance = doubleParam(ctx, "pareto_tolerance") == null ? 0.02 : doubleParam(ctx, "pareto_tolerance");
-        int maxLabels = intParam(ctx, "max_labels", 200_000, 1, MAX_LABELS);
-        long budget = intParam(ctx, "budget_ms", 3_000, 1, (int) MAX_BUDGET_MILLIS);
-        Integer samples = ctx.queryParam("samples") == null ? null : intParam(ctx, "samples", 10_000, 1, MAX_SAMPLES);
-        Long seed = ctx.queryParam("seed") == null ? null : (long) intParam(ctx, "seed", 42, 0, Integer.MAX_VALUE);
-        return planner.plan(request, new PlanOptions(alternatives, pareto, tolerance, maxLabels, budget, samples,
-                seed));
+        return planner.plan(request, query.planOptions());
     }
 
     private void route(Context ctx) {
@@ -252,10 +235,10 @@ public final class CaravanServer implements AutoCloseable {
             ScenarioRun run = scenarios.run(scenarioId);
             String from = required(ctx, "from");
             String to = required(ctx, "to");
-            query(ctx, from, to).resolve(network, costs, places); // an unknown place is a 400 naming from or to
-            int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
-            var pair = ScenarioComparison.routes(run, new OdPair(from, to, ctx.queryParam("cargo"), 1, "request"),
-                    query(ctx, "", ""), new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null));
+            RouteQuery query = RouteParams.all(ctx);
+            query.resolve(network, costs, places); // bad input is a 400 naming the field, as on /api/route
+            var pair = ScenarioComparison.routes(run, new OdPair(from, to, query.cargo(), 1, "request"), query,
+                    query.planOptions().singleRoute());
             if (pair.baseline() == null && pair.scenario() == null) {
                 noBrief(ctx, "no route on either side");
                 return;
@@ -307,14 +290,14 @@ public final class CaravanServer implements AutoCloseable {
         if (cargo != null && costs.profile(cargo).isEmpty()) {
             throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
         }
-        RouteQuery template = query(ctx, "", "");
-        int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
-        PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
+        RouteQuery template = RouteParams.read(ctx, RouteParameter.Group.QUERY, RouteParameter.Group.RELIABILITY)
+                .build();
+        PlanOptions options = template.planOptions();
         List<OdPair> ods;
         RouteRequest request = null;
         if (hasFrom) {
             // Resolved first so an unknown place is a 400 naming from or to, as on /api/route.
-            request = query(ctx, from, to).resolve(network, costs, places);
+            request = template.between(from, to).resolve(network, costs, places);
             ods = List.of(new OdPair(from, to, cargo, 1, "request"));
         } else {
             ods = OdFile.embedded().stream().map(o -> cargo == null ? o
@@ -352,9 +335,13 @@ public final class CaravanServer implements AutoCloseable {
             throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
         }
         int top = intParam(ctx, "top", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        Criticality.Result r = criticality.computeIfAbsent(cargo == null ? "" : cargo, k -> Criticality.rank(
-                base.router(), OdFile.embedded(), new Criticality.Options(k.isEmpty() ? null : k,
-                Runtime.getRuntime().availableProcessors(), null)));
+        RouteQuery restrictions = RouteParams.read(ctx, RouteParameter.Group.QUERY).build();
+        String only = cargo;
+        // Keyed by the whole question; a few distinct questions at most are kept (each ranking takes seconds).
+        if (criticality.size() > MAX_CACHED_RANKINGS) criticality.clear();
+        Criticality.Result r = criticality.computeIfAbsent(restrictions.toString() + "|" + (cargo == null ? "" : cargo),
+                k -> Criticality.rank(base.router(), OdFile.embedded(), new Criticality.Options(only,
+                Runtime.getRuntime().availableProcessors(), null, restrictions)));
         List<Criticality.LinkImpact> shown = r.ranked().subList(0, Math.min(top, r.ranked().size()));
         ObjectNode out = CriticalityJson.toJson(r, shown);
         out.put("cargo", cargo == null ? "each pair's own" : cargo);
@@ -416,43 +403,6 @@ public final class CaravanServer implements AutoCloseable {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) throw new BadParameter(name, "missing parameter '" + name + "'");
         return v;
-    }
-
-    /** Repeated parameters and comma-separated values both work: {@code avoid=AF&avoid=IR} or {@code avoid=AF,IR}. */
-    private static List<String> list(Context ctx, String name) {
-        List<String> out = new ArrayList<>();
-        for (String v : ctx.queryParams(name)) {
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) out.add(part.trim());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Double> penalties(Context ctx) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String item : list(ctx, "penalty")) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) throw new BadParameter("penalty", "expected CC=USD, got '" + item + "'");
-            try {
-                out.put(item.substring(0, eq), Double.parseDouble(item.substring(eq + 1)));
-            } catch (NumberFormatException e) {
-                throw new BadParameter("penalty", "expected CC=USD with a number, got '" + item + "'");
-            }
-        }
-        return out;
-    }
-
-    private static Double doubleParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) return null;
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (!Double.isFinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new BadParameter(name, "expected a number, got '" + v + "'");
-        }
     }
 
     static int intParam(Context ctx, String name, int dflt, int min, int max) {

@@ -30,6 +30,7 @@ import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
 import org.caravan.trade.NoTradeDataException;
+import org.caravan.trade.PublishedDemand;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.PublishedFacts;
 import org.caravan.trade.TradeAnalytics;
@@ -193,7 +194,6 @@ final class TradeApi {
      * run --od} and {@code caravan critical --od} read.
      */
     void od(Context ctx) {
-        analytics();
         boolean csv = csv(ctx);
         TradeDemand.Result d = demand(ctx);
         if (csv) {
@@ -216,7 +216,6 @@ final class TradeApi {
      * is quick, so nothing is cached that could go stale.
      */
     void transit(Context ctx) {
-        analytics();
         boolean csv = csv(ctx);
         TradeDemand.Result d = demand(ctx);
         TransitDependence.Result t = TransitDependence.of(base, d.pairs());
@@ -231,13 +230,19 @@ final class TradeApi {
     /** The transit answer: the demand it routed and the dependence, as {@code caravan trade transit --format json}. */
     record TransitAnswer(TradeDemand.Result demand, TransitDependence.Result transit) {}
 
-    /** The OD demand of {@code reporter}, {@code year}, {@code flow} and {@code min_tonnes}. */
+    /**
+     * The OD demand of {@code reporter}, {@code year}, {@code flow} and {@code min_tonnes}: from the store, or with
+     * {@code from_published=true} from the published tonnages shipped with Caravan (no store needed).
+     */
     private TradeDemand.Result demand(Context ctx) {
+        boolean fromPublished = CaravanServer.boolParam(ctx, "from_published");
+        if (!fromPublished) analytics();
         Country reporter = country(ctx, "reporter", true);
         Integer year = year(ctx);
         String flow = flow(ctx);
         double minTonnes = nonNegative(ctx, "min_tonnes");
         try {
+            if (fromPublished) return PublishedDemand.embedded().od(reporter, year, flow, minTonnes);
             synchronized (store) { // its queries see one state of the store, not half an import
                 return demand.od(reporter, year, flow, minTonnes);
             }

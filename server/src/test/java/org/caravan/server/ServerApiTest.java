@@ -11,6 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -273,6 +280,10 @@ class ServerApiTest {
         Reply facts = get("/api/trade/facts?a=KAZ&b=AFG");
         assertThat(facts.status()).isEqualTo(200);
         assertThat(facts.json().path("facts").size()).isPositive();
+        // ... and so is the demand made from them, routed on the server's network
+        Reply od = get("/api/trade/transit?reporter=KAZ&year=2022&from_published=true");
+        assertThat(od.status()).as(od.body()).isEqualTo(200);
+        assertThat(od.json().path("transit").path("routed_tonnes").asDouble()).isEqualTo(3_525_090.0);
     }
 
     @Test
@@ -282,6 +293,30 @@ class ServerApiTest {
         assertThat(page.type()).contains("text/html");
         assertThat(page.body()).doesNotContain("://unpkg", "://cdn");
         assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").status()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.mjs\">");
+    }
+
+    @Test
+    void everyModuleOfTheWebPagesIsServedAsJavaScriptFromThisServer() throws Exception {
+        // Browsers run a module only when it is served with a JavaScript type; follow every import of both pages.
+        Pattern importFrom = Pattern.compile("(?m)^import [^;]*? from '([^']+)';");
+        Deque<String> todo = new ArrayDeque<>(List.of("/app.mjs", "/trade.mjs"));
+        Set<String> seen = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            String path = todo.pop();
+            if (!seen.add(path)) continue;
+            Reply module = get(path);
+            assertThat(module.status()).as(path).isEqualTo(200);
+            assertThat(module.type()).as(path).startsWith("text/javascript");
+            Matcher m = importFrom.matcher(module.body());
+            while (m.find()) {
+                String target = m.group(1);
+                assertThat(target).as("import in " + path).startsWith(".").doesNotContain("://");
+                todo.push(URI.create("http://x" + path).resolve(target).getPath());
+            }
+        }
+        assertThat(seen).contains("/js/api.mjs", "/js/urlstate.mjs", "/js/dom.mjs", "/js/format.mjs")
+                .hasSizeGreaterThan(10);
     }
 
     // ------------------------------------------------------------------ scenarios and criticality

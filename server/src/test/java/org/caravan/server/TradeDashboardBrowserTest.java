@@ -141,7 +141,7 @@ class TradeDashboardBrowserTest {
         assertThat(table).contains("The Diplomat", "Interfax", "Kazakh trade minister Zhumangarin, via smi24",
                 "$545.2 M", "$567.5 M", "January–November", "published", "reported");
         assertThat(driver.findElements(By.cssSelector("#facts-table tr.differ"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-smi24']"))
+        assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-khaama']"))
                 .getText()).contains("$545.2 M").contains("smi24");
         assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-interfax']"))
                 .getText()).contains("$567.5 M").contains("Interfax");
