@@ -301,10 +301,13 @@ public final class ScenarioLoader {
             return out;
         }
 
+        /** A country by ISO code or name (the shared resolver, as {@code --avoid} takes it) that the network has. */
         String country(String raw, String path) {
-            String cc = raw.trim().toUpperCase(Locale.ROOT);
-            if (!cc.matches("[A-Z]{2}")) {
-                problem(path, "'" + raw + "' is not an ISO 3166-1 alpha-2 country code");
+            String cc;
+            try {
+                cc = org.caravan.country.Countries.embedded().resolve(raw).alpha2();
+            } catch (org.caravan.country.UnknownCountryException e) {
+                problem(path, e.getMessage());
                 return null;
             }
             if (!countries.contains(cc)) {
@@ -340,9 +343,14 @@ public final class ScenarioLoader {
                 if (e.getKey().endsWith("_by_country") && e.getValue().isObject()) {
                     e.getValue().fieldNames().forEachRemaining(cc -> {
                         if (!countries.contains(cc)) {
-                            problem(p + "." + cc, cc.matches("[A-Z]{2}")
+                            // Cost-model keys are exact alpha-2 codes; the resolver only helps to name the right one.
+                            String known = org.caravan.country.Countries.embedded().find(cc)
+                                    .map(c -> c.alpha2().equals(cc) ? null : "write '" + c.alpha2() + "' ("
+                                            + c.name() + ")").orElse(null);
+                            problem(p + "." + cc, cc.matches("[A-Z]{2}") && known == null
                                     ? "no place of the network is in '" + cc + "'"
-                                    : "'" + cc + "' is not an ISO 3166-1 alpha-2 country code (upper case, e.g. UZ)");
+                                    : "'" + cc + "' is not an ISO 3166-1 alpha-2 country code"
+                                            + (known == null ? " (upper case, e.g. UZ)" : ": " + known));
                         }
                     });
                 } else if (e.getValue().isObject()) {
