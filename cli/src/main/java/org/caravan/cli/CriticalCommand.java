@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.caravan.cost.CostModel;
 import org.caravan.criticality.Criticality;
 import org.caravan.criticality.Criticality.Baseline;
 import org.caravan.criticality.Criticality.LinkImpact;
@@ -16,6 +17,8 @@ import org.caravan.demand.OdFile;
 import org.caravan.demand.OdFileException;
 import org.caravan.demand.OdPair;
 import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.place.PlaceIndex;
 import org.caravan.place.RouteQuery;
 import org.caravan.report.CriticalityJson;
 import org.caravan.report.RouteJson;
@@ -70,13 +73,16 @@ final class CriticalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (top != null && top < 1) throw new UserInputException("--top: must be at least 1, got " + top);
         if (threads != null && threads < 1) throw new UserInputException("--threads: must be at least 1, got " + threads);
+        Network network = data.loadNetwork();
+        CostModel costs = data.loadCosts();
         List<OdPair> pairs;
         try {
-            pairs = od == null ? OdFile.embedded() : OdFile.read(od);
+            pairs = od == null ? OdFile.embedded()
+                    : OdFile.read(od, new PlaceIndex(network), query.cargo == null ? costs.profileNames() : null);
         } catch (OdFileException e) {
             throw new UserInputException("--od: " + e.getMessage());
         }
-        Router router = new Router(data.loadNetwork(), data.loadCosts());
+        Router router = new Router(network, costs);
         RouteQuery restrictions = query.apply(RouteQuery.builder()).build();
         Criticality.Options options = new Criticality.Options(query.cargo,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), null, restrictions);

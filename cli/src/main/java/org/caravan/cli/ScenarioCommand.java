@@ -210,7 +210,8 @@ final class ScenarioCommand implements Runnable {
                 ods = List.of(new OdPair(from, to, cargo, 1, "command line"));
             } else {
                 try {
-                    ods = odFile == null ? OdFile.embedded() : OdFile.read(odFile);
+                    ods = odFile == null ? OdFile.embedded()
+                            : OdFile.read(odFile, base.places(), cargo == null ? base.costs().profileNames() : null);
                 } catch (OdFileException e) {
                     throw new UserInputException("--od: " + e.getMessage());
                 }

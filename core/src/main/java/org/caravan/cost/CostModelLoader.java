@@ -69,7 +69,7 @@ public final class CostModelLoader {
         try {
             user = YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new CostModelException(List.of(new Problem(name, "", "", e.getMessage())));
+            throw new CostModelException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
         // Problems are reported against the user's file: the defaults are known good.
         return build(YamlOverlay.merge(readDefaults(), withSources(user, "user cost file " + name)), name);
@@ -109,7 +109,7 @@ public final class CostModelLoader {
         try {
             return YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new CostModelException(List.of(new Problem(userFile.toString(), "", "", e.getMessage())));
+            throw new CostModelException(List.of(new Problem(userFile.toString(), YamlOverlay.locationOf(e), "", e.getMessage())));
         }
     }
 

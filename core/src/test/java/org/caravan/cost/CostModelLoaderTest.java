@@ -319,7 +319,8 @@ class CostModelLoaderTest {
         assertThatThrownBy(() -> CostModelLoader.load(broken)).isInstanceOfSatisfying(CostModelException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                     assertThat(p.file()).isEqualTo(broken.toString());
-                    assertThat(p.message()).startsWith("cannot read");
+                    assertThat(p.location()).isEqualTo("line 2, column 1");
+                    assertThat(p.message()).startsWith("not valid YAML or JSON");
                 }));
     }
 

@@ -107,9 +107,9 @@ class ScenarioLoaderTest {
             crossing bad field   | CH  crossings: {x_pktor_afrkh_road: {fees: 1}}               | changes.crossings.x_pktor_afrkh_road.fees | unknown field
             not a crossing       | CH  crossings: {ferry_kzaau_azala: {fee_usd: 1}}             | changes.crossings.ferry_kzaau_azala | not a border crossing
             p90 below mean       | CH  crossings: {x_pktor_afrkh_road: {hours_mean: 50}}        | changes.crossings.x_pktor_afrkh_road.hours_p90 | at least the mean
-            link negative        | CH  links: {ferry_kzaau_azala: {wait_hours: -3}}             | changes.links.ferry_kzaau_azala.wait_hours | non-negative
+            link negative        | CH  links: {ferry_kzaau_azala: {wait_hours: -3}}             | changes.links.ferry_kzaau_azala.wait_hours | expected a number >= 0
             link wrong type      | CH  links: [ferry_kzaau_azala]                               | changes.links                | expected a mapping
-            avoid bad code       | CH  avoid: [Russia]                                          | changes.avoid[0]             | not an ISO
+            avoid bad code       | CH  avoid: [Narnia]                                          | changes.avoid[0]             | unknown country
             avoid unknown        | CH  avoid: [FR]                                              | changes.avoid[0]             | no place
             avoid not a list     | CH  avoid: RU                                                | changes.avoid                | expected a list
             penalty wrong type   | CH  penalties: {IR: lots}                                    | changes.penalties.IR         | expected a number
