@@ -82,7 +82,7 @@ class RiskAndPenaltyTest {
         assertThat(r.risk().maxClass()).isEqualTo("low"); // PK (0.42, medium) is reached, never travelled in
         RouteResult none = ROUTER.route(req().withMaxRisk(0.5).withAvoid(Set.of("UZ")));
         assertThat(none.found()).isFalse();
-        assertThat(none.noRoute().blockingConstraints()).anyMatch(b -> b.startsWith("--max-risk"));
+        assertThat(none.noRoute().blockingConstraints()).anyMatch(b -> b.startsWith("maximum country risk"));
         // an endpoint above the cap is a bad request, not "no route"
         assertThatThrownBy(() -> ROUTER.route(req().withMaxRisk(0.3))).isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("max_risk"));
