@@ -44,42 +44,24 @@ final class BriefCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "Origin place.")
+    @Parameters(index = "0", paramLabel = "FROM", descriptionKey = "route.from")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "Destination place.")
+    @Parameters(index = "1", paramLabel = "TO", descriptionKey = "route.to")
     String to;
 
-    @Option(names = "--cargo", paramLabel = "PROFILE", defaultValue = "container",
-            description = "Cargo profile: bulk or container. Default: ${DEFAULT-VALUE}.")
-    String cargo;
+    @Mixin
+    RouteOptions.Query query;
 
-    @Option(names = "--tonnes", paramLabel = "N", description = "Shipment size in tonnes.")
-    Double tonnes;
+    @Mixin
+    RouteOptions.Reliability reliability;
 
-    @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-            description = "cost, time, distance, co2 or reliable. Default: ${DEFAULT-VALUE}.")
-    String objective;
-
-    @Option(names = "--avoid", paramLabel = "CC", split = ",", description = "Countries the route may not enter.")
-    List<String> avoid = new ArrayList<>();
-
-    @Option(names = "--modes", paramLabel = "MODE", split = ",", description = "Modes allowed (default: all).")
-    List<String> modes = new ArrayList<>();
-
-    @Option(names = "--include-planned", description = "Also use planned or under-construction links.")
-    boolean includePlanned;
-
-    @Option(names = "--alternatives", paramLabel = "K", defaultValue = "3",
-            description = "Up to K different routes in the brief. Default: ${DEFAULT-VALUE}.")
-    int alternatives;
+    @Mixin
+    RouteOptions.Search search;
 
     @Option(names = "--scenario", paramLabel = "ID|FILE",
             description = "Compare the baseline route with the route under this scenario (example id or file).")
     String scenario;
-
-    @Option(names = "--samples", paramLabel = "N", description = "Monte Carlo samples for reliability.")
-    Integer samples;
 
     @Option(names = "--out", paramLabel = "FILE", required = true,
             description = "Where to write the brief: FILE.html or FILE.pdf.")
@@ -89,6 +71,7 @@ final class BriefCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean pdf = format(out);
         String subtitle = subtitle();
+        RouteQuery q = routeQuery();
         Brief brief;
         if (scenario != null) {
             ScenarioBase base = ScenarioCommand.base(data);
@@ -99,10 +82,9 @@ final class BriefCommand implements Callable<Integer> {
             } catch (ScenarioException e) {
                 throw new UserInputException(e.getMessage());
             }
-            RouteQuery template = new RouteQuery("", "", null, null, tonnes, objective, avoid, List.of(), modes,
-                    includePlanned, null, null);
-            var pair = ScenarioComparison.routes(run, new OdPair(from, to, cargo, 1, "command line"), template,
-                    new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null));
+            q.resolve(base.network(), base.costs(), base.places()); // bad input is refused before any search
+            var pair = ScenarioComparison.routes(run, new OdPair(from, to, q.cargo(), 1, "command line"), q,
+                    q.planOptions().singleRoute());
             if (pair.baseline() == null && pair.scenario() == null) {
                 spec.commandLine().getErr().println("caravan: no route on either side; no brief written");
                 return CaravanCli.NO_ROUTE;
@@ -112,13 +94,11 @@ final class BriefCommand implements Callable<Integer> {
             Network network = data.loadNetwork();
             CostModel costs = data.loadCosts();
             Router router = new Router(network, costs, DataOptions.loadRisk(null));
-            RouteRequest request = new RouteQuery(from, to, List.of(), cargo, tonnes, objective, avoid, List.of(),
-                    modes, includePlanned, null, null).resolve(network, costs, new PlaceIndex(network));
-            Plan plan = new Planner(router).plan(request,
-                    new PlanOptions(alternatives, false, 0.02, 200_000, 3_000, samples, null));
+            RouteRequest request = q.resolve(network, costs, new PlaceIndex(network));
+            Plan plan = new Planner(router).plan(request, q.planOptions());
             if (!plan.found()) {
                 spec.commandLine().getErr().println("caravan: " + (plan.noRoute() == null ? "no route"
-                        : plan.noRoute().message()) + "; no brief written");
+                        : plan.noRoute().message(RouteOptions::word)) + "; no brief written");
                 return CaravanCli.NO_ROUTE;
             }
             brief = Brief.ofPlan(network, costs, plan.routes(), subtitle);
@@ -134,10 +114,21 @@ final class BriefCommand implements Callable<Integer> {
     }
 
     private String subtitle() {
-        return "Cargo: " + cargo + (tonnes == null ? "" : ", " + tonnes + " t") + "; objective: " + objective
-                + (avoid.isEmpty() ? "" : "; avoiding " + String.join(", ", avoid))
-                + (modes.isEmpty() ? "" : "; modes " + String.join(", ", modes))
-                + (includePlanned ? "; planned links included" : "");
+        RouteQuery q = routeQuery();
+        return "Cargo: " + q.cargo() + (q.tonnes() == null ? "" : ", " + RouteText.num(q.tonnes(), 0) + " t")
+                + "; objective: " + q.objective()
+                + (q.avoid().isEmpty() ? "" : "; avoiding " + String.join(", ", q.avoid()))
+                + (q.close().isEmpty() ? "" : "; closed " + String.join(", ", q.close()))
+                + (q.modes().isEmpty() ? "" : "; modes " + String.join(", ", q.modes()))
+                + (q.includePlanned() ? "; planned links included" : "");
+    }
+
+    private RouteQuery routeQuery() {
+        RouteQuery.Builder b = RouteQuery.builder().from(from).to(to);
+        query.apply(b);
+        reliability.apply(b);
+        search.apply(b);
+        return b.build();
     }
 
     /** true for PDF, false for HTML; anything else is a user error naming --out. */

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.",
         subcommands = {RouteCommand.class, ServeCommand.class, NetworkCommand.class, PlacesCommand.class, RiskCommand.class,
             ScenarioCommand.class, CompareCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class,
+            ValidateCommand.class, CalibrateCommand.class, AssignCommand.class,
             CommandLine.HelpCommand.class})
 public final class CaravanCli implements Runnable {
     public static final int NO_ROUTE = 1;
@@ -38,6 +39,7 @@ public final class CaravanCli implements Runnable {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new CaravanCli());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setResourceBundle(new RouteOptions.Help()); // the route options' help, from the core's table
         cl.setExecutionExceptionHandler(CaravanCli::handle);
         // A bad option gets its message and a pointer to --help, not the whole usage page.
         cl.setParameterExceptionHandler((ex, args) -> {

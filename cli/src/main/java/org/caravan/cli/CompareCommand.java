@@ -38,23 +38,19 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "Origin place.")
+    @Parameters(index = "0", paramLabel = "FROM", descriptionKey = "route.from")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "Destination place.")
+    @Parameters(index = "1", paramLabel = "TO", descriptionKey = "route.to")
     String to;
+
+    @Mixin
+    RouteOptions.Query query;
 
     @picocli.CommandLine.Option(names = "--corridors", paramLabel = "NAME", split = ",", required = true,
             description = "Corridor ids, crossing names, link ids or places, e.g. --corridors "
                 + "trans-afghan-east,trans-afghan-west,kti.")
     List<String> corridors = new ArrayList<>();
-
-    @picocli.CommandLine.Option(names = "--cargo", paramLabel = "PROFILE", defaultValue = "container",
-            description = "Cargo profile: bulk or container. Default: ${DEFAULT-VALUE}.")
-    String cargo;
-
-    @picocli.CommandLine.Option(names = "--tonnes", paramLabel = "N", description = "Shipment size in tonnes.")
-    Double tonnes;
 
     @picocli.CommandLine.Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "Output: text or json. Default: ${DEFAULT-VALUE}.")
@@ -68,8 +64,10 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Network network = data.loadNetwork();
         Router router = new Router(network, data.loadCosts());
-        RouteRequest request = new RouteQuery(from, to, List.of(), cargo, tonnes, "cost", List.of(), List.of(),
-                List.of(), false, null, java.util.Map.of()).resolve(network, router.costModel(), new PlaceIndex(network));
+        RouteQuery.Builder b = RouteQuery.builder().from(from).to(to);
+        query.apply(b);
+        RouteQuery q = b.build();
+        RouteRequest request = q.resolve(network, router.costModel(), new PlaceIndex(network));
         Comparison c = new CorridorComparison(router, Corridors.embedded()).compare(request, corridors);
         String out = format == Format.json
                 ? RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(network, c)) + "\n"
@@ -99,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
             x.put("fastest", i == c.fastest());
             x.put("least_risk", i == c.leastRisk());
             if (o.found()) x.set("route", RouteJson.route(o.route()));
-            else x.put("no_route", o.noRoute() == null ? "" : o.noRoute().message());
+            else x.put("no_route", o.noRoute() == null ? "" : o.noRoute().message(RouteOptions::word));
         }
         root.put("cheapest", c.cheapest() < 0 ? null : c.options().get(c.cheapest()).token());
         root.put("fastest", c.fastest() < 0 ? null : c.options().get(c.fastest()).token());
@@ -136,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
         for (Option o : c.options()) {
             sb.append("\n").append(o.token()).append(" (").append(o.kind()).append("): ").append(o.label()).append('\n');
             sb.append("  through: ").append(String.join(" > ", o.steps())).append('\n');
-            if (!o.found()) sb.append("  no route: ").append(o.noRoute() == null ? "" : o.noRoute().message()).append('\n');
+            if (!o.found()) sb.append("  no route: ").append(o.noRoute() == null ? "" : o.noRoute().message(RouteOptions::word)).append('\n');
             if (!o.source().isBlank()) sb.append("  source: ").append(o.source()).append('\n');
         }
         return sb.toString();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.caravan.cost.CostModel;
 import org.caravan.criticality.Criticality;
 import org.caravan.criticality.Criticality.Baseline;
 import org.caravan.criticality.Criticality.LinkImpact;
@@ -16,6 +17,9 @@ import org.caravan.demand.OdFile;
 import org.caravan.demand.OdFileException;
 import org.caravan.demand.OdPair;
 import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
 import org.caravan.report.CriticalityJson;
 import org.caravan.report.RouteJson;
 import org.caravan.routing.Router;
@@ -51,9 +55,8 @@ final class CriticalCommand implements Callable<Integer> {
             description = "Show the N most critical links (default: " + TEXT_TOP + " in text, all in JSON and CSV).")
     Integer top;
 
-    @Option(names = "--cargo", paramLabel = "PROFILE",
-            description = "Cargo profile for every OD pair (default: each pair's own cargo column).")
-    String cargo;
+    @Mixin
+    RouteOptions.Query query;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: the number of cores).")
@@ -70,15 +73,19 @@ final class CriticalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (top != null && top < 1) throw new UserInputException("--top: must be at least 1, got " + top);
         if (threads != null && threads < 1) throw new UserInputException("--threads: must be at least 1, got " + threads);
+        Network network = data.loadNetwork();
+        CostModel costs = data.loadCosts();
         List<OdPair> pairs;
         try {
-            pairs = od == null ? OdFile.embedded() : OdFile.read(od);
+            pairs = od == null ? OdFile.embedded()
+                    : OdFile.read(od, new PlaceIndex(network), query.cargo == null ? costs.profileNames() : null);
         } catch (OdFileException e) {
             throw new UserInputException("--od: " + e.getMessage());
         }
-        Router router = new Router(data.loadNetwork(), data.loadCosts());
-        Criticality.Options options = new Criticality.Options(cargo,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), null);
+        Router router = new Router(network, costs);
+        RouteQuery restrictions = query.apply(RouteQuery.builder()).build();
+        Criticality.Options options = new Criticality.Options(query.cargo,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), null, restrictions);
         // A bar only for a person watching a terminal: never in JSON mode (scripts), never in captured stderr.
         ProgressBar bar = System.console() != null && format != Format.json
                 ? new ProgressBar(spec.commandLine().getErr()) : null;

@@ -40,89 +40,28 @@ final class RouteCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", paramLabel = "FROM", description = "Origin place.")
+    @Parameters(index = "0", paramLabel = "FROM", descriptionKey = "route.from")
     String from;
 
-    @Parameters(index = "1", paramLabel = "TO", description = "Destination place.")
+    @Parameters(index = "1", paramLabel = "TO", descriptionKey = "route.to")
     String to;
 
-    @Option(names = "--cargo", paramLabel = "PROFILE", defaultValue = "container",
-            description = "Cargo profile: bulk (priced per tonne) or container (per 40-ft box). Default: ${DEFAULT-VALUE}.")
-    String cargo;
+    @Mixin
+    RouteOptions.Query query;
 
-    @Option(names = "--tonnes", paramLabel = "N",
-            description = "Shipment size in tonnes; costs and CO2 are for the whole shipment (containers: boxes needed).")
-    Double tonnes;
+    @Mixin
+    RouteOptions.Reliability reliability;
 
-    @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-            description = "What to minimise: cost (USD + value of time), time, distance, co2, or reliable (the lowest "
-                + "simulated 90th-percentile time). Default: ${DEFAULT-VALUE}.")
-    String objective;
-
-    @Option(names = "--avoid", paramLabel = "CC", split = ",",
-            description = "Countries (ISO alpha-2) the route may not enter, e.g. --avoid RU,AF.")
-    List<String> avoid = new ArrayList<>();
-
-    @Option(names = "--close", paramLabel = "PLACE_OR_ID", split = ",",
-            description = "Places, crossings (by name) or link ids to treat as closed.")
-    List<String> close = new ArrayList<>();
-
-    @Option(names = "--modes", paramLabel = "MODE", split = ",",
-            description = "Modes the cargo may travel in: rail, road, sea, ferry (default: all).")
-    List<String> modes = new ArrayList<>();
-
-    @Option(names = "--include-planned",
-            description = "Also use links that are planned or under construction (labelled in the answer).")
-    boolean includePlanned;
-
-    @Option(names = "--via", paramLabel = "PLACE",
-            description = "A place the route must pass; repeat for several, in order.")
-    List<String> via = new ArrayList<>();
+    @Mixin
+    RouteOptions.Search search;
 
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
             description = "Output: text, json or geojson. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--alternatives", paramLabel = "K",
-            description = "Up to K meaningfully different routes (other crossings or modes), best first, side by side.")
-    Integer alternatives;
-
-    @Option(names = "--pareto",
-            description = "Every route no other beats on cost, time, risk and CO2 at once (the trade-offs), side by side.")
-    boolean pareto;
-
-    @Option(names = "--pareto-tolerance", paramLabel = "FRACTION", defaultValue = "0.02",
-            description = "With --pareto, hide a route when a better-ranked one is within this fraction of it on every "
-                + "criterion (0 shows the exact set). Default: ${DEFAULT-VALUE}.")
-    double paretoTolerance;
-
-    @Option(names = "--max-labels", paramLabel = "N", defaultValue = "200000",
-            description = "With --pareto, the most labels the search may create. Default: ${DEFAULT-VALUE}.")
-    int maxLabels;
-
-    @Option(names = "--budget-ms", paramLabel = "MS", defaultValue = "3000",
-            description = "With --pareto, the most milliseconds the search may take. Default: ${DEFAULT-VALUE}.")
-    long budgetMillis;
-
-    @Option(names = "--max-risk", paramLabel = "R",
-            description = "Do not enter countries whose combined risk score (0-1, see 'caravan risk') exceeds R.")
-    Double maxRisk;
-
-    @Option(names = "--penalty", paramLabel = "CC=USD", split = ",",
-            description = "Soft preference: add USD per cargo unit each time the route enters country CC, e.g. "
-                + "--penalty AF=500,IR=800 (the answer shows it apart from real money).")
-    java.util.Map<String, Double> penalties = new java.util.LinkedHashMap<>();
-
     @Option(names = "--risk", paramLabel = "FILE",
             description = "Risk register (YAML or JSON) merged over the embedded one.")
     Path riskFile;
-
-    @Option(names = "--samples", paramLabel = "N",
-            description = "Monte Carlo samples for transit-time reliability (default from the cost model: 10000).")
-    Integer samples;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Random seed for reliability (default 42).")
-    Long seed;
 
     @Option(names = "--detail", description = "Text output: one row per link instead of one per run in a mode and country.")
     boolean detail;
@@ -146,16 +85,15 @@ final class RouteCommand implements Callable<Integer> {
         CostModel costs = data.loadCosts();
         RiskRegister risk = DataOptions.loadRisk(riskFile);
         Router router = new Router(network, costs, risk);
-        RouteRequest request = buildRequest(network, costs);
-        if (pareto && alternatives != null) throw new UserInputException("--pareto and --alternatives: choose one");
-        Plan plan = new Planner(router).plan(request, new PlanOptions(alternatives, pareto, paretoTolerance, maxLabels,
-                budgetMillis, samples, seed));
+        RouteQuery q = routeQuery();
+        RouteRequest request = q.resolve(network, costs, new PlaceIndex(network));
+        Plan plan = new Planner(router).plan(request, q.planOptions());
         String out = switch (format) {
             case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(RouteJson.toJson(network, plan)) + "\n";
+                    .writeValueAsString(RouteJson.toJson(network, plan, RouteOptions::word)) + "\n";
             case geojson -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(RouteGeoJson.toGeoJson(network, plan.routes())) + "\n";
-            case text -> RouteText.format(network, request, plan.routes(), plan.noRoute(), plan.note(), detail);
+            case text -> RouteText.format(network, plan, q, detail);
         };
         TextOutput.write(spec, output, out);
         if (chart != null && plan.found()) {
@@ -164,7 +102,7 @@ final class RouteCommand implements Callable<Integer> {
         }
         if (!plan.found()) {
             if (format != Format.text && plan.noRoute() != null) {
-                spec.commandLine().getErr().println("caravan: " + plan.noRoute().message());
+                spec.commandLine().getErr().println("caravan: " + plan.noRoute().message(RouteOptions::word));
             }
             return CaravanCli.NO_ROUTE;
         }
@@ -172,8 +110,12 @@ final class RouteCommand implements Callable<Integer> {
     }
 
 
-    RouteRequest buildRequest(Network network, CostModel costs) {
-        return new RouteQuery(from, to, via, cargo, tonnes, objective, avoid, close, modes, includePlanned, maxRisk,
-                penalties).resolve(network, costs, new PlaceIndex(network));
+    /** The question as typed: the two places and the shared route options. */
+    RouteQuery routeQuery() {
+        RouteQuery.Builder b = RouteQuery.builder().from(from).to(to);
+        query.apply(b);
+        reliability.apply(b);
+        search.apply(b);
+        return b.build();
     }
 }

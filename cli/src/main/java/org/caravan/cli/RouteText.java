@@ -10,6 +10,12 @@ import org.caravan.network.Node;
 import org.caravan.routing.CountryExposure;
 import org.caravan.routing.CrossingUse;
 import org.caravan.routing.NoRoute;
+import org.caravan.routing.Plan;
+import org.caravan.routing.Restriction;
+import org.caravan.routing.RestrictionEffect;
+import org.caravan.country.Countries;
+import org.caravan.place.RouteQuery;
+import org.caravan.report.RouteJson;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
 import org.caravan.routing.RouteRequest;
@@ -53,23 +59,34 @@ final class RouteText {
     /** One route in full, or several side by side followed by the first in full. */
     static String format(Network network, RouteRequest q, List<Route> routes, NoRoute noRoute, String note,
             boolean detail) {
+        return format(network, new Plan(q, routes, noRoute, note, false, List.of()), null, detail);
+    }
+
+    /**
+     * A plan: the header (places, cargo, objective, and every restriction in force by name, saying which changed
+     * nothing), then the routes. {@code asked} is the question as typed, for penalties in the user's notation (may
+     * be null).
+     */
+    static String format(Network network, Plan plan, RouteQuery asked, boolean detail) {
+        RouteRequest q = plan.request();
+        List<Route> routes = plan.routes();
+        NoRoute noRoute = plan.noRoute();
+        String note = plan.note();
         StringBuilder sb = new StringBuilder();
         sb.append(place(network, q.from())).append(" -> ").append(place(network, q.to()));
         for (String v : q.via()) sb.append("  via ").append(place(network, v));
         sb.append('\n');
-        sb.append("cargo ").append(q.cargo()).append(", objective ").append(q.objective().code());
-        if (!q.avoidCountries().isEmpty()) sb.append(", avoiding ").append(String.join(",", q.avoidCountries()));
-        if (q.maxRisk() != null) sb.append(", max risk ").append(q.maxRisk());
-        if (!q.countryPenalties().isEmpty()) sb.append(", penalties ").append(q.countryPenalties());
-        if (!q.closedNodes().isEmpty() || !q.closedLinks().isEmpty()) {
-            sb.append(", closed ").append(q.closedNodes().size() + q.closedLinks().size()).append(" item(s)");
-        }
+        sb.append("cargo ").append(q.cargo());
+        if (q.tonnes() != null) sb.append(", ").append(num(q.tonnes(), q.tonnes() < 10 ? 1 : 0)).append(" t");
+        sb.append(", objective ").append(q.objective().code());
         if (q.includePlanned()) sb.append(", planned links allowed");
         sb.append("\n");
+        restrictions(sb, network, plan, asked);
+        if (note != null) sb.append(note).append('\n');
         if (note != null) sb.append(note).append('\n');
         sb.append('\n');
         if (routes.isEmpty()) {
-            sb.append("No route. ").append(noRoute == null ? "" : noRoute.message()).append('\n');
+            sb.append("No route. ").append(noRoute == null ? "" : noRoute.message(RouteOptions::word)).append('\n');
             return sb.toString();
         }
         if (routes.size() > 1) {
@@ -81,6 +98,68 @@ final class RouteText {
     }
 
     /** The routes side by side: what a decision table needs. */
+    /** One line per restriction in force, with names and codes, and what it did. */
+    static void restrictions(StringBuilder sb, Network network, Plan plan, RouteQuery asked) {
+        RouteRequest q = plan.request();
+        List<RestrictionEffect> effects = plan.effects();
+        if (effects.isEmpty()) effects = q.restrictions().stream().map(r -> new RestrictionEffect(r, null, List.of()))
+                .toList();
+        if (effects.isEmpty()) return;
+        Countries countries = Countries.embedded();
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (RestrictionEffect e : effects) {
+            Restriction r = e.restriction();
+            String what = switch (r.kind()) {
+                case AVOID -> "avoid " + String.join(", ", r.values().stream().map(countries::label).toList());
+                case MAX_RISK -> "max risk " + r.values().get(0) + (e.countries().isEmpty()
+                        ? " (no country of the network exceeds it)"
+                        : ": excludes " + String.join(", ", e.countries().stream().map(countries::label).toList()));
+                case CLOSE -> "closed " + String.join(", ", r.values().stream().map(id -> closedLabel(network, id))
+                        .toList());
+                case MODES -> "modes " + String.join(", ", r.values());
+                case VIA -> "via " + String.join(", ", r.values().stream().map(id -> RouteJson.name(network, id))
+                        .toList());
+                case PENALTY -> "penalty " + penaltyLabel(r.values().get(0), asked, countries);
+                case OPERATIONAL_ONLY -> "operational links only";
+            };
+            String effect = e.changedRoute() == null ? "" : e.changedRoute() ? "changed the route"
+                    : "changed nothing (the best route is the same without it)";
+            rows.add(new String[] {what, effect});
+        }
+        sb.append("restrictions:\n");
+        for (String[] row : rows) {
+            sb.append("  ").append(row[0]);
+            if (!row[1].isEmpty()) sb.append("  [").append(row[1]).append(']');
+            sb.append('\n');
+        }
+    }
+
+    private static String closedLabel(Network network, String id) {
+        var link = network.link(id);
+        if (link.isPresent()) {
+            String name = link.get().name().isBlank() ? "" : " " + link.get().name();
+            return id + name + (link.get().isCrossing() ? " (crossing)" : " (link)");
+        }
+        return id + network.node(id).map(n -> " " + n.name()).orElse("") + " (place)";
+    }
+
+    /** "IR=800" as the user wrote it ("Iran=800 (IR)"), else with the country's name. */
+    private static String penaltyLabel(String value, RouteQuery asked, Countries countries) {
+        String cc = value.substring(0, value.indexOf('='));
+        String usd = value.substring(value.indexOf('=') + 1);
+        if (asked != null) {
+            for (var e : asked.penalties().entrySet()) {
+                var c = countries.find(e.getKey());
+                if (c.isPresent() && c.get().alpha2().equals(cc)) {
+                    String typed = e.getKey() + "=" + usd;
+                    return e.getKey().equalsIgnoreCase(cc) ? countries.label(cc) + " " + usd + " USD per cargo unit"
+                            : typed + " (" + cc + ") USD per cargo unit";
+                }
+            }
+        }
+        return countries.label(cc) + " " + usd + " USD per cargo unit";
+    }
+
     private static void comparison(StringBuilder sb, List<Route> routes) {
         List<String[]> rows = new java.util.ArrayList<>();
         rows.add(new String[] {"#", "countries", "crossings", "modes", "km", "days", "p90 days", "USD", "t CO2",
@@ -143,8 +222,14 @@ final class RouteText {
                     num(t.hours(), 1), num(t.usd(), 0)));
         }
         Totals t = r.totals();
-        sb.append(String.format(Locale.ROOT, "%nTotals: %s km, %s h (%s days), USD %s, %s kg CO2%n", num(t.km(), 0),
-                num(t.hours(), 1), num(t.hours() / 24, 1), num(t.usd(), 0), num(t.co2Kg(), 0)));
+        sb.append(String.format(Locale.ROOT, "%nTotals: %s km, %s h (%s days), USD %s, %s kg CO2e well-to-wheel "
+                + "(%s tank-to-wheel, %s at hubs)%n", num(t.km(), 0), num(t.hours(), 1), num(t.hours() / 24, 1),
+                num(t.usd(), 0), num(t.co2Kg(), 0), num(t.co2TtwKg(), 0), num(t.co2HubKg(), 0)));
+        if (r.departure() != null) {
+            sb.append(String.format(Locale.ROOT, "Timed from departure %s (local time at the origin): arrives %s "
+                    + "(local time at the destination)%n", r.departure(), r.arrival()));
+        }
+        sb.append(timeBreakdown(r));
         sb.append(String.format(Locale.ROOT, "Generalized cost (USD + value of time%s): %s%n",
                 t.penaltyUsd() > 0 ? " + penalties" : "", num(t.generalizedUsd(), 0)));
         if (t.penaltyUsd() > 0) {
@@ -197,4 +282,17 @@ final class RouteText {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
+
+    /** Door-to-door time by kind of component (running, dwell, waits for departures, borders, handling). */
+    static String timeBreakdown(Route r) {
+        java.util.Map<String, Double> byKind = new java.util.LinkedHashMap<>();
+        for (org.caravan.routing.TimeStep s : r.timeline()) {
+            byKind.merge(s.kind().code().replace('_', ' '), s.hours(), Double::sum);
+        }
+        if (byKind.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("Time by component:");
+        byKind.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %s h;", k, num(v, 1))));
+        b.setLength(b.length() - 1);
+        return b.append('\n').toString();
+    }
 }

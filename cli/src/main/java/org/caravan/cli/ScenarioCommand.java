@@ -174,33 +174,11 @@ final class ScenarioCommand implements Runnable {
         @Option(names = "--od", paramLabel = "FILE", description = "OD pairs: CSV with from,to,cargo,tonnes,source.")
         Path odFile;
 
-        @Option(names = "--cargo", paramLabel = "PROFILE",
-                description = "Cargo profile for every pair (default: each pair's own; container for FROM TO).")
-        String cargo;
+        @Mixin
+        RouteOptions.Query query;
 
-        @Option(names = "--objective", paramLabel = "OBJ", defaultValue = "cost",
-                description = "cost, time, distance, co2 or reliable. Default: ${DEFAULT-VALUE}.")
-        String objective;
-
-        @Option(names = "--avoid", paramLabel = "CC", split = ",",
-                description = "Countries no route may enter, on both sides (the scenario may add more).")
-        List<String> avoid = new ArrayList<>();
-
-        @Option(names = "--close", paramLabel = "PLACE_OR_ID", split = ",",
-                description = "Places, crossings or link ids closed on both sides.")
-        List<String> close = new ArrayList<>();
-
-        @Option(names = "--modes", paramLabel = "MODE", split = ",",
-                description = "Modes the cargo may travel in: rail, road, sea, ferry (default: all).")
-        List<String> modes = new ArrayList<>();
-
-        @Option(names = "--include-planned",
-                description = "Also use planned and under-construction links, on both sides.")
-        boolean includePlanned;
-
-        @Option(names = "--samples", paramLabel = "N", defaultValue = "1000",
-                description = "Monte Carlo samples per route. Default: ${DEFAULT-VALUE}.")
-        int samples;
+        @Mixin
+        RouteOptions.Reliability reliability;
 
         @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
                 description = "text, json or csv. Default: ${DEFAULT-VALUE}.")
@@ -226,12 +204,14 @@ final class ScenarioCommand implements Runnable {
             if (from != null && odFile != null) throw new UserInputException("--od: give FROM TO or --od, not both");
             ScenarioBase base = base(data);
             Scenario s = load(scenario, base);
+            String cargo = query.cargo;
             List<OdPair> ods;
             if (from != null) {
                 ods = List.of(new OdPair(from, to, cargo, 1, "command line"));
             } else {
                 try {
-                    ods = odFile == null ? OdFile.embedded() : OdFile.read(odFile);
+                    ods = odFile == null ? OdFile.embedded()
+                            : OdFile.read(odFile, base.places(), cargo == null ? base.costs().profileNames() : null);
                 } catch (OdFileException e) {
                     throw new UserInputException("--od: " + e.getMessage());
                 }
@@ -245,9 +225,11 @@ final class ScenarioCommand implements Runnable {
             } catch (ScenarioException e) {
                 throw new UserInputException(e.getMessage());
             }
-            RouteQuery template = new RouteQuery("", "", null, null, null, objective, avoid, close, modes,
-                    includePlanned, null, null);
-            PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
+            RouteQuery.Builder b = RouteQuery.builder();
+            query.apply(b);
+            reliability.apply(b);
+            RouteQuery template = b.build();
+            PlanOptions options = template.planOptions();
             ScenarioComparison.Result result = ScenarioComparison.compare(run, ods, template, options);
             String text = switch (format) {
                 case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()

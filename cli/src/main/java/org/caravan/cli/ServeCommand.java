@@ -9,6 +9,7 @@ import org.caravan.scenario.ScenarioBase;
 import org.caravan.server.CaravanServer;
 import org.caravan.server.DuckDbScenarioStore;
 import org.caravan.server.ScenarioStore;
+import org.caravan.server.ServerLimits;
 import org.caravan.trade.TradeStore;
 import org.caravan.trade.TradeStoreException;
 import picocli.CommandLine.Command;
@@ -34,6 +35,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to bind; 0.0.0.0 exposes the server to the network. Default: ${DEFAULT-VALUE}.")
     String host;
+
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = {"Another host name the Host header may carry (repeat or comma-separate), for a server "
+                    + "reached through a DNS name or a proxy. Requests naming other hosts get 421: a page on another "
+                    + "site cannot read the API by DNS rebinding. The names the server is bound to always work "
+                    + "(localhost and 127.0.0.1 on loopback). '*' turns the check off."})
+    java.util.List<String> allowHosts = new java.util.ArrayList<>();
 
     @Option(names = "--risk", paramLabel = "FILE", description = "Risk register merged over the embedded one.")
     Path riskFile;
@@ -64,7 +72,15 @@ final class ServeCommand implements Callable<Integer> {
             store.close();
             throw new UserInputException("--data-dir: " + e.getMessage());
         }
-        CaravanServer server = new CaravanServer(base, store, trade);
+        for (String h : allowHosts) {
+            if (!h.equals("*") && !h.matches("[A-Za-z0-9._:\\[\\]-]+")) {
+                store.close();
+                trade.close();
+                throw new UserInputException("--allow-host: expected a host name or address, got '" + h + "'");
+            }
+        }
+        CaravanServer server = new CaravanServer(base, store, trade,
+                ServerLimits.defaults().withAllowedHosts(allowHosts));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

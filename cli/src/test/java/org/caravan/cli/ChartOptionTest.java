@@ -49,7 +49,9 @@ class ChartOptionTest {
         for (JsonNode leg : r.path("legs")) if (leg.path("mode").asText().equalsIgnoreCase("crossing")) crossingLegs++;
         Document d = parse(svg);
         assertThat(byClass(d, "leg")).hasSize(r.path("legs").size() - crossingLegs);
-        assertThat(byClass(d, "jump")).hasSize(r.path("crossings").size() + r.path("transshipments").size());
+        int dwells = 0;
+        for (JsonNode t : r.path("timeline")) if (t.path("kind").asText().equals("dwell")) dwells++;
+        assertThat(byClass(d, "jump")).hasSize(r.path("crossings").size() + r.path("transshipments").size() + dwells);
         Element end = byClass(d, "end").get(0);
         assertThat(Double.parseDouble(end.getAttribute("data-km"))).isCloseTo(r.path("totals").path("km").asDouble(),
                 within(0.1));

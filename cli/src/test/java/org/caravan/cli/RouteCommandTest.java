@@ -64,7 +64,15 @@ class RouteCommandTest {
             usd += t.path("usd").asDouble();
             hours += t.path("hours").asDouble();
         }
+        // terminal dwell is a part of the timeline only; the timeline sums to the total hours
+        double timeline = 0;
+        for (JsonNode t : r.path("timeline")) {
+            timeline += t.path("hours").asDouble();
+            if (t.path("kind").asText().equals("dwell")) hours += t.path("hours").asDouble();
+        }
         JsonNode totals = r.path("totals");
+        assertThat(totals.path("hours").asDouble()).isCloseTo(timeline, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(totals.path("co2_wtw_kg").asDouble()).isGreaterThanOrEqualTo(totals.path("co2_ttw_kg").asDouble());
         assertThat(totals.path("km").asDouble()).isCloseTo(km, org.assertj.core.data.Offset.offset(1.0));
         assertThat(totals.path("usd").asDouble()).isCloseTo(usd, org.assertj.core.data.Offset.offset(1.0));
         assertThat(totals.path("hours").asDouble()).isCloseTo(hours, org.assertj.core.data.Offset.offset(0.2));
@@ -201,7 +209,11 @@ class RouteCommandTest {
         assertBad(new String[] {"route", "Almaty", "Karachi", "--cargo", "liquid"}, "--cargo");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--tonnes", "-5"}, "--tonnes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "XQ"}, "--avoid");
-        assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "Afghanistan"}, "--avoid");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--avoid", "Afghanstan"}, "Afghanistan (AF, AFG)");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--tonnes", "1e308"}, "--tonnes");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--penalty", "IR=1e308"}, "--penalty");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--samples", "99999999999"}, "--samples");
+        assertBad(new String[] {"route", "Almaty", "Karachi", "--seed", "-1"}, "--seed");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--modes", "teleport"}, "--modes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--modes", "crossing"}, "--modes");
         assertBad(new String[] {"route", "Almaty", "Karachi", "--format", "xml"}, "--format");
@@ -253,6 +265,34 @@ class RouteCommandTest {
         JsonNode root = JSON.readTree(json.out());
         assertThat(root.path("routes")).isEmpty();
         assertThat(root.path("no_route").path("blocking_constraints").get(0).asText()).isEqualTo("--modes road");
+    }
+
+    @Test
+    void departTimesTheRouteOnTheClock() throws Exception {
+        JsonNode r = route("Aktau", "Baku", "--depart", "2027-03-01T08:00");
+        assertThat(r.path("depart").asText()).isEqualTo("2027-03-01T08:00");
+        assertThat(r.path("arrive").asText()).startsWith("2027-03");
+        double timeline = 0;
+        for (JsonNode t : r.path("timeline")) timeline += t.path("hours").asDouble();
+        assertThat(timeline).isCloseTo(r.path("totals").path("hours").asDouble(), org.assertj.core.data.Offset.offset(0.2));
+        CliRunner.Run text = CliRunner.run("route", "Aktau", "Baku", "--depart", "2027-03-01T08:00");
+        assertThat(text.out()).contains("Timed from departure 2027-03-01T08:00", "Time by component:");
+        assertBad(new String[] {"route", "Aktau", "Baku", "--depart", "next monday"}, "depart");
+    }
+
+    @Test
+    void aCustomProfileCopiedFromBulkRoutesAsBulk(@TempDir Path dir) throws Exception {
+        var tree = org.caravan.cost.CostModelLoader.readDefaults();
+        var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        copy.putObject("profiles").set("grain", tree.path("profiles").path("bulk").deepCopy());
+        Path costs = dir.resolve("grain.yaml");
+        org.caravan.io.YamlOverlay.YAML.writeValue(costs.toFile(), copy);
+        JsonNode bulk = route("Kostanay", "Bandar Abbas", "--cargo", "bulk", "--tonnes", "5000");
+        JsonNode grain = route("Kostanay", "Bandar Abbas", "--cargo", "grain", "--tonnes", "5000", "--costs",
+                costs.toString());
+        assertThat(grain.path("nodes")).isEqualTo(bulk.path("nodes"));
+        assertThat(grain.path("totals")).isEqualTo(bulk.path("totals"));
+        assertThat(grain.path("units").asDouble()).isEqualTo(5000.0);
     }
 
     private static void assertBad(String[] args, String mention) {

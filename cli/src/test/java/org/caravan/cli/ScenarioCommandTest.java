@@ -27,7 +27,7 @@ class ScenarioCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Sources:", "$2,500 to $1,250", "Assumptions:", "costs:");
         CliRunner.Run ferry = CliRunner.run("scenario", "show", "caspian-ferry-doubled");
-        assertThat(ferry.out()).contains("ferry_kzaau_azala (Aktau-Alat ferry): wait_hours 30");
+        assertThat(ferry.out()).contains("\"ferry_kzaau_azala\":{\"departure_wait_interval_hours\":48}");
         CliRunner.Run json = CliRunner.run("scenario", "show", "torkham-closed", "--format", "json");
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out()).contains("\"close_links\" : [ \"x_pktor_afrkh_road\" ]");

@@ -26,4 +26,13 @@ class ServeCommandTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--data-dir").doesNotContain("\tat ");
     }
+
+    @Test
+    void allowHostIsOfferedAndABadNameIsRefused() {
+        assertThat(CliRunner.run("serve", "--help").out()).contains("--allow-host", "421");
+        CliRunner.Run run = CliRunner.run("serve", "--port", "0", "--data-dir", dir.toString(), "--allow-host",
+                "caravan.example,bad name!");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--allow-host", "bad name!").doesNotContain("\tat ");
+    }
 }

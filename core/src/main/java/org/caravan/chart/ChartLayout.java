@@ -131,7 +131,7 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
         return top + plotHeight - value / yMax * plotHeight;
     }
 
-    /** Mode colours as on the web map (server/src/main/resources/web/app.js, MODE_STYLE). */
+    /** Mode colours as on the web map (server/src/main/resources/web/js/palette.mjs, MODE_STYLE). */
     static String colour(Mode mode) {
         return switch (mode) {
             case RAIL -> "#4e342e";
@@ -143,7 +143,11 @@ record ChartLayout(int width, int height, int left, int top, int plotWidth, int 
     }
 
     static String jumpColour(DistanceChart.Jump.Type type) {
-        return type == DistanceChart.Jump.Type.CROSSING ? "#6a1b9a" : "#c62828";
+        return switch (type) {
+            case CROSSING -> "#6a1b9a";
+            case TRANSSHIPMENT -> "#c62828";
+            case DWELL -> "#8d6e63"; // terminal dwell: train formation, wagon supply, release
+        };
     }
 
     static String dash(int seriesIndex) {

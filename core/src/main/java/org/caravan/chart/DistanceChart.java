@@ -32,7 +32,7 @@ public record DistanceChart(ChartKind kind, List<Series> series) {
      */
     public record Jump(double km0, double value0, double km1, double value1, Type type, String name, double hours,
             double usd) {
-        public enum Type { CROSSING, TRANSSHIPMENT }
+        public enum Type { CROSSING, TRANSSHIPMENT, DWELL }
 
         /** The label shown beside the jump: the place and what it costs on this chart's axis. */
         public String label(ChartKind kind) {
@@ -59,7 +59,22 @@ public record DistanceChart(ChartKind kind, List<Series> series) {
         int ti = 0;
         double km = 0;
         double v = 0;
+        // Terminal dwells (in the timeline only) by the number of legs travelled before them.
+        java.util.Map<Integer, List<org.caravan.routing.TimeStep>> dwells = new java.util.HashMap<>();
+        int legsBefore = 0;
+        for (org.caravan.routing.TimeStep step : route.timeline()) {
+            if (step.legIndex() >= 0) legsBefore = step.legIndex() + 1;
+            if (step.kind() == org.caravan.routing.TimeStep.Kind.DWELL) {
+                dwells.computeIfAbsent(legsBefore, x -> new ArrayList<>()).add(step);
+            }
+        }
+        int li = 0;
         for (Leg leg : route.legs()) {
+            for (org.caravan.routing.TimeStep d : dwells.getOrDefault(li++, List.of())) {
+                double dv = kind == ChartKind.TIME ? d.hours() : 0;
+                jumps.add(new Jump(km, v, km, v + dv, Jump.Type.DWELL, d.name(), d.hours(), 0));
+                v += dv;
+            }
             while (ti < ts.size() && ts.get(ti).at().equals(leg.from())) {
                 Transshipment t = ts.get(ti++);
                 double dv = kind == ChartKind.TIME ? t.hours() : t.usd();
@@ -76,6 +91,11 @@ public record DistanceChart(ChartKind kind, List<Series> series) {
                         leg.km(), leg.hours(), leg.usd()));
             }
             km += leg.km();
+            v += dv;
+        }
+        for (org.caravan.routing.TimeStep d : dwells.getOrDefault(li, List.of())) {
+            double dv = kind == ChartKind.TIME ? d.hours() : 0;
+            jumps.add(new Jump(km, v, km, v + dv, Jump.Type.DWELL, d.name(), d.hours(), 0));
             v += dv;
         }
         // Transshipments not yet placed (none on a well-formed route) still count, at the end, so totals hold.

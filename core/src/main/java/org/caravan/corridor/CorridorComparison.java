@@ -225,7 +225,7 @@ public final class CorridorComparison {
             res = router.route(forced);
         } catch (InvalidRequestException e) {
             // e.g. a via point in a country the request avoids: an answer for this option, not an input error
-            return new Attempt(null, new NoRoute(e.getMessage(), List.of()));
+            return new Attempt(null, NoRoute.other(e.getMessage()));
         }
         if (!res.found()) return new Attempt(null, res.noRoute());
         Route r = res.route();
@@ -235,9 +235,8 @@ public final class CorridorComparison {
             boolean ok = s instanceof PlaceStep p ? r.nodes().contains(p.node().id())
                     : ((LinkStep) s).links().stream().anyMatch(used::contains);
             if (!ok) {
-                return new Attempt(null, new NoRoute("The least-cost route through the via points does not use "
-                        + label(s) + " itself (it detours between the posts), so this option cannot be forced.",
-                        List.of()));
+                return new Attempt(null, NoRoute.other("The least-cost route through the via points does not use "
+                        + label(s) + " itself (it detours between the posts), so this option cannot be forced."));
             }
         }
         return new Attempt(r, null);

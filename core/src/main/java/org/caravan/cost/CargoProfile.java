@@ -1,6 +1,7 @@
 package org.caravan.cost;
 
 import java.util.Map;
+import org.caravan.network.Cargo;
 import org.caravan.network.Mode;
 
 /**
@@ -8,26 +9,48 @@ import org.caravan.network.Mode;
  * bulk, a 40-ft box for containers).
  *
  * @param unit                  the unit prices refer to ("tonne", "40ft box")
+ * @param cargoClass            how the cargo is handled (which places can load it), whatever the profile is
+ *                              called: a copy of {@code bulk} under another name routes as bulk
  * @param tonnesPerUnit         cargo tonnes in one unit, for CO2 (tonne-km) and for converting --tonnes
  * @param valueOfTimeUsdPerHour what an hour in transit costs the owner of one unit (inventory, capital)
  * @param unitsPerVehicle       units one vehicle carries, per mode: crossing fees are per vehicle (CPMM TFI2)
  * @param transship             handling at a mode change, keyed "from-to" (e.g. "rail-road"), else "default"
  * @param gaugeChange           bogie exchange or transloading between rail gauges
+ * @param nodes                 handling at named places (ports, terminals, gauge-change yards) by node id
  */
 public record CargoProfile(
         String name,
         String unit,
+        Cargo cargoClass,
         double tonnesPerUnit,
         double valueOfTimeUsdPerHour,
         Map<Mode, ModeRates> modes,
         Map<Mode, Double> unitsPerVehicle,
         Map<String, Handling> transship,
-        Handling gaugeChange) {
+        Handling gaugeChange,
+        Map<String, NodeHandling> nodes) {
+
+    /** Handling at one place that differs from the profile's: transshipment by mode pair or default, gauge change. */
+    public record NodeHandling(Map<String, Handling> transship, Handling gaugeChange) {
+        public NodeHandling {
+            transship = transship == null ? Map.of() : Map.copyOf(transship);
+        }
+    }
 
     public CargoProfile {
         modes = Map.copyOf(modes);
         unitsPerVehicle = Map.copyOf(unitsPerVehicle);
         transship = Map.copyOf(transship);
+        nodes = nodes == null ? Map.of() : Map.copyOf(nodes);
+        cargoClass = cargoClass == null ? (name.equals("bulk") ? Cargo.BULK : Cargo.CONTAINER) : cargoClass;
+    }
+
+    /** A profile without place-specific handling; the cargo class follows the name (bulk, else container). */
+    public CargoProfile(String name, String unit, double tonnesPerUnit, double valueOfTimeUsdPerHour,
+            Map<Mode, ModeRates> modes, Map<Mode, Double> unitsPerVehicle, Map<String, Handling> transship,
+            Handling gaugeChange) {
+        this(name, unit, null, tonnesPerUnit, valueOfTimeUsdPerHour, modes, unitsPerVehicle, transship, gaugeChange,
+                Map.of());
     }
 
     public ModeRates rates(Mode mode) {
@@ -39,6 +62,23 @@ public record CargoProfile(
     public Handling transship(Mode from, Mode to) {
         Handling h = transship.get(from.code() + "-" + to.code());
         return h != null ? h : transship.getOrDefault("default", Handling.NONE);
+    }
+
+    /** Handling of a mode change at the place {@code nodeId}: its own figure where given, else the profile's. */
+    public Handling transshipAt(String nodeId, Mode from, Mode to) {
+        NodeHandling n = nodes.get(nodeId);
+        if (n != null) {
+            Handling h = n.transship().get(from.code() + "-" + to.code());
+            if (h == null) h = n.transship().get("default");
+            if (h != null) return h;
+        }
+        return transship(from, to);
+    }
+
+    /** Gauge change at the place {@code nodeId}: its own figure where given, else the profile's. */
+    public Handling gaugeChangeAt(String nodeId) {
+        NodeHandling n = nodes.get(nodeId);
+        return n != null && n.gaugeChange() != null ? n.gaugeChange() : gaugeChange;
     }
 
     /** A per-vehicle fee shared over the units one vehicle of {@code mode} carries. */

@@ -9,6 +9,8 @@ import org.caravan.network.Mode;
  * The cost model: cargo profiles, CO2 factors and the source of every default. Immutable; built by
  * {@link CostModelLoader} from the embedded defaults file merged with an optional user file.
  *
+ * @param co2KgPerTonneKm flat CO2 factor per mode, for profiles whose modes give no {@code co2_*} factors
+ * @param timetables crossings, sea/ferry services and time zones by network id
  * @param sources dotted path prefix (e.g. {@code profiles.bulk.modes.road.per_km_usd}) → where the number comes
  *                from; the longest matching prefix applies to a value
  */
@@ -16,7 +18,8 @@ public record CostModel(
         Map<String, CargoProfile> profiles,
         Map<Mode, Double> co2KgPerTonneKm,
         Map<String, Source> sources,
-        DelayModel delays) {
+        DelayModel delays,
+        TimeTables timetables) {
 
     /** Where a default comes from and how far to trust it. */
     public record Source(String source, String confidence) {}
@@ -26,10 +29,11 @@ public record CostModel(
         co2KgPerTonneKm = Map.copyOf(co2KgPerTonneKm);
         sources = Map.copyOf(sources);
         delays = delays == null ? DelayModel.DEFAULT : delays;
+        timetables = timetables == null ? TimeTables.NONE : timetables;
     }
 
     public CostModel(Map<String, CargoProfile> profiles, Map<Mode, Double> co2KgPerTonneKm, Map<String, Source> sources) {
-        this(profiles, co2KgPerTonneKm, sources, DelayModel.DEFAULT);
+        this(profiles, co2KgPerTonneKm, sources, DelayModel.DEFAULT, TimeTables.NONE);
     }
 
     public Set<String> profileNames() { return new java.util.TreeSet<>(profiles.keySet()); }

@@ -3,14 +3,19 @@ package org.caravan.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caravan.io.YamlOverlay;
+import org.caravan.network.Cargo;
 import org.caravan.network.Mode;
 import org.caravan.network.Problem;
 
@@ -21,13 +26,30 @@ import org.caravan.network.Problem;
  */
 public final class CostModelLoader {
     public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
-    private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources", "reliability");
+    /** Place-specific tables shipped next to the defaults and merged into the same tree (same key paths). */
+    public static final List<String> TABLE_RESOURCES = List.of("/org/caravan/cost/crossings.yaml",
+            "/org/caravan/cost/services.yaml");
+    private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources", "reliability",
+            "crossings", "services", "utc_offset_hours");
     private static final Set<String> RELIABILITY = Set.of("wait_p90_to_mean", "handling_p90_to_mean", "samples", "seed");
-    private static final Set<String> PROFILE = Set.of("unit", "tonnes_per_unit", "value_of_time_usd_per_hour",
-            "units_per_vehicle", "modes", "transship", "gauge_change");
+    private static final Set<String> PROFILE = Set.of("unit", "cargo_class", "tonnes_per_unit",
+            "value_of_time_usd_per_hour", "units_per_vehicle", "modes", "transship", "gauge_change", "nodes");
     private static final Set<String> RATES = Set.of("fixed_usd", "per_km_usd", "speed_kmh",
-            "per_km_usd_by_country", "speed_kmh_by_country");
-    private static final Set<String> HANDLING = Set.of("usd", "hours");
+            "per_km_usd_by_country", "speed_kmh_by_country", "driving_hours_per_day",
+            "driving_hours_per_day_by_country", "checkpoint_wait_per_100km_hours_by_country", "origin_dwell_hours",
+            "origin_dwell_hours_by_country", "destination_dwell_hours", "co2_ttw_kg_per_tonne_km",
+            "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country");
+    private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
+            "usd", "hours");
+    private static final Set<String> NODE = Set.of("transship", "gauge_change");
+    private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening");
+    private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
+    private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days");
+    private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
+            "timetable", "sailing_speed_kmh");
+    private static final Set<String> TIMETABLE = Set.of("days", "times");
+    /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
+    private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
 
     private CostModelLoader() {}
 
@@ -47,7 +69,7 @@ public final class CostModelLoader {
         try {
             user = YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new CostModelException(List.of(new Problem(name, "", "", e.getMessage())));
+            throw new CostModelException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
         // Problems are reported against the user's file: the defaults are known good.
         return build(YamlOverlay.merge(readDefaults(), withSources(user, "user cost file " + name)), name);
@@ -87,7 +109,7 @@ public final class CostModelLoader {
         try {
             return YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new CostModelException(List.of(new Problem(userFile.toString(), "", "", e.getMessage())));
+            throw new CostModelException(List.of(new Problem(userFile.toString(), YamlOverlay.locationOf(e), "", e.getMessage())));
         }
     }
 
@@ -101,13 +123,31 @@ public final class CostModelLoader {
 
     /** The defaults as a tree, e.g. for an HTTP endpoint that shows them. */
     public static ObjectNode readDefaults() {
-        return YamlOverlay.resource(DEFAULTS_RESOURCE);
+        ObjectNode tree = YamlOverlay.resource(DEFAULTS_RESOURCE);
+        for (String table : TABLE_RESOURCES) YamlOverlay.merge(tree, YamlOverlay.resource(table));
+        return tree;
+    }
+
+    /**
+     * The documented range of a number in a cost file, by the last key of its dotted path (for a country or
+     * mode map: the key of the map): every number outside it is refused, naming the path. The calibrator keeps
+     * fitted values inside these bounds too. Returns {lower, upper}.
+     */
+    public static double[] bounds(String path) {
+        String[] parts = path.split("\\.");
+        String key = parts[parts.length - 1];
+        String parent = parts.length > 1 ? parts[parts.length - 2] : "";
+        if (key.equals(key.toUpperCase(java.util.Locale.ROOT)) && parts.length > 1) key = parent; // a country map
+        if (parent.equals("units_per_vehicle")) key = parent;
+        if (parent.equals("co2_kg_per_tonne_km")) key = parent;
+        if (parent.equals("utc_offset_hours")) key = parent;
+        return Bounds.of(key);
     }
 
     private static CostModel build(ObjectNode root, String file) throws CostModelException {
         Reader r = new Reader(file);
         r.unknown(root, "", TOP);
-        Map<Mode, Double> co2 = r.modeMap(root.get("co2_kg_per_tonne_km"), "co2_kg_per_tonne_km", true);
+        Map<Mode, Double> co2 = r.modeMap(root.get("co2_kg_per_tonne_km"), "co2_kg_per_tonne_km", false);
         Map<String, CargoProfile> profiles = new LinkedHashMap<>();
         JsonNode ps = root.get("profiles");
         if (ps == null || !ps.isObject() || ps.isEmpty()) {
@@ -130,8 +170,9 @@ public final class CostModelLoader {
                     String s = v.path("source").asText("");
                     String c = v.path("confidence").asText("");
                     if (s.isBlank()) r.problem(path + ".source", "missing");
-                    if (!c.equals("published") && !c.equals("estimated")) {
-                        r.problem(path + ".confidence", "expected published or estimated, got '" + c + "'");
+                    if (!CONFIDENCES.contains(c)) {
+                        r.problem(path + ".confidence", "expected published, estimated or calibrated, got '" + c
+                                + "'");
                     }
                     sources.put(e.getKey(), new CostModel.Source(s, c));
                 });
@@ -141,21 +182,43 @@ public final class CostModelLoader {
         JsonNode rel = root.get("reliability");
         if (rel != null) {
             r.unknown(rel, "reliability", RELIABILITY);
-            double wait = r.number(rel, "wait_p90_to_mean", "reliability", true);
-            double handling = r.number(rel, "handling_p90_to_mean", "reliability", true);
-            double samples = r.number(rel, "samples", "reliability", true);
-            double seed = r.number(rel, "seed", "reliability", false);
-            if (wait < 1) r.problem("reliability.wait_p90_to_mean", "a p90 is at least the mean: expected >= 1");
-            if (handling < 1) {
-                r.problem("reliability.handling_p90_to_mean", "a p90 is at least the mean: expected >= 1");
-            }
-            if (samples != Math.rint(samples) || samples > 10_000_000) {
-                r.problem("reliability.samples", "expected a whole number up to 10,000,000");
-            }
+            double wait = r.number(rel, "wait_p90_to_mean", "reliability");
+            double handling = r.number(rel, "handling_p90_to_mean", "reliability");
+            double samples = r.number(rel, "samples", "reliability");
+            double seed = r.number(rel, "seed", "reliability");
+            if (samples != Math.rint(samples)) r.problem("reliability.samples", "expected a whole number");
             delays = new DelayModel(wait, handling, (int) samples, (long) seed);
         }
+        Map<String, CrossingRule> crossings = new HashMap<>();
+        JsonNode xs = root.get("crossings");
+        if (xs != null && !xs.isNull()) {
+            if (!xs.isObject()) r.problem("crossings", "expected a mapping of crossing link id to its figures");
+            else xs.fields().forEachRemaining(e -> {
+                CrossingRule c = r.crossing(e.getValue(), "crossings." + e.getKey());
+                if (c != null) crossings.put(e.getKey(), c);
+            });
+        }
+        Map<String, Service> services = new HashMap<>();
+        JsonNode ss = root.get("services");
+        if (ss != null && !ss.isNull()) {
+            if (!ss.isObject()) r.problem("services", "expected a mapping of sea or ferry link id to its service");
+            else ss.fields().forEachRemaining(e -> {
+                Service s = r.service(e.getValue(), "services." + e.getKey());
+                if (s != null) services.put(e.getKey(), s);
+            });
+        }
+        Map<String, Double> utc = r.countryMap(root.get("utc_offset_hours"), "utc_offset_hours");
+        for (String p : profiles.keySet()) {
+            for (Mode m : Mode.CARRIER_MODES) {
+                ModeRates rates = profiles.get(p).modes().get(m);
+                if (rates != null && rates.emissions() == null && !co2.containsKey(m)) {
+                    r.problem("profiles." + p + ".modes." + m.code() + ".co2_wtw_kg_per_tonne_km",
+                            "missing (or give co2_kg_per_tonne_km." + m.code() + ")");
+                }
+            }
+        }
         if (!r.problems.isEmpty()) throw new CostModelException(r.problems);
-        return new CostModel(profiles, co2, sources, delays);
+        return new CostModel(profiles, co2, sources, delays, new TimeTables(crossings, services, utc));
     }
 
     /** Converts the tree into records, collecting problems instead of stopping at the first. */
@@ -176,27 +239,41 @@ public final class CostModelLoader {
             });
         }
 
-        double number(JsonNode parent, String key, String path, boolean positive) {
+        /** A required number inside its documented range ({@link CostModelLoader#bounds}). */
+        double number(JsonNode parent, String key, String path) {
             JsonNode v = parent == null ? null : parent.get(key);
             String p = join(path, key);
             if (v == null || v.isNull()) {
                 problem(p, "missing");
                 return Double.NaN;
             }
+            return value(v, p);
+        }
+
+        /** An optional number: {@code fallback} when absent. */
+        double optional(JsonNode parent, String key, String path, double fallback) {
+            JsonNode v = parent == null ? null : parent.get(key);
+            if (v == null || v.isNull()) return fallback;
+            return value(v, join(path, key));
+        }
+
+        double value(JsonNode v, String p) {
             if (!v.isNumber()) {
                 problem(p, "expected a number, got '" + v.asText() + "'");
                 return Double.NaN;
             }
             double d = v.doubleValue();
-            if (!Double.isFinite(d) || d < 0 || (positive && d == 0)) {
-                problem(p, "expected a " + (positive ? "positive" : "non-negative") + " number, got " + d);
+            double[] b = bounds(p);
+            if (!Double.isFinite(d) || d < b[0] || d > b[1]) {
+                problem(p, "expected a number from " + Bounds.format(b[0]) + " to " + Bounds.format(b[1]) + ", got "
+                        + (Double.isFinite(d) ? Bounds.format(d) : v.asText()));
             }
             return d;
         }
 
         Map<Mode, Double> modeMap(JsonNode node, String path, boolean required) {
             Map<Mode, Double> out = new EnumMap<>(Mode.class);
-            if (node == null) {
+            if (node == null || node.isNull()) {
                 if (required) problem(path, "missing");
                 return out;
             }
@@ -206,7 +283,7 @@ public final class CostModelLoader {
             }
             node.fieldNames().forEachRemaining(k -> {
                 Mode m = mode(k, join(path, k));
-                if (m != null) out.put(m, number(node, k, path, false));
+                if (m != null) out.put(m, number(node, k, path));
             });
             if (required) {
                 for (Mode m : Mode.CARRIER_MODES) {
@@ -239,18 +316,75 @@ public final class CostModelLoader {
             }
             node.fieldNames().forEachRemaining(k -> {
                 if (!k.matches("[A-Z]{2}")) problem(join(path, k), "expected an ISO 3166-1 alpha-2 code");
-                out.put(k, number(node, k, path, true));
+                out.put(k, number(node, k, path));
             });
             return out;
         }
 
         Handling handling(JsonNode node, String path) {
             if (node == null || !node.isObject()) {
-                problem(path, node == null ? "missing" : "expected {usd, hours}");
+                problem(path, node == null ? "missing" : "expected {handling_usd, dwell_hours}");
                 return Handling.NONE;
             }
             unknown(node, path, HANDLING);
-            return new Handling(number(node, "usd", path, false), number(node, "hours", path, false));
+            // usd / hours: the names before calibratable parameters were named by kind; still accepted, and a user
+            // file that writes them overrides the defaults' handling_usd / dwell_hours.
+            String usdKey = node.has("usd") ? "usd" : "handling_usd";
+            String hoursKey = node.has("hours") ? "hours" : "dwell_hours";
+            return new Handling(number(node, usdKey, path), number(node, hoursKey, path),
+                    optional(node, "co2_wtw_kg_per_tonne", path, 0));
+        }
+
+        Map<String, Handling> transshipMap(JsonNode ts, String tp, boolean needsDefault) {
+            Map<String, Handling> transship = new HashMap<>();
+            if (ts == null || !ts.isObject()) {
+                problem(tp, "missing: needs at least 'default: {handling_usd, dwell_hours}'");
+                return transship;
+            }
+            ts.fields().forEachRemaining(e -> {
+                String k = e.getKey();
+                String p = join(tp, k);
+                String key = k;
+                if (!k.equals("default")) {
+                    String[] pair = k.split("-", -1);
+                    if (pair.length != 2) {
+                        problem(p, "expected 'default' or a pair of modes such as 'rail-road'");
+                        return;
+                    }
+                    Mode a = mode(pair[0], p);
+                    Mode b = mode(pair[1], p);
+                    if (a == null || b == null) return;
+                    if (a == b) problem(p, "a transshipment needs two different modes");
+                    key = a.code() + "-" + b.code(); // the form CargoProfile.transship looks up
+                }
+                transship.put(key, handling(e.getValue(), p));
+            });
+            if (needsDefault && !ts.has("default")) problem(join(tp, "default"), "missing");
+            return transship;
+        }
+
+        ModeRates rates(JsonNode r, String p) {
+            unknown(r, p, RATES);
+            ModeRates.Timing timing = new ModeRates.Timing(
+                    optional(r, "driving_hours_per_day", p, 24),
+                    countryMap(r.get("driving_hours_per_day_by_country"), join(p, "driving_hours_per_day_by_country")),
+                    countryMap(r.get("checkpoint_wait_per_100km_hours_by_country"),
+                            join(p, "checkpoint_wait_per_100km_hours_by_country")),
+                    optional(r, "origin_dwell_hours", p, 0),
+                    countryMap(r.get("origin_dwell_hours_by_country"), join(p, "origin_dwell_hours_by_country")),
+                    optional(r, "destination_dwell_hours", p, 0));
+            ModeRates.Emissions emissions = null;
+            if (r.has("co2_wtw_kg_per_tonne_km") || r.has("co2_ttw_kg_per_tonne_km")) {
+                double ttw = number(r, "co2_ttw_kg_per_tonne_km", p);
+                double wtw = number(r, "co2_wtw_kg_per_tonne_km", p);
+                if (wtw < ttw) problem(join(p, "co2_wtw_kg_per_tonne_km"), "well-to-wheel includes tank-to-wheel: "
+                        + "expected at least co2_ttw_kg_per_tonne_km (" + ttw + ")");
+                emissions = new ModeRates.Emissions(ttw, wtw, optional(r, "electric_co2_wtw_kg_per_tonne_km", p, 0),
+                        countryMap(r.get("electric_share_by_country"), join(p, "electric_share_by_country")));
+            }
+            return new ModeRates(number(r, "fixed_usd", p), number(r, "per_km_usd", p), number(r, "speed_kmh", p),
+                    countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
+                    countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions);
         }
 
         CargoProfile profile(String name, JsonNode node, String path) {
@@ -263,13 +397,21 @@ public final class CostModelLoader {
             if (unitNode == null || !unitNode.isTextual() || unitNode.asText().isBlank()) {
                 problem(join(path, "unit"), "missing (e.g. tonne, 40ft box)");
             }
-            double tonnes = number(node, "tonnes_per_unit", path, true);
-            double vot = number(node, "value_of_time_usd_per_hour", path, false);
+            Cargo cargoClass = null;
+            JsonNode cc = node.get("cargo_class");
+            if (cc == null || !cc.isTextual()) {
+                problem(join(path, "cargo_class"), "missing: bulk or container (how the cargo is loaded and handled)");
+            } else {
+                try {
+                    cargoClass = Cargo.parse(cc.asText());
+                } catch (IllegalArgumentException e) {
+                    problem(join(path, "cargo_class"), "expected bulk or container, got '" + cc.asText() + "'");
+                }
+            }
+            double tonnes = number(node, "tonnes_per_unit", path);
+            double vot = number(node, "value_of_time_usd_per_hour", path);
             Map<Mode, Double> perVehicle = modeMap(node.get("units_per_vehicle"),
                     join(path, "units_per_vehicle"), true);
-            perVehicle.forEach((m, v) -> {
-                if (v != null && v == 0) problem(join(path, "units_per_vehicle." + m.code()), "must be positive");
-            });
             Map<Mode, ModeRates> modes = new EnumMap<>(Mode.class);
             JsonNode ms = node.get("modes");
             String mp = join(path, "modes");
@@ -285,47 +427,149 @@ public final class CostModelLoader {
                         problem(p, "expected {fixed_usd, per_km_usd, speed_kmh, ...}");
                         return;
                     }
-                    unknown(r, p, RATES);
-                    modes.put(m, new ModeRates(number(r, "fixed_usd", p, false), number(r, "per_km_usd", p, false),
-                            number(r, "speed_kmh", p, true),
-                            countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
-                            countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country"))));
+                    modes.put(m, rates(r, p));
                 });
                 for (Mode m : Mode.CARRIER_MODES) {
                     if (!modes.containsKey(m) && !ms.has(m.code())) problem(join(mp, m.code()), "missing");
                 }
             }
-            Map<String, Handling> transship = new HashMap<>();
-            JsonNode ts = node.get("transship");
-            String tp = join(path, "transship");
-            if (ts == null || !ts.isObject()) {
-                problem(tp, "missing: needs at least 'default: {usd, hours}'");
-            } else {
-                ts.fields().forEachRemaining(e -> {
-                    String k = e.getKey();
-                    String p = join(tp, k);
-                    String key = k;
-                    if (!k.equals("default")) {
-                        String[] pair = k.split("-", -1);
-                        if (pair.length != 2) {
-                            problem(p, "expected 'default' or a pair of modes such as 'rail-road'");
-                            return;
-                        }
-                        Mode a = mode(pair[0], p);
-                        Mode b = mode(pair[1], p);
-                        if (a == null || b == null) return;
-                        if (a == b) problem(p, "a transshipment needs two different modes");
-                        key = a.code() + "-" + b.code(); // the form CargoProfile.transship looks up
-                    }
-                    transship.put(key, handling(e.getValue(), p));
-                });
-                if (!ts.has("default")) problem(join(tp, "default"), "missing");
-            }
+            Map<String, Handling> transship = transshipMap(node.get("transship"), join(path, "transship"), true);
             Handling gauge = handling(node.get("gauge_change"), join(path, "gauge_change"));
-            return new CargoProfile(name, unitNode == null ? "" : unitNode.asText(), tonnes, vot, modes, perVehicle,
-                    transship, gauge);
+            Map<String, CargoProfile.NodeHandling> nodes = new HashMap<>();
+            JsonNode ns = node.get("nodes");
+            if (ns != null && !ns.isNull()) {
+                if (!ns.isObject()) problem(join(path, "nodes"), "expected a mapping of node id to its handling");
+                else ns.fields().forEachRemaining(e -> {
+                    String p = join(path, "nodes." + e.getKey());
+                    JsonNode n = e.getValue();
+                    if (!n.isObject()) {
+                        problem(p, "expected {transship, gauge_change}");
+                        return;
+                    }
+                    unknown(n, p, NODE);
+                    Map<String, Handling> t = n.has("transship") ? transshipMap(n.get("transship"),
+                            join(p, "transship"), false) : Map.of();
+                    Handling g = n.has("gauge_change") ? handling(n.get("gauge_change"), join(p, "gauge_change")) : null;
+                    nodes.put(e.getKey(), new CargoProfile.NodeHandling(t, g));
+                });
+            }
+            return new CargoProfile(name, unitNode == null ? "" : unitNode.asText(), cargoClass, tonnes, vot, modes,
+                    perVehicle, transship, gauge, nodes);
+        }
+
+        CrossingRule.Direction direction(JsonNode node, String path) {
+            if (node == null || !node.isObject()) {
+                problem(path, node == null ? "missing" : "expected {wait_hours, p90_wait_hours, fee_usd}");
+                return null;
+            }
+            unknown(node, path, DIRECTION);
+            double mean = number(node, "wait_hours", path);
+            double p90 = number(node, "p90_wait_hours", path);
+            if (p90 < mean) problem(join(path, "p90_wait_hours"), "a 90th percentile is at least the mean (" + mean + ")");
+            return new CrossingRule.Direction(mean, p90, number(node, "fee_usd", path));
+        }
+
+        CrossingRule crossing(JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected {forward, reverse, opening}");
+                return null;
+            }
+            unknown(node, path, CROSSING);
+            CrossingRule.Direction f = direction(node.get("forward"), join(path, "forward"));
+            CrossingRule.Direction b = node.has("reverse") ? direction(node.get("reverse"), join(path, "reverse")) : f;
+            OpeningHours o = node.has("opening") ? opening(node.get("opening"), join(path, "opening")) : null;
+            return f == null || b == null ? null : new CrossingRule(f, b, o);
+        }
+
+        LocalTime time(JsonNode node, String path) {
+            if (node == null || !node.isTextual()) {
+                problem(path, "expected a time of day such as \"08:00\"");
+                return LocalTime.MIDNIGHT;
+            }
+            try {
+                return LocalTime.parse(node.asText().equals("24:00") ? "00:00" : node.asText());
+            } catch (DateTimeParseException e) {
+                problem(path, "expected a time of day such as \"08:00\", got '" + node.asText() + "'");
+                return LocalTime.MIDNIGHT;
+            }
+        }
+
+        Set<DayOfWeek> days(JsonNode node, String path) {
+            Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
+            if (node == null || node.isNull()) return out;
+            if (!node.isArray()) {
+                problem(path, "expected a list of days such as [fri, sat]");
+                return out;
+            }
+            for (JsonNode d : node) {
+                DayOfWeek day = DAYS.get(d.asText().toLowerCase(java.util.Locale.ROOT));
+                if (day == null) problem(path, "unknown day '" + d.asText() + "', expected mon, tue, ... sun");
+                else out.add(day);
+            }
+            return out;
+        }
+
+        OpeningHours opening(JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected {opens, closes, closed_days}");
+                return null;
+            }
+            unknown(node, path, OPENING);
+            Set<DayOfWeek> closed = days(node.get("closed_days"), join(path, "closed_days"));
+            if (closed.size() == 7) {
+                problem(join(path, "closed_days"), "a crossing closed on every day never opens");
+                return null;
+            }
+            return new OpeningHours(time(node.get("opens"), join(path, "opens")),
+                    time(node.get("closes"), join(path, "closes")), closed);
+        }
+
+        Service service(JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected {departure_wait_interval_hours | wait_hours, p90_wait_hours | timetable}");
+                return null;
+            }
+            unknown(node, path, SERVICE);
+            double speed = optional(node, "sailing_speed_kmh", path, Double.NaN);
+            int shapes = (node.has("departure_wait_interval_hours") ? 1 : 0) + (node.has("wait_hours") ? 1 : 0)
+                    + (node.has("timetable") ? 1 : 0);
+            if (shapes != 1) {
+                problem(path, "give exactly one of departure_wait_interval_hours, wait_hours (with p90_wait_hours) or "
+                        + "timetable");
+                return null;
+            }
+            Wait wait;
+            if (node.has("departure_wait_interval_hours")) {
+                wait = Wait.interval(number(node, "departure_wait_interval_hours", path));
+            } else if (node.has("wait_hours")) {
+                double mean = number(node, "wait_hours", path);
+                double p90 = number(node, "p90_wait_hours", path);
+                if (p90 < mean) problem(join(path, "p90_wait_hours"), "a 90th percentile is at least the mean");
+                wait = Wait.lognormal(mean, p90);
+            } else {
+                JsonNode t = node.get("timetable");
+                String tp = join(path, "timetable");
+                if (!t.isObject()) {
+                    problem(tp, "expected {days: [...], times: [\"20:00\"]}");
+                    return null;
+                }
+                unknown(t, tp, TIMETABLE);
+                Set<DayOfWeek> days = days(t.get("days"), join(tp, "days"));
+                List<LocalTime> times = new ArrayList<>();
+                JsonNode ts = t.get("times");
+                if (ts == null || !ts.isArray() || ts.isEmpty()) problem(join(tp, "times"), "expected a list of times");
+                else for (JsonNode x : ts) times.add(time(x, join(tp, "times")));
+                if (days.isEmpty()) problem(join(tp, "days"), "expected at least one day");
+                if (days.isEmpty() || times.isEmpty()) return null;
+                wait = Wait.timetable(new Departures(days, times));
+            }
+            return new Service(wait, speed);
         }
 
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
     }
+
+    private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
+            "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY,
+            "sun", DayOfWeek.SUNDAY);
 }

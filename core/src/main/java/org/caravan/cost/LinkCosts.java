@@ -23,6 +23,7 @@ public final class LinkCosts {
     private final double[] hours;
     private final double[] km;
     private final double[] co2;
+    private final double[] co2Ttw;
     private final double[] wait;
     private final double[] crossingP90;
 
@@ -34,12 +35,15 @@ public final class LinkCosts {
         hours = new double[n];
         km = new double[n];
         co2 = new double[n];
+        co2Ttw = new double[n];
         wait = new double[n];
         crossingP90 = new double[n];
         Arrays.fill(usd, Double.NaN);
         Arrays.fill(hours, Double.NaN);
         Arrays.fill(km, Double.NaN);
         Arrays.fill(co2, Double.NaN);
+        Arrays.fill(co2Ttw, Double.NaN);
+        TimeTables tables = model.timetables();
         Arrays.fill(crossingP90, Double.NaN);
         for (int l = 0; l < network.linkCount(); l++) {
             Link link = network.link(l);
@@ -50,25 +54,57 @@ public final class LinkCosts {
                     if (!c.canUse(link)) continue;
                     int i = index(l, dir, c.ordinal());
                     km[i] = link.km();
-                    co2[i] = link.km() * model.co2KgPerTonneKm(c.mode()) * profile.tonnesPerUnit();
                     if (link.mode() == Mode.CROSSING) {
-                        CrossingTimes t = link.crossingTimesFrom(start.id());
-                        hours[i] = t.meanHours();
-                        crossingP90[i] = t.p90Hours();
-                        usd[i] = profile.perUnit(t.feeUsd(), c.mode());
+                        // The cost model's figures for this crossing replace the network's where given.
+                        CrossingRule rule = tables.crossing(link.id());
+                        if (rule != null) {
+                            CrossingRule.Direction d = rule.direction(start.id().equals(link.from()));
+                            double gate = rule.opening().expectedWaitHours();
+                            hours[i] = d.waitHours() + gate;
+                            crossingP90[i] = d.p90WaitHours() + gate;
+                            usd[i] = profile.perUnit(d.feeUsd(), c.mode());
+                        } else {
+                            CrossingTimes t = link.crossingTimesFrom(start.id());
+                            hours[i] = t.meanHours();
+                            crossingP90[i] = t.p90Hours();
+                            usd[i] = profile.perUnit(t.feeUsd(), c.mode());
+                        }
+                        // The vehicle drives over the crossing (a bridge, the road between the posts).
+                        emissions(i, link.km(), profile.rates(c.mode()), start.country(), c.mode());
                     } else {
                         ModeRates r = profile.rates(c.mode());
                         String country = start.country();
-                        double run = link.hours().isPresent() ? link.hours().getAsDouble()
-                                : link.km() / r.speedKmh(country);
+                        Service service = tables.service(link.id());
+                        double run;
+                        if (service != null && !Double.isNaN(service.sailingSpeedKmh())) {
+                            run = link.km() / service.sailingSpeedKmh();
+                        } else if (link.hours().isPresent()) {
+                            run = link.hours().getAsDouble();
+                        } else {
+                            run = r.travelHours(link.km(), country);
+                        }
                         // A departure is waited for at a port, not at a sea waypoint the ship sails past.
-                        double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : link.waitHours();
+                        double mean = service != null ? service.departureWait().meanHours() : link.waitHours();
+                        double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : mean;
                         hours[i] = run + wait;
                         this.wait[i] = wait;
                         usd[i] = link.km() * r.perKmUsd(country);
+                        emissions(i, link.km(), r, country, c.mode());
                     }
                 }
             }
+        }
+    }
+
+    private void emissions(int i, double linkKm, ModeRates r, String country, Mode mode) {
+        ModeRates.Emissions e = r.emissions();
+        double tonneKm = linkKm * profile.tonnesPerUnit();
+        if (e == null) {
+            co2[i] = tonneKm * model.co2KgPerTonneKm(mode);
+            co2Ttw[i] = co2[i];
+        } else {
+            co2[i] = tonneKm * e.wtw(country);
+            co2Ttw[i] = tonneKm * e.ttw(country);
         }
     }
 
@@ -84,7 +120,11 @@ public final class LinkCosts {
 
     public double km(int i) { return km[i]; }
 
+    /** Well-to-wheel CO2e (kg per unit): what the co2 objective minimises. */
     public double co2(int i) { return co2[i]; }
+
+    /** Tank-to-wheel CO2e (kg per unit): the vehicle's own exhaust, a part of {@link #co2(int)}. */
+    public double co2Ttw(int i) { return co2Ttw[i]; }
 
     /** The part of {@link #hours(int)} spent waiting for a departure (0 where none). */
     public double waitHours(int i) { return wait[i]; }

@@ -4,27 +4,102 @@ import java.util.Map;
 
 /**
  * What moving one cargo unit costs in one mode. A leg is a maximal run in one mode (and gauge): its fixed cost
- * is charged once, when the cargo enters the mode, so splitting a road into more links never changes a price.
+ * and terminal dwell are charged once, when the cargo enters the mode, so splitting a road into more links never
+ * changes a price.
  *
  * @param fixedUsd           charged once per leg (loading, documents, trip start)
  * @param perKmUsd           per unit-km where no country rate is given
- * @param speedKmh           average running speed without border delays, where no country speed is given
+ * @param speedKmh           commercial speed (running, with stops on the line), where no country speed is given
  * @param perKmUsdByCountry  ISO2 country → per unit-km rate, for the country the link lies in
  * @param speedKmhByCountry  ISO2 country → speed
+ * @param timing             rest, checkpoints and terminal dwell
+ * @param emissions          CO2e factors; null to use the cost model's flat factor per mode
  */
 public record ModeRates(
         double fixedUsd,
         double perKmUsd,
         double speedKmh,
         Map<String, Double> perKmUsdByCountry,
-        Map<String, Double> speedKmhByCountry) {
+        Map<String, Double> speedKmhByCountry,
+        Timing timing,
+        Emissions emissions) {
+
+    /**
+     * Time beyond running at the commercial speed.
+     *
+     * @param drivingHoursPerDay        hours a vehicle moves per day (road: driving-time rules); 24 where the
+     *                                  speed already includes rest (CPMM road speeds)
+     * @param checkpointWaitPer100kmHours hours lost at internal checkpoints per 100 km
+     * @param originDwellHours          at the start of a leg: train formation, wagon or platform supply
+     * @param destinationDwellHours     at the end of a leg: train arrival, unloading, release
+     */
+    public record Timing(double drivingHoursPerDay, Map<String, Double> drivingHoursPerDayByCountry,
+            Map<String, Double> checkpointWaitPer100kmHoursByCountry, double originDwellHours,
+            Map<String, Double> originDwellHoursByCountry, double destinationDwellHours) {
+        public static final Timing NONE = new Timing(24, Map.of(), Map.of(), 0, Map.of(), 0);
+
+        public Timing {
+            drivingHoursPerDayByCountry = Map.copyOf(drivingHoursPerDayByCountry);
+            checkpointWaitPer100kmHoursByCountry = Map.copyOf(checkpointWaitPer100kmHoursByCountry);
+            originDwellHoursByCountry = Map.copyOf(originDwellHoursByCountry);
+        }
+
+        public double drivingHoursPerDay(String country) {
+            return drivingHoursPerDayByCountry.getOrDefault(country, drivingHoursPerDay);
+        }
+
+        public double checkpointWaitPer100km(String country) {
+            return checkpointWaitPer100kmHoursByCountry.getOrDefault(country, 0.0);
+        }
+
+        public double originDwellHours(String country) {
+            return originDwellHoursByCountry.getOrDefault(country, originDwellHours);
+        }
+    }
+
+    /**
+     * CO2e factors per tonne-km (GLEC Framework v3 / ISO 14083): tank-to-wheel and well-to-wheel of the fuel
+     * vehicle; for rail also an electric train's well-to-wheel (its tank-to-wheel is 0) and the electric share of
+     * the tonne-km by country.
+     */
+    public record Emissions(double ttwKgPerTonneKm, double wtwKgPerTonneKm, double electricWtwKgPerTonneKm,
+            Map<String, Double> electricShareByCountry) {
+        public Emissions {
+            electricShareByCountry = Map.copyOf(electricShareByCountry);
+        }
+
+        public double electricShare(String country) { return electricShareByCountry.getOrDefault(country, 0.0); }
+
+        public double ttw(String country) { return (1 - electricShare(country)) * ttwKgPerTonneKm; }
+
+        public double wtw(String country) {
+            double e = electricShare(country);
+            return (1 - e) * wtwKgPerTonneKm + e * electricWtwKgPerTonneKm;
+        }
+    }
 
     public ModeRates {
         perKmUsdByCountry = perKmUsdByCountry == null ? Map.of() : Map.copyOf(perKmUsdByCountry);
         speedKmhByCountry = speedKmhByCountry == null ? Map.of() : Map.copyOf(speedKmhByCountry);
+        timing = timing == null ? Timing.NONE : timing;
+    }
+
+    /** Rates without rest, dwell or own CO2 factors. */
+    public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
+            Map<String, Double> speedKmhByCountry) {
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, Timing.NONE, null);
     }
 
     public double perKmUsd(String country) { return perKmUsdByCountry.getOrDefault(country, perKmUsd); }
 
     public double speedKmh(String country) { return speedKmhByCountry.getOrDefault(country, speedKmh); }
+
+    /**
+     * Hours to cover {@code km} in {@code country}: running at the commercial speed, stretched by the rest a
+     * vehicle takes when it moves only part of the day, plus internal checkpoints.
+     */
+    public double travelHours(double km, String country) {
+        double run = km / speedKmh(country);
+        return run * 24 / timing.drivingHoursPerDay(country) + km / 100 * timing.checkpointWaitPer100km(country);
+    }
 }

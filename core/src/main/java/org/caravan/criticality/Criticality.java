@@ -18,6 +18,7 @@ import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
 import org.caravan.routing.InvalidRequestException;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
@@ -56,19 +57,30 @@ public final class Criticality {
      * @param cargo       cargo profile for every pair, or null to use each pair's own
      * @param parallelism worker threads (at least 1)
      */
-    public record Options(String cargo, int parallelism, Progress progress) {
+    public record Options(String cargo, int parallelism, Progress progress, RouteQuery restrictions) {
         public Options {
             if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
             progress = progress == null ? Progress.NONE : progress;
+        }
+
+        /** Without restrictions beyond each closure. */
+        public Options(String cargo, int parallelism, Progress progress) {
+            this(cargo, parallelism, progress, null);
         }
 
         public static Options defaults() {
             return new Options(null, Runtime.getRuntime().availableProcessors(), Progress.NONE);
         }
 
-        public Options withProgress(Progress p) { return new Options(cargo, parallelism, p); }
+        public Options withProgress(Progress p) { return new Options(cargo, parallelism, p, restrictions); }
 
-        public Options withParallelism(int n) { return new Options(cargo, n, progress); }
+        public Options withParallelism(int n) { return new Options(cargo, n, progress, restrictions); }
+
+        /**
+         * The same options where every OD pair's route also obeys {@code q}'s objective and restrictions (its places
+         * are ignored; a via place does not apply to a ranking of whole OD pairs).
+         */
+        public Options withRestrictions(RouteQuery q) { return new Options(cargo, parallelism, progress, q); }
     }
 
     /**
@@ -114,6 +126,14 @@ public final class Criticality {
 
     /** Baseline requests of the pairs, with places resolved by name or id; bad places name the pair. */
     public static List<RouteRequest> requests(Router router, List<OdPair> pairs, String cargo) {
+        return requests(router, pairs, cargo, null);
+    }
+
+    /** As {@link #requests(Router, List, String)}, each also under {@code restrictions} (null for none). */
+    public static List<RouteRequest> requests(Router router, List<OdPair> pairs, String cargo, RouteQuery restrictions) {
+        if (restrictions != null && !restrictions.via().isEmpty()) {
+            throw new InvalidRequestException("via", "a ranking of links for whole OD pairs cannot pass a via place");
+        }
         PlaceIndex places = new PlaceIndex(router.network());
         if (cargo != null) router.linkCosts(cargo); // an override is the caller's option, not an OD row's fault
         List<RouteRequest> out = new ArrayList<>();
@@ -129,8 +149,15 @@ public final class Criticality {
                 }
                 String c = cargo != null ? cargo : od.cargo();
                 router.linkCosts(c); // fails on an unknown profile, naming it
-                out.add(RouteRequest.of(a.id(), b.id()).withCargo(c));
+                if (restrictions == null) {
+                    out.add(RouteRequest.of(a.id(), b.id()).withCargo(c));
+                } else {
+                    out.add(restrictions.toBuilder().from(a.id()).to(b.id()).cargo(c).build()
+                            .resolve(router.network(), router.costModel(), places));
+                }
             } catch (InvalidRequestException e) {
+                // A bad restriction is the caller's option, not this row's fault.
+                if (restrictions != null && !List.of("from", "to", "cargo").contains(e.field())) throw e;
                 throw new InvalidRequestException("od", where + e.getMessage());
             }
         }
@@ -139,7 +166,7 @@ public final class Criticality {
 
     public static Result rank(Router router, List<OdPair> pairs, Options options) {
         long start = System.nanoTime();
-        List<RouteRequest> requests = requests(router, pairs, options.cargo());
+        List<RouteRequest> requests = requests(router, pairs, options.cargo(), options.restrictions());
         ForkJoinPool pool = new ForkJoinPool(options.parallelism());
         try {
             List<Baseline> baselines = baselines(router, pairs, requests);
@@ -232,6 +259,13 @@ public final class Criticality {
      * {@code shareTrees} the pairs of one origin and cargo share one shortest-path tree; without, each pair is
      * routed on its own (the brute-force reference).
      */
+    /** The request with one more link closed (its own closures stay). */
+    private static RouteRequest alsoClosed(RouteRequest r, String linkId) {
+        Set<String> links = new LinkedHashSet<>(r.closedLinks());
+        links.add(linkId);
+        return r.withClosed(r.closedNodes(), links);
+    }
+
     private static LinkImpact close(Router router, String linkId, List<Integer> affected, List<Baseline> baselines,
             AtomicLong reroutes, boolean shareTrees) {
         double increase = 0;
@@ -247,7 +281,7 @@ public final class Criticality {
                 byOrigin.computeIfAbsent(r.from() + "|" + r.cargo(), x -> new ArrayList<>()).add(i);
             }
             for (List<Integer> group : byOrigin.values()) {
-                RouteRequest first = baselines.get(group.get(0)).request().withClosed(Set.of(), closed);
+                RouteRequest first = alsoClosed(baselines.get(group.get(0)).request(), linkId);
                 Map<String, RouteResult> results = router.routeFrom(first,
                         group.stream().map(i -> baselines.get(i).request().to()).toList());
                 reroutes.incrementAndGet();
@@ -256,7 +290,7 @@ public final class Criticality {
         }
         for (int i : affected) {
             Baseline b = baselines.get(i);
-            RouteResult res = shareTrees ? shared.get(i) : router.route(b.request().withClosed(Set.of(), closed));
+            RouteResult res = shareTrees ? shared.get(i) : router.route(alsoClosed(b.request(), linkId));
             if (!shareTrees) reroutes.incrementAndGet();
             if (res.found()) {
                 rerouted++;

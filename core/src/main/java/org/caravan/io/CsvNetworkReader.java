@@ -1,16 +1,7 @@
 package org.caravan.io;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +27,6 @@ import org.caravan.network.Problem;
 public final class CsvNetworkReader {
     /** Which table a CSV file holds. */
     public enum Table { NODES, LINKS }
-
-    private static final CsvMapper MAPPER = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
 
     private CsvNetworkReader() {}
 
@@ -77,6 +66,11 @@ public final class CsvNetworkReader {
         read(file, Optional.empty(), out);
     }
 
+    /** Reads a CSV file's content whose table is recognised by its header or {@code displayName}. */
+    static void read(byte[] content, String displayName, NetworkBuilder out) {
+        parse(content, displayName, Optional.empty(), out);
+    }
+
     private static void read(Path file, Optional<Table> table, NetworkBuilder out) {
         String name = file.toString();
         FileInput.readBytes(file, name, out).ifPresent(bytes -> parse(bytes, name, table, out));
@@ -107,30 +101,15 @@ public final class CsvNetworkReader {
         return Optional.empty();
     }
 
-    private record Row(int line, List<String> cells) {}
-
     private static void parse(byte[] bytes, String file, Optional<Table> wanted, NetworkBuilder out) {
-        String text;
-        try {
-            text = decode(bytes);
-        } catch (CharacterCodingException e) {
-            out.addProblem(new Problem(file, "", "", "not valid UTF-8 text"));
-            return;
-        }
-        List<Row> rows;
-        try {
-            rows = rows(text, Integer.MAX_VALUE);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
-                    : "line " + e.getLocation().getLineNr();
-            out.addProblem(new Problem(file, where, "", "malformed CSV: " + e.getOriginalMessage()));
-            return;
-        } catch (IOException e) {
-            out.addProblem(new Problem(file, "", "", "cannot read: " + e.getMessage()));
+        List<Problem> early = new ArrayList<>();
+        List<CsvTable.Row> rows = CsvTable.rows(bytes, file, early);
+        if (!early.isEmpty()) {
+            early.forEach(out::addProblem);
             return;
         }
         if (rows.isEmpty()) {
-            out.addProblem(new Problem(file, "", "", "empty file: expected a header row"));
+            out.addProblem(new Problem(file, "line 1", "", "empty file: expected a header row"));
             return;
         }
         List<String> header = rows.get(0).cells().stream().map(String::trim).toList();
@@ -144,37 +123,16 @@ public final class CsvNetworkReader {
         Set<String> known = nodes ? Schema.NODE_FIELDS : Schema.LINK_FIELDS;
         Set<String> required = nodes ? Schema.NODE_REQUIRED : Schema.LINK_REQUIRED;
 
-        Set<String> seen = new LinkedHashSet<>();
-        for (String col : header) {
-            if (col.isEmpty()) {
-                out.addProblem(new Problem(file, "line 1", "", "empty column name in header"));
-            } else if (!known.contains(col)) {
-                out.addProblem(new Problem(file, "line 1", col, "unknown column '" + col + "'"
-                        + (col.equals(col.toLowerCase(Locale.ROOT)) ? "" : " (column names are lower case)")));
-            } else if (!seen.add(col)) {
-                out.addProblem(new Problem(file, "line 1", col, "column '" + col + "' appears twice"));
-            }
-        }
-        Set<String> absent = new LinkedHashSet<>();
-        for (String col : required) {
-            if (!seen.contains(col)) {
-                absent.add(col);
-                out.addProblem(new Problem(file, "line 1", col, "missing required column '" + col + "'"));
-            }
-        }
+        List<Problem> headerProblems = new ArrayList<>();
+        Set<String> absent = CsvTable.checkHeader(header, known, required, file, headerProblems);
+        headerProblems.forEach(out::addProblem);
 
-        for (Row row : rows.subList(1, rows.size())) {
+        for (CsvTable.Row row : rows.subList(1, rows.size())) {
+            if (row.isBlank()) continue; // blank line
             List<String> cells = row.cells();
-            if (cells.stream().allMatch(String::isBlank)) continue; // blank line
             String location = "line " + row.line();
             List<Problem> layout = new ArrayList<>();
-            for (int i = header.size(); i < cells.size(); i++) {
-                if (!cells.get(i).isBlank()) {
-                    layout.add(new Problem(file, location, "", "row has " + cells.size()
-                            + " cells but the header has " + header.size() + " columns"));
-                    break;
-                }
-            }
+            CsvTable.layout(row, header, file).ifPresent(layout::add);
             Map<String, Object> raw = new HashMap<>();
             for (int i = 0; i < Math.min(header.size(), cells.size()); i++) {
                 String col = header.get(i);
@@ -185,33 +143,5 @@ public final class CsvNetworkReader {
             if (nodes) RecordParser.node(raw, file, location, layout, absent, out);
             else RecordParser.link(raw, file, location, layout, absent, out);
         }
-    }
-
-    private static String decode(byte[] bytes) throws CharacterCodingException {
-        String s = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** Rows with the line each starts on, read by Jackson's CSV tokenizer (which handles quoting). */
-    private static List<Row> rows(String text, int limit) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) return rows; // WRAP_AS_ARRAY: outer array of rows
-            JsonToken t;
-            while (rows.size() < limit && (t = p.nextToken()) == JsonToken.START_ARRAY) {
-                int line = -1;
-                List<String> cells = new ArrayList<>();
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                    // The first cell's token location is the row's line; START_ARRAY reports the previous one.
-                    if (line < 0) line = p.currentTokenLocation().getLineNr();
-                    cells.add(p.getText());
-                }
-                rows.add(new Row(line, cells));
-            }
-        }
-        return rows;
     }
 }

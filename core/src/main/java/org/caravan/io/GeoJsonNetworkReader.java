@@ -78,12 +78,12 @@ public final class GeoJsonNetworkReader {
             return;
         }
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
-            out.addProblem(new Problem(file, "", "type", "expected a GeoJSON FeatureCollection"));
+            out.addProblem(new Problem(file, "line 1", "type", "expected a GeoJSON FeatureCollection"));
             return;
         }
         JsonNode features = root.get("features");
         if (features == null || !features.isArray()) {
-            out.addProblem(new Problem(file, "", "features", "a FeatureCollection needs a 'features' array"));
+            out.addProblem(new Problem(file, "line 1", "features", "a FeatureCollection needs a 'features' array"));
             return;
         }
         for (int i = 0; i < features.size(); i++) feature(features.get(i), file, "feature " + i, out);
@@ -159,7 +159,8 @@ public final class GeoJsonNetworkReader {
             for (Map.Entry<String, JsonNode> e : props.properties()) {
                 String key = e.getKey();
                 if (!known.contains(key) || Schema.GEOMETRY_FIELDS.contains(key)) {
-                    problems.add(new Problem(file, location, key, Schema.GEOMETRY_FIELDS.contains(key) && known.contains(key)
+                    // An empty or blank key still needs a name in the message.
+                    problems.add(new Problem(file, location, key.isBlank() ? "'" + key + "'" : key, Schema.GEOMETRY_FIELDS.contains(key) && known.contains(key)
                             ? "'" + key + "' comes from the feature geometry, not from properties"
                             : "unknown property '" + key + "'"));
                     continue;

@@ -13,6 +13,7 @@ import org.caravan.network.Cargo;
 import org.caravan.network.Confidence;
 import org.caravan.network.CrossingTimes;
 import org.caravan.network.Gauge;
+import org.caravan.network.Limits;
 import org.caravan.network.Link;
 import org.caravan.network.LinkStatus;
 import org.caravan.network.Mode;
@@ -55,16 +56,16 @@ final class RecordParser {
         String name = f.required("name");
         List<String> altNames = f.list("alt_names");
         String country = f.required("country");
-        NodeKind kind = f.requiredEnum("kind", NodeKind::parse);
+        NodeKind kind = f.requiredEnum("kind", NodeKind::parse, NodeKind::code);
         Double lon = f.number("lon", true);
         Double lat = f.number("lat", true);
-        Set<Cargo> handles = f.set("handles", Cargo::parse);
+        Set<Cargo> handles = f.set("handles", Cargo::parse, Cargo::code);
         boolean gaugeChange = f.bool("gauge_change");
         boolean transship = f.bool("transship");
         String source = f.required("source");
-        Confidence confidence = f.requiredEnum("confidence", Confidence::parse);
+        Confidence confidence = f.requiredEnum("confidence", Confidence::parse, Confidence::code);
         String note = f.text("note");
-        if (f.problems.isEmpty()) {
+        if (f.complete()) {
             out.addNode(new Node(id, name, altNames, country, kind, lon, lat, handles, gaugeChange, transship,
                     source, confidence, note), file, location);
         } else {
@@ -81,21 +82,21 @@ final class RecordParser {
         String name = f.text("name");
         String from = f.required("from");
         String to = f.required("to");
-        Mode mode = f.requiredEnum("mode", Mode::parse);
-        Set<Gauge> gauges = f.set("gauge", Gauge::parse);
+        Mode mode = f.requiredEnum("mode", Mode::parse, Mode::code);
+        Set<Gauge> gauges = f.set("gauge", Gauge::parse, Gauge::code);
         Double km = f.number("km", true);
         Double hours = f.number("hours", false);
         Double waitHours = f.number("wait_hours", false);
-        LinkStatus status = f.requiredEnum("status", LinkStatus::parse);
+        LinkStatus status = f.requiredEnum("status", LinkStatus::parse, LinkStatus::code);
         boolean oneway = f.bool("oneway");
-        Set<Mode> carries = f.set("carries", Mode::parse);
+        Set<Mode> carries = f.set("carries", Mode::parse, Mode::code);
         CrossingTimes[] times = crossingTimes(f, mode);
         Double capacity = f.number("capacity_tpd", false);
         LineString geometry = f.geometry("geometry");
         String source = f.required("source");
-        Confidence confidence = f.requiredEnum("confidence", Confidence::parse);
+        Confidence confidence = f.requiredEnum("confidence", Confidence::parse, Confidence::code);
         String note = f.text("note");
-        if (f.problems.isEmpty()) {
+        if (f.complete()) {
             out.addLink(new Link(id, name, from, to, mode, gauges, km,
                     hours == null ? OptionalDouble.empty() : OptionalDouble.of(hours),
                     waitHours == null ? 0 : waitHours, status, oneway, carries, times[0], times[1],
@@ -146,16 +147,15 @@ final class RecordParser {
 
     private static CrossingTimes times(Fields f, Double[] v, List<String> names, String hint) {
         boolean ok = true;
-        if (v[0] < 0) {
-            f.problem(names.get(0), names.get(0) + " must be >= 0, got " + v[0]);
-            ok = false;
+        for (int i = 0; i < 3; i++) {
+            java.util.Optional<String> bad = (i < 2 ? Limits.HOURS : Limits.FEE_USD).problem(v[i]);
+            if (bad.isPresent()) {
+                f.problem(names.get(i), names.get(i) + ": " + bad.get() + hint);
+                ok = false;
+            }
         }
-        if (v[1] < v[0]) {
+        if (ok && v[1] < v[0]) {
             f.problem(names.get(1), names.get(1) + " (" + v[1] + ") must be >= " + names.get(0) + " (" + v[0] + ")" + hint);
-            ok = false;
-        }
-        if (v[2] < 0) {
-            f.problem(names.get(2), names.get(2) + " must be >= 0, got " + v[2]);
             ok = false;
         }
         return ok ? new CrossingTimes(v[0], v[1], v[2]) : null;
@@ -169,6 +169,8 @@ final class RecordParser {
         private final Set<String> absent;
         private final List<Problem> problems = new ArrayList<>();
         private final Set<String> malformed = new LinkedHashSet<>();
+        /** A required value is missing because its column is missing from the file (reported once, on line 1). */
+        private boolean incomplete;
 
         Fields(Map<String, Object> raw, String file, String location, Set<String> absent) {
             this.raw = raw;
@@ -186,6 +188,11 @@ final class RecordParser {
             return malformed.contains(field);
         }
 
+        /** Whether the record can be built: no problem, and no required value missing with its column. */
+        boolean complete() {
+            return problems.isEmpty() && !incomplete;
+        }
+
         /** The single text value, or null when absent. */
         String text(String field) {
             Object v = raw.get(field);
@@ -196,7 +203,8 @@ final class RecordParser {
 
         String required(String field) {
             String v = text(field);
-            if (v == null && !wasMalformed(field) && !absent.contains(field)) problem(field, "missing required value");
+            if (v == null && absent.contains(field)) incomplete = true;
+            else if (v == null && !wasMalformed(field)) problem(field, "missing required value");
             return v;
         }
 
@@ -218,15 +226,28 @@ final class RecordParser {
             return false;
         }
 
-        <E> E requiredEnum(String field, Function<String, E> parser) {
+        <E> E requiredEnum(String field, Function<String, E> parser, Function<E, String> code) {
             String v = required(field);
-            if (v == null) return null;
+            return v == null ? null : exact(field, v, parser, code);
+        }
+
+        /**
+         * Enum values are exact lower-case codes: a value that only the lenient parser would take ({@code City},
+         * {@code border post}) is refused with the code to write instead, so files stay greppable and comparable.
+         */
+        private <E> E exact(String field, String v, Function<String, E> parser, Function<E, String> code) {
+            E e;
             try {
-                return parser.apply(v.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problem(field, e.getMessage());
+                e = parser.apply(v);
+            } catch (IllegalArgumentException ex) {
+                problem(field, ex.getMessage());
                 return null;
             }
+            if (!code.apply(e).equals(v)) {
+                problem(field, "'" + v + "' is not written as the code is: write '" + code.apply(e) + "'");
+                return null;
+            }
+            return e;
         }
 
         /** A list given as a JSON array or as one {@code ;}-separated text; blank items are dropped. */
@@ -243,14 +264,11 @@ final class RecordParser {
             return items;
         }
 
-        <E> Set<E> set(String field, Function<String, E> parser) {
+        <E> Set<E> set(String field, Function<String, E> parser, Function<E, String> code) {
             Set<E> out = new LinkedHashSet<>();
             for (String item : list(field)) {
-                try {
-                    if (!out.add(parser.apply(item))) problem(field, "'" + item + "' is listed twice");
-                } catch (IllegalArgumentException e) {
-                    problem(field, e.getMessage());
-                }
+                E e = exact(field, item, parser, code);
+                if (e != null && !out.add(e)) problem(field, "'" + item + "' is listed twice");
             }
             return out;
         }

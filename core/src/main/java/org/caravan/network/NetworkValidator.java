@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,24 +42,32 @@ final class NetworkValidator {
     List<Problem> validate(List<Located<Node>> nodes, List<Located<Link>> links) {
         List<Problem> out = new ArrayList<>();
         Map<String, Located<Node>> nodesById = new HashMap<>();
+        Map<String, Located<Node>> nodesByKey = new HashMap<>();
         for (Located<Node> ln : nodes) {
-            Located<Node> prev = nodesById.putIfAbsent(ln.id(), ln);
-            if (prev != null) {
-                out.add(problem(ln, "id", "duplicate node id '" + ln.id() + "' (first defined at "
-                        + prev.file() + ", " + prev.location() + ")"));
-            }
+            Located<Node> prev = nodesByKey.putIfAbsent(key(ln.id()), ln);
+            if (prev != null) out.add(problem(ln, "id", duplicate("node", ln, prev)));
+            nodesById.putIfAbsent(ln.id(), ln);
             if (ln.parsed()) checkNode(ln, out);
         }
-        Map<String, Located<Link>> linksById = new HashMap<>();
+        Map<String, Located<Link>> linksByKey = new HashMap<>();
         for (Located<Link> ll : links) {
-            Located<Link> prev = linksById.putIfAbsent(ll.id(), ll);
-            if (prev != null) {
-                out.add(problem(ll, "id", "duplicate link id '" + ll.id() + "' (first defined at "
-                        + prev.file() + ", " + prev.location() + ")"));
-            }
-            if (ll.parsed()) checkLink(ll, nodesById, out);
+            Located<Link> prev = linksByKey.putIfAbsent(key(ll.id()), ll);
+            if (prev != null) out.add(problem(ll, "id", duplicate("link", ll, prev)));
+            if (ll.parsed()) checkLink(ll, nodesById, nodesByKey, out);
         }
         return out;
+    }
+
+    /** Place lookup and closures ignore case, so ids must be unique ignoring case too. */
+    private static String key(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    private static String duplicate(String what, Located<?> again, Located<?> first) {
+        String sameCase = again.id().equals(first.id()) ? ""
+                : " as '" + first.id() + "': ids must differ in more than case, since lookups ignore case";
+        return "duplicate " + what + " id '" + again.id() + "'" + sameCase + " (first defined at " + first.file()
+                + ", " + first.location() + ")";
     }
 
     private void checkNode(Located<Node> ln, List<Problem> out) {
@@ -84,22 +93,20 @@ final class NetworkValidator {
         }
     }
 
-    private void checkLink(Located<Link> ll, Map<String, Located<Node>> nodesById, List<Problem> out) {
+    private void checkLink(Located<Link> ll, Map<String, Located<Node>> nodesById,
+                           Map<String, Located<Node>> nodesByKey, List<Problem> out) {
         Link l = ll.value();
         Located<Node> from = nodesById.get(l.from());
         Located<Node> to = nodesById.get(l.to());
-        if (from == null) out.add(problem(ll, "from", "unknown node '" + l.from() + "'"));
-        if (to == null) out.add(problem(ll, "to", "unknown node '" + l.to() + "'"));
+        if (from == null) out.add(problem(ll, "from", unknownNode(l.from(), nodesByKey)));
+        if (to == null) out.add(problem(ll, "to", unknownNode(l.to(), nodesByKey)));
         if (l.from().equals(l.to())) out.add(problem(ll, "to", "a link cannot join node '" + l.from() + "' to itself"));
 
-        if (!(l.km() > 0) || Double.isInfinite(l.km())) {
-            out.add(problem(ll, "km", "length must be a positive number of km, got " + l.km()));
-        }
-        if (l.hours().isPresent() && !(l.hours().getAsDouble() >= 0 && Double.isFinite(l.hours().getAsDouble()))) {
-            out.add(problem(ll, "hours", "hours must be a number >= 0, got " + l.hours().getAsDouble()));
-        }
-        if (!(l.waitHours() >= 0) || Double.isInfinite(l.waitHours())) {
-            out.add(problem(ll, "wait_hours", "wait_hours must be a number >= 0, got " + l.waitHours()));
+        range(ll, "km", l.km(), Limits.KM, out);
+        if (l.hours().isPresent()) range(ll, "hours", l.hours().getAsDouble(), Limits.HOURS, out);
+        range(ll, "wait_hours", l.waitHours(), Limits.HOURS, out);
+        if (l.capacityTonnesPerDay().isPresent()) {
+            range(ll, "capacity_tpd", l.capacityTonnesPerDay().getAsDouble(), Limits.CAPACITY_TPD, out);
         }
 
         switch (l.mode()) {
@@ -161,6 +168,15 @@ final class NetworkValidator {
         if (!l.carries().contains(Mode.RAIL) && !l.gauges().isEmpty()) {
             out.add(problem(ll, "gauge", "a crossing that does not carry rail has no gauge, got " + codes(l.gauges())));
         }
+    }
+
+    private static String unknownNode(String id, Map<String, Located<Node>> nodesByKey) {
+        Located<Node> other = nodesByKey.get(key(id));
+        return "unknown node '" + id + "'" + (other == null ? "" : " (ids are exact: did you mean '" + other.id() + "'?)");
+    }
+
+    private static void range(Located<?> where, String field, double v, Limits.Range range, List<Problem> out) {
+        range.problem(v).ifPresent(m -> out.add(problem(where, field, m)));
     }
 
     private static void endKinds(Located<Link> ll, Node a, Node b, Set<NodeKind> allowed, String what,

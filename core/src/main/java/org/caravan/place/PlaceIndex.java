@@ -34,7 +34,10 @@ public final class PlaceIndex {
     private final Map<String, List<Node>> byName = new HashMap<>();
     /** Looser keys ("Karachi" for "Karachi port", "Torkham" for "Torkham (AF side)"), tried after exact names. */
     private final Map<String, List<Node>> byLooseName = new HashMap<>();
+    /** Crossing name without its mode → every crossing link between the same posts. */
     private final Map<String, List<Link>> crossingsByName = new HashMap<>();
+    /** Crossing name with its mode ("sarakhs rail") → those links only. */
+    private final Map<String, List<Link>> modeCrossingsByName = new HashMap<>();
 
     public PlaceIndex(Network network) {
         this.network = network;
@@ -50,11 +53,33 @@ public final class PlaceIndex {
             loose.removeAll(keys);
             for (String k : loose) byLooseName.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
         }
+        // A crossing is every crossing link between the same two posts, whatever its mode: "Sarakhs" and
+        // "Sarakhs rail" both denote the road and the rail link between Sarakhs (TM) and Sarakhs (IR).
+        Map<String, List<Link>> byPosts = new HashMap<>();
         for (Link l : network.links()) {
-            if (l.isCrossing() && !l.name().isBlank()) {
-                crossingsByName.computeIfAbsent(normalize(l.name()), x -> new ArrayList<>()).add(l);
-            }
+            if (l.isCrossing()) byPosts.computeIfAbsent(postsKey(l), x -> new ArrayList<>()).add(l);
         }
+        // A name that says its mode ("Sarakhs rail") denotes that link alone.
+        for (Link l : network.links()) {
+            if (!l.isCrossing() || l.name().isBlank()) continue;
+            String full = normalize(l.name());
+            String bare = bareCrossingName(l.name());
+            List<Link> group = crossingsByName.computeIfAbsent(bare, x -> new ArrayList<>());
+            for (Link m : byPosts.get(postsKey(l))) if (!group.contains(m)) group.add(m);
+            if (!full.equals(bare)) modeCrossingsByName.computeIfAbsent(full, x -> new ArrayList<>()).add(l);
+        }
+    }
+
+    private static final Pattern MODE_SUFFIX = Pattern.compile("\\s+(rail|road|railway|ferry|sea)$");
+
+    /** The two posts of a crossing, in either direction. */
+    private static String postsKey(Link l) {
+        return l.from().compareTo(l.to()) < 0 ? l.from() + "|" + l.to() : l.to() + "|" + l.from();
+    }
+
+    /** A crossing's name without a trailing mode ("farap alat" for "Farap-Alat rail"). */
+    static String bareCrossingName(String name) {
+        return MODE_SUFFIX.matcher(normalize(name)).replaceAll("");
     }
 
     private static final Pattern PARENS = Pattern.compile("\\(([^)]*)\\)");
@@ -126,7 +151,9 @@ public final class PlaceIndex {
             return new Closure(Set.of(network.node(t).orElseGet(() ->
                     network.node(t.toUpperCase(Locale.ROOT)).orElseThrow()).id()), Set.of());
         }
-        List<Link> crossings = crossingsByName.get(normalize(t));
+        List<Link> crossings = modeCrossingsByName.get(normalize(t));
+        if (crossings == null) crossings = crossingsByName.get(normalize(t));
+        if (crossings == null) crossings = crossingsByName.get(bareCrossingName(t));
         if (crossings != null) {
             Set<String> ids = new LinkedHashSet<>();
             for (Link l : crossings) ids.add(l.id());

@@ -53,6 +53,8 @@ public final class RouteGeoJson {
             p.put("hours", RouteJson.round(leg.hours(), 2));
             p.put("usd", RouteJson.round(leg.usd(), 2));
             p.put("co2_kg", RouteJson.round(leg.co2Kg(), 1));
+            p.put("co2_wtw_kg", RouteJson.round(leg.co2Kg(), 1));
+            p.put("co2_ttw_kg", RouteJson.round(leg.co2TtwKg(), 1));
             if (leg.country() == null) p.putNull("country");
             else p.put("country", leg.country());
             p.put("status", leg.status().code());
@@ -88,7 +90,7 @@ public final class RouteGeoJson {
     }
 
     private static final String[] PROPS = {"link", "from", "to", "name", "mode", "cargo_mode", "gauge", "km",
-        "hours", "usd", "co2_kg", "country", "status"};
+        "hours", "usd", "co2_kg", "co2_wtw_kg", "co2_ttw_kg", "country", "status"};
 
     private static ObjectNode feature(ArrayNode features, String type, int route, int seq) {
         ObjectNode f = features.addObject();

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.function.Function;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.routing.CountryExposure;
 import org.caravan.routing.CrossingUse;
 import org.caravan.routing.NoRoute;
+import org.caravan.routing.Restriction;
+import org.caravan.routing.RestrictionEffect;
+import org.caravan.country.Countries;
 import org.caravan.routing.ReliabilityStats;
 import org.caravan.routing.Leg;
 import org.caravan.routing.Route;
@@ -20,7 +24,8 @@ import org.caravan.routing.Transshipment;
 /**
  * The JSON shape of route answers, shared by the CLI and the HTTP API so scripts see one format:
  * {@code {"request":{...},"routes":[{nodes, countries, legs, crossings, transshipments, totals, risk, exposure,
- * reliability}], "no_route":...}}.
+ * reliability, timeline, depart, arrive}], "no_route":...}}. CO2 is CO2e by ISO 14083 / GLEC v3: {@code co2_kg}
+ * = {@code co2_wtw_kg} (well-to-wheel), {@code co2_ttw_kg} the tank-to-wheel part.
  * Numbers are rounded for reading (km 0.1, hours 0.01, USD 0.01, kg 0.1); totals are rounded sums of
  * unrounded values.
  */
@@ -29,18 +34,12 @@ public final class RouteJson {
 
     private RouteJson() {}
 
+    /** How restrictions are worded in messages: plain English unless a front end gives its own syntax. */
+    public static final Function<Restriction, String> PLAIN = Restriction::describe;
+
     public static ObjectNode toJson(Network network, RouteResult result) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.set("request", request(network, result.request()));
-        ArrayNode routes = root.putArray("routes");
-        if (result.found()) routes.add(route(result.route()));
-        if (result.noRoute() != null) {
-            ObjectNode nr = root.putObject("no_route");
-            nr.put("message", result.noRoute().message());
-            ArrayNode b = nr.putArray("blocking_constraints");
-            result.noRoute().blockingConstraints().forEach(b::add);
-        }
-        return root;
+        return toJson(network, result.request(), result.found() ? List.of(result.route()) : List.of(),
+                result.noRoute(), PLAIN);
     }
 
     static ObjectNode request(Network network, RouteRequest r) {
@@ -62,7 +61,30 @@ public final class RouteJson {
         else o.put("max_risk", r.maxRisk());
         ObjectNode pen = o.putObject("penalties_usd");
         new java.util.TreeMap<>(r.countryPenalties()).forEach(pen::put);
+        o.set("closed", closed(network, r));
         return o;
+    }
+
+    /**
+     * What the request closes, by id and name: {@code [{"id", "name", "kind"}]} with kind {@code crossing} (a border
+     * crossing link), {@code link} or {@code place}; places first, each group by id.
+     */
+    public static ArrayNode closed(Network network, RouteRequest r) {
+        ArrayNode a = MAPPER.createArrayNode();
+        r.closedNodes().stream().sorted().forEach(id -> {
+            ObjectNode x = a.addObject();
+            x.put("id", id);
+            x.put("name", network.node(id).map(Node::name).orElse(id));
+            x.put("kind", "place");
+        });
+        r.closedLinks().stream().sorted().forEach(id -> {
+            ObjectNode x = a.addObject();
+            x.put("id", id);
+            var link = network.link(id);
+            x.put("name", link.map(l -> l.name().isBlank() ? id : l.name()).orElse(id));
+            x.put("kind", link.map(l -> l.isCrossing() ? "crossing" : "link").orElse("link"));
+        });
+        return a;
     }
 
     private static void strings(ArrayNode a, java.util.Collection<String> values) {
@@ -97,6 +119,29 @@ public final class RouteJson {
         ArrayNode ts = o.putArray("transshipments");
         for (Transshipment t : r.transshipments()) ts.add(transshipment(t));
         o.set("totals", totals(r.totals()));
+        if (r.departure() != null) {
+            o.put("depart", r.departure().toString());
+            o.put("arrive", r.arrival().toString());
+        }
+        ArrayNode timeline = o.putArray("timeline");
+        for (org.caravan.routing.TimeStep step : r.timeline()) {
+            ObjectNode x = timeline.addObject();
+            x.put("kind", step.kind().code());
+            x.put("at", step.at());
+            x.put("name", step.name());
+            x.put("hours", round(step.hours(), 2));
+            if (step.legIndex() >= 0) x.put("leg", step.legIndex());
+            x.put("distribution", step.delay().meanHours() == 0 && step.delay().kind()
+                    == org.caravan.cost.Wait.Kind.LOGNORMAL ? "fixed" : step.delay().kind().name().toLowerCase(
+                    java.util.Locale.ROOT));
+            if (step.delay().kind() == org.caravan.cost.Wait.Kind.INTERVAL) {
+                x.put("departure_wait_interval_hours", round(step.delay().intervalHours(), 2));
+            }
+            if (step.gate() != null) {
+                x.put("opens", step.gate().opens().toString());
+                x.put("closes", step.gate().closes().toString());
+            }
+        }
         o.put("risk", round(r.risk().score(), 3));
         ObjectNode rd = o.putObject("risk_detail");
         rd.put("risk_km", round(r.risk().riskKm(), 1));
@@ -129,27 +174,80 @@ public final class RouteJson {
         return o;
     }
 
-    /** A plan (one route, alternatives or a Pareto set) in the shape of {@link #toJson(Network, RouteResult)}. */
+    /** A plan (one route, alternatives or a Pareto set), restrictions worded in plain English. */
     public static ObjectNode toJson(Network network, org.caravan.routing.Plan plan) {
-        ObjectNode root = toJson(network, plan.request(), plan.routes(), plan.noRoute());
+        return toJson(network, plan, PLAIN);
+    }
+
+    /** A plan, with the no-route message's restrictions worded by the front end ({@code wording}). */
+    public static ObjectNode toJson(Network network, org.caravan.routing.Plan plan,
+            Function<Restriction, String> wording) {
+        ObjectNode root = toJson(network, plan.request(), plan.routes(), plan.noRoute(), wording);
         if (plan.note() != null) root.put("note", plan.note());
         root.put("truncated", plan.truncated());
+        root.set("restrictions", restrictions(plan.effects()));
         return root;
+    }
+
+    /**
+     * Every restriction in force and what it did: {@code [{"restriction", "values", "changed_route", "countries"}]};
+     * {@code restriction} is the request parameter's name, {@code changed_route} is false when the best route is
+     * the same without it (null: not checked), {@code countries} lists for {@code max_risk} the countries it
+     * excludes. Country codes are ISO alpha-2; {@code names} gives each value's name where it has one.
+     */
+    public static ArrayNode restrictions(List<RestrictionEffect> effects) {
+        ArrayNode a = MAPPER.createArrayNode();
+        Countries countries = Countries.embedded();
+        for (RestrictionEffect e : effects) {
+            ObjectNode o = a.addObject();
+            o.put("restriction", e.restriction().kind().parameter());
+            ArrayNode v = o.putArray("values");
+            e.restriction().values().forEach(v::add);
+            if (e.restriction().kind() == Restriction.Kind.AVOID) {
+                ArrayNode n = o.putArray("names");
+                e.restriction().values().forEach(cc -> n.add(countries.name(cc)));
+            }
+            if (e.changedRoute() == null) o.putNull("changed_route");
+            else o.put("changed_route", e.changedRoute());
+            ArrayNode c = o.putArray("countries");
+            e.countries().forEach(c::add);
+        }
+        return a;
     }
 
     /** Several routes (alternatives or a Pareto set) in the same shape as one. */
     public static ObjectNode toJson(Network network, RouteRequest request, List<Route> routes, NoRoute noRoute) {
+        return toJson(network, request, routes, noRoute, PLAIN);
+    }
+
+    public static ObjectNode toJson(Network network, RouteRequest request, List<Route> routes, NoRoute noRoute,
+            Function<Restriction, String> wording) {
         ObjectNode root = MAPPER.createObjectNode();
         root.set("request", request(network, request));
         ArrayNode a = root.putArray("routes");
         routes.forEach(r -> a.add(route(r)));
-        if (noRoute != null) {
-            ObjectNode nr = root.putObject("no_route");
-            nr.put("message", noRoute.message());
-            ArrayNode b = nr.putArray("blocking_constraints");
-            noRoute.blockingConstraints().forEach(b::add);
-        }
+        if (noRoute != null) root.set("no_route", noRoute(noRoute, wording));
         return root;
+    }
+
+    /**
+     * {@code {"message", "reason", "blocking_constraints": [worded], "blocking": [{"restriction", "values"}]}}: the
+     * worded message for people, and the same as data ({@code restriction} is the request parameter's name).
+     */
+    public static ObjectNode noRoute(NoRoute noRoute, Function<Restriction, String> wording) {
+        ObjectNode nr = MAPPER.createObjectNode();
+        nr.put("message", noRoute.message(wording));
+        nr.put("reason", noRoute.reason().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode b = nr.putArray("blocking_constraints");
+        noRoute.blockingConstraints(wording).forEach(b::add);
+        ArrayNode data = nr.putArray("blocking");
+        for (Restriction x : noRoute.blocking()) {
+            ObjectNode o = data.addObject();
+            o.put("restriction", x.kind().parameter());
+            ArrayNode v = o.putArray("values");
+            x.values().forEach(v::add);
+        }
+        return nr;
     }
 
     static ObjectNode leg(Leg l) {
@@ -167,6 +265,8 @@ public final class RouteJson {
         o.put("hours", round(l.hours(), 2));
         o.put("usd", round(l.usd(), 2));
         o.put("co2_kg", round(l.co2Kg(), 1));
+        o.put("co2_wtw_kg", round(l.co2Kg(), 1));
+        o.put("co2_ttw_kg", round(l.co2TtwKg(), 1));
         if (l.country() == null) o.putNull("country");
         else o.put("country", l.country());
         o.put("status", l.status().code());
@@ -203,6 +303,7 @@ public final class RouteJson {
         o.put("reason", t.reason());
         o.put("hours", round(t.hours(), 2));
         o.put("usd", round(t.usd(), 2));
+        o.put("co2_wtw_kg", round(t.co2Kg(), 1));
         return o;
     }
 
@@ -213,13 +314,18 @@ public final class RouteJson {
         o.put("days", round(t.hours() / 24.0, 2));
         o.put("usd", round(t.usd(), 2));
         o.put("co2_kg", round(t.co2Kg(), 1));
+        o.put("co2_wtw_kg", round(t.co2Kg(), 1));
+        o.put("co2_ttw_kg", round(t.co2TtwKg(), 1));
+        o.put("co2_hub_kg", round(t.co2HubKg(), 1));
         o.put("generalized_usd", round(t.generalizedUsd(), 2));
         o.put("penalty_usd", round(t.penaltyUsd(), 2));
         return o;
     }
 
+    /** Rounded for reading; a number too large for exact rounding is left as it is (never clamped). */
     static double round(double v, int decimals) {
         double f = Math.pow(10, decimals);
+        if (!Double.isFinite(v) || Math.abs(v * f) >= 1e15) return v;
         return Math.round(v * f) / f;
     }
 

@@ -132,7 +132,7 @@ public final class ScenarioJson {
     }
 
     private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) o.put(key, Math.round(v * 10000) / 10000.0);
+        if (Double.isFinite(v)) o.put(key, Math.abs(v) < 1e11 ? Math.round(v * 10000) / 10000.0 : v);
         else o.putNull(key);
     }
 

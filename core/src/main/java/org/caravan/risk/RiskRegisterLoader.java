@@ -23,11 +23,20 @@ public final class RiskRegisterLoader {
     private static final Set<String> COUNTRY = Set.of("name", "sanctions", "security", "border");
     private static final Set<String> SCORE = Set.of("score", "reason", "source");
 
+    /** The shipped register, parsed once (YAML parsing is slow); callers get copies, since merging changes it. */
+    private static volatile ObjectNode shipped;
+
     private RiskRegisterLoader() {}
+
+    private static ObjectNode shipped() {
+        ObjectNode s = shipped;
+        if (s == null) shipped = s = YamlOverlay.resource(DEFAULTS_RESOURCE);
+        return s.deepCopy();
+    }
 
     public static RiskRegister defaults() {
         try {
-            return build(YamlOverlay.resource(DEFAULTS_RESOURCE), DEFAULTS_RESOURCE);
+            return build(shipped(), DEFAULTS_RESOURCE);
         } catch (RiskRegisterException e) {
             throw new IllegalStateException("embedded risk register is invalid: " + e.getMessage(), e);
         }
@@ -39,13 +48,29 @@ public final class RiskRegisterLoader {
         try {
             user = YamlOverlay.userFile(userFile);
         } catch (IllegalArgumentException e) {
-            throw new RiskRegisterException(List.of(new Problem(name, "", "", e.getMessage())));
+            throw new RiskRegisterException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
-        return build(YamlOverlay.merge(YamlOverlay.resource(DEFAULTS_RESOURCE), user), name);
+        return build(YamlOverlay.merge(shipped(), user), name);
+    }
+
+    /** Like {@link #load(Path)} for a file's content; {@code name} is the file name problems carry. */
+    public static RiskRegister load(byte[] content, String name) throws RiskRegisterException {
+        JsonNode tree;
+        try {
+            tree = YamlOverlay.parse(content);
+        } catch (YamlOverlay.InputException e) {
+            throw new RiskRegisterException(List.of(new Problem(name, e.location(), "", e.getMessage())));
+        }
+        ObjectNode base = shipped();
+        if (tree == null || tree.isNull() || tree.isMissingNode()) return build(base, name);
+        if (!tree.isObject()) {
+            throw new RiskRegisterException(List.of(new Problem(name, "line 1", "", "expected a mapping at the top level")));
+        }
+        return build(YamlOverlay.merge(base, (ObjectNode) tree), name);
     }
 
     /** The register as a tree (for showing the defaults). */
-    public static ObjectNode readDefaults() { return YamlOverlay.resource(DEFAULTS_RESOURCE); }
+    public static ObjectNode readDefaults() { return shipped(); }
 
     private static RiskRegister build(ObjectNode root, String file) throws RiskRegisterException {
         List<Problem> problems = new ArrayList<>();

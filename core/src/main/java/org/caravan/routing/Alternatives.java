@@ -27,7 +27,7 @@ final class Alternatives {
 
     Alternatives(Router router) { this.router = router; }
 
-    List<Route> find(SearchSpace base, Router.Weight weight, Router.Weight tie, int k) {
+    List<Route> find(SearchSpace base, StateSearch.Weight weight, StateSearch.Weight tie, int k) {
         List<Route> found = new ArrayList<>();
         Set<String> signatures = new HashSet<>();
         Set<Ban> tried = new HashSet<>();
@@ -37,12 +37,13 @@ final class Alternatives {
         int searches = 0;
         Ban none = new Ban(Set.of(), Set.of());
         tried.add(none);
-        Router.Path first = router.shortest(base, weight, tie);
+        StateSearch.Path first = router.shortest(base, weight, tie);
         searches++;
         if (first == null) return found;
         Route r0 = router.assemble(base, first);
         queue.add(new Candidate(r0, value(r0, weight), none, order[0]++));
         while (!queue.isEmpty() && found.size() < k) {
+            Cancellation.checkpoint();
             Candidate c = queue.poll();
             String sig = signature(c.route());
             boolean isNew = signatures.add(sig);
@@ -68,7 +69,7 @@ final class Alternatives {
                 SearchSpace space = banned(base, b);
                 if (space == null) continue;
                 searches++;
-                Router.Path p = router.shortest(space, weight, tie);
+                StateSearch.Path p = router.shortest(space, weight, tie);
                 if (p == null) continue;
                 Route r = router.assemble(space, p);
                 queue.add(new Candidate(r, value(r, weight), b, order[0]++));
@@ -108,7 +109,7 @@ final class Alternatives {
     }
 
     /** The objective value of an assembled route, for ranking (per unit, like the search). */
-    static double value(Route r, Router.Weight weight) {
+    static double value(Route r, StateSearch.Weight weight) {
         Totals t = r.totals();
         double units = r.units();
         double p90 = 0;

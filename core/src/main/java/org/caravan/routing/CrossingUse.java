@@ -14,4 +14,9 @@ public record CrossingUse(
         double hours,
         double p90Hours,
         double usd,
-        String source) {}
+        String source) {
+
+    public CrossingUse withHours(double h) {
+        return new CrossingUse(id, name, fromNode, toNode, fromCountry, toCountry, cargoMode, h, p90Hours, usd, source);
+    }
+}

@@ -21,7 +21,7 @@ final class ParetoSearch {
     private static final double EPS = 1e-9;
 
     /** The outcome: paths to the destination and whether a budget cut the search short. */
-    record Outcome(List<Router.Path> paths, List<double[]> vectors, boolean truncated, int labels) {}
+    record Outcome(List<StateSearch.Path> paths, List<double[]> vectors, boolean truncated, int labels) {}
 
     private final SearchSpace space;
     private final int maxLabels;
@@ -87,7 +87,8 @@ final class ParetoSearch {
         while (!heap.isEmpty()) {
             int label = heap.pop();
             if (dead[label]) continue;
-            if ((++pops & 255) == 0 && System.nanoTime() > deadlineNanos) {
+            if ((++pops & 255) == 0) Cancellation.checkpoint();
+            if ((pops & 255) == 0 && System.nanoTime() > deadlineNanos) {
                 truncated = true;
                 break;
             }
@@ -135,7 +136,7 @@ final class ParetoSearch {
             }
             if (!dominated) front.add(t);
         }
-        List<Router.Path> paths = new ArrayList<>();
+        List<StateSearch.Path> paths = new ArrayList<>();
         List<double[]> vectors = new ArrayList<>();
         for (int t : front) {
             paths.add(path(t));
@@ -240,7 +241,7 @@ final class ParetoSearch {
 
     private static double tol(double v) { return EPS * Math.max(1, Math.abs(v)); }
 
-    private Router.Path path(int label) {
+    private StateSearch.Path path(int label) {
         int len = 0;
         for (int x = label; x >= 0; x = pred[x]) len++;
         int[] states = new int[len];
@@ -250,6 +251,6 @@ final class ParetoSearch {
             states[--i] = state[x];
             steps[i] = step[x];
         }
-        return new Router.Path(states, steps);
+        return new StateSearch.Path(states, steps);
     }
 }

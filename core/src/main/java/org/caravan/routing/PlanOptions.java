@@ -17,9 +17,16 @@ public record PlanOptions(Integer alternatives, boolean pareto, double paretoTol
     public static final int MAX_LABELS = 5_000_000;
     public static final long MAX_BUDGET_MILLIS = 60_000;
     public static final int MAX_SAMPLES = 1_000_000;
+    public static final long MAX_SEED = Long.MAX_VALUE;
 
-    /** One route, default search limits. */
-    public static final PlanOptions SINGLE = new PlanOptions(null, false, 0.02, 200_000, 3_000, null, null);
+    /**
+     * The defaults of every front end: one route; Pareto thinning 2 %, 200,000 labels, 3 s; the cost model's
+     * samples and seed.
+     */
+    public static final PlanOptions DEFAULTS = new PlanOptions(null, false, 0.02, 200_000, 3_000, null, null);
+
+    /** One route, default search limits (the same as {@link #DEFAULTS}). */
+    public static final PlanOptions SINGLE = DEFAULTS;
 
     /** Checks the bounds; the field names are those of the HTTP API (the CLI prefixes "--"). */
     public PlanOptions {
@@ -44,5 +51,18 @@ public record PlanOptions(Integer alternatives, boolean pareto, double paretoTol
         if (samples != null && (samples < 1 || samples > MAX_SAMPLES)) {
             throw new InvalidRequestException("samples", "expected 1 to " + MAX_SAMPLES + ", got " + samples);
         }
+        if (seed != null && seed < 0) {
+            throw new InvalidRequestException("seed", "expected 0 to " + MAX_SEED + ", got " + seed);
+        }
+    }
+
+    /** The same options with another sample count and seed (null: the cost model's). */
+    public PlanOptions withReliability(Integer newSamples, Long newSeed) {
+        return new PlanOptions(alternatives, pareto, paretoTolerance, maxLabels, budgetMillis, newSamples, newSeed);
+    }
+
+    /** One route (no alternatives, no Pareto set), with these options' reliability settings. */
+    public PlanOptions singleRoute() {
+        return new PlanOptions(null, false, paretoTolerance, maxLabels, budgetMillis, samples, seed);
     }
 }

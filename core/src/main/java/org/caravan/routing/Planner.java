@@ -34,7 +34,7 @@ public final class Planner {
                     exact.routes().size(),
                     shown.routes().size() < exact.routes().size() ? String.format(Locale.ROOT,
                             ", %d shown (each hidden one is within %s%% of a shown one on every criterion; "
-                            + "--pareto-tolerance 0 on the command line, pareto_tolerance=0 in the API, shows all)", shown.routes().size(),
+                            + "a tolerance of 0 shows them all)", shown.routes().size(),
                             new java.math.BigDecimal(options.paretoTolerance() * 100).stripTrailingZeros()
                                     .toPlainString()) : "",
                     exact.truncated() ? "; TRUNCATED: the label or time budget ran out, more routes may exist" : "");
@@ -51,10 +51,13 @@ public final class Planner {
         }
         List<Route> simulated = new ArrayList<>();
         for (Route r : routes) {
+            Cancellation.checkpoint();
             boolean reuse = r.reliability() != null && r.reliability().samples() == samples
                     && r.reliability().seed() == seed;
             simulated.add(reuse ? r : r.withReliability(router.reliability(r, samples, seed)));
         }
-        return new Plan(request, List.copyOf(simulated), noRoute, note, truncated);
+        List<RestrictionEffect> effects = RestrictionEffects.of(router, request,
+                simulated.isEmpty() || options.pareto() ? null : simulated.get(0));
+        return new Plan(request, List.copyOf(simulated), noRoute, note, truncated, effects);
     }
 }

@@ -3,13 +3,16 @@ package org.caravan.routing;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.caravan.cost.DelayModel;
-import org.caravan.network.Mode;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.caravan.cost.Wait;
 
 /**
- * Transit-time reliability by Monte Carlo. The random parts of a route are its border crossings (lognormal with
- * the crossing's mean and 90th-percentile hours), its waits for sea and ferry departures and its transshipments
- * and gauge changes (lognormal with their mean and p90 = mean × the delay model's factor). Running times are
- * fixed. Seeded, so a seed always gives the same percentiles; a route without random parts gives its
+ * Transit-time reliability by Monte Carlo over a route's timeline ({@link TimeStep}). The random parts are its
+ * border crossings (lognormal with the crossing's mean and 90th-percentile hours, after waiting for the post to
+ * open), its waits for sea and ferry departures (uniform over the departure interval, a timetable's next
+ * departure, or lognormal with a published mean and p90), its terminal dwells, transshipments and gauge changes
+ * (lognormal with their mean and p90 = mean × the delay model's factor). Running times are fixed. Seeded, so a seed always gives the same percentiles; a route without random parts gives its
  * deterministic time at every percentile.
  */
 public final class Reliability {
@@ -44,51 +47,73 @@ public final class Reliability {
 
     /**
      * A quick estimate of the route's 90th-percentile hours: the sum of its delays approximated as normal
-     * (mean + 1.28 standard deviations, lognormal variances). Used to screen candidates before simulating them.
+     * (mean + 1.28 standard deviations; lognormal and uniform variances). Used to screen candidates before
+     * simulating them.
      */
     public static double approximateP90(Route route, DelayModel delays) {
-        double mean = 0;
+        double total = 0;
         double variance = 0;
-        for (Lognormal d : delays(route, delays)) {
-            mean += d.mean();
-            variance += d.sigma() == 0 ? 0 : (Math.exp(d.sigma() * d.sigma()) - 1) * d.mean() * d.mean();
-        }
-        return fixedHours(route) + mean + Z90 * Math.sqrt(variance);
-    }
-
-    private static double fixedHours(Route route) {
-        double fixed = 0;
-        for (Leg leg : route.legs()) {
-            if (leg.mode() != Mode.CROSSING) fixed += leg.hours() - leg.waitHours();
-        }
-        return fixed;
-    }
-
-    private static java.util.List<Lognormal> delays(Route route, DelayModel delays) {
-        java.util.List<Lognormal> random = new java.util.ArrayList<>();
-        for (Leg leg : route.legs()) {
-            if (leg.mode() != Mode.CROSSING && leg.waitHours() > 0) {
-                random.add(fit(leg.waitHours(), leg.waitHours() * delays.waitP90ToMean()));
+        for (TimeStep s : route.timeline()) {
+            total += s.hours();
+            Wait w = s.delay();
+            if (w.kind() == Wait.Kind.INTERVAL) {
+                variance += w.intervalHours() * w.intervalHours() / 12;
+            } else if (w.kind() == Wait.Kind.LOGNORMAL) {
+                Lognormal d = fit(w.meanHours(), w.p90Hours());
+                variance += d.sigma() == 0 ? 0 : (Math.exp(d.sigma() * d.sigma()) - 1) * d.mean() * d.mean();
             }
         }
-        for (CrossingUse c : route.crossings()) random.add(fit(c.hours(), c.p90Hours()));
-        for (Transshipment t : route.transshipments()) {
-            if (t.hours() > 0) random.add(fit(t.hours(), t.hours() * delays.handlingP90ToMean()));
-        }
-        return random;
+        return total + Z90 * Math.sqrt(variance);
     }
 
+    /**
+     * Door-to-door hours percentiles: each sample walks the route's timeline, drawing every random part from
+     * its own distribution (lognormal for queues and handling, uniform over the departure interval for untimed
+     * services); steps with opening hours or timetables follow a clock started at the route's departure, or at a
+     * random moment of the week when there is none.
+     */
     public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed) {
+        return simulate(route, delays, samples, seed, org.caravan.cost.TimeTables.NONE);
+    }
+
+    public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed,
+            org.caravan.cost.TimeTables tables) {
         if (samples < 1) throw new IllegalArgumentException("samples must be at least 1, got " + samples);
-        // Running times are fixed; a crossing leg's time is the crossing's delay, drawn with the others.
-        double fixed = fixedHours(route);
-        java.util.List<Lognormal> random = delays(route, delays);
+        List<TimeStep> steps = route.timeline();
+        Lognormal[] fitted = new Lognormal[steps.size()];
+        for (int i = 0; i < fitted.length; i++) {
+            Wait w = steps.get(i).delay();
+            fitted[i] = w.kind() == Wait.Kind.LOGNORMAL ? fit(w.meanHours(), w.p90Hours()) : null;
+        }
+        boolean clocked = Clock.clockMatters(route);
+        String origin = steps.isEmpty() ? "XX" : steps.get(0).country();
+        LocalDateTime weekStart = LocalDateTime.of(2024, 1, 1, 0, 0); // a Monday
         double[] totals = new double[samples];
         SplittableRandom rnd = new SplittableRandom(seed);
         double sum = 0;
         for (int i = 0; i < samples; i++) {
-            double t = fixed;
-            for (Lognormal d : random) t += d.sample(rnd);
+            if ((i & 4095) == 4095) Cancellation.checkpoint();
+            double t = 0;
+            LocalDateTime start = null;
+            if (clocked) {
+                start = route.departure() != null ? route.departure()
+                        : Clock.plusHours(weekStart, rnd.nextDouble() * 7 * 24);
+            }
+            for (int j = 0; j < fitted.length; j++) {
+                TimeStep s = steps.get(j);
+                Wait w = s.delay();
+                double delay = switch (w.kind()) {
+                    case LOGNORMAL -> fitted[j].sample(rnd);
+                    case INTERVAL -> rnd.nextDouble() * w.intervalHours();
+                    case TIMETABLE -> w.meanHours(); // replaced by the clock below when there is one
+                };
+                if (clocked) {
+                    LocalDateTime now = Clock.local(Clock.plusHours(start, t), origin, s.country(), tables);
+                    t += Clock.stepHours(s, now, delay);
+                } else {
+                    t += s.fixedHours() + delay;
+                }
+            }
             totals[i] = t;
             sum += t;
         }

@@ -34,22 +34,22 @@ final class ReliableChoice {
         double vot = space.profile.valueOfTimeUsdPerHour();
         List<Route> candidates = new ArrayList<>();
         Set<List<String>> seen = new HashSet<>();
-        Router.Weight pessimistic = Router.Weight.of(Objective.RELIABLE, vot);
-        Router.Weight cost = Router.Weight.of(Objective.COST, vot);
+        StateSearch.Weight pessimistic = StateSearch.Weight.of(Objective.RELIABLE, vot);
+        StateSearch.Weight cost = StateSearch.Weight.of(Objective.COST, vot);
         for (Route r : new Alternatives(router).find(space, pessimistic, cost, ALTERNATIVES)) add(candidates, seen, r);
         for (Objective o : List.of(Objective.TIME, Objective.COST)) {
-            Router.Path p = router.shortest(space, o);
+            StateSearch.Path p = router.shortest(space, o);
             if (p != null) add(candidates, seen, router.assemble(space, p));
         }
         ParetoSearch.Outcome front = new ParetoSearch(space, PARETO_LABELS, PARETO_MILLIS).run();
-        for (Router.Path p : front.paths()) add(candidates, seen, router.assemble(space, p));
+        for (StateSearch.Path p : front.paths()) add(candidates, seen, router.assemble(space, p));
         if (candidates.isEmpty()) return null;
         var delays = router.costModel().delays();
         // Screen with the normal approximation, then simulate the most promising few.
         candidates.sort(java.util.Comparator.comparingDouble(r -> Reliability.approximateP90(r, delays)));
         Route best = null;
         for (Route r : candidates.subList(0, Math.min(SIMULATED, candidates.size()))) {
-            Route simulated = r.withReliability(Reliability.simulate(r, delays, samples, seed));
+            Route simulated = r.withReliability(router.reliability(r, samples, seed));
             if (best == null || better(simulated, best)) best = simulated;
         }
         return best;

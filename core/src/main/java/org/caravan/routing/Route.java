@@ -12,6 +12,10 @@ import java.util.List;
  * @param risk        risk score of the route and its share of km by risk class
  * @param exposure    km, hours and USD spent in each country, in order of first entry ("XX": at sea)
  * @param reliability door-to-door hours percentiles from Monte Carlo; null until simulated
+ * @param timeline    every component of the door-to-door time in travel order (sums to the total hours)
+ * @param departure   the requested departure (local time at the origin) when the route was timed to the clock,
+ *                    else null (expected waits)
+ * @param arrival     the arrival of a timed route, local time at the destination; else null
  */
 public record Route(
         List<String> nodes,
@@ -27,11 +31,25 @@ public record Route(
         boolean usesNonOperational,
         RiskSummary risk,
         List<CountryExposure> exposure,
-        ReliabilityStats reliability) {
+        ReliabilityStats reliability,
+        List<TimeStep> timeline,
+        java.time.LocalDateTime departure,
+        java.time.LocalDateTime arrival) {
+
+    public Route {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
 
     public Route withReliability(ReliabilityStats r) {
         return new Route(nodes, countries, legs, crossings, transshipments, totals, cargo, unit, units, tonnes,
-                usesNonOperational, risk, exposure, r);
+                usesNonOperational, risk, exposure, r, timeline, departure, arrival);
+    }
+
+    /** The route timed from a departure: legs, timeline and totals with the waits the clock gives. */
+    Route timed(java.time.LocalDateTime depart, java.time.LocalDateTime arrive, List<Leg> newLegs,
+            List<CrossingUse> newCrossings, List<TimeStep> newTimeline, Totals newTotals) {
+        return new Route(nodes, countries, newLegs, newCrossings, transshipments, newTotals, cargo, unit, units, tonnes,
+                usesNonOperational, risk, exposure, null, newTimeline, depart, arrive);
     }
 
     /** The crossings passed, by name, in order: what makes two routes different corridors. */

@@ -21,6 +21,8 @@ import org.caravan.network.Mode;
  * @param maxRisk        if set, the route may not enter countries whose combined risk score exceeds it
  * @param countryPenalties ISO2 → USD per cargo unit added each time the route enters that country: a soft
  *                       "prefer not via", unlike {@code avoidCountries} which forbids
+ * @param depart         departure, local time at the origin: the route is timed to the clock (opening hours,
+ *                       timetables); null for expected waits
  */
 public record RouteRequest(
         String from,
@@ -35,7 +37,21 @@ public record RouteRequest(
         Set<Mode> modes,
         boolean includePlanned,
         Double maxRisk,
-        Map<String, Double> countryPenalties) {
+        Map<String, Double> countryPenalties,
+        java.time.LocalDateTime depart) {
+
+    /** A request without a departure time (expected waits). */
+    public RouteRequest(String from, String to, List<String> via, String cargo, Double tonnes, Objective objective,
+            Set<String> avoidCountries, Set<String> closedNodes, Set<String> closedLinks, Set<Mode> modes,
+            boolean includePlanned, Double maxRisk, Map<String, Double> countryPenalties) {
+        this(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes, includePlanned,
+                maxRisk, countryPenalties, null);
+    }
+
+    public RouteRequest withDepart(java.time.LocalDateTime d) {
+        return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
+                modes, includePlanned, maxRisk, countryPenalties, d);
+    }
 
     public RouteRequest {
         Objects.requireNonNull(from, "from");
@@ -77,56 +93,149 @@ public record RouteRequest(
 
     public RouteRequest withCargo(String c) {
         return new RouteRequest(from, to, via, c, tonnes, objective, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withObjective(Objective o) {
         return new RouteRequest(from, to, via, cargo, tonnes, o, avoidCountries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withAvoid(Set<String> countries) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, countries, closedNodes, closedLinks, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withClosed(Set<String> nodes, Set<String> links) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, nodes, links, modes,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withModes(Set<Mode> m) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks, m,
-                includePlanned, maxRisk, countryPenalties);
+                includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withIncludePlanned(boolean p) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, p, maxRisk, countryPenalties);
+                modes, p, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withVia(List<String> v) {
         return new RouteRequest(from, to, v, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withTonnes(Double t) {
         return new RouteRequest(from, to, via, cargo, t, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
     }
 
     public RouteRequest withMaxRisk(Double r) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, r, countryPenalties);
+                modes, includePlanned, r, countryPenalties, depart);
     }
 
     public RouteRequest withPenalties(Map<String, Double> p) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, p);
+                modes, includePlanned, maxRisk, p, depart);
     }
 
     public RouteRequest withTo(String t) {
         return new RouteRequest(from, t, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
-                modes, includePlanned, maxRisk, countryPenalties);
+                modes, includePlanned, maxRisk, countryPenalties, depart);
+    }
+
+    /**
+     * The restrictions the user set, as data, values sorted: avoided countries, the risk limit, closures, modes
+     * (when not all) and via points. Operational-links-only, the default, is not listed.
+     */
+    public List<Restriction> restrictions() {
+        List<Restriction> out = new java.util.ArrayList<>();
+        if (!avoidCountries.isEmpty()) out.add(new Restriction(Restriction.Kind.AVOID, sorted(avoidCountries)));
+        if (maxRisk != null) {
+            out.add(new Restriction(Restriction.Kind.MAX_RISK, List.of(java.math.BigDecimal.valueOf(maxRisk)
+                    .stripTrailingZeros().toPlainString())));
+        }
+        if (!closedNodes.isEmpty() || !closedLinks.isEmpty()) {
+            java.util.Set<String> closed = new java.util.TreeSet<>(closedNodes);
+            closed.addAll(closedLinks);
+            out.add(new Restriction(Restriction.Kind.CLOSE, List.copyOf(closed)));
+        }
+        if (!modes.containsAll(Mode.CARRIER_MODES)) {
+            out.add(new Restriction(Restriction.Kind.MODES, sorted(modes.stream().map(Mode::code).toList())));
+        }
+        if (!via.isEmpty()) out.add(new Restriction(Restriction.Kind.VIA, via));
+        return out;
+    }
+
+    private static List<String> sorted(java.util.Collection<String> c) {
+        return c.stream().sorted().toList();
+    }
+
+    /** A builder for a request between two node ids, with the defaults of {@link #of}. */
+    public static Builder builder(String from, String to) { return new Builder(from, to); }
+
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        return new Builder(from, to).via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoidCountries)
+                .closedNodes(closedNodes).closedLinks(closedLinks).modes(modes).includePlanned(includePlanned)
+                .maxRisk(maxRisk).penalties(countryPenalties).depart(depart);
+    }
+
+    /** Builds a {@link RouteRequest}; unset fields take the defaults of {@link #of}. */
+    public static final class Builder {
+        private String from;
+        private String to;
+        private List<String> via = List.of();
+        private String cargo = "container";
+        private Double tonnes;
+        private Objective objective = Objective.COST;
+        private Set<String> avoid = Set.of();
+        private Set<String> closedNodes = Set.of();
+        private Set<String> closedLinks = Set.of();
+        private Set<Mode> modes = Set.of();
+        private boolean includePlanned;
+        private Double maxRisk;
+        private Map<String, Double> penalties = Map.of();
+        private java.time.LocalDateTime depart;
+
+        private Builder(String from, String to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        public Builder from(String v) { from = v; return this; }
+
+        public Builder to(String v) { to = v; return this; }
+
+        public Builder via(List<String> v) { via = v; return this; }
+
+        public Builder cargo(String v) { cargo = v; return this; }
+
+        public Builder tonnes(Double v) { tonnes = v; return this; }
+
+        public Builder objective(Objective v) { objective = v; return this; }
+
+        public Builder avoid(Set<String> v) { avoid = v; return this; }
+
+        public Builder closedNodes(Set<String> v) { closedNodes = v; return this; }
+
+        public Builder closedLinks(Set<String> v) { closedLinks = v; return this; }
+
+        public Builder modes(Set<Mode> v) { modes = v; return this; }
+
+        public Builder includePlanned(boolean v) { includePlanned = v; return this; }
+
+        public Builder maxRisk(Double v) { maxRisk = v; return this; }
+
+        public Builder penalties(Map<String, Double> v) { penalties = v; return this; }
+
+        public Builder depart(java.time.LocalDateTime v) { depart = v; return this; }
+
+        public RouteRequest build() {
+            return new RouteRequest(from, to, via, cargo, tonnes, objective, avoid, closedNodes, closedLinks, modes,
+                    includePlanned, maxRisk, penalties, depart);
+        }
     }
 }

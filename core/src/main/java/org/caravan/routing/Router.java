@@ -1,5 +1,6 @@
 package org.caravan.routing;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class Router {
             Route best = new ReliableChoice(this, samples, seed).choose(space);
             return best != null ? new RouteResult(request, best, null) : new RouteResult(request, null, explain(space));
         }
-        Path path = shortest(space, request.objective());
+        StateSearch.Path path = shortest(space, request.objective());
         if (path != null) return new RouteResult(request, assemble(space, path), null);
         return new RouteResult(request, null, explain(space));
     }
@@ -95,12 +96,16 @@ public final class Router {
         ParetoSearch.Outcome out = new ParetoSearch(space, maxLabels, budgetMillis).run();
         if (out.paths().isEmpty()) {
             return new ParetoResult(request, List.of(), out.truncated(), out.labels(),
-                    out.truncated() ? new NoRoute("The search budget ran out before any route was found.", List.of())
+                    out.truncated() ? new NoRoute(NoRoute.Reason.BUDGET_EXHAUSTED, network.node(space.from).name(),
+                            network.node(space.to).name(), request.cargo(), List.of(), request.restrictions(), null)
                             : explain(space));
         }
-        Weight rank = Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());
+        StateSearch.Weight rank = StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());
         List<Route> routes = new ArrayList<>();
-        for (Path p : out.paths()) routes.add(assemble(space, p));
+        for (StateSearch.Path p : out.paths()) {
+            Cancellation.checkpoint();
+            routes.add(assemble(space, p));
+        }
         routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
                 .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
         return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);
@@ -126,14 +131,14 @@ public final class Router {
         Objective o = request.objective();
         Objective tie = o == Objective.COST ? Objective.TIME : Objective.COST;
         if (o != Objective.RELIABLE) {
-            List<Route> routes = new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), k);
+            List<Route> routes = new Alternatives(this).find(space, StateSearch.Weight.of(o, vot), StateSearch.Weight.of(tie, vot), k);
             return new RouteResults(request, routes, routes.isEmpty() ? explain(space) : null);
         }
         Route best = new ReliableChoice(this, samples, seed).choose(space);
         if (best == null) return new RouteResults(request, List.of(), explain(space));
         List<Route> others = new ArrayList<>();
         String bestSignature = Alternatives.signature(best);
-        for (Route r : new Alternatives(this).find(space, Weight.of(o, vot), Weight.of(tie, vot), 2 * k)) {
+        for (Route r : new Alternatives(this).find(space, StateSearch.Weight.of(o, vot), StateSearch.Weight.of(tie, vot), 2 * k)) {
             if (!Alternatives.signature(r).equals(bestSignature)) {
                 others.add(r.withReliability(reliability(r, samples, seed)));
             }
@@ -148,7 +153,7 @@ public final class Router {
 
     /** Monte Carlo transit-time percentiles of a route, with the cost model's delay settings. */
     public ReliabilityStats reliability(Route route, int samples, long seed) {
-        return Reliability.simulate(route, costModel.delays(), samples, seed);
+        return Reliability.simulate(route, costModel.delays(), samples, seed, costModel.timetables());
     }
 
     /** Checks the request's ids and builds its state graph. */
@@ -199,106 +204,13 @@ public final class Router {
         }
     }
 
-    // ---------------------------------------------------------------- single-objective search
-
-    /** A path through the state graph: states from the seed to the target and the step into each. */
-    record Path(int[] states, int[] steps) {}
-
-    /** Scalar weight of a move under a single objective. */
-    interface Weight {
-        double of(double usd, double hours, double km, double co2, double riskKm, double hoursP90);
-
-        static Weight of(Objective o, double vot) {
-            return switch (o) {
-                case COST -> (usd, h, km, co2, r, p90) -> usd + vot * h;
-                case TIME -> (usd, h, km, co2, r, p90) -> h;
-                case DISTANCE -> (usd, h, km, co2, r, p90) -> km;
-                case CO2 -> (usd, h, km, co2, r, p90) -> co2;
-                case RELIABLE -> (usd, h, km, co2, r, p90) -> p90;
-            };
-        }
+    /** The best path under one objective (see {@link StateSearch#shortest(SearchSpace, Objective)}). */
+    StateSearch.Path shortest(SearchSpace space, Objective objective) {
+        return StateSearch.shortest(space, objective);
     }
 
-    /**
-     * The best path under one objective; ties go to the cheaper route in generalized cost (or, when cost is the
-     * objective, to the faster one).
-     */
-    Path shortest(SearchSpace space, Objective objective) {
-        double vot = space.profile.valueOfTimeUsdPerHour();
-        Objective tie = objective == Objective.COST ? Objective.TIME : Objective.COST;
-        return shortest(space, Weight.of(objective, vot), Weight.of(tie, vot));
-    }
-
-    /** Dijkstra over the state graph; ties on {@code weight} broken by {@code tieWeight}, then by state index. */
-    Path shortest(SearchSpace space, Weight weight, Weight tieWeight) {
-        Path[] found = new Path[1];
-        search(space, weight, tieWeight, s -> space.isTarget(s), (s, path) -> {
-            found[0] = path.get();
-            return true; // one target: stop
-        });
-        return found[0];
-    }
-
-    /** Receives each settled target state; returns true to stop the search. */
-    private interface TargetSink {
-        boolean reached(int state, java.util.function.Supplier<Path> path);
-    }
-
-    private void search(SearchSpace space, Weight weight, Weight tieWeight, java.util.function.IntPredicate isTarget,
-            TargetSink sink) {
-        int states = space.stateCount();
-        double[] dist = new double[states];
-        double[] tie = new double[states];
-        int[] pred = new int[states];
-        int[] step = new int[states];
-        boolean[] done = new boolean[states];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        Arrays.fill(tie, Double.POSITIVE_INFINITY);
-        MinHeap heap = new MinHeap(64);
-        final int[] current = {-1};
-        final double[] base = {0, 0};
-        SearchSpace.Moves relax = (to, how, usd, hours, km, co2, riskKm, p90) -> {
-            double d = base[0] + weight.of(usd, hours, km, co2, riskKm, p90);
-            double t = base[1] + tieWeight.of(usd, hours, km, co2, riskKm, p90);
-            if (d < dist[to] || (d == dist[to] && t < tie[to])) {
-                dist[to] = d;
-                tie[to] = t;
-                pred[to] = current[0];
-                step[to] = how;
-                heap.push(d, t, to);
-            }
-        };
-        space.seeds(relax);
-        while (!heap.isEmpty()) {
-            double d = heap.peekKey();
-            double t = heap.peekTie();
-            int s = heap.pop();
-            if (done[s] || d > dist[s] || (d == dist[s] && t > tie[s])) continue;
-            done[s] = true;
-            if (isTarget.test(s)) {
-                int target = s;
-                if (sink.reached(s, () -> path(target, pred, step))) return;
-                // More destinations to reach: routes to them may pass through this one, as they would in a
-                // point-to-point search, so the search goes on from here.
-            }
-            current[0] = s;
-            base[0] = d;
-            base[1] = t;
-            space.expand(s, relax);
-        }
-    }
-
-    private static Path path(int target, int[] pred, int[] step) {
-        int len = 0;
-        for (int s = target; s >= 0; s = pred[s]) len++;
-        int[] pathStates = new int[len];
-        int[] steps = new int[len];
-        int i = len;
-        for (int s = target; s >= 0; s = pred[s]) {
-            pathStates[--i] = s;
-            steps[i] = step[s];
-        }
-        return new Path(pathStates, steps);
+    StateSearch.Path shortest(SearchSpace space, StateSearch.Weight weight, StateSearch.Weight tieWeight) {
+        return StateSearch.shortest(space, weight, tieWeight);
     }
 
     /**
@@ -329,7 +241,7 @@ public final class Router {
         int[] remaining = {wanted.size()};
         double vot = space.profile.valueOfTimeUsdPerHour();
         Objective tie = request.objective() == Objective.COST ? Objective.TIME : Objective.COST;
-        search(space, Weight.of(request.objective(), vot), Weight.of(tie, vot),
+        StateSearch.search(space, StateSearch.Weight.of(request.objective(), vot), StateSearch.Weight.of(tie, vot),
                 s -> space.layerOf(s) == lastLayer && targetNode[space.nodeOf(s)]
                         && !routes.containsKey(space.nodeOf(s)),
                 (s, path) -> {
@@ -341,75 +253,21 @@ public final class Router {
             Route r = routes.get(network.nodeIndex(id));
             RouteRequest forId = request.withTo(id);
             out.put(id, r != null ? new RouteResult(forId, r, null)
-                    : new RouteResult(forId, null, new NoRoute("No route from " + network.node(space.from).name()
-                    + " to " + network.node(network.nodeIndex(id)).name() + " under the given restrictions.",
-                    List.of())));
+                    : new RouteResult(forId, null, NoRoute.other("No route from " + network.node(space.from).name()
+                    + " to " + network.node(network.nodeIndex(id)).name() + " under the given restrictions.")));
         }
         return out;
     }
 
-    Route assemble(SearchSpace space, Path path) {
-        return new RouteAssembler(space, risk).assemble(path);
+    Route assemble(SearchSpace space, StateSearch.Path path) {
+        Route route = new RouteAssembler(space, risk).assemble(path);
+        // The search uses expected waits; a route with a departure time is then timed to the clock.
+        LocalDateTime depart = space.request.depart();
+        return depart == null ? route
+                : Clock.timed(route, depart, costModel.timetables(), space.profile.valueOfTimeUsdPerHour());
     }
-
-    // ---------------------------------------------------------------- no route
 
     NoRoute explain(SearchSpace space) {
-        RouteRequest r = space.request;
-        String a = network.node(space.from).name();
-        String b = network.node(space.to).name();
-        List<String> blocking = new ArrayList<>();
-        List<RouteRequest> relaxations = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (!r.avoidCountries().isEmpty()) {
-            relaxations.add(r.withAvoid(Set.of()));
-            labels.add("--avoid " + String.join(",", new TreeSet<>(r.avoidCountries())));
-        }
-        if (r.maxRisk() != null) {
-            relaxations.add(r.withMaxRisk(null));
-            labels.add("--max-risk " + r.maxRisk());
-        }
-        if (!r.closedNodes().isEmpty() || !r.closedLinks().isEmpty()) {
-            relaxations.add(r.withClosed(Set.of(), Set.of()));
-            Set<String> closed = new TreeSet<>(r.closedNodes());
-            closed.addAll(r.closedLinks());
-            labels.add("--close " + String.join(",", closed));
-        }
-        if (!r.modes().containsAll(Mode.CARRIER_MODES)) {
-            relaxations.add(r.withModes(Set.of()));
-            labels.add("--modes " + String.join(",", r.modes().stream().map(Mode::code).sorted().toList()));
-        }
-        if (!r.includePlanned()) {
-            relaxations.add(r.withIncludePlanned(true));
-            labels.add("operational links only (--include-planned would add planned and under-construction links)");
-        }
-        if (!r.via().isEmpty()) {
-            relaxations.add(r.withVia(List.of()));
-            labels.add("--via " + String.join(",", r.via()));
-        }
-        for (int i = 0; i < relaxations.size(); i++) {
-            if (shortest(relaxedSpace(space, relaxations.get(i)), Objective.DISTANCE) != null) {
-                blocking.add(labels.get(i));
-            }
-        }
-        if (!blocking.isEmpty()) {
-            return new NoRoute("No route from " + a + " to " + b + " under the given restrictions. Each of these, "
-                    + "lifted on its own, would connect them: " + String.join("; ", blocking) + ".", blocking);
-        }
-        RouteRequest all = r.withAvoid(Set.of()).withMaxRisk(null).withClosed(Set.of(), Set.of()).withModes(Set.of())
-                .withIncludePlanned(true).withVia(List.of());
-        if (relaxations.size() > 1 && shortest(relaxedSpace(space, all), Objective.DISTANCE) != null) {
-            return new NoRoute("No route from " + a + " to " + b + " under the given restrictions; no single one "
-                    + "of them is to blame, but lifting them together would connect the places: "
-                    + String.join("; ", labels) + ".", List.of());
-        }
-        return new NoRoute("The network does not connect " + a + " and " + b + " for " + r.cargo()
-                + " cargo, even with every restriction lifted.", List.of());
-    }
-
-    private SearchSpace relaxedSpace(SearchSpace space, RouteRequest relaxed) {
-        int[] via = relaxed.via().isEmpty() ? new int[0] : space.via;
-        return new SearchSpace(network, space.costs, risk, linkRisk, transferCache(relaxed.cargo()), relaxed,
-                space.from, space.to, via, costModel.delays().waitP90ToMean(), costModel.delays().handlingP90ToMean());
+        return new NoRouteDiagnosis(this).explain(space);
     }
 }

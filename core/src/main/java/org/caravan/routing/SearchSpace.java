@@ -10,6 +10,7 @@ import org.caravan.cost.LinkCosts;
 import org.caravan.network.Carrier;
 import org.caravan.network.Cargo;
 import org.caravan.network.Link;
+import org.caravan.network.Mode;
 import org.caravan.network.LinkStatus;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
@@ -59,9 +60,6 @@ final class SearchSpace {
     final boolean[] carrierOk;
     private final boolean[] canTransship;
     private final boolean[] canChangeGauge;
-    /** Per (from carrier, to carrier): USD (handling plus the new mode's fixed cost) and hours of a transfer. */
-    private final double[] transferUsd;
-    private final double[] transferHours;
     private final boolean[] sameMode;
     /** Per node, bit c set when carrier c has a usable link out of the node: other carriers are dead ends. */
     private final int[] carriersOut;
@@ -71,9 +69,9 @@ final class SearchSpace {
 
     /**
      * The transfers possible at places with the same abilities: per starting carrier, each transfer's carriers
-     * (first = from, last = to), USD and hours.
+     * (first = from, last = to), USD, hours and CO2 (well-to-wheel, hub emissions).
      */
-    record TransferTable(int[][][] carriers, double[][] usd, double[][] hours) {}
+    record TransferTable(int[][][] carriers, double[][] usd, double[][] hours, double[][] co2) {}
     private final double[] linkRisk;
     private final double[] linkPenalty;
     private final double waitP90Factor;
@@ -114,19 +112,12 @@ final class SearchSpace {
         nodeOk = new boolean[n];
         canTransship = new boolean[n];
         canChangeGauge = new boolean[n];
-        transferUsd = new double[k * k];
-        transferHours = new double[k * k];
         sameMode = new boolean[k * k];
         for (Carrier a : Carrier.values()) {
-            for (Carrier b : Carrier.values()) {
-                int i = a.ordinal() * k + b.ordinal();
-                sameMode[i] = a.mode() == b.mode();
-                Handling h = sameMode[i] ? profile.gaugeChange() : profile.transship(a.mode(), b.mode());
-                transferUsd[i] = h.usd() + (sameMode[i] ? 0 : profile.rates(b.mode()).fixedUsd());
-                transferHours[i] = h.hours();
-            }
+            for (Carrier b : Carrier.values()) sameMode[a.ordinal() * k + b.ordinal()] = a.mode() == b.mode();
         }
-        Cargo cargo = r.cargo().equals("bulk") ? Cargo.BULK : Cargo.CONTAINER;
+        // The profile's cargo class, not its name, decides which places can handle the cargo.
+        Cargo cargo = profile.cargoClass();
         for (int v = 0; v < n; v++) {
             Node node = network.node(v);
             boolean tooRisky = r.maxRisk() != null && node.kind() != NodeKind.SEA_WAYPOINT
@@ -175,9 +166,14 @@ final class SearchSpace {
         int allowed = 0;
         for (int c = 0; c < k; c++) if (carrierOk[c]) allowed |= 1 << c;
         for (int v = 0; v < n; v++) {
-            // Everything a node's transfers depend on, so nodes alike (and later requests) share one table.
+            // Everything a node's transfers depend on, so nodes alike (and later requests) share one table: the
+            // country (terminal dwell by country) and, for a place with its own handling figures, the place.
+            Node node0 = network.node(v);
+            String cc = node0.country();
+            long country = cc.length() == 2 ? (cc.charAt(0) - 'A') * 26L + (cc.charAt(1) - 'A') : 1023;
+            long own = profile.nodes().containsKey(node0.id()) ? v + 1L : 0;
             long key = ((long) (canTransship[v] ? 1 : 0)) | (canChangeGauge[v] ? 2L : 0L) | ((long) carriersOut[v] << 2)
-                    | ((long) allowed << 10);
+                    | ((long) allowed << 10) | ((country & 1023) << 20) | (own << 30);
             int node = v;
             transfersAt[v] = transferCache.computeIfAbsent(key, x -> transfersFor(node));
         }
@@ -194,10 +190,11 @@ final class SearchSpace {
         int[][][] carriers = new int[k][][];
         double[][] usd = new double[k][];
         double[][] hours = new double[k][];
+        double[][] co2 = new double[k][];
         for (int a = 0; a < k; a++) {
             List<int[]> chains = new ArrayList<>();
             List<double[]> costsOf = new ArrayList<>();
-            chain(v, new int[] {a}, 0, 0, chains, costsOf);
+            chain(v, new int[] {a}, 0, 0, 0, chains, costsOf);
             List<Integer> kept = new ArrayList<>();
             for (int i = 0; i < chains.size(); i++) {
                 int[] ci = chains.get(i);
@@ -207,8 +204,8 @@ final class SearchSpace {
                     int[] cj = chains.get(j);
                     if (j == i || cj[cj.length - 1] != ci[ci.length - 1]) continue;
                     double[] xj = costsOf.get(j);
-                    boolean noWorse = xj[0] <= xi[0] && xj[1] <= xi[1];
-                    boolean better = xj[0] < xi[0] || xj[1] < xi[1] || cj.length < ci.length
+                    boolean noWorse = xj[0] <= xi[0] && xj[1] <= xi[1] && xj[2] <= xi[2];
+                    boolean better = xj[0] < xi[0] || xj[1] < xi[1] || xj[2] < xi[2] || cj.length < ci.length
                             || (cj.length == ci.length && j < i);
                     dominated = noWorse && better;
                 }
@@ -217,16 +214,46 @@ final class SearchSpace {
             carriers[a] = new int[kept.size()][];
             usd[a] = new double[kept.size()];
             hours[a] = new double[kept.size()];
+            co2[a] = new double[kept.size()];
             for (int i = 0; i < kept.size(); i++) {
                 carriers[a][i] = chains.get(kept.get(i));
                 usd[a][i] = costsOf.get(kept.get(i))[0];
                 hours[a][i] = costsOf.get(kept.get(i))[1];
+                co2[a][i] = costsOf.get(kept.get(i))[2];
             }
         }
-        return new TransferTable(carriers, usd, hours);
+        return new TransferTable(carriers, usd, hours, co2);
     }
 
-    private void chain(int v, int[] path, double usd, double hours, List<int[]> chains, List<double[]> costsOf) {
+    /** The handling of one transfer hop at node {@code v}: the place's own figure where given. */
+    Handling handling(int v, Carrier a, Carrier b) {
+        String id = network.node(v).id();
+        return a.mode() == b.mode() ? profile.gaugeChangeAt(id) : profile.transshipAt(id, a.mode(), b.mode());
+    }
+
+    /**
+     * Terminal dwell of a leg in {@code mode} that starts in {@code country}: the origin dwell there (train
+     * formation, wagon supply) plus the mode's dwell at the leg's end, both charged when the leg starts (each leg
+     * has one start and one end, so the sum is exact; the answer shows each where it happens).
+     */
+    double legDwellHours(Mode mode, String country) {
+        var t = profile.rates(mode).timing();
+        return t.originDwellHours(country) + t.destinationDwellHours();
+    }
+
+    /** {usd, hours, co2} of one transfer hop a -> b at node v, including a new leg's fixed cost and dwell. */
+    private double[] hop(int v, int a, int b) {
+        Carrier ca = Carrier.of(a);
+        Carrier cb = Carrier.of(b);
+        Handling h = handling(v, ca, cb);
+        boolean newLeg = ca.mode() != cb.mode();
+        double usd = h.usd() + (newLeg ? profile.rates(cb.mode()).fixedUsd() : 0);
+        double hours = h.hours() + (newLeg ? legDwellHours(cb.mode(), network.node(v).country()) : 0);
+        return new double[] {usd, hours, h.co2WtwKgPerTonne() * profile.tonnesPerUnit()};
+    }
+
+    private void chain(int v, int[] path, double usd, double hours, double co2, List<int[]> chains,
+            List<double[]> costsOf) {
         int last = path[path.length - 1];
         for (int next = 0; next < k; next++) {
             if (!carrierOk[next]) continue;
@@ -237,13 +264,15 @@ final class SearchSpace {
             if (sameMode[t] ? !canChangeGauge[v] : !canTransship[v]) continue;
             int[] longer = java.util.Arrays.copyOf(path, path.length + 1);
             longer[path.length] = next;
-            double u = usd + transferUsd[t];
-            double h = hours + transferHours[t];
+            double[] x = hop(v, last, next);
+            double u = usd + x[0];
+            double h = hours + x[1];
+            double e = co2 + x[2];
             if ((carriersOut[v] & (1 << next)) != 0) {
                 chains.add(longer);
-                costsOf.add(new double[] {u, h});
+                costsOf.add(new double[] {u, h, e});
             } else {
-                chain(v, longer, u, h, chains, costsOf);
+                chain(v, longer, u, h, e, chains, costsOf);
             }
         }
     }
@@ -279,7 +308,8 @@ final class SearchSpace {
         for (Carrier c : Carrier.values()) {
             if (!carrierOk[c.ordinal()] || (carriersOut[from] & (1 << c.ordinal())) == 0) continue;
             double fixed = profile.rates(c.mode()).fixedUsd();
-            out.move(from * k + c.ordinal(), SEED, fixed, 0, 0, 0, 0, 0);
+            double dwell = legDwellHours(c.mode(), network.node(from).country());
+            out.move(from * k + c.ordinal(), SEED, fixed, dwell, 0, 0, 0, dwell * handlingP90Factor);
         }
     }
 
@@ -294,8 +324,8 @@ final class SearchSpace {
         for (int i = 0; i < chains.length; i++) {
             int[] chain = chains[i];
             double hours = table.hours()[c][i];
-            out.move(s - c + chain[chain.length - 1], TRANSFER_BASE - i, table.usd()[c][i], hours, 0, 0, 0,
-                    hours * handlingP90Factor);
+            out.move(s - c + chain[chain.length - 1], TRANSFER_BASE - i, table.usd()[c][i], hours, 0,
+                    table.co2()[c][i], 0, hours * handlingP90Factor);
         }
         int base = s - v * k - c;
         for (int p = network.adjacencyStart(v); p < network.adjacencyEnd(v); p++) {

@@ -7,6 +7,7 @@ import org.caravan.network.Mode;
  * A mode change or rail gauge break on a route.
  *
  * @param reason "mode change" or "gauge change 1520->1435"
+ * @param co2Kg  well-to-wheel CO2e of the handling (hub emissions) for the shipment
  */
 public record Transshipment(
         String at,
@@ -17,4 +18,5 @@ public record Transshipment(
         Gauge toGauge,
         String reason,
         double hours,
-        double usd) {}
+        double usd,
+        double co2Kg) {}

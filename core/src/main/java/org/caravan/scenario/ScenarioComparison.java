@@ -131,9 +131,8 @@ public final class ScenarioComparison {
     }
 
     private static RouteRequest request(ScenarioBase base, OdPair od, RouteQuery template) {
-        RouteQuery q = new RouteQuery(od.from(), od.to(), template.via(), od.cargo(), template.tonnes(),
-                template.objective(), template.avoid(), template.close(), template.modes(),
-                template.includePlanned(), template.maxRisk(), template.penalties());
+        RouteQuery q = template.toBuilder().from(od.from()).to(od.to())
+                .cargo(od.cargo() != null ? od.cargo() : template.cargo()).build();
         return q.resolve(base.network(), base.costs(), base.places());
     }
 

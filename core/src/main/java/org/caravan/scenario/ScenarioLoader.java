@@ -1,10 +1,7 @@
 package org.caravan.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.caravan.io.YamlOverlay;
+import org.caravan.network.Limits;
 import org.caravan.network.Link;
 import org.caravan.network.LinkStatus;
 import org.caravan.network.Network;
@@ -45,10 +44,6 @@ public final class ScenarioLoader {
     private static final Set<String> CROSSING = ordered("hours_mean", "hours_p90", "fee_usd", "hours_mean_rev",
             "hours_p90_rev", "fee_usd_rev");
     private static final Set<String> LINK = ordered("km", "hours", "wait_hours", "capacity_tpd");
-
-    // Repeated keys are an error: in a hand-written file the second silently winning is a trap.
-    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ScenarioLoader() {}
 
@@ -89,7 +84,9 @@ public final class ScenarioLoader {
         } catch (NoSuchFileException e) {
             throw new ScenarioException(List.of(new Problem(file.toString(), "", "", "file not found")));
         } catch (IOException e) {
-            throw new ScenarioException(List.of(new Problem(file.toString(), "", "", "cannot read: " + e)));
+            String why = Files.isDirectory(file) ? "is a directory, not a file"
+                    : "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw new ScenarioException(List.of(new Problem(file.toString(), "", "", why)));
         }
         return read(bytes, file.toString(), base);
     }
@@ -98,15 +95,12 @@ public final class ScenarioLoader {
     public static Scenario read(byte[] content, String name, ScenarioBase base) throws ScenarioException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(content);
-        } catch (IOException e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage();
-            int nl = m.indexOf('\n');
-            throw new ScenarioException(List.of(new Problem(name, "", "", "not valid YAML or JSON: "
-                    + (nl < 0 ? m : m.substring(0, nl)))));
+            root = YamlOverlay.parse(content);
+        } catch (YamlOverlay.InputException e) {
+            throw new ScenarioException(List.of(new Problem(name, e.location(), "", e.getMessage())));
         }
         if (root == null || !root.isObject()) {
-            throw new ScenarioException(List.of(new Problem(name, "", "", "expected a mapping at the top level "
+            throw new ScenarioException(List.of(new Problem(name, "line 1", "", "expected a mapping at the top level "
                     + "(id, title, rationale, sources, changes)")));
         }
         Reader r = new Reader(name, base);
@@ -198,8 +192,12 @@ public final class ScenarioLoader {
             ObjectNode costs = null;
             JsonNode co = c.get("costs");
             if (co != null && !co.isNull()) {
-                if (co.isObject()) costs = (ObjectNode) co;
-                else problem("changes.costs", "expected a cost-model override (same shape as defaults.yaml)");
+                if (co.isObject()) {
+                    costs = (ObjectNode) co;
+                    costCountries(costs, "changes.costs");
+                } else {
+                    problem("changes.costs", "expected a cost-model override (same shape as defaults.yaml)");
+                }
             }
             Set<String> avoid = new LinkedHashSet<>();
             List<String> av = strings(c.get("avoid"), "changes.avoid");
@@ -216,7 +214,7 @@ public final class ScenarioLoader {
                     pe.fields().forEachRemaining(e -> {
                         String p = "changes.penalties." + e.getKey();
                         String cc = country(e.getKey(), p);
-                        Double usd = number(e.getValue(), p);
+                        Double usd = number(e.getValue(), p, Limits.PENALTY_USD);
                         if (cc != null && usd != null) penalties.put(cc, usd);
                     });
                 }
@@ -227,10 +225,12 @@ public final class ScenarioLoader {
 
         ScenarioChanges.CrossingChange crossing(JsonNode n, String path, Link link) {
             ScenarioChanges.CrossingChange cc = new ScenarioChanges.CrossingChange(
-                    number(n.get("hours_mean"), path + ".hours_mean"), number(n.get("hours_p90"), path + ".hours_p90"),
-                    number(n.get("fee_usd"), path + ".fee_usd"), number(n.get("hours_mean_rev"),
-                    path + ".hours_mean_rev"), number(n.get("hours_p90_rev"), path + ".hours_p90_rev"),
-                    number(n.get("fee_usd_rev"), path + ".fee_usd_rev"));
+                    number(n.get("hours_mean"), path + ".hours_mean", Limits.HOURS),
+                    number(n.get("hours_p90"), path + ".hours_p90", Limits.HOURS),
+                    number(n.get("fee_usd"), path + ".fee_usd", Limits.FEE_USD),
+                    number(n.get("hours_mean_rev"), path + ".hours_mean_rev", Limits.HOURS),
+                    number(n.get("hours_p90_rev"), path + ".hours_p90_rev", Limits.HOURS),
+                    number(n.get("fee_usd_rev"), path + ".fee_usd_rev", Limits.FEE_USD));
             try {
                 cc.forward(link.forward());
             } catch (IllegalArgumentException e) {
@@ -246,11 +246,10 @@ public final class ScenarioLoader {
         }
 
         ScenarioChanges.LinkChange linkChange(JsonNode n, String path, Link link) {
-            Double km = number(n.get("km"), path + ".km");
-            if (km != null && km == 0) problem(path + ".km", "expected a positive number");
-            return new ScenarioChanges.LinkChange(km, number(n.get("hours"), path + ".hours"),
-                    number(n.get("wait_hours"), path + ".wait_hours"),
-                    number(n.get("capacity_tpd"), path + ".capacity_tpd"));
+            return new ScenarioChanges.LinkChange(number(n.get("km"), path + ".km", Limits.KM),
+                    number(n.get("hours"), path + ".hours", Limits.HOURS),
+                    number(n.get("wait_hours"), path + ".wait_hours", Limits.HOURS),
+                    number(n.get("capacity_tpd"), path + ".capacity_tpd", Limits.CAPACITY_TPD));
         }
 
         interface Change<T> { T read(JsonNode n, String path, Link link); }
@@ -302,10 +301,13 @@ public final class ScenarioLoader {
             return out;
         }
 
+        /** A country by ISO code or name (the shared resolver, as {@code --avoid} takes it) that the network has. */
         String country(String raw, String path) {
-            String cc = raw.trim().toUpperCase(Locale.ROOT);
-            if (!cc.matches("[A-Z]{2}")) {
-                problem(path, "'" + raw + "' is not an ISO 3166-1 alpha-2 country code");
+            String cc;
+            try {
+                cc = org.caravan.country.Countries.embedded().resolve(raw).alpha2();
+            } catch (org.caravan.country.UnknownCountryException e) {
+                problem(path, e.getMessage());
                 return null;
             }
             if (!countries.contains(cc)) {
@@ -315,19 +317,46 @@ public final class ScenarioLoader {
             return cc;
         }
 
-        /** A non-negative number, or null when absent (or wrong, after reporting it). */
-        Double number(JsonNode v, String path) {
+        /** A number in its documented range, or null when absent (or wrong, after reporting it). */
+        Double number(JsonNode v, String path, Limits.Range range) {
             if (v == null || v.isNull()) return null;
             if (!v.isNumber()) {
                 problem(path, "expected a number, got " + describe(v));
                 return null;
             }
             double d = v.doubleValue();
-            if (!Double.isFinite(d) || d < 0) {
-                problem(path, "expected a non-negative number, got " + d);
+            java.util.Optional<String> bad = range.problem(d);
+            if (bad.isPresent()) {
+                problem(path, bad.get());
                 return null;
             }
             return d;
+        }
+
+        /**
+         * The countries a cost override names (the keys of every {@code ..._by_country} mapping) must be countries
+         * of the network, as {@code avoid} and {@code penalties} are: a rate for a country no route enters is a typo.
+         */
+        void costCountries(JsonNode node, String path) {
+            node.fields().forEachRemaining(e -> {
+                String p = path + "." + e.getKey();
+                if (e.getKey().endsWith("_by_country") && e.getValue().isObject()) {
+                    e.getValue().fieldNames().forEachRemaining(cc -> {
+                        if (!countries.contains(cc)) {
+                            // Cost-model keys are exact alpha-2 codes; the resolver only helps to name the right one.
+                            String known = org.caravan.country.Countries.embedded().find(cc)
+                                    .map(c -> c.alpha2().equals(cc) ? null : "write '" + c.alpha2() + "' ("
+                                            + c.name() + ")").orElse(null);
+                            problem(p + "." + cc, cc.matches("[A-Z]{2}") && known == null
+                                    ? "no place of the network is in '" + cc + "'"
+                                    : "'" + cc + "' is not an ISO 3166-1 alpha-2 country code"
+                                            + (known == null ? " (upper case, e.g. UZ)" : ": " + known));
+                        }
+                    });
+                } else if (e.getValue().isObject()) {
+                    costCountries(e.getValue(), p);
+                }
+            });
         }
 
         String text(JsonNode parent, String key, boolean required) {
@@ -361,7 +390,8 @@ public final class ScenarioLoader {
         void unknown(JsonNode node, String path, Set<String> allowed) {
             node.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    problem(path.isEmpty() ? k : path + "." + k, "unknown field, expected one of " + allowed);
+                    String key = k.isBlank() ? "'" + k + "'" : k; // an empty key still needs a name in the message
+                    problem(path.isEmpty() ? key : path + "." + key, "unknown field, expected one of " + allowed);
                 }
             });
         }

@@ -1,5 +1,6 @@
 package org.caravan.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,15 @@ public final class ScenarioOverlay {
             for (Problem p : e.problems()) problems.add(relocate(p, file));
         }
         CostModel costs = base.costs();
+        ObjectNode tree = base.costTree();
         if (c.changesCosts()) {
+            YamlOverlay.merge(tree, CostModelLoader.withSources(c.costs().deepCopy(), "scenario " + file));
+        }
+        ObjectNode placeTables = placeTableChanges(tree, c, file);
+        if (c.changesCosts() || !placeTables.isEmpty()) {
             try {
-                costs = CostModelLoader.fromTree(YamlOverlay.merge(base.costTree(),
-                        CostModelLoader.withSources(c.costs().deepCopy(), "scenario " + file)), file);
+                YamlOverlay.merge(tree, placeTables);
+                costs = CostModelLoader.fromTree(tree, file);
             } catch (CostModelException e) {
                 for (Problem p : e.problems()) {
                     problems.add(new Problem(file, "", "changes.costs." + p.field(), p.message()));
@@ -64,6 +70,64 @@ public final class ScenarioOverlay {
         if (!problems.isEmpty()) throw new ScenarioException(problems);
         Router router = new Router(overlay, costs, base.risk());
         return new ScenarioRun(scenario, base, overlay, costs, router);
+    }
+
+    /**
+     * The cost model's place tables hold the times the router uses for crossings (crossings.yaml) and for sea and
+     * ferry departures (services.yaml); a scenario's change of a crossing's or a ferry link's times is written into
+     * them too, or it would change the network file's figures but not the answer. A ferry link given a new mean
+     * wait has its service entry replaced in {@code tree}.
+     */
+    private static ObjectNode placeTableChanges(ObjectNode tree, ScenarioChanges c, String file) {
+        ObjectNode out = YamlOverlay.YAML.createObjectNode();
+        c.crossings().forEach((id, cc) -> {
+            JsonNode rule = tree.path("crossings").path(id);
+            if (rule.isMissingNode()) return;
+            ObjectNode entry = obj(obj(out, "crossings"), id);
+            // as on the network link: a field without its _rev twin sets both directions
+            direction(rule.path("forward"), cc.hoursMean(), cc.hoursP90(), cc.feeUsd(), entry, "forward");
+            JsonNode rev = rule.has("reverse") ? rule.path("reverse") : rule.path("forward");
+            direction(rev, or(cc.hoursMeanRev(), cc.hoursMean()), or(cc.hoursP90Rev(), cc.hoursP90()),
+                    or(cc.feeUsdRev(), cc.feeUsd()), entry, "reverse");
+            if (!entry.has("reverse") && rule.has("reverse")) entry.remove("reverse");
+            obj(obj(out, "sources"), "crossings." + id).put("source", "scenario " + file).put("confidence",
+                    "estimated");
+        });
+        c.links().forEach((id, lc) -> {
+            if (lc.waitHours() == null || tree.path("services").path(id).isMissingNode()) return;
+            double factor = tree.path("reliability").path("wait_p90_to_mean").asDouble(2.0);
+            ObjectNode service = YamlOverlay.YAML.createObjectNode();
+            JsonNode speed = tree.path("services").path(id).path("sailing_speed_kmh");
+            if (speed.isNumber()) service.set("sailing_speed_kmh", speed);
+            service.put("wait_hours", lc.waitHours()).put("p90_wait_hours", lc.waitHours() * factor);
+            // a whole new service shape: replace, do not merge, the table's entry
+            obj(tree, "services").remove(id);
+            obj(out, "services").set(id, service);
+            obj(obj(out, "sources"), "services." + id).put("source", "scenario " + file).put("confidence",
+                    "estimated");
+        });
+        return out;
+    }
+
+    private static Double or(Double a, Double b) { return a != null ? a : b; }
+
+    private static ObjectNode obj(ObjectNode parent, String key) {
+        return parent.get(key) instanceof ObjectNode o ? o : parent.putObject(key);
+    }
+
+    private static void direction(JsonNode base, Double mean, Double p90, Double fee, ObjectNode entry, String key) {
+        if (mean == null && p90 == null && fee == null) return;
+        ObjectNode d = obj(entry, key);
+        double baseMean = base.path("wait_hours").asDouble();
+        double baseP90 = base.path("p90_wait_hours").asDouble();
+        if (mean != null) d.put("wait_hours", mean);
+        if (p90 != null) {
+            d.put("p90_wait_hours", p90);
+        } else if (mean != null) {
+            // keep the table's spread: p90 scaled with the mean
+            d.put("p90_wait_hours", baseMean > 0 ? baseP90 * mean / baseMean : mean);
+        }
+        if (fee != null) d.put("fee_usd", fee);
     }
 
     /** A problem of the overlay network, located in the scenario file (added links) or said to be in the base. */

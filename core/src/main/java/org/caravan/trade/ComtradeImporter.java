@@ -34,6 +34,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.caravan.io.Utf8;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -168,7 +169,9 @@ public final class ComtradeImporter {
         }
         try (CountingStream counted = new CountingStream(Files.newInputStream(file));
              InputStream raw = new DigestInputStream(counted, sha);
-             Reader reader = new InputStreamReader(decompress(file, raw), StandardCharsets.UTF_8);
+             // Strict UTF-8: text in another encoding fails at its first bad byte, named by offset and line,
+             // rather than being stored with replacement characters.
+             Reader reader = new InputStreamReader(Utf8.checking(decompress(file, raw)), StandardCharsets.UTF_8);
              CsvParser csv = new CsvFactory().createParser(reader);
              DuckDBAppender app = ((DuckDBConnection) db.unwrap(DuckDBConnection.class))
                      .createAppender("temp", "main", "trade_staging")) {
@@ -200,6 +203,8 @@ public final class ComtradeImporter {
             app.flush();
             return new Staged(format, HexFormat.of().formatHex(sha.digest()), feed.rows, staged, feed.problems,
                     feed.byField, feed.descriptions);
+        } catch (Utf8.MalformedException e) {
+            throw new TradeImportException(name + ": " + e.location() + ": " + e.getMessage() + "; nothing imported", e);
         } catch (IOException e) {
             // the header (the rows' syntax errors come from RowFeed, with their line)
             throw new TradeImportException(name + ": line 1 or after: cannot read the CSV ("
@@ -354,6 +359,9 @@ public final class ComtradeImporter {
                     }
                 }
                 if (batch != null && batch.size > 0) put(batch);
+            } catch (Utf8.MalformedException e) {
+                failure = new TradeImportException(file + ": " + e.location() + ": " + e.getMessage()
+                        + "; nothing imported", e);
             } catch (IOException e) {
                 // Jackson reports CSV syntax errors (an unclosed quote...) as IOExceptions with their own location
                 failure = new TradeImportException(file + ": line " + line + " or after: cannot read the CSV ("

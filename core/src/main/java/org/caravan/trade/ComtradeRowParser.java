@@ -173,10 +173,14 @@ final class ComtradeRowParser {
         if (Double.isNaN(netWgtKg) && !get(f, netWgt).isEmpty()) {
             return bad(netWgt, "expected a weight in kg, got '" + get(f, netWgt) + "'");
         }
-        if (netWgtKg < 0) return bad(netWgt, "net weight " + get(f, netWgt) + " is negative");
+        if (netWgtKg < 0 || Double.isInfinite(netWgtKg)) {
+            return bad(netWgt, "net weight " + get(f, netWgt) + " is negative or infinite");
+        }
         cifUsd = number(f, cif);
+        why = optionalValue(f, cif, cifUsd);
+        if (why != null) return why;
         fobUsd = number(f, fob);
-        return null;
+        return optionalValue(f, fob, fobUsd);
     }
 
     private String parsePlusPeriod(String[] f) {
@@ -257,9 +261,28 @@ final class ComtradeRowParser {
         return s.isEmpty() || (s.charAt(0) > ' ' && s.charAt(s.length() - 1) > ' ') ? s : s.trim();
     }
 
+    /** A CIF or FOB value: empty, or a number >= 0 that is not infinite. */
+    private String optionalValue(String[] f, int column, double v) {
+        String text = get(f, column);
+        if (text.isEmpty()) return null;
+        if (Double.isNaN(v)) return bad(column, "expected a number, got '" + text + "'");
+        if (v < 0 || Double.isInfinite(v)) return bad(column, "value " + text + " is negative or infinite");
+        return null;
+    }
+
+    /**
+     * A plain decimal ({@code 12}, {@code -3.5}, {@code 1e3}), or NaN when empty or anything else: Java would also
+     * read "NaN", "Infinity", "1f" and hexadecimal, none of which a Comtrade file means.
+     */
     private static double number(String[] f, int i) {
         String s = get(f, i);
         if (s.isEmpty()) return Double.NaN;
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return Double.NaN;
+            }
+        }
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {

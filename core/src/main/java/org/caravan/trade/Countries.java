@@ -67,14 +67,15 @@ public final class Countries {
     }
 
     /**
-     * What a user typed: an ISO3 code ({@code KAZ}), a numeric code ({@code 398}) or a name, case-insensitive
-     * ({@code kazakhstan}).
+     * What a user typed: a numeric code ({@code 398}, Comtrade's or ISO's), or a country as Caravan's one
+     * convention names it ({@link org.caravan.country.Countries}: ISO alpha-2 {@code KZ}, alpha-3 {@code KAZ},
+     * English name or alias, case and diacritics ignored), or the name of a Comtrade group ({@code World}).
      *
      * @throws IllegalArgumentException naming the input and close matches when nothing fits
      */
     public Country resolve(String input) {
         String s = input == null ? "" : input.trim();
-        if (s.isEmpty()) throw new IllegalArgumentException("empty country: give an ISO3 code such as KAZ");
+        if (s.isEmpty()) throw new IllegalArgumentException("empty country: give an ISO code (KZ or KAZ) or a name");
         if (s.chars().allMatch(Character::isDigit)) {
             int code = Integer.parseInt(s);
             if (iso3ByCode.containsKey(code)) return byCode(code);
@@ -82,17 +83,21 @@ public final class Countries {
         }
         Optional<Country> iso = byIso3(s);
         if (iso.isPresent()) return iso.get();
-        String lower = s.toLowerCase(Locale.ROOT);
-        List<Country> partial = new ArrayList<>();
-        for (Country c : byIso3.values()) {
-            String name = c.name().toLowerCase(Locale.ROOT);
-            if (name.equals(lower)) return c;
-            if (name.contains(lower)) partial.add(c);
+        Optional<org.caravan.country.Country> known = org.caravan.country.Countries.embedded().find(s);
+        if (known.isPresent()) {
+            return byIso3(known.get().alpha3()).orElseThrow(() -> new IllegalArgumentException(
+                    known.get().name() + " (" + known.get().alpha3() + ") is not in the trade code list"));
         }
-        if (partial.size() == 1) return partial.get(0);
-        String hint = partial.isEmpty() ? "use an ISO3 code such as KAZ, AFG, PAK"
-                : "did you mean " + String.join(", ", partial.stream().limit(5).map(Country::label).toList()) + "?";
-        throw new IllegalArgumentException("unknown country '" + s + "': " + hint);
+        String key = org.caravan.country.Names.normalize(s);
+        for (Country c : byIso3.values()) {
+            if (org.caravan.country.Names.normalize(c.name()).equals(key)) return c;
+        }
+        try {
+            org.caravan.country.Countries.embedded().resolve(s);
+        } catch (org.caravan.country.UnknownCountryException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        throw new IllegalArgumentException("unknown country '" + s + "'");
     }
 
     /** All countries, in the table's order. */

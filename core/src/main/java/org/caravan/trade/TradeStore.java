@@ -97,6 +97,10 @@ public final class TradeStore implements AutoCloseable {
         }
         try (Statement st = c.createStatement()) {
             for (String ddl : SCHEMA) st.execute(ddl);
+            // A killed import (kill -9, a crash, a full disk) leaves the blocks it had written and its log behind;
+            // a checkpoint on open folds the log into the file and lets DuckDB truncate the free blocks at its end,
+            // so the file does not grow with every failed import (docs/RELIABILITY.md).
+            st.execute("CHECKPOINT");
         } catch (SQLException e) {
             try {
                 c.close();

@@ -60,8 +60,8 @@ public final class TransitDependence {
         double unrouted = 0;
         for (OdPair od : pairs) {
             try {
-                RouteRequest request = restrict.apply(new RouteQuery(od.from(), od.to(), null, od.cargo(), null, "cost",
-                        null, null, null, false, null, null).resolve(base.network(), base.costs(), base.places()));
+                RouteRequest request = restrict.apply(RouteQuery.builder().from(od.from()).to(od.to())
+                        .cargo(od.cargo()).build().resolve(base.network(), base.costs(), base.places()));
                 Plan plan = planner.plan(request, PlanOptions.SINGLE);
                 if (!plan.found()) {
                     unrouted += od.tonnes();

@@ -48,8 +48,7 @@ class BriefTest {
     static void load() throws Exception {
         network = new NetworkLoader().loadEmbedded();
         costs = CostModelLoader.defaults();
-        var request = new RouteQuery("Almaty", "Karachi", List.of(), "container", null, "cost", List.of(), List.of(),
-                List.of(), false, null, null).resolve(network, costs, new PlaceIndex(network));
+        var request = RouteQuery.builder().from("Almaty").to("Karachi").build().resolve(network, costs, new PlaceIndex(network));
         Plan plan = new Planner(new Router(network, costs)).plan(request,
                 new PlanOptions(3, false, 0.02, 200_000, 3_000, 500, 1L));
         routes = plan.routes();

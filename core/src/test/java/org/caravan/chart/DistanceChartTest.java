@@ -40,8 +40,7 @@ class DistanceChartTest {
     }
 
     static Route route(String from, String to, String objective) {
-        var request = new RouteQuery(from, to, List.of(), "container", null, objective, List.of(), List.of(),
-                List.of(), false, null, null).resolve(network, costs, new PlaceIndex(network));
+        var request = RouteQuery.builder().from(from).to(to).objective(objective).build().resolve(network, costs, new PlaceIndex(network));
         return router.route(request).route();
     }
 
@@ -71,7 +70,8 @@ class DistanceChartTest {
         DistanceChart.Series s = chart.series().get(0);
         long crossingLegs = r.legs().stream().filter(l -> l.mode() == Mode.CROSSING).count();
         assertThat(s.segments()).hasSize((int) (r.legs().size() - crossingLegs));
-        assertThat(s.jumps()).hasSize(r.crossings().size() + r.transshipments().size());
+        long dwells = r.timeline().stream().filter(t -> t.kind() == org.caravan.routing.TimeStep.Kind.DWELL).count();
+        assertThat(s.jumps()).hasSize((int) (r.crossings().size() + r.transshipments().size() + dwells));
         assertThat(crossingLegs).isEqualTo(r.crossings().size());
         double total = kind == ChartKind.TIME ? r.totals().hours() : r.totals().usd();
         assertThat(s.endKm()).isCloseTo(r.totals().km(), within(1e-6));
@@ -81,7 +81,7 @@ class DistanceChartTest {
         assertThat(svg.getDocumentElement().getAttribute("viewBox")).isEqualTo("0 0 1000 560");
         assertThat(byClass(svg, "leg")).hasSize(s.segments().size());
         List<Element> jumps = byClass(svg, "jump");
-        assertThat(jumps).hasSize(r.crossings().size() + r.transshipments().size());
+        assertThat(jumps).hasSize(s.jumps().size());
         assertThat(jumps.stream().filter(j -> j.getAttribute("data-type").equals("crossing")).count())
                 .isEqualTo(r.crossings().size());
         Element end = byClass(svg, "end").get(0);

@@ -36,11 +36,13 @@ class CostModelLoaderTest {
     void defaultsLoadWithTheDocumentedValues() {
         CostModel m = CostModelLoader.defaults();
         assertThat(m.profileNames()).containsExactly("bulk", "container");
-        assertThat(m.co2KgPerTonneKm(Mode.RAIL)).isEqualTo(0.025);
-        assertThat(m.co2KgPerTonneKm(Mode.ROAD)).isEqualTo(0.075);
-        assertThat(m.co2KgPerTonneKm(Mode.SEA)).isEqualTo(0.010);
-        assertThat(m.co2KgPerTonneKm(Mode.FERRY)).isEqualTo(0.045);
-        assertThat(m.co2KgPerTonneKm(Mode.CROSSING)).isEqualTo(0.0);
+        // CO2 factors live in the profiles now (GLEC v3, TTW and WTW); no flat fallback is shipped
+        assertThat(m.co2KgPerTonneKm()).isEmpty();
+        ModeRates.Emissions ferry = m.profile("container").orElseThrow().rates(Mode.FERRY).emissions();
+        assertThat(ferry.ttwKgPerTonneKm()).isEqualTo(0.1064);
+        assertThat(ferry.wtwKgPerTonneKm()).isEqualTo(0.1248);
+        assertThat(m.profile("bulk").orElseThrow().cargoClass()).isEqualTo(org.caravan.network.Cargo.BULK);
+        assertThat(m.profile("container").orElseThrow().cargoClass()).isEqualTo(org.caravan.network.Cargo.CONTAINER);
 
         CargoProfile bulk = m.profile("bulk").orElseThrow();
         assertThat(bulk.unit()).isEqualTo("tonne");
@@ -54,11 +56,15 @@ class CostModelLoaderTest {
         assertThat(road.perKmUsd("KZ")).isEqualTo(0.15);
         assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
         assertThat(road.speedKmh("AF")).isEqualTo(33.7);
-        assertThat(road.speedKmh("KZ")).isEqualTo(40.0);
-        assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
-        assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24));
-        assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48));
-        assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12));
+        assertThat(road.speedKmh("KZ")).isEqualTo(42.0);
+        assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(10.0);
+        assertThat(road.timing().drivingHoursPerDay("PK")).isEqualTo(24.0);
+        assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(15.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(48.0);
+        assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24, 1.0));
+        assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48, 1.5));
+        assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12, 0.5));
+        assertThat(bulk.transshipAt("IRSRP", Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(12.0, 96, 1.5));
         assertThat(bulk.perUnit(100, Mode.ROAD)).isEqualTo(5.0);
 
         CargoProfile box = m.profile("container").orElseThrow();
@@ -67,9 +73,12 @@ class CostModelLoaderTest {
         assertThat(box.valueOfTimeUsdPerHour()).isEqualTo(0.8);
         assertThat(box.rates(Mode.FERRY).fixedUsd()).isEqualTo(600.0);
         assertThat(box.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(1.8);
-        assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48));
-        assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24));
-        assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 24));
+        assertThat(box.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
+        assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48, 1.5));
+        assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24, 1.0));
+        assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 12, 0.5));
+        assertThat(m.timetables().crossing("x_pktor_afrkh_road").forward().waitHours()).isEqualTo(24.2);
+        assertThat(m.timetables().service("ferry_tmkrw_azala").departureWait().meanHours()).isEqualTo(12.0);
         assertThat(m.profile("pallet")).isEmpty();
     }
 
@@ -78,19 +87,21 @@ class CostModelLoaderTest {
         CostModel m = CostModelLoader.defaults();
         ObjectNode tree = CostModelLoader.readDefaults();
         List<String> leaves = new ArrayList<>();
-        collectLeaves(tree.get("co2_kg_per_tonne_km"), "co2_kg_per_tonne_km", leaves);
-        collectLeaves(tree.get("profiles"), "profiles", leaves);
-        // sanity: the walk really sees the tree: 4 CO2 factors + 2 profiles x (2 + 4 per vehicle + 19 mode rates
-        // + 10 transship + 2 gauge change)
-        assertThat(leaves).contains("co2_kg_per_tonne_km.rail", "profiles.bulk.modes.road.per_km_usd_by_country.KZ",
-                "profiles.container.transship.rail-sea.hours", "profiles.bulk.units_per_vehicle.sea");
-        assertThat(leaves).hasSize(78);
+        for (String top : List.of("profiles", "crossings", "services", "utc_offset_hours", "reliability")) {
+            collectLeaves(tree.get(top), top, leaves);
+        }
+        // sanity: the walk really sees the tree, the place tables included
+        assertThat(leaves).contains("profiles.bulk.modes.road.per_km_usd_by_country.KZ",
+                "profiles.container.transship.rail-sea.dwell_hours", "profiles.bulk.units_per_vehicle.sea",
+                "crossings.x_pktor_afrkh_road.reverse.wait_hours", "services.ferry_kzaau_azala.departure_wait_interval_hours",
+                "profiles.container.modes.ferry.co2_wtw_kg_per_tonne_km");
+        assertThat(leaves).hasSizeGreaterThan(300);
         List<String> missing = leaves.stream().filter(p -> m.sourceOf(p).isEmpty()).toList();
         assertThat(missing).as("numeric defaults without a source").isEmpty();
         for (String p : leaves) {
             CostModel.Source s = m.sourceOf(p).orElseThrow();
             assertThat(s.source()).as(p).isNotBlank();
-            assertThat(s.confidence()).as(p).isIn("published", "estimated");
+            assertThat(s.confidence()).as(p).isIn("published", "estimated", "calibrated");
         }
     }
 
@@ -112,9 +123,10 @@ class CostModelLoaderTest {
                 .startsWith("derived from ADB CAREC CPMM TFI3 (USD per 500 km per 20 t)");
         assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow())
                 .isEqualTo(m.sources().get("profiles.bulk.modes"));
-        assertThat(m.sourceOf("profiles.container.gauge_change.usd").orElseThrow().confidence())
+        assertThat(m.sourceOf("profiles.container.gauge_change.handling_usd").orElseThrow().confidence())
                 .isEqualTo("published");
-        assertThat(m.sourceOf("profiles.bulk.gauge_change.usd").orElseThrow().confidence()).isEqualTo("estimated");
+        assertThat(m.sourceOf("profiles.bulk.gauge_change.handling_usd").orElseThrow().confidence())
+                .isEqualTo("estimated");
         assertThat(m.sourceOf("nothing.here")).isEmpty();
     }
 
@@ -145,8 +157,7 @@ class CostModelLoaderTest {
                 """);
         CostModel d = CostModelLoader.defaults();
         CostModel m = CostModelLoader.load(f);
-        assertThat(m.co2KgPerTonneKm()).isEqualTo(Map.of(Mode.RAIL, 0.025, Mode.ROAD, 0.075, Mode.SEA, 0.012,
-                Mode.FERRY, 0.045));
+        assertThat(m.co2KgPerTonneKm()).isEqualTo(Map.of(Mode.SEA, 0.012)); // a flat fallback factor, unused here
         assertThat(m.profile("container")).isEqualTo(d.profile("container"));
         CargoProfile b = m.profile("bulk").orElseThrow();
         CargoProfile db = d.profile("bulk").orElseThrow();
@@ -154,13 +165,13 @@ class CostModelLoaderTest {
         assertThat(road.perKmUsd()).isEqualTo(0.07);
         assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067));
         assertThat(road.fixedUsd()).isEqualTo(3.0);
-        assertThat(road.speedKmh()).isEqualTo(40.0);
+        assertThat(road.speedKmh()).isEqualTo(42.0);
         assertThat(road.speedKmhByCountry()).isEqualTo(db.rates(Mode.ROAD).speedKmhByCountry());
         for (Mode mode : List.of(Mode.RAIL, Mode.SEA, Mode.FERRY)) assertThat(b.rates(mode)).isEqualTo(db.rates(mode));
-        assertThat(b.gaugeChange()).isEqualTo(new Handling(6.0, 12));
+        assertThat(b.gaugeChange()).isEqualTo(new Handling(6.0, 12, 0.5)); // the old key name 'usd' still works
         assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(9.0, 20));
-        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24));
-        assertThat(b.transship(Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(10.0, 48));
+        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24, 1.0));
+        assertThat(b.transship(Mode.RAIL, Mode.SEA)).isEqualTo(new Handling(10.0, 48, 1.5));
         assertThat(b.unitsPerVehicle()).isEqualTo(db.unitsPerVehicle());
         assertThat(b.valueOfTimeUsdPerHour()).isEqualTo(db.valueOfTimeUsdPerHour());
         assertThat(b.tonnesPerUnit()).isEqualTo(db.tonnesPerUnit());
@@ -179,7 +190,7 @@ class CostModelLoaderTest {
         Path f = write("case.yaml", "profiles: {bulk: {transship: {Rail-Road: {usd: 99, hours: 1}}}}");
         CargoProfile b = CostModelLoader.load(f).profile("bulk").orElseThrow();
         assertThat(b.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(99, 1));
-        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24));
+        assertThat(b.transship(Mode.ROAD, Mode.RAIL)).isEqualTo(new Handling(8.0, 24, 1.0));
     }
 
     @Test
@@ -194,9 +205,11 @@ class CostModelLoaderTest {
     @Test
     void userFileCanAddAProfile() throws Exception {
         Path f = write("pallet.yaml", """
+                co2_kg_per_tonne_km: {road: 0.08, rail: 0.02, sea: 0.01, ferry: 0.12}
                 profiles:
                   pallet:
                     unit: pallet
+                    cargo_class: container
                     tonnes_per_unit: 0.8
                     value_of_time_usd_per_hour: 0.1
                     units_per_vehicle: {road: 33, rail: 60, sea: 2000, ferry: 50}
@@ -228,12 +241,23 @@ class CostModelLoaderTest {
             unknown handling field    | 'profiles: {bulk: {gauge_change: {eur: 1}}}'                            | profiles.bulk.gauge_change.eur
             wrong type                | 'profiles: {bulk: {tonnes_per_unit: heavy}}'                            | profiles.bulk.tonnes_per_unit
             wrong type quoted number  | 'profiles: {container: {modes: {rail: {per_km_usd: "0.9"}}}}'           | profiles.container.modes.rail.per_km_usd
-            wrong type boolean        | 'profiles: {container: {gauge_change: {hours: true}}}'                  | profiles.container.gauge_change.hours
+            wrong type boolean        | 'profiles: {container: {gauge_change: {dwell_hours: true}}}'            | profiles.container.gauge_change.dwell_hours
             wrong type object         | 'profiles: {bulk: {modes: {road: 5}}}'                                  | profiles.bulk.modes.road
             negative rate             | 'profiles: {container: {modes: {rail: {per_km_usd: -0.5}}}}'            | profiles.container.modes.rail.per_km_usd
             negative country rate     | 'profiles: {bulk: {modes: {road: {per_km_usd_by_country: {KZ: -1}}}}}'  | profiles.bulk.modes.road.per_km_usd_by_country.KZ
             negative co2              | 'co2_kg_per_tonne_km: {road: -0.075}'                                   | co2_kg_per_tonne_km.road
-            negative handling         | 'profiles: {bulk: {transship: {default: {usd: -8}}}}'                   | profiles.bulk.transship.default.usd
+            negative handling         | 'profiles: {bulk: {transship: {default: {handling_usd: -8}}}}'          | profiles.bulk.transship.default.handling_usd
+            handling old key name     | 'profiles: {bulk: {transship: {default: {usd: -8}}}}'                   | profiles.bulk.transship.default.usd
+            out of range speed        | 'profiles: {bulk: {modes: {road: {speed_kmh: 1e308}}}}'                 | profiles.bulk.modes.road.speed_kmh
+            out of range dwell        | 'profiles: {bulk: {modes: {rail: {origin_dwell_hours: 1e9}}}}'          | profiles.bulk.modes.rail.origin_dwell_hours
+            out of range fee          | 'crossings: {x_pktor_afrkh_road: {forward: {fee_usd: 1e308}}}'          | crossings.x_pktor_afrkh_road.forward.fee_usd
+            p90 below the mean        | 'crossings: {x_pktor_afrkh_road: {forward: {p90_wait_hours: 1}}}'       | crossings.x_pktor_afrkh_road.forward.p90_wait_hours
+            electric share above 1    | 'profiles: {bulk: {modes: {rail: {electric_share_by_country: {KZ: 2}}}}}' | profiles.bulk.modes.rail.electric_share_by_country.KZ
+            wtw below ttw             | 'profiles: {bulk: {modes: {road: {co2_wtw_kg_per_tonne_km: 0.01}}}}'    | profiles.bulk.modes.road.co2_wtw_kg_per_tonne_km
+            unknown cargo class       | 'profiles: {bulk: {cargo_class: liquid}}'                               | profiles.bulk.cargo_class
+            two service shapes        | 'services: {ferry_kzaau_azala: {wait_hours: 3, p90_wait_hours: 5}}'     | services.ferry_kzaau_azala
+            bad opening time          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "8am", closes: "20:00"}}}' | crossings.x_pktor_afrkh_road.opening.opens
+            bad closed day            | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_days: [friday]}}}' | crossings.x_pktor_afrkh_road.opening.closed_days
             negative value of time    | 'profiles: {bulk: {value_of_time_usd_per_hour: -1}}'                    | profiles.bulk.value_of_time_usd_per_hour
             zero speed                | 'profiles: {bulk: {modes: {sea: {speed_kmh: 0}}}}'                      | profiles.bulk.modes.sea.speed_kmh
             zero tonnes per unit      | 'profiles: {container: {tonnes_per_unit: 0}}'                           | profiles.container.tonnes_per_unit
@@ -295,7 +319,8 @@ class CostModelLoaderTest {
         assertThatThrownBy(() -> CostModelLoader.load(broken)).isInstanceOfSatisfying(CostModelException.class,
                 e -> assertThat(e.problems()).singleElement().satisfies(p -> {
                     assertThat(p.file()).isEqualTo(broken.toString());
-                    assertThat(p.message()).startsWith("cannot read");
+                    assertThat(p.location()).isEqualTo("line 2, column 1");
+                    assertThat(p.message()).startsWith("not valid YAML or JSON");
                 }));
     }
 
@@ -312,5 +337,18 @@ class CostModelLoaderTest {
         assertThat(m.sourceOf("profiles.bulk.modes.road.per_km_usd_by_country").orElseThrow().source())
                 .contains("CPMM");
         assertThat(m.sourceOf("profiles.bulk.modes.road.fixed_usd").orElseThrow().source()).isEqualTo("my survey");
+    }
+
+    @Test
+    void calibratedIsAConfidenceAUserFileMayGive() throws Exception {
+        Path f = write("fitted.yaml", "profiles:\n  container:\n    modes:\n      rail: {speed_kmh: 21.5}\n"
+                + "sources:\n  profiles.container.modes.rail.speed_kmh:\n"
+                + "    {source: calibrated on published.csv (40 observations), confidence: calibrated}\n");
+        CostModel m = CostModelLoader.load(f);
+        assertThat(m.profile("container").orElseThrow().modes().get(org.caravan.network.Mode.RAIL).speedKmh())
+                .isEqualTo(21.5);
+        CostModel.Source s = m.sourceOf("profiles.container.modes.rail.speed_kmh").orElseThrow();
+        assertThat(s.confidence()).isEqualTo("calibrated");
+        assertThat(s.source()).startsWith("calibrated on published.csv");
     }
 }

@@ -45,7 +45,7 @@ class OdFileTest {
         Path g = dir.resolve("cols.csv");
         Files.writeString(g, "origin,to,tonnes\nA,B,1\n");
         assertThatThrownBy(() -> OdFile.read(g)).hasMessageContaining("field 'origin'")
-                .hasMessageContaining("field 'from': missing column");
+                .hasMessageContaining("line 1, field 'from': missing required column");
         assertThatThrownBy(() -> OdFile.read(dir.resolve("none.csv"))).hasMessageContaining("file not found");
     }
 }

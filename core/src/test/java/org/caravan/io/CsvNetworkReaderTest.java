@@ -185,11 +185,19 @@ class CsvNetworkReaderTest {
     }
 
     @Test
-    void enumValuesAreCaseInsensitiveAndListsTrimmed() throws Exception {
+    void listsAreTrimmedButEnumValuesAreExact() throws Exception {
         Path nodes = Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER + ",handles\n"
-                + "a,A,KZ,City,76.9286,43.2567,s,Published, container ; bulk ;\n");
+                + "a,A,KZ,city,76.9286,43.2567,s,published, container ; bulk ;\n"
+                + "b,B,KZ,City,76.9286,43.2567,s,Published,Bulk\n"
+                + "c,C,KZ,border post,76.9286,43.2567,s,published,\n");
         Path links = Fixtures.links(dir);
-        Node a = new NetworkLoader().load(List.of(nodes, links)).node("a").orElseThrow();
+        assertThat(new NetworkLoader().validate(List.of(nodes, links)))
+                .extracting(Problem::location, Problem::field)
+                .containsExactly(tuple("line 3", "kind"), tuple("line 3", "handles"), tuple("line 3", "confidence"),
+                        tuple("line 4", "kind"));
+        Path good = Fixtures.write(dir, "nodes.csv", Fixtures.NODES_HEADER + ",handles\n"
+                + "a,A,KZ,city,76.9286,43.2567,s,published, container ; bulk ;\n");
+        Node a = new NetworkLoader().load(List.of(good, links)).node("a").orElseThrow();
         assertThat(a.handles()).isEqualTo(Set.of(Cargo.CONTAINER, Cargo.BULK));
     }
 }

@@ -116,13 +116,13 @@ class ValidationRulesTest {
     @Test
     void zeroKm() {
         assertOnly(linkProblems(dir, "r1,KZALA,kz_altynkol,road,,0,,,operational,,,,,s,published"), linksFile(),
-                "line 2", "km", "positive");
+                "line 2", "km", "expected a number > 0 and <= 20000 km");
     }
 
     @Test
     void negativeKm() {
         assertOnly(linkProblems(dir, "r1,KZALA,kz_altynkol,road,,-3,,,operational,,,,,s,published"), linksFile(),
-                "line 2", "km", "positive");
+                "line 2", "km", "expected a number > 0 and <= 20000 km");
     }
 
     @Test

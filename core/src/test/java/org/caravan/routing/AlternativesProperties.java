@@ -61,7 +61,7 @@ class AlternativesProperties {
         assertThat(routes.get(0).nodes()).isEqualTo(best.route().nodes());
         Set<String> signatures = new HashSet<>();
         double vot = c.model().profiles().get(req.cargo()).valueOfTimeUsdPerHour();
-        Router.Weight w = Router.Weight.of(req.objective(), vot);
+        StateSearch.Weight w = StateSearch.Weight.of(req.objective(), vot);
         for (int i = 0; i < routes.size(); i++) {
             Route r = routes.get(i);
             assertThat(signatures.add(Alternatives.signature(r))).as("duplicate signature %s",

@@ -20,6 +20,20 @@ import org.caravan.network.NodeKind;
 final class Nets {
     private Nets() {}
 
+    /**
+     * The cost defaults as they were before the door-to-door time model (no rest, terminal dwell, crossing or
+     * service tables; flat CO2 factors), for tests that check routing mechanics against hand-computed figures.
+     * The time components have tests of their own (TimeModelTest).
+     */
+    static org.caravan.cost.CostModel classicCosts() {
+        try (java.io.InputStream in = Nets.class.getResourceAsStream("/org/caravan/routing/classic-costs.yaml")) {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) org.caravan.io.YamlOverlay.YAML.readTree(in);
+            return org.caravan.cost.CostModelLoader.fromTree(tree, "classic-costs.yaml");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Node node(String id, String country) {
         return node(id, country, false, false, Set.of());
     }

@@ -149,7 +149,7 @@ class ParetoProperties {
      */
     static Front referenceFront(Network net, CostModel model, RiskRegister risk, RouteRequest req) {
         CargoProfile profile = model.profiles().get(req.cargo());
-        Cargo cargo = req.cargo().equals("bulk") ? Cargo.BULK : Cargo.CONTAINER;
+        Cargo cargo = profile.cargoClass();
         int n = net.nodeCount();
         int k = Carrier.COUNT;
         int layers = req.via().size() + 1;
@@ -178,19 +178,22 @@ class ParetoProperties {
                         if (b == a || !carrierOk[b.ordinal()]) continue;
                         Handling h;
                         double usd;
+                        double hours;
                         if (a.mode() == b.mode()) {
                             if (!node.gaugeChange()) continue;
-                            h = profile.gaugeChange();
+                            h = profile.gaugeChangeAt(node.id());
                             usd = h.usd();
+                            hours = h.hours();
                         } else {
                             if (!node.transship() || !(node.handles().isEmpty() || node.handles().contains(cargo))) {
                                 continue;
                             }
-                            h = profile.transship().get(a.mode().code() + "-" + b.mode().code());
-                            if (h == null) h = profile.transship().get("default");
+                            h = profile.transshipAt(node.id(), a.mode(), b.mode());
                             usd = h.usd() + profile.modes().get(b.mode()).fixedUsd();
+                            hours = h.hours() + RouterReferenceProperties.legDwell(profile, b, node);
                         }
-                        out.get(sa).add(new double[] {(layer * n + v) * k + b.ordinal(), usd, h.hours(), 0, 0});
+                        out.get(sa).add(new double[] {(layer * n + v) * k + b.ordinal(), usd, hours, 0,
+                            h.co2WtwKgPerTonne() * profile.tonnesPerUnit()});
                     }
                 }
             }
@@ -242,7 +245,8 @@ class ParetoProperties {
             if (!carrierOk[c.ordinal()]) continue;
             int s = from * k + c.ordinal();
             if (!live[s]) continue;
-            double[] acc = {profile.modes().get(c.mode()).fixedUsd(), 0, 0, 0};
+            double[] acc = {profile.modes().get(c.mode()).fixedUsd(),
+                RouterReferenceProperties.legDwell(profile, c, net.node(from)), 0, 0};
             if (!dfs(s, acc, out, live, onPath, layers, n, k, to, front, budget)) return null;
         }
         return front;
@@ -358,7 +362,7 @@ class ParetoProperties {
         }
         // best first by the request's objective
         double vot = c.model().profiles().get(c.request().cargo()).valueOfTimeUsdPerHour();
-        Router.Weight w = Router.Weight.of(c.request().objective(), vot);
+        StateSearch.Weight w = StateSearch.Weight.of(c.request().objective(), vot);
         for (int i = 1; i < routes.size(); i++) {
             double prev = Alternatives.value(routes.get(i - 1), w);
             double cur = Alternatives.value(routes.get(i), w);

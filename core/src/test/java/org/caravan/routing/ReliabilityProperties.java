@@ -107,7 +107,8 @@ class ReliabilityProperties {
 
     static boolean hasRandomParts(Route r) {
         return !r.crossings().isEmpty() || r.transshipments().stream().anyMatch(t -> t.hours() > 0)
-                || r.legs().stream().anyMatch(l -> l.mode() != Mode.CROSSING && l.waitHours() > 0);
+                || r.legs().stream().anyMatch(l -> l.mode() != Mode.CROSSING && l.waitHours() > 0)
+                || r.timeline().stream().anyMatch(t -> t.delay().meanHours() > 0 || t.gate() != null);
     }
 
     /** The running time a simulation can never go below: every non-crossing leg's hours without waits. */
@@ -155,16 +156,12 @@ class ReliabilityProperties {
         RouteResult res = router.route(s.request().withObjective(Objective.TIME));
         if (!res.found() || !hasRandomParts(res.route())) return;
         Route r = res.route();
-        DelayModel d = s.model().delays();
         double variance = 0;
-        for (Leg l : r.legs()) {
-            if (l.mode() != Mode.CROSSING && l.waitHours() > 0) {
-                variance += var(Reliability.fit(l.waitHours(), l.waitHours() * d.waitP90ToMean()));
-            }
-        }
-        for (CrossingUse c : r.crossings()) variance += var(Reliability.fit(c.hours(), c.p90Hours()));
-        for (Transshipment t : r.transshipments()) {
-            if (t.hours() > 0) variance += var(Reliability.fit(t.hours(), t.hours() * d.handlingP90ToMean()));
+        // every random part of the timeline: queues, waits, dwell and handling (lognormal), interval waits (uniform)
+        for (TimeStep t : r.timeline()) {
+            org.caravan.cost.Wait w = t.delay();
+            if (w.kind() == org.caravan.cost.Wait.Kind.INTERVAL) variance += w.intervalHours() * w.intervalHours() / 12;
+            else if (w.meanHours() > 0) variance += var(Reliability.fit(w.meanHours(), w.p90Hours()));
         }
         int n = 20_000;
         ReliabilityStats st = router.reliability(r, n, seed);
@@ -179,7 +176,7 @@ class ReliabilityProperties {
     @Example
     void samplesBelowOneAreRejected() {
         Network net = Nets.net(List.of(Nets.node("A", "KZ"), Nets.node("B", "KZ")), List.of(Nets.road("R", "A", "B", 100)));
-        Router router = new Router(net, CostModelLoader.defaults());
+        Router router = new Router(net, Nets.classicCosts());
         Route r = router.route(RouteRequest.of("A", "B")).route();
         assertThatThrownBy(() -> router.reliability(r, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         ReliabilityStats one = router.reliability(r, 1, 1);
@@ -192,7 +189,7 @@ class ReliabilityProperties {
     void embeddedCorridorMeanConvergesAndSeedsMatter() throws Exception {
         Network net = new NetworkLoader().loadEmbedded();
         PlaceIndex places = new PlaceIndex(net);
-        Router router = new Router(net, CostModelLoader.defaults());
+        Router router = new Router(net, Nets.classicCosts());
         Route r = router.route(RouteRequest.of(places.resolve("Almaty", "from").id(),
                 places.resolve("Karachi", "to").id())).route();
         assertThat(r.crossings()).isNotEmpty();

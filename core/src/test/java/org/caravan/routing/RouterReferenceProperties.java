@@ -251,7 +251,7 @@ class RouterReferenceProperties {
 
     static GraphPath<V, DefaultWeightedEdge> referencePath(Network net, CostModel model, RouteRequest req) {
         CargoProfile profile = model.profiles().get(req.cargo());
-        Cargo cargo = req.cargo().equals("bulk") ? Cargo.BULK : Cargo.CONTAINER;
+        Cargo cargo = profile.cargoClass();
         Objective obj = req.objective();
         double vot = profile.valueOfTimeUsdPerHour();
         int n = net.nodeCount();
@@ -278,7 +278,7 @@ class RouterReferenceProperties {
         int to = idx(net, req.to());
         for (Carrier c : carriers) {
             double fixed = profile.modes().get(c.mode()).fixedUsd();
-            edge(g, SOURCE, new V(0, from, c), weight(obj, vot, fixed, 0, 0, 0));
+            edge(g, SOURCE, new V(0, from, c), weight(obj, vot, fixed, legDwell(profile, c, net.node(from)), 0, 0));
             edge(g, new V(layers - 1, to, c), SINK, 0);
             for (int layer = 0; layer < layers - 1; layer++) {
                 int via = idx(net, req.via().get(layer));
@@ -294,20 +294,27 @@ class RouterReferenceProperties {
                     if (a == b) continue;
                     double usd;
                     double hours;
+                    Handling h;
                     if (a.mode() == b.mode()) { // rail gauges
                         if (!node.gaugeChange()) continue;
-                        usd = profile.gaugeChange().usd();
-                        hours = profile.gaugeChange().hours();
+                        CargoProfile.NodeHandling own = profile.nodes().get(node.id());
+                        h = own != null && own.gaugeChange() != null ? own.gaugeChange() : profile.gaugeChange();
+                        usd = h.usd();
+                        hours = h.hours();
                     } else {
                         if (!node.transship()) continue;
                         if (!node.handles().isEmpty() && !node.handles().contains(cargo)) continue;
-                        Handling h = profile.transship().get(a.mode().code() + "-" + b.mode().code());
+                        String pair = a.mode().code() + "-" + b.mode().code();
+                        CargoProfile.NodeHandling own = profile.nodes().get(node.id());
+                        h = own == null ? null : own.transship().getOrDefault(pair, own.transship().get("default"));
+                        if (h == null) h = profile.transship().get(pair);
                         if (h == null) h = profile.transship().get("default");
                         usd = h.usd() + profile.modes().get(b.mode()).fixedUsd();
-                        hours = h.hours();
+                        hours = h.hours() + legDwell(profile, b, node);
                     }
+                    double hub = h.co2WtwKgPerTonne() * profile.tonnesPerUnit();
                     for (int layer = 0; layer < layers; layer++) {
-                        edge(g, new V(layer, v, a), new V(layer, v, b), weight(obj, vot, usd, hours, 0, 0));
+                        edge(g, new V(layer, v, a), new V(layer, v, b), weight(obj, vot, usd, hours, 0, hub));
                     }
                 }
             }
@@ -371,25 +378,62 @@ class RouterReferenceProperties {
         return c.mode() != Mode.RAIL || (link.gauges().size() == 1 && link.gauges().contains(c.gauge()));
     }
 
+    /** Terminal dwell of a leg in carrier {@code c} starting at {@code at}: origin (by country) + destination. */
+    static double legDwell(CargoProfile p, Carrier c, Node at) {
+        ModeRates.Timing t = p.modes().get(c.mode()).timing();
+        Double own = t.originDwellHoursByCountry().get(at.country());
+        return (own != null ? own : t.originDwellHours()) + t.destinationDwellHours();
+    }
+
     /** {usd, hours, km, co2} per unit for entering {@code link} at {@code start}. */
     static double[] linkCost(Link link, Node start, Carrier c, CargoProfile p, CostModel m) {
         double usd;
         double hours;
+        double co2;
         if (link.mode() == Mode.CROSSING) {
-            CrossingTimes t = start.id().equals(link.from()) ? link.forward() : link.backward();
-            hours = t.meanHours();
-            usd = t.feeUsd() / p.unitsPerVehicle().get(c.mode());
+            org.caravan.cost.CrossingRule rule = m.timetables().crossing(link.id());
+            if (rule != null) {
+                var d = start.id().equals(link.from()) ? rule.forward() : rule.reverse();
+                hours = d.waitHours() + rule.opening().expectedWaitHours();
+                usd = d.feeUsd() / p.unitsPerVehicle().get(c.mode());
+            } else {
+                CrossingTimes t = start.id().equals(link.from()) ? link.forward() : link.backward();
+                hours = t.meanHours();
+                usd = t.feeUsd() / p.unitsPerVehicle().get(c.mode());
+            }
         } else {
             ModeRates r = p.modes().get(c.mode());
-            Double perKm = r.perKmUsdByCountry().get(start.country());
-            Double speed = r.speedKmhByCountry().get(start.country());
+            String country = start.country();
+            Double perKm = r.perKmUsdByCountry().get(country);
+            Double speed = r.speedKmhByCountry().get(country);
             usd = link.km() * (perKm != null ? perKm : r.perKmUsd());
-            double run = link.hours().isPresent() ? link.hours().getAsDouble()
-                    : link.km() / (speed != null ? speed : r.speedKmh());
+            ModeRates.Timing t = r.timing();
+            double run;
+            org.caravan.cost.Service service = m.timetables().service(link.id());
+            if (service != null && !Double.isNaN(service.sailingSpeedKmh())) {
+                run = link.km() / service.sailingSpeedKmh();
+            } else if (link.hours().isPresent()) {
+                run = link.hours().getAsDouble();
+            } else {
+                double driving = link.km() / (speed != null ? speed : r.speedKmh());
+                double perDay = t.drivingHoursPerDayByCountry().getOrDefault(country, t.drivingHoursPerDay());
+                run = driving * 24 / perDay
+                        + link.km() / 100 * t.checkpointWaitPer100kmHoursByCountry().getOrDefault(country, 0.0);
+            }
+            double wait = service != null ? service.departureWait().meanHours() : link.waitHours();
             // A departure is waited for at a port, never at a sea waypoint the ship sails past.
-            hours = run + (start.kind() == NodeKind.SEA_WAYPOINT ? 0 : link.waitHours());
+            hours = run + (start.kind() == NodeKind.SEA_WAYPOINT ? 0 : wait);
         }
-        double co2 = link.km() * m.co2KgPerTonneKm().get(c.mode()) * p.tonnesPerUnit();
+        // CO2 well-to-wheel of the cargo's mode in the country the link starts in (a crossing too: it is driven).
+        ModeRates.Emissions e = p.modes().get(c.mode()).emissions();
+        double factor;
+        if (e == null) {
+            factor = m.co2KgPerTonneKm().get(c.mode());
+        } else {
+            double share = e.electricShareByCountry().getOrDefault(start.country(), 0.0);
+            factor = (1 - share) * e.wtwKgPerTonneKm() + share * e.electricWtwKgPerTonneKm();
+        }
+        co2 = link.km() * factor * p.tonnesPerUnit();
         return new double[] {usd, hours, link.km(), co2};
     }
 
@@ -463,7 +507,7 @@ class RouterReferenceProperties {
             if (!Double.isNaN(referenceOptimum(s.network(), s.model(), relaxed))) expected.add(label);
         });
         Set<String> actual = new TreeSet<>();
-        for (String b : res.noRoute().blockingConstraints()) {
+        for (String b : res.noRoute().blockingConstraints(TestWording.CLI)) {
             String label = relaxations.keySet().stream().filter(b::startsWith).findFirst().orElse(b);
             actual.add(label);
         }
@@ -654,8 +698,13 @@ class RouterReferenceProperties {
             for (Transshipment t : r.transshipments()) {
                 hours += t.hours();
                 usd += t.usd();
+                co2 += t.co2Kg();
             }
+            // terminal dwell is in the timeline only (not a leg or a transshipment)
+            for (TimeStep step : r.timeline()) if (step.kind() == TimeStep.Kind.DWELL) hours += step.hours();
+            double timeline = r.timeline().stream().mapToDouble(TimeStep::hours).sum();
             Totals t = r.totals();
+            assertThat(close(t.hours(), timeline)).as("the timeline sums to the total hours").isTrue();
             assertThat(close(t.km(), km)).isTrue();
             assertThat(close(t.hours(), hours)).isTrue();
             assertThat(close(t.usd(), usd)).isTrue();

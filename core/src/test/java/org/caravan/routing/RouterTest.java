@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class RouterTest {
     private static final double EPS = 1e-9;
-    private static final CostModel DEFAULTS = CostModelLoader.defaults();
+    private static final CostModel DEFAULTS = Nets.classicCosts();
 
     private static Router router(Network n) { return new Router(n, DEFAULTS); }
 
@@ -93,7 +93,7 @@ class RouterTest {
         RouteResult res = router(gaugeBreak(false)).route(RouteRequest.of("A", "C"));
         assertThat(res.found()).isFalse();
         assertThat(res.route()).isNull();
-        assertThat(res.noRoute().blockingConstraints()).isEmpty();
+        assertThat(res.noRoute().blockingConstraints(TestWording.CLI)).isEmpty();
         assertThat(res.noRoute().message())
                 .isEqualTo("The network does not connect Name A and Name C for container cargo, even with every "
                         + "restriction lifted.");
@@ -106,8 +106,8 @@ class RouterTest {
                 List.of(rail("r1", "A", "G", Gauge.G1520, 10), rail("r2", "G", "C", Gauge.G1435, 10)));
         RouteResult res = router(n).route(RouteRequest.of("A", "C").withAvoid(Set.of("CN")));
         assertThat(res.found()).isFalse();
-        assertThat(res.noRoute().blockingConstraints()).containsExactly("--avoid CN");
-        assertThat(res.noRoute().message()).contains("--avoid CN");
+        assertThat(res.noRoute().blockingConstraints(TestWording.CLI)).containsExactly("--avoid CN");
+        assertThat(res.noRoute().message(TestWording.CLI)).contains("--avoid CN");
     }
 
     @Test
@@ -230,8 +230,8 @@ class RouterTest {
         RouteResult res = router(n).route(RouteRequest.of("A", "C").withAvoid(Set.of("CN", "AF")));
         assertThat(res.found()).isFalse();
         assertThat(res.route()).isNull();
-        assertThat(res.noRoute().blockingConstraints()).containsExactly("--avoid AF,CN");
-        assertThat(res.noRoute().message()).contains("--avoid AF,CN");
+        assertThat(res.noRoute().blockingConstraints(TestWording.CLI)).containsExactly("--avoid AF,CN");
+        assertThat(res.noRoute().message(TestWording.CLI)).contains("--avoid AF,CN");
     }
 
     @Test
@@ -241,8 +241,8 @@ class RouterTest {
                 List.of(withStatus(road("ax", "A", "X", 10), LinkStatus.PLANNED), road("xc", "X", "C", 10)));
         RouteResult res = router(n).route(RouteRequest.of("A", "C").withAvoid(Set.of("KZ")));
         assertThat(res.found()).isFalse();
-        assertThat(res.noRoute().blockingConstraints()).isEmpty();
-        assertThat(res.noRoute().message()).contains("no single one of them is to blame")
+        assertThat(res.noRoute().blockingConstraints(TestWording.CLI)).isEmpty();
+        assertThat(res.noRoute().message(TestWording.CLI)).contains("no single one of them is to blame")
                 .contains("--avoid KZ").contains("operational links only");
         Route both = router(n).route(RouteRequest.of("A", "C").withIncludePlanned(true)).route();
         assertThat(both.countries()).containsExactly("CN", "KZ", "CN");
@@ -252,9 +252,9 @@ class RouterTest {
     void closedLinkAndModesAreNamedWhenBlocking() {
         Network n = net(List.of(node("A", "CN"), node("B", "CN")), List.of(road("ab", "A", "B", 10)));
         RouteResult closed = router(n).route(RouteRequest.of("A", "B").withClosed(Set.of(), Set.of("ab")));
-        assertThat(closed.noRoute().blockingConstraints()).containsExactly("--close ab");
+        assertThat(closed.noRoute().blockingConstraints(TestWording.CLI)).containsExactly("--close ab");
         RouteResult rail = router(n).route(RouteRequest.of("A", "B").withModes(Set.of(Mode.RAIL)));
-        assertThat(rail.noRoute().blockingConstraints()).containsExactly("--modes rail");
+        assertThat(rail.noRoute().blockingConstraints(TestWording.CLI)).containsExactly("--modes rail");
     }
 
     // ------------------------------------------------------------------ status
@@ -282,7 +282,7 @@ class RouterTest {
                         withStatus(road("c", "A", "B", 10), LinkStatus.CLOSED)));
         RouteResult res = router(n).route(RouteRequest.of("A", "B"));
         assertThat(res.found()).isFalse();
-        assertThat(res.noRoute().blockingConstraints()).singleElement().asString()
+        assertThat(res.noRoute().blockingConstraints(TestWording.CLI)).singleElement().asString()
                 .startsWith("operational links only");
         Route r = router(n).route(RouteRequest.of("A", "B").withIncludePlanned(true)).route();
         assertThat(r.legs()).extracting(Leg::linkId).containsExactly("u");
@@ -370,7 +370,7 @@ class RouterTest {
         assertThat(router.route(RouteRequest.of("A", "B")).found()).isTrue();
         RouteResult back = router.route(RouteRequest.of("B", "A"));
         assertThat(back.found()).isFalse();
-        assertThat(back.noRoute().blockingConstraints()).isEmpty();
+        assertThat(back.noRoute().blockingConstraints(TestWording.CLI)).isEmpty();
     }
 
     @Test

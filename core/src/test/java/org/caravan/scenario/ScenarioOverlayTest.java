@@ -225,9 +225,24 @@ class ScenarioOverlayTest {
             default -> l;
         }, List.of());
         assertThat(torkham.forward().feeUsd()).isNotEqualTo(20);
+        // The router takes crossing and ferry times from the cost model's place tables: the hand edit edits them
+        // the same way (a scenario's change must reach the answer, not only the network file).
+        ObjectNode tree = CostModelLoader.readDefaults();
+        ((ObjectNode) tree.get("crossings")).set("x_pktor_afrkh_road", YamlOverlay.YAML.readTree(
+                "{forward: {wait_hours: 5, p90_wait_hours: 9, fee_usd: 20}, reverse: {wait_hours: 5, p90_wait_hours: 9,"
+                        + " fee_usd: 30}}"));
+        ((ObjectNode) tree.get("services")).set("ferry_kzaau_azala",
+                YamlOverlay.YAML.readTree("{wait_hours: 30, p90_wait_hours: 60}"));
+        Router handRouter = new Router(hand, CostModelLoader.fromTree(tree, "hand"), BASE.risk());
         List<RouteRequest> reqs = new ArrayList<>(requests());
         reqs.add(request("Aktau", "Baku", "container"));
-        assertSameRoutes(router(hand), r -> r, run, reqs);
+        reqs.add(request("Peshawar", "Kabul", "container"));
+        assertSameRoutes(handRouter, r -> r, run, reqs);
+        // and it does change the answer
+        RouteResult before = BASE.router().route(run.restrict(request("Peshawar", "Kabul", "container", "road")));
+        RouteResult after = run.router().route(run.restrict(request("Peshawar", "Kabul", "container", "road")));
+        assertThat(after.route().crossings().get(0).hours()).isCloseTo(5, within(1e-9));
+        assertThat(before.route().crossings().get(0).hours()).isCloseTo(24.2, within(1e-9));
     }
 
     @Test
@@ -267,7 +282,7 @@ class ScenarioOverlayTest {
     @Test
     void manyScenariosRunConcurrently() throws Exception {
         List<OdPair> ods = OdFile.embedded();
-        RouteQuery template = new RouteQuery("", "", null, null, null, null, null, null, null, false, null, null);
+        RouteQuery template = RouteQuery.builder().build();
         PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, 200, 1L);
         List<ScenarioComparison.Result> sequential = new ArrayList<>();
         List<ScenarioRun> runs = new ArrayList<>();

@@ -20,7 +20,6 @@ final class ScenarioTestSupport {
     }
 
     static RouteRequest request(String from, String to, String cargo, String... modes) {
-        return new RouteQuery(from, to, null, cargo, null, null, null, null, java.util.List.of(modes), false, null,
-                null).resolve(BASE.network(), BASE.costs(), BASE.places());
+        return RouteQuery.builder().from(from).to(to).cargo(cargo).modes(java.util.List.of(modes)).build().resolve(BASE.network(), BASE.costs(), BASE.places());
     }
 }

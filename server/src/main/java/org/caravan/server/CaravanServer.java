@@ -22,6 +22,7 @@ import org.caravan.demand.OdPair;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteQuery;
 import org.caravan.report.NetworkGeoJson;
 import org.caravan.report.CriticalityJson;
@@ -57,11 +58,8 @@ public final class CaravanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
     /** Longest query string accepted: route questions are short. */
     static final int MAX_QUERY_CHARS = 4096;
-    /** Bounds on expensive requests, tighter than the CLI's because anyone on the network may ask. */
-    static final int MAX_ALTERNATIVES = 10;
-    static final int MAX_LABELS = 500_000;
-    static final long MAX_BUDGET_MILLIS = 5_000;
-    static final int MAX_SAMPLES = 100_000;
+    /** Criticality rankings kept (by question); route parameters' bounds are in the core's table. */
+    static final int MAX_CACHED_RANKINGS = 16;
 
     private final ScenarioBase base;
     private final Network network;
@@ -73,9 +71,13 @@ public final class CaravanServer implements AutoCloseable {
     private final String networkGeoJson;
     private final ScenarioApi scenarios;
     private final TradeApi trade;
-    /** Criticality of the base network for the embedded OD pairs, by cargo ("" = each pair's own). */
+    /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
     private final Map<String, Criticality.Result> criticality = new ConcurrentHashMap<>();
     private final Javalin app;
+    private final RequestGuard guard;
+    /** Where {@link #start} binds; read by the connector when Javalin starts. */
+    private String bindHost = "127.0.0.1";
+    private int bindPort;
 
     /**
      * @param base  the network, the effective cost model (defaults merged with any user file; its tree answers
@@ -94,7 +96,15 @@ public final class CaravanServer implements AutoCloseable {
      *               embedded published figures. The server uses it but does not close it.
      */
     public CaravanServer(ScenarioBase base, ScenarioStore store, TradeStore trade) {
+        this(base, store, trade, ServerLimits.defaults());
+    }
+
+    /**
+     * @param limits workers, queues, time limits, body limits and allowed host names (docs/RELIABILITY.md)
+     */
+    public CaravanServer(ScenarioBase base, ScenarioStore store, TradeStore trade, ServerLimits limits) {
         this.base = base;
+        this.guard = new RequestGuard(limits);
         this.network = base.network();
         this.costs = base.costs();
         this.risk = base.risk();
@@ -110,7 +120,8 @@ public final class CaravanServer implements AutoCloseable {
         }
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = 64 * 1024L;
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            JettySetup.apply(config, limits, guard, () -> bindHost, () -> bindPort);
             // Only POST /api/trade/imports reads a multipart body: parts go to disk, up to the upload limit.
             config.jetty.multipartConfig.maxFileSize(TradeApi.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(TradeApi.MAX_UPLOAD_BYTES + 1024 * 1024,
@@ -154,24 +165,17 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/trade/countries", this.trade::countries);
         app.get("/api/trade/od", this.trade::od);
         app.get("/api/trade/transit", this.trade::transit);
-        app.get("/openapi.json", ctx -> resource(ctx, "/org/caravan/server/openapi.json", "application/json"));
-        app.exception(InvalidRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage(), e.field()));
-        app.exception(BadParameter.class, (e, ctx) -> error(ctx, e.status(), e.getMessage(), e.field()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal error", null);
-        });
-        app.error(404, ctx -> {
-            if (!answered(ctx)) error(ctx, 404, "not found: " + ctx.path(), null);
-        });
-        app.error(413, ctx -> {
-            if (!answered(ctx)) error(ctx, 413, "request too large", null);
-        });
+        String openApi = OpenApiDocument.build(costs.profileNames().stream().sorted().toList());
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        ErrorMapping.install(app);
     }
 
     /** Starts listening; returns this for chaining. Port 0 picks a free port (see {@link #port()}). */
     public CaravanServer start(String host, int port) {
-        app.start(host, port);
+        bindHost = host;
+        bindPort = port;
+        guard.bind(host);
+        app.start();
         LOG.info("Caravan serving {} nodes and {} links on http://{}:{}/", network.nodeCount(), network.linkCount(),
                 host, app.port());
         return this;
@@ -179,8 +183,14 @@ public final class CaravanServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** The guard in front of every request (lanes, host names), for tests. */
+    RequestGuard guard() { return guard; }
+
     @Override
-    public void close() { app.stop(); }
+    public void close() {
+        guard.close(); // cancels running requests first, so none outlives the server's request objects
+        app.stop();
+    }
 
     // ------------------------------------------------------------------ handlers
 
@@ -203,33 +213,17 @@ public final class CaravanServer implements AutoCloseable {
         json(ctx, root);
     }
 
-    /** The route question in the query string; {@code from} and {@code to} as given (null when absent). */
-    private static RouteQuery query(Context ctx, String from, String to) {
-        return new RouteQuery(from, to, list(ctx, "via"),
-                ctx.queryParam("cargo"), doubleParam(ctx, "tonnes"), ctx.queryParam("objective"),
-                list(ctx, "avoid"), list(ctx, "close"), list(ctx, "modes"), boolParam(ctx, "include_planned"),
-                doubleParam(ctx, "max_risk"), penalties(ctx));
-    }
-
     private Plan plan(Context ctx) {
-        RouteQuery query = query(ctx, required(ctx, "from"), required(ctx, "to"));
+        required(ctx, "from");
+        required(ctx, "to");
+        RouteQuery query = RouteParams.all(ctx);
         RouteRequest request = query.resolve(network, costs, places);
-        Integer alternatives = ctx.queryParam("alternatives") == null ? null
-                : intParam(ctx, "alternatives", 1, 1, MAX_ALTERNATIVES);
-        if (alternatives != null && alternatives == 1) alternatives = null;
-        boolean pareto = boolParam(ctx, "pareto");
-        double tolerance = doubleParam(ctx, "pareto_tolerance") == null ? 0.02 : doubleParam(ctx, "pareto_tolerance");
-        int maxLabels = intParam(ctx, "max_labels", 200_000, 1, MAX_LABELS);
-        long budget = intParam(ctx, "budget_ms", 3_000, 1, (int) MAX_BUDGET_MILLIS);
-        Integer samples = ctx.queryParam("samples") == null ? null : intParam(ctx, "samples", 10_000, 1, MAX_SAMPLES);
-        Long seed = ctx.queryParam("seed") == null ? null : (long) intParam(ctx, "seed", 42, 0, Integer.MAX_VALUE);
-        return planner.plan(request, new PlanOptions(alternatives, pareto, tolerance, maxLabels, budget, samples,
-                seed));
+        return planner.plan(request, query.planOptions());
     }
 
     private void route(Context ctx) {
         Plan plan = plan(ctx);
-        json(ctx, RouteJson.toJson(network, plan));
+        json(ctx, RouteJson.toJson(network, plan, RouteParams::word));
     }
 
     private void routeGeoJson(Context ctx) {
@@ -252,10 +246,10 @@ public final class CaravanServer implements AutoCloseable {
             ScenarioRun run = scenarios.run(scenarioId);
             String from = required(ctx, "from");
             String to = required(ctx, "to");
-            query(ctx, from, to).resolve(network, costs, places); // an unknown place is a 400 naming from or to
-            int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
-            var pair = ScenarioComparison.routes(run, new OdPair(from, to, ctx.queryParam("cargo"), 1, "request"),
-                    query(ctx, "", ""), new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null));
+            RouteQuery query = RouteParams.all(ctx);
+            query.resolve(network, costs, places); // bad input is a 400 naming the field, as on /api/route
+            var pair = ScenarioComparison.routes(run, new OdPair(from, to, query.cargo(), 1, "request"), query,
+                    query.planOptions().singleRoute());
             if (pair.baseline() == null && pair.scenario() == null) {
                 noBrief(ctx, "no route on either side");
                 return;
@@ -265,7 +259,7 @@ public final class CaravanServer implements AutoCloseable {
         } else {
             Plan plan = plan(ctx);
             if (!plan.found()) {
-                noBrief(ctx, plan.noRoute() == null ? "no route" : plan.noRoute().message());
+                noBrief(ctx, plan.noRoute() == null ? "no route" : plan.noRoute().message(RouteParams::word));
                 return;
             }
             brief = org.caravan.brief.Brief.ofPlan(network, costs, plan.routes(), subtitle);
@@ -307,14 +301,14 @@ public final class CaravanServer implements AutoCloseable {
         if (cargo != null && costs.profile(cargo).isEmpty()) {
             throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
         }
-        RouteQuery template = query(ctx, "", "");
-        int samples = intParam(ctx, "samples", 1_000, 1, MAX_SAMPLES);
-        PlanOptions options = new PlanOptions(null, false, 0.02, 200_000, 3_000, samples, null);
+        RouteQuery template = RouteParams.read(ctx, RouteParameter.Group.QUERY, RouteParameter.Group.RELIABILITY)
+                .build();
+        PlanOptions options = template.planOptions();
         List<OdPair> ods;
         RouteRequest request = null;
         if (hasFrom) {
             // Resolved first so an unknown place is a 400 naming from or to, as on /api/route.
-            request = query(ctx, from, to).resolve(network, costs, places);
+            request = template.between(from, to).resolve(network, costs, places);
             ods = List.of(new OdPair(from, to, cargo, 1, "request"));
         } else {
             ods = OdFile.embedded().stream().map(o -> cargo == null ? o
@@ -325,7 +319,7 @@ public final class CaravanServer implements AutoCloseable {
         ((ObjectNode) out.path("scenario")).put("origin", scenarios.origin(run.scenario().id()));
         if (request != null) {
             ObjectNode plans = out.putObject("plans");
-            plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options)));
+            plans.set("baseline", RouteJson.toJson(network, planner.plan(request, options), RouteParams::word));
             plans.set("scenario", scenarioPlan(run, request, options));
         }
         json(ctx, out);
@@ -334,7 +328,8 @@ public final class CaravanServer implements AutoCloseable {
     private ObjectNode scenarioPlan(ScenarioRun run, RouteRequest request, PlanOptions options) {
         RouteRequest restricted = run.restrict(request);
         try {
-            return RouteJson.toJson(run.network(), new Planner(run.router()).plan(restricted, options));
+            return RouteJson.toJson(run.network(), new Planner(run.router()).plan(restricted, options),
+                    RouteParams::word);
         } catch (InvalidRequestException e) {
             // The scenario closes or avoids an end of the trip: no route, with the reason (as in the comparison).
             ObjectNode o = RouteJson.MAPPER.createObjectNode();
@@ -352,9 +347,13 @@ public final class CaravanServer implements AutoCloseable {
             throw new BadParameter("cargo", "unknown cargo profile '" + cargo + "'");
         }
         int top = intParam(ctx, "top", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
-        Criticality.Result r = criticality.computeIfAbsent(cargo == null ? "" : cargo, k -> Criticality.rank(
-                base.router(), OdFile.embedded(), new Criticality.Options(k.isEmpty() ? null : k,
-                Runtime.getRuntime().availableProcessors(), null)));
+        RouteQuery restrictions = RouteParams.read(ctx, RouteParameter.Group.QUERY).build();
+        String only = cargo;
+        // Keyed by the whole question; a few distinct questions at most are kept (each ranking takes seconds).
+        if (criticality.size() > MAX_CACHED_RANKINGS) criticality.clear();
+        Criticality.Result r = criticality.computeIfAbsent(restrictions.toString() + "|" + (cargo == null ? "" : cargo),
+                k -> Criticality.rank(base.router(), OdFile.embedded(), new Criticality.Options(only,
+                Runtime.getRuntime().availableProcessors(), null, restrictions)));
         List<Criticality.LinkImpact> shown = r.ranked().subList(0, Math.min(top, r.ranked().size()));
         ObjectNode out = CriticalityJson.toJson(r, shown);
         out.put("cargo", cargo == null ? "each pair's own" : cargo);
@@ -418,43 +417,6 @@ public final class CaravanServer implements AutoCloseable {
         return v;
     }
 
-    /** Repeated parameters and comma-separated values both work: {@code avoid=AF&avoid=IR} or {@code avoid=AF,IR}. */
-    private static List<String> list(Context ctx, String name) {
-        List<String> out = new ArrayList<>();
-        for (String v : ctx.queryParams(name)) {
-            for (String part : v.split(",")) {
-                if (!part.isBlank()) out.add(part.trim());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Double> penalties(Context ctx) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (String item : list(ctx, "penalty")) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) throw new BadParameter("penalty", "expected CC=USD, got '" + item + "'");
-            try {
-                out.put(item.substring(0, eq), Double.parseDouble(item.substring(eq + 1)));
-            } catch (NumberFormatException e) {
-                throw new BadParameter("penalty", "expected CC=USD with a number, got '" + item + "'");
-            }
-        }
-        return out;
-    }
-
-    private static Double doubleParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) return null;
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (!Double.isFinite(d)) throw new NumberFormatException();
-            return d;
-        } catch (NumberFormatException e) {
-            throw new BadParameter(name, "expected a number, got '" + v + "'");
-        }
-    }
-
     static int intParam(Context ctx, String name, int dflt, int min, int max) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) return dflt;
@@ -491,19 +453,13 @@ public final class CaravanServer implements AutoCloseable {
         }
     }
 
-    private static void error(Context ctx, int status, String message, String field) {
+    static void error(Context ctx, int status, String message, String field) {
         ObjectNode o = RouteJson.MAPPER.createObjectNode();
         o.put("error", message);
         if (field == null) o.putNull("field");
         else o.put("field", field);
         ctx.status(status);
         json(ctx, o);
-    }
-
-    /** Whether a handler already wrote a JSON error (a 404 for an unknown scenario, say), to be kept. */
-    private static boolean answered(Context ctx) {
-        String type = ctx.res().getContentType();
-        return ctx.result() != null && !ctx.result().isEmpty() && type != null && type.contains("json");
     }
 
     private static void resource(Context ctx, String name, String type) throws IOException {

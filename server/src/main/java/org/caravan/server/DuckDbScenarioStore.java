@@ -75,6 +75,11 @@ public final class DuckDbScenarioStore implements ScenarioStore {
     @Override
     public Scenario save(String id, String text) throws ScenarioException {
         String name = "user:" + id;
+        String idProblem = ScenarioStore.idProblem(id);
+        if (idProblem != null) {
+            throw new ScenarioException(List.of(new Problem(name.length() > 80 ? "user:" + id.substring(0, 64) + "..."
+                    : name, "", "id", idProblem)));
+        }
         if (ScenarioLoader.EXAMPLES.contains(id)) {
             throw new ScenarioException(List.of(new Problem(name, "", "id", "'" + id + "' is a shipped example; "
                     + "give your scenario another id")));

@@ -104,20 +104,24 @@ final class ScenarioApi {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         Scenario s;
+        ObjectNode o;
         try {
-            // Read once for its id; the store checks it again before writing.
-            String id = ScenarioLoader.read(body, "request body", base).id();
+            // Read once for its id and the answer, both checked before anything is written: once the store has it,
+            // nothing is left that could fail and answer an error for a scenario that was saved.
+            Scenario read = ScenarioLoader.read(body, "request body", base);
+            String idProblem = ScenarioStore.idProblem(read.id());
+            if (idProblem != null) throw new CaravanServer.BadParameter("id", "id: " + idProblem);
+            o = ScenarioJson.scenario(read);
+            o.put("origin", USER);
             synchronized (this) {
-                s = store.save(id, text);
-                runs.remove(id);
+                s = store.save(read.id(), text);
+                runs.remove(read.id());
             }
         } catch (ScenarioException e) {
             throw refusal(e);
         }
-        ObjectNode o = ScenarioJson.scenario(s);
-        o.put("origin", USER);
         ctx.status(201);
-        ctx.header("Location", "/api/scenarios/" + s.id());
+        ctx.header("Location", "/api/scenarios/" + s.id()); // safe in a header: idProblem allows [a-z0-9-] only
         CaravanServer.json(ctx, o);
     }
 

@@ -294,10 +294,10 @@ final class TradeApi {
             Path file;
             String type = ctx.contentType();
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-                UploadedFile part = uploadedFile(ctx);
+                Upload part = uploadedFile(ctx);
                 name = safeName(part.filename());
                 file = dir.resolve(name);
-                try (InputStream in = part.content()) {
+                try (InputStream in = part.content().open()) {
                     copy(in, file);
                 }
             } else {
@@ -398,21 +398,41 @@ final class TradeApi {
 
     // ------------------------------------------------------------------ upload helpers
 
-    private static UploadedFile uploadedFile(Context ctx) {
+    /**
+     * The multipart field {@code file}: a file part, or a plain part of that name without a filename (some clients
+     * send one), whose content is the CSV all the same. A body that is not well-formed multipart (no or another
+     * boundary, truncated, empty) is refused with 400 naming {@code file}, a part over the limit with 413.
+     */
+    private static Upload uploadedFile(Context ctx) {
         UploadedFile part;
+        jakarta.servlet.http.Part plain = null;
         try {
             part = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
-            // Jetty refuses a part over the multipart limit with an IllegalStateException ("exceeds max ...").
+            if (part == null) plain = ctx.req().getPart("file");
+        } catch (Exception e) {
+            // Jetty refuses a part over the multipart limit with an IllegalStateException ("exceeds max ...") and a
+            // malformed body with an IOException or ServletException (thrown through Kotlin undeclared).
             String msg = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
             if (msg.contains("exceeds")) throw tooLarge();
-            throw new CaravanServer.BadParameter("file", "unreadable multipart upload: " + firstLine(msg));
+            throw new CaravanServer.BadParameter("file", "malformed multipart upload (" + firstLine(msg) + "): send "
+                    + "multipart/form-data with a boundary and the Comtrade CSV as the field 'file', or the CSV as "
+                    + "the raw body");
         }
-        if (part == null) {
-            throw new CaravanServer.BadParameter("file", "multipart upload without a 'file' field: send the Comtrade "
-                    + "CSV as the field 'file'");
+        if (part != null) return new Upload(part.filename(), part::content);
+        if (plain != null) {
+            jakarta.servlet.http.Part p = plain;
+            return new Upload(p.getSubmittedFileName(), p::getInputStream);
         }
-        return part;
+        throw new CaravanServer.BadParameter("file", "multipart upload without a 'file' field: send the Comtrade "
+                + "CSV as the field 'file'");
+    }
+
+    /** One uploaded file: the name the client gave (may be null) and its content. */
+    private record Upload(String filename, Content content) {}
+
+    @FunctionalInterface
+    private interface Content {
+        InputStream open() throws IOException;
     }
 
     /** Copies at most {@link #MAX_UPLOAD_BYTES}; 413 past that. */
@@ -429,7 +449,7 @@ final class TradeApi {
         }
     }
 
-    private static CaravanServer.BadParameter tooLarge() {
+    static CaravanServer.BadParameter tooLarge() {
         return new CaravanServer.BadParameter(413, "file", "upload larger than " + MAX_UPLOAD_BYTES / (1024 * 1024)
                 + " MB: import a file this large with the command line (caravan trade import FILE)");
     }

@@ -11,6 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.caravan.scenario.ScenarioBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,11 +172,25 @@ class ServerApiTest {
     }
 
     @Test
+    void departTimesTheRouteAndIsCheckedLikeEveryParameter() throws Exception {
+        JsonNode r = get("/api/route?from=Aktau&to=Baku&depart=2027-03-01T08:00").json().path("routes").get(0);
+        assertThat(r.path("depart").asText()).isEqualTo("2027-03-01T08:00");
+        assertThat(r.path("arrive").asText()).isNotBlank();
+        assertThat(r.path("timeline").size()).isGreaterThan(0);
+        assertThat(r.path("totals").path("co2_wtw_kg").asDouble()).isGreaterThanOrEqualTo(
+                r.path("totals").path("co2_ttw_kg").asDouble());
+        JsonNode untimed = get("/api/route?from=Aktau&to=Baku").json().path("routes").get(0);
+        assertThat(untimed.has("depart")).isFalse();
+        assertError(get("/api/route?from=Aktau&to=Baku&depart=soon"), 400, "depart");
+        assertThat(get("/openapi.json").body()).contains("\"depart\"");
+    }
+
+    @Test
     void noRouteIsAnAnswerNotAnError() throws Exception {
         Reply r = get("/api/route?from=Termez&to=Peshawar&modes=rail&avoid=IR");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().path("routes").size()).isZero();
-        assertThat(r.json().path("no_route").path("blocking_constraints").toString()).contains("include-planned");
+        assertThat(r.json().path("no_route").path("blocking_constraints").toString()).contains("include_planned");
     }
 
     @Test
@@ -286,6 +307,30 @@ class ServerApiTest {
         assertThat(page.type()).contains("text/html");
         assertThat(page.body()).doesNotContain("://unpkg", "://cdn");
         assertThat(get("/webjars/leaflet/1.9.4/dist/leaflet.js").status()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"app.mjs\">");
+    }
+
+    @Test
+    void everyModuleOfTheWebPagesIsServedAsJavaScriptFromThisServer() throws Exception {
+        // Browsers run a module only when it is served with a JavaScript type; follow every import of both pages.
+        Pattern importFrom = Pattern.compile("(?m)^import [^;]*? from '([^']+)';");
+        Deque<String> todo = new ArrayDeque<>(List.of("/app.mjs", "/trade.mjs"));
+        Set<String> seen = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            String path = todo.pop();
+            if (!seen.add(path)) continue;
+            Reply module = get(path);
+            assertThat(module.status()).as(path).isEqualTo(200);
+            assertThat(module.type()).as(path).startsWith("text/javascript");
+            Matcher m = importFrom.matcher(module.body());
+            while (m.find()) {
+                String target = m.group(1);
+                assertThat(target).as("import in " + path).startsWith(".").doesNotContain("://");
+                todo.push(URI.create("http://x" + path).resolve(target).getPath());
+            }
+        }
+        assertThat(seen).contains("/js/api.mjs", "/js/urlstate.mjs", "/js/dom.mjs", "/js/format.mjs")
+                .hasSizeGreaterThan(10);
     }
 
     // ------------------------------------------------------------------ scenarios and criticality

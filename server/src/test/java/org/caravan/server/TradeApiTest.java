@@ -733,10 +733,10 @@ class TradeApiTest {
     void dashboardAndChartLibraryAreServedLocally() throws Exception {
         Reply page = get("/trade.html");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "trade.js")
+        assertThat(page.body()).contains("/webjars/chart.js/4.4.1/dist/chart.umd.js", "trade.mjs")
                 .doesNotContain("://cdn", "://unpkg");
         assertThat(get("/webjars/chart.js/4.4.1/dist/chart.umd.js").status()).isEqualTo(200);
-        assertThat(get("/trade.js").status()).isEqualTo(200);
+        assertThat(get("/trade.mjs").status()).isEqualTo(200);
         assertThat(get("/").body()).contains("href=\"trade.html\"");
     }
 }

@@ -138,7 +138,8 @@ class WebAppBrowserTest {
             Number legs = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
                     + "return r.legs.filter((l) => l.mode !== 'crossing').length;", i);
             Number jumps = (Number) js().executeScript("const r = caravan.state.plan.routes[arguments[0]];"
-                    + "return r.crossings.length + r.transshipments.length;", i);
+                    + "return r.crossings.length + r.transshipments.length"
+                    + " + r.timeline.filter((t) => t.kind === 'dwell').length;", i);
             assertThat(chart.findElements(By.cssSelector("line.leg"))).hasSize(legs.intValue());
             assertThat(chart.findElements(By.cssSelector("line.jump"))).hasSize(jumps.intValue());
             Number km = (Number) js().executeScript("return caravan.state.plan.routes[arguments[0]].totals.km;", i);
@@ -193,12 +194,13 @@ class WebAppBrowserTest {
             marker.click();
         }
         WebElement close = waitFor().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector(".leaflet-popup button.close-replan[data-id='" + crossing + "']")));
+                By.cssSelector(".leaflet-popup button.close-replan[data-ids~='" + crossing + "']")));
         assertThat(driver.findElement(By.cssSelector(".leaflet-popup")).getText()).contains("fee").contains("p90");
         seq = resultsSeq();
         close.click();
         waitForNewResults(seq);
-        assertThat(driver.findElements(By.cssSelector("#closed-list .chip[data-id='" + crossing + "']"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip[data-ids~='" + crossing + "']"))).hasSize(1);
+        assertThat(driver.getCurrentUrl()).contains("close=").contains(crossing);
         WebElement after = driver.findElement(By.cssSelector("#results .route-card"));
         List<String> afterIds = crossingIds(after);
         assertThat(afterIds).doesNotContain(crossing);
@@ -212,7 +214,7 @@ class WebAppBrowserTest {
 
         // Re-opening from the chip brings the crossing back.
         seq = resultsSeq();
-        driver.findElement(By.cssSelector("#closed-list .chip[data-id='" + crossing + "'] button")).click();
+        driver.findElement(By.cssSelector("#closed-list .chip[data-ids~='" + crossing + "'] button")).click();
         waitForNewResults(seq);
         assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).isEmpty();
         assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(before);
@@ -347,6 +349,158 @@ class WebAppBrowserTest {
         driver.findElement(By.cssSelector("#save-box summary")).click();
         driver.findElement(By.id("delete-scenario")).click();
         waitFor().until(d -> d.findElements(By.cssSelector("#scenario option[value=my-closure]")).isEmpty());
+    }
+
+    @Test
+    void aUrlWithStateFillsTheFormAndPlansOnLoad() throws IOException {
+        driver.get(base + "?from=KZALA&to=Karachi&cargo=bulk&tonnes=2000&avoid=IR&close=Torkham&alternatives=2"
+                + "&route=2");
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        // The form shows the state: a place id by its name, the options, the avoided country, the closure chip.
+        assertThat(driver.findElement(By.id("from")).getAttribute("value")).isEqualTo("Almaty");
+        assertThat(driver.findElement(By.id("from")).getAttribute("data-id")).isEqualTo("KZALA");
+        assertThat(driver.findElement(By.id("to")).getAttribute("value")).isEqualTo("Karachi");
+        assertThat(new Select(driver.findElement(By.id("cargo"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("bulk");
+        assertThat(driver.findElement(By.id("tonnes")).getAttribute("value")).isEqualTo("2000");
+        assertThat(driver.findElement(By.id("avoid-IR")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("alternatives")).getAttribute("value")).isEqualTo("2");
+        assertThat(driver.findElement(By.cssSelector("#closed-list .chip")).getText()).contains("Torkham");
+
+        // ... and the plan of that state is shown, the second route selected as the URL says.
+        List<WebElement> cards = driver.findElements(By.cssSelector("#results .route-card"));
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(1).getAttribute("class")).contains("selected");
+        assertThat(driver.findElement(By.cssSelector("#map path.route-line.route-selected")).getAttribute("class"))
+                .contains("route-line-1");
+        assertThat(cards.get(0).findElement(By.className("note")).getText()).contains("2,000 t").contains("bulk");
+        for (WebElement card : cards) {
+            assertThat(card.findElement(By.cssSelector(".via")).getText()).doesNotContain("IR");
+            assertThat(card.findElements(By.cssSelector("table.crossings td")).stream().map(WebElement::getText))
+                    .noneMatch(t -> t.startsWith("Torkham"));
+        }
+        // What the answer says was done: the avoided country by name and code, the closed crossing by name and id.
+        WebElement echo = driver.findElement(By.id("echo"));
+        assertThat(echo.isDisplayed()).isTrue();
+        assertThat(echo.findElement(By.className("echo-avoid")).getText()).contains("Iran (IR)");
+        assertThat(echo.findElement(By.className("echo-closed")).getText()).contains("Torkham")
+                .contains("x_pktor_afrkh_road");
+        assertThat(driver.findElement(By.id("download-geojson")).getAttribute("href")).contains("avoid=IR")
+                .contains("close=Torkham").contains("cargo=bulk").doesNotContain("route=");
+        screenshot("url-state.png");
+
+        // Picking the first card is kept in the URL without a new history entry.
+        cards.get(0).click();
+        waitFor().until(d -> !d.getCurrentUrl().contains("route="));
+        assertThat(driver.getCurrentUrl()).contains("avoid=IR").contains("close=Torkham");
+    }
+
+    @Test
+    void closingACrossingClosesAllItsModesAndBackAndForwardRestoreEachState() throws IOException {
+        driver.findElement(By.id("from")).sendKeys("Tashkent", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Bandar Abbas", Keys.ESCAPE);
+        WebElement alternatives = driver.findElement(By.id("alternatives"));
+        alternatives.clear();
+        alternatives.sendKeys("1");
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        String planned = driver.getCurrentUrl();
+        assertThat(planned).contains("from=Tashkent").contains("to=Bandar+Abbas").doesNotContain("close=");
+        WebElement best = driver.findElement(By.cssSelector("#results .route-card"));
+        List<String> before = crossingIds(best);
+        assertThat(before).as("the Sarakhs rail crossing is on the best route").contains("x_tmsrk_irckt_rail");
+        String beforeTotals = best.findElement(By.className("totals")).getText();
+
+        // "Close" on the route's Sarakhs rail closes the whole Sarakhs crossing: its road link too.
+        seq = resultsSeq();
+        best.findElement(By.cssSelector("table.crossings tr[data-id=x_tmsrk_irckt_rail] button.close-btn")).click();
+        waitForNewResults(seq);
+        WebElement chip = driver.findElement(By.cssSelector("#closed-list .chip"));
+        assertThat(chip.getAttribute("data-ids").split(" "))
+                .containsExactlyInAnyOrder("x_tmsrk_irckt_rail", "x_tmsrk_irckt_road");
+        assertThat(chip.getText()).contains("Sarakhs");
+        List<String> after = crossingIds(driver.findElement(By.cssSelector("#results .route-card")));
+        assertThat(after).doesNotContain("x_tmsrk_irckt_rail", "x_tmsrk_irckt_road");
+        assertThat(driver.findElement(By.cssSelector("#echo .echo-closed")).getText())
+                .contains("x_tmsrk_irckt_rail").contains("x_tmsrk_irckt_road");
+        String closedUrl = driver.getCurrentUrl();
+        assertThat(closedUrl).contains("close=x_tmsrk_irckt_rail%2Cx_tmsrk_irckt_road");
+        screenshot("closed-crossing.png");
+
+        // A second question: bulk.
+        new Select(driver.findElement(By.id("cargo"))).selectByValue("bulk");
+        seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        assertThat(driver.getCurrentUrl()).contains("cargo=bulk").contains("close=");
+
+        // Back: container again, Sarakhs still closed.
+        seq = resultsSeq();
+        driver.navigate().back();
+        waitForNewResults(seq);
+        assertThat(driver.getCurrentUrl()).isEqualTo(closedUrl);
+        assertThat(new Select(driver.findElement(By.id("cargo"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("container");
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).hasSize(1);
+        assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(after);
+
+        // Back again: nothing closed, the first route.
+        seq = resultsSeq();
+        driver.navigate().back();
+        waitForNewResults(seq);
+        assertThat(driver.getCurrentUrl()).isEqualTo(planned);
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).isEmpty();
+        WebElement again = driver.findElement(By.cssSelector("#results .route-card"));
+        assertThat(crossingIds(again)).isEqualTo(before);
+        assertThat(again.findElement(By.className("totals")).getText()).isEqualTo(beforeTotals);
+        assertThat(driver.findElement(By.id("from")).getAttribute("value")).isEqualTo("Tashkent");
+
+        // Forward: the closure again; a reload of that URL plans it the same.
+        seq = resultsSeq();
+        driver.navigate().forward();
+        waitForNewResults(seq);
+        assertThat(driver.getCurrentUrl()).isEqualTo(closedUrl);
+        assertThat(driver.findElements(By.cssSelector("#closed-list .chip"))).hasSize(1);
+        assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(after);
+        driver.navigate().refresh();
+        waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(crossingIds(driver.findElement(By.cssSelector("#results .route-card")))).isEqualTo(after);
+        assertThat(driver.findElement(By.cssSelector("#closed-list .chip")).getAttribute("data-ids"))
+                .contains("x_tmsrk_irckt_road");
+    }
+
+    @Test
+    void aSavedScenarioWhoseTitleHoldsMarkupShowsItAsText() {
+        String title = "<img src=x onerror=\"window.pwned=1\"><b>Torkham</b> & co";
+        driver.findElement(By.cssSelector("#save-box summary")).click();
+        driver.findElement(By.id("scenario-text")).sendKeys("id: markup-title\ntitle: '" + title + "'\n"
+                + "rationale: '<script>window.pwned=2</script> markup in the rationale'\nchanges: {close: [Torkham]}\n");
+        driver.findElement(By.id("save-scenario")).click();
+        waitFor().until(d -> d.findElement(By.id("save-status")).getText().contains("Saved"));
+        assertThat(driver.findElement(By.id("save-status")).getText()).contains(title);
+        assertThat(new Select(driver.findElement(By.id("scenario"))).getFirstSelectedOption().getText())
+                .startsWith(title);
+        assertThat(driver.findElement(By.id("scenario-info")).getText()).startsWith("<script>");
+
+        driver.findElement(By.id("from")).sendKeys("Kabul", Keys.ESCAPE);
+        driver.findElement(By.id("to")).sendKeys("Peshawar", Keys.ESCAPE);
+        String seq = resultsSeq();
+        driver.findElement(By.id("plan")).click();
+        waitForNewResults(seq);
+        assertThat(driver.getCurrentUrl()).contains("scenario=markup-title");
+        assertThat(driver.findElement(By.cssSelector("#scenario-result .scenario-change")).getText()).startsWith(title);
+        assertThat(driver.findElement(By.cssSelector("#results .route-card h2")).getText())
+                .startsWith("Scenario: " + title);
+        assertThat(driver.findElement(By.id("comparison-table")).getText()).contains(title);
+        // Shown as text: no element was made from it and nothing ran.
+        assertThat(driver.findElements(By.cssSelector("#panel img, #scenario-result .scenario-change *, "
+                + "#results .route-card h2 b, #scenario option *"))).isEmpty();
+        assertThat(js().executeScript("return window.pwned === undefined;")).isEqualTo(true);
+
+        new Select(driver.findElement(By.id("scenario"))).selectByValue("markup-title");
+        driver.findElement(By.id("delete-scenario")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#scenario option[value=markup-title]")).isEmpty());
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,0 +1,43 @@
+package org.caravan.assignment;
+
+import java.util.Arrays;
+
+/**
+ * One class of traffic sharing the network with the others (e.g. bulk wagons and container trucks): its own demand,
+ * its vehicle equivalents (how much of a link's capacity one unit of its demand uses) and how it weighs time.
+ * A class's cost on a link is {@code timeWeight * t(V) + fixedCost(link)}, where {@code V} is the volume of all
+ * classes in vehicle equivalents.
+ *
+ * @param demand     zone x zone demand, row-major ({@code demand[o * zones + d]}), in the class's units
+ * @param pce        vehicle equivalents per unit of demand (> 0)
+ * @param timeWeight multiplier of link time in this class's cost (> 0; 1 for a plain time assignment)
+ * @param fixedCost  per link, a volume-independent cost in this class's cost units; null for the network's own
+ */
+public record TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost) {
+    public TrafficClass {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a traffic class needs a name");
+        if (demand.length != zones * zones) {
+            throw new IllegalArgumentException("class " + name + ": demand must have zones x zones entries");
+        }
+        for (double d : demand) {
+            if (!(d >= 0) || !Double.isFinite(d)) {
+                throw new IllegalArgumentException("class " + name + ": demand must be finite and >= 0, got " + d);
+            }
+        }
+        if (!(pce > 0) || !Double.isFinite(pce)) throw new IllegalArgumentException("class " + name + ": pce must be > 0");
+        if (!(timeWeight > 0) || !Double.isFinite(timeWeight)) {
+            throw new IllegalArgumentException("class " + name + ": time weight must be > 0");
+        }
+        demand = demand.clone();
+        fixedCost = fixedCost == null ? null : fixedCost.clone();
+    }
+
+    /** A single class with unit weights: the classic TNTP problem. */
+    public static TrafficClass of(String name, int zones, double[] demand) {
+        return new TrafficClass(name, zones, demand, 1, 1, null);
+    }
+
+    public double demand(int origin, int destination) { return demand[origin * zones + destination]; }
+
+    public double totalDemand() { return Arrays.stream(demand).sum(); }
+}

@@ -1,0 +1,30 @@
+package org.caravan.cost;
+
+import java.util.Map;
+
+/**
+ * Place-specific time (and fee) figures of the cost model, keyed by network ids: border crossings by link id,
+ * sea and ferry services by link id; and the standard UTC offset of each country, to read a departure time
+ * and opening hours in local time.
+ */
+public record TimeTables(Map<String, CrossingRule> crossings, Map<String, Service> services,
+        Map<String, Double> utcOffsetHours) {
+    public static final TimeTables NONE = new TimeTables(Map.of(), Map.of(), Map.of());
+
+    public TimeTables {
+        crossings = Map.copyOf(crossings);
+        services = Map.copyOf(services);
+        utcOffsetHours = Map.copyOf(utcOffsetHours);
+    }
+
+    public CrossingRule crossing(String linkId) { return crossings.get(linkId); }
+
+    public Service service(String linkId) { return services.get(linkId); }
+
+    /** Hours to add to a time in {@code fromCountry}'s local time to get {@code toCountry}'s (0 if unknown). */
+    public double offsetBetween(String fromCountry, String toCountry) {
+        Double a = utcOffsetHours.get(fromCountry);
+        Double b = utcOffsetHours.get(toCountry);
+        return a == null || b == null ? 0 : b - a;
+    }
+}

@@ -1,0 +1,34 @@
+package org.caravan.routing;
+
+import org.caravan.cost.OpeningHours;
+import org.caravan.cost.Wait;
+
+/**
+ * One component of a route's door-to-door time, in travel order: running (with rest and checkpoints), a
+ * terminal dwell, a wait for a departure, a border crossing, a transshipment or gauge change. The timeline of a
+ * route sums to its total hours; the Monte Carlo draws each random part from its own distribution, and a
+ * departure time moves each step to the clock (a post that is closed, a timetabled ship).
+ *
+ * @param kind       what the time is spent on
+ * @param at         node id (dwell, handling) or link id (run, wait, crossing)
+ * @param name       readable place or link name
+ * @param country    ISO2 country whose local time applies (opening hours, timetables); "XX" at sea
+ * @param hours      expected hours of the step (with the expected wait for opening hours)
+ * @param fixedHours the part that does not vary (running time)
+ * @param delay      the random part (queue, wait for a ship, handling); {@link Wait#NONE} when none
+ * @param gate       opening hours the step waits for before its random part; null when always open
+ * @param legIndex   the route leg the step belongs to, or -1 (dwell, handling)
+ */
+public record TimeStep(Kind kind, String at, String name, String country, double hours, double fixedHours,
+        Wait delay, OpeningHours gate, int legIndex) {
+
+    public enum Kind {
+        RUN, DWELL, SERVICE_WAIT, CROSSING, HANDLING;
+
+        public String code() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    public TimeStep withHours(double h) {
+        return new TimeStep(kind, at, name, country, h, fixedHours, delay, gate, legIndex);
+    }
+}

@@ -1,0 +1,62 @@
+package org.caravan.validation;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.caravan.routing.Route;
+
+/**
+ * What an observation measures, and how the same figure is read off a Caravan route. Money and CO2 are for the
+ * whole shipment the observation's options describe (one tonne of bulk or one 40-ft box by default), as in every
+ * Caravan answer.
+ */
+public enum Quantity {
+    KM("km", Family.DISTANCE),
+    HOURS("hours", Family.TIME),
+    DAYS("days", Family.TIME),
+    USD("usd", Family.COST),
+    USD_PER_TONNE("usd_per_tonne", Family.COST),
+    /** Kilograms of CO2 for the shipment. */
+    CO2("co2", Family.CO2);
+
+    /** The kinds of figure the targets are set for. */
+    public enum Family {
+        DISTANCE, TIME, COST, CO2;
+
+        public String code() { return name().toLowerCase(Locale.ROOT); }
+    }
+
+    private final String code;
+    private final Family family;
+
+    Quantity(String code, Family family) {
+        this.code = code;
+        this.family = family;
+    }
+
+    public String code() { return code; }
+
+    public Family family() { return family; }
+
+    public static Optional<Quantity> parse(String s) {
+        if (s == null) return Optional.empty();
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(q -> q.code.equals(t)).findFirst();
+    }
+
+    public static String codes() {
+        return String.join(", ", Arrays.stream(values()).map(Quantity::code).toList());
+    }
+
+    /** This quantity on a route Caravan found. */
+    public double of(Route route) {
+        return switch (this) {
+            case KM -> route.totals().km();
+            case HOURS -> route.totals().hours();
+            case DAYS -> route.totals().hours() / 24.0;
+            case USD -> route.totals().usd();
+            case USD_PER_TONNE -> route.totals().usd() / route.tonnes();
+            case CO2 -> route.totals().co2Kg();
+        };
+    }
+}

@@ -1,0 +1,281 @@
+package org.caravan.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.caravan.routing.Nets.crossing;
+import static org.caravan.routing.Nets.link;
+import static org.caravan.routing.Nets.net;
+import static org.caravan.routing.Nets.node;
+import static org.caravan.routing.Nets.rail;
+import static org.caravan.routing.Nets.road;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.caravan.cost.CostModel;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.NetworkLoader;
+import org.caravan.io.YamlOverlay;
+import org.caravan.network.Cargo;
+import org.caravan.network.CrossingTimes;
+import org.caravan.network.Gauge;
+import org.caravan.network.LinkStatus;
+import org.caravan.network.Mode;
+import org.caravan.network.Network;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each component of the door-to-door time on small hand-made networks (issue 13, section 5): road rest and
+ * checkpoints, rail terminal dwell, crossings with their own figures per direction and opening hours, ferry waits
+ * as distributions, port dwell at named places, timing from a departure; and CO2 (legs sum to totals, WTW >= TTW).
+ * Costs are the classic fixture with the piece under test added as YAML, so every expected figure is by hand.
+ */
+class TimeModelTest {
+    private static final double EPS = 1e-9;
+    /** A Monday. */
+    private static final LocalDateTime MONDAY = LocalDateTime.of(2027, 3, 1, 0, 0);
+
+    private static CostModel costs(String yaml) throws Exception {
+        ObjectNode tree;
+        try (InputStream in = TimeModelTest.class.getResourceAsStream("/org/caravan/routing/classic-costs.yaml")) {
+            tree = (ObjectNode) YamlOverlay.YAML.readTree(in);
+        }
+        YamlOverlay.merge(tree, (ObjectNode) YamlOverlay.YAML.readTree(yaml.isBlank() ? "{}" : yaml));
+        return CostModelLoader.fromTree(tree, "test");
+    }
+
+    /** A (KZ) -40 km road- P (KZ) =crossing 2 km= Q (CN) -40 km road- B (CN); road at 40 km/h. */
+    private static Network border() {
+        return net(List.of(node("A", "KZ"), node("P", "KZ"), node("Q", "CN"), node("B", "CN")),
+                List.of(road("ap", "A", "P", 40), crossing("pq", "P", "Q", 2, Set.of(Mode.ROAD), Set.of(),
+                        new CrossingTimes(30, 50, 500), null), road("qb", "Q", "B", 40)));
+    }
+
+    private static final String OPENING = """
+            crossings:
+              pq:
+                forward: {wait_hours: 2, p90_wait_hours: 3.6, fee_usd: 100}
+                reverse: {wait_hours: 5, p90_wait_hours: 9, fee_usd: 60}
+                opening: {opens: "08:00", closes: "20:00", closed_days: [sun]}
+            """;
+
+    @Test
+    void aCrossingThatOpensAt08ReachedAt23WaitsNineHours() throws Exception {
+        Router router = new Router(border(), costs(OPENING));
+        // Leave A at 22:00 on a Monday: 1 h of road, at the post at 23:00, open at 08:00: 9 h, then the 2 h queue.
+        Route r = router.route(RouteRequest.of("A", "B").withDepart(MONDAY.plusHours(22))).route();
+        TimeStep crossing = r.timeline().stream().filter(t -> t.kind() == TimeStep.Kind.CROSSING).findFirst()
+                .orElseThrow();
+        assertThat(crossing.hours()).isCloseTo(9 + 2, within(EPS));
+        assertThat(r.crossings().get(0).hours()).isCloseTo(11, within(EPS));
+        assertThat(r.legs().get(1).hours()).isCloseTo(11, within(EPS));
+        assertThat(r.totals().hours()).isCloseTo(1 + 11 + 1, within(EPS));
+        assertThat(r.departure()).isEqualTo(MONDAY.plusHours(22));
+        assertThat(r.arrival()).isEqualTo(MONDAY.plusHours(22 + 13));
+        // Reached at 10:00 it is open: only the queue.
+        Route day = router.route(RouteRequest.of("A", "B").withDepart(MONDAY.plusHours(9))).route();
+        assertThat(day.totals().hours()).isCloseTo(1 + 2 + 1, within(EPS));
+    }
+
+    @Test
+    void aClosedDayWaitsForTheNextOpening() throws Exception {
+        Router router = new Router(border(), costs(OPENING));
+        // Saturday 20:00 at the post: closed until Monday 08:00 (Sunday is closed) = 36 h.
+        LocalDateTime saturday = MONDAY.minusDays(2).plusHours(19);
+        Route r = router.route(RouteRequest.of("A", "B").withDepart(saturday)).route();
+        assertThat(r.crossings().get(0).hours()).isCloseTo(36 + 2, within(EPS));
+    }
+
+    @Test
+    void withoutADepartureTheExpectedOpeningWaitIsUsedAndDirectionsDiffer() throws Exception {
+        Router router = new Router(border(), costs(OPENING));
+        // Open 08-20 except Sundays: five closed nights of 12 h and one spell of 36 h (Saturday 20:00 to Monday
+        // 08:00). Arriving at a random moment waits on average (5 x 12^2 / 2 + 36^2 / 2) / 168 = 6 h.
+        double expected = (5 * 12 * 12 / 2.0 + 36 * 36 / 2.0) / 168;
+        Route east = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(east.crossings().get(0).hours()).isCloseTo(2 + expected, within(0.1));
+        assertThat(east.crossings().get(0).usd()).isCloseTo(100, within(EPS)); // the table replaces the network's 500
+        Route west = router.route(RouteRequest.of("B", "A")).route();
+        assertThat(west.crossings().get(0).hours()).isCloseTo(5 + expected, within(0.1));
+        assertThat(west.crossings().get(0).usd()).isCloseTo(60, within(EPS));
+        assertThat(east.departure()).isNull();
+    }
+
+    @Test
+    void aFerryWithADepartureEvery48HoursWaits24HoursOnAverage() throws Exception {
+        Network n = net(List.of(node("A", "KZ"), node("B", "AZ")),
+                List.of(link("f", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(20), 60,
+                        LinkStatus.OPERATIONAL, false)));
+        Router router = new Router(n, costs("services: {f: {departure_wait_interval_hours: 48}}"));
+        Route r = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(r.legs().get(0).waitHours()).isCloseTo(24, within(EPS)); // not the network's 60 h
+        assertThat(r.totals().hours()).isCloseTo(20 + 24, within(EPS));
+        // The Monte Carlo draws the wait uniformly from 0 to 48 h: mean 24, p90 43.2.
+        ReliabilityStats s = router.reliability(r, 40_000, 7);
+        assertThat(s.meanHours()).isCloseTo(44, within(0.5));
+        assertThat(s.p90Hours()).isCloseTo(20 + 43.2, within(0.8));
+        assertThat(s.p50Hours()).isCloseTo(20 + 24, within(0.8));
+    }
+
+    @Test
+    void aTimetabledFerryIsWaitedForByTheClock() throws Exception {
+        Network n = net(List.of(node("A", "KZ"), node("B", "AZ")),
+                List.of(link("f", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(20), 0,
+                        LinkStatus.OPERATIONAL, false)));
+        Router router = new Router(n, costs("services: {f: {timetable: {days: [mon], times: [\"20:00\"]}}}"));
+        // Weekly: arriving at a random moment waits half a week on average.
+        assertThat(router.route(RouteRequest.of("A", "B")).route().legs().get(0).waitHours()).isCloseTo(84,
+                within(0.05));
+        Route timed = router.route(RouteRequest.of("A", "B").withDepart(MONDAY.plusHours(8))).route();
+        assertThat(timed.legs().get(0).waitHours()).isCloseTo(12, within(EPS));
+        assertThat(timed.totals().hours()).isCloseTo(32, within(EPS));
+        // With a departure the Monte Carlo follows the clock too: every sample catches the same ship.
+        ReliabilityStats s = router.reliability(timed, 500, 1);
+        assertThat(s.p90Hours()).isCloseTo(32, within(EPS));
+    }
+
+    @Test
+    void trucksRestAndStopAtCheckpoints() throws Exception {
+        Network n = net(List.of(node("A", "UZ"), node("B", "UZ"), node("C", "PK"), node("D", "PK")),
+                List.of(road("ab", "A", "B", 1000), road("cd", "C", "D", 1000)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      road:
+                        speed_kmh: 50
+                        driving_hours_per_day: 10
+                        driving_hours_per_day_by_country: {PK: 24}
+                        speed_kmh_by_country: {PK: 25}
+                        checkpoint_wait_per_100km_hours_by_country: {PK: 0.5}
+                """);
+        Router router = new Router(n, m);
+        // 1000 km at 50 km/h = 20 h of driving at 10 h a day: 48 h elapsed.
+        assertThat(router.route(RouteRequest.of("A", "B")).route().totals().hours()).isCloseTo(48, within(EPS));
+        // CPMM-style speed with rest included: 40 h, plus 10 x 0.5 h at checkpoints.
+        assertThat(router.route(RouteRequest.of("C", "D")).route().totals().hours()).isCloseTo(45, within(EPS));
+    }
+
+    @Test
+    void railLegsDwellAtOriginAndDestinationAndATransferEndsTheLeg() throws Exception {
+        // A -rail 300 km- B (transship) -road 40 km- C, all KZ
+        Network n = net(List.of(node("A", "KZ"), node("B", "KZ", true, false, Set.of()), node("C", "KZ")),
+                List.of(rail("ab", "A", "B", Gauge.G1520, 300), road("bc", "B", "C", 40)));
+        CostModel m = costs("""
+                profiles:
+                  bulk:
+                    modes:
+                      rail: {speed_kmh: 15, speed_kmh_by_country: {KZ: 15}, origin_dwell_hours: 72,
+                             origin_dwell_hours_by_country: {KZ: 96},
+                             destination_dwell_hours: 48}
+                """);
+        Route r = new Router(n, m).route(RouteRequest.of("A", "C").withCargo("bulk").withObjective(Objective.TIME))
+                .route();
+        List<TimeStep.Kind> kinds = r.timeline().stream().map(TimeStep::kind).toList();
+        assertThat(kinds).containsExactly(TimeStep.Kind.DWELL, TimeStep.Kind.RUN, TimeStep.Kind.DWELL,
+                TimeStep.Kind.HANDLING, TimeStep.Kind.RUN);
+        assertThat(r.timeline().get(0).hours()).isCloseTo(96, within(EPS)); // origin dwell in KZ
+        assertThat(r.timeline().get(0).at()).isEqualTo("A");
+        assertThat(r.timeline().get(2).hours()).isCloseTo(48, within(EPS)); // destination dwell where rail ends
+        assertThat(r.timeline().get(2).at()).isEqualTo("B");
+        double handling = r.transshipments().get(0).hours();
+        assertThat(r.totals().hours()).isCloseTo(96 + 20 + 48 + handling + 1, within(EPS));
+        assertThat(r.timeline().stream().mapToDouble(TimeStep::hours).sum()).isCloseTo(r.totals().hours(),
+                within(EPS));
+    }
+
+    @Test
+    void aNamedPortHasItsOwnDwell() throws Exception {
+        Network n = net(List.of(node("A", "PK"), node("K", "PK", true, false, Set.of()), node("S", "XX")),
+                List.of(road("ak", "A", "K", 40), link("ks", "K", "S", Mode.SEA, Set.of(), 100, OptionalDouble.of(4),
+                        0, LinkStatus.OPERATIONAL, false)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    nodes:
+                      K: {transship: {default: {handling_usd: 220, dwell_hours: 96}}}
+                """);
+        Route r = new Router(n, m).route(RouteRequest.of("A", "S")).route();
+        assertThat(r.transshipments()).singleElement().satisfies(t -> {
+            assertThat(t.hours()).isCloseTo(96, within(EPS));
+            assertThat(t.usd()).isCloseTo(220, within(EPS));
+        });
+    }
+
+    @Test
+    void co2LegsAndHubsSumToTotalsAndWellToWheelIncludesTankToWheel() throws Exception {
+        Router router = new Router(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults());
+        for (String[] od : List.of(new String[] {"KZALA", "PKKHI"}, new String[] {"KZAAU", "AZALA"},
+                new String[] {"UZTAS", "IRSRP"})) {
+            for (String cargo : List.of("container", "bulk")) {
+                RouteResult res = router.route(new RouteRequest(od[0], od[1], List.of(), cargo, 100.0,
+                        Objective.COST, Set.of(), Set.of(), Set.of(), Set.of(), false));
+                if (!res.found()) continue;
+                Route r = res.route();
+                double wtw = r.legs().stream().mapToDouble(Leg::co2Kg).sum();
+                double ttw = r.legs().stream().mapToDouble(Leg::co2TtwKg).sum();
+                double hub = r.transshipments().stream().mapToDouble(Transshipment::co2Kg).sum();
+                assertThat(r.totals().co2Kg()).isCloseTo(wtw + hub, within(1e-6));
+                assertThat(r.totals().co2TtwKg()).isCloseTo(ttw, within(1e-6));
+                assertThat(r.totals().co2HubKg()).isCloseTo(hub, within(1e-6));
+                assertThat(r.totals().co2Kg()).isGreaterThan(r.totals().co2TtwKg());
+                for (Leg l : r.legs()) assertThat(l.co2Kg()).as(l.linkId()).isGreaterThanOrEqualTo(l.co2TtwKg());
+            }
+        }
+    }
+
+    @Test
+    void electricTractionHasNoTankToWheelEmissions() throws Exception {
+        Network n = net(List.of(node("A", "GE"), node("B", "GE"), node("C", "TM"), node("D", "TM")),
+                List.of(rail("ab", "A", "B", Gauge.G1520, 100), rail("cd", "C", "D", Gauge.G1520, 100)));
+        CostModel m = costs("""
+                profiles:
+                  bulk:
+                    modes:
+                      rail: {co2_ttw_kg_per_tonne_km: 0.02, co2_wtw_kg_per_tonne_km: 0.0235,
+                             electric_co2_wtw_kg_per_tonne_km: 0.012, electric_share_by_country: {GE: 1.0}}
+                """);
+        Router router = new Router(n, m);
+        Leg ge = router.route(RouteRequest.of("A", "B").withCargo("bulk")).route().legs().get(0);
+        assertThat(ge.co2TtwKg()).isZero();
+        assertThat(ge.co2Kg()).isCloseTo(100 * 0.012, within(EPS));
+        Leg tm = router.route(RouteRequest.of("C", "D").withCargo("bulk")).route().legs().get(0);
+        assertThat(tm.co2TtwKg()).isCloseTo(100 * 0.02, within(EPS));
+        assertThat(tm.co2Kg()).isCloseTo(100 * 0.0235, within(EPS));
+    }
+
+    @Test
+    void aCopyOfTheBulkProfileUnderAnotherNameRoutesAsBulk() throws Exception {
+        ObjectNode tree = CostModelLoader.readDefaults();
+        ObjectNode profiles = (ObjectNode) tree.get("profiles");
+        profiles.set("grain", profiles.get("bulk").deepCopy());
+        ObjectNode asBox = profiles.get("bulk").deepCopy();
+        asBox.put("cargo_class", "container");
+        profiles.set("grain_in_boxes", asBox);
+        CostModel m = CostModelLoader.fromTree(tree, "test");
+        assertThat(m.profile("grain").orElseThrow().cargoClass()).isEqualTo(Cargo.BULK);
+        Router router = new Router(new NetworkLoader().loadEmbedded(), m);
+        for (String[] od : List.of(new String[] {"KZZAB", "IRSRP"}, new String[] {"AFHEA", "IRSRP"},
+                new String[] {"KZALA", "PKKHI"}, new String[] {"UZTAS", "AFKBL"})) {
+            RouteRequest q = RouteRequest.of(od[0], od[1]);
+            RouteResult bulk = router.route(q.withCargo("bulk"));
+            RouteResult grain = router.route(q.withCargo("grain"));
+            assertThat(grain.found()).isEqualTo(bulk.found());
+            if (!bulk.found()) continue;
+            assertThat(grain.route().nodes()).isEqualTo(bulk.route().nodes());
+            assertThat(grain.route().totals()).isEqualTo(bulk.route().totals());
+        }
+        // The class, not the name, decides where the cargo can be transshipped: T handles bulk only.
+        Network small = net(List.of(node("A", "KZ"), node("T", "KZ", true, false, Set.of(Cargo.BULK)), node("B", "KZ")),
+                List.of(road("at", "A", "T", 10), rail("tb", "T", "B", Gauge.G1520, 2000), road("ab", "A", "B", 4000)));
+        Router r2 = new Router(small, m);
+        RouteRequest q = RouteRequest.of("A", "B");
+        assertThat(r2.route(q.withCargo("grain")).route().nodes()).containsExactly("A", "T", "B");
+        assertThat(r2.route(q.withCargo("grain")).route().nodes())
+                .isEqualTo(r2.route(q.withCargo("bulk")).route().nodes());
+        assertThat(r2.route(q.withCargo("grain_in_boxes")).route().nodes()).containsExactly("A", "B");
+    }
+}

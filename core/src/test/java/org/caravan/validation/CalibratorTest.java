@@ -1,0 +1,143 @@
+package org.caravan.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.YamlOverlay;
+import org.caravan.risk.RiskRegisterLoader;
+import org.caravan.routing.Router;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calibration on the hand-made fixture: observations generated from known "true" parameters are fitted back
+ * from the fixture's defaults, the error falls and the true values are recovered; no value ever leaves its
+ * bounds, even when the observations ask for the impossible.
+ */
+class CalibratorTest {
+    private static final ParameterRegistry REGISTRY = ParameterRegistry.embedded();
+
+    /** The truth: container road at 35 km/h (fixture: 50), rail at 1.6 USD/km (fixture: 1.0). */
+    private static ObjectNode truth() {
+        ObjectNode t = Fixture.costTree();
+        ((ObjectNode) t.at("/profiles/container/modes/road")).put("speed_kmh", 35);
+        ((ObjectNode) t.at("/profiles/container/modes/rail")).put("per_km_usd", 1.6);
+        return t;
+    }
+
+    /** Road hours and rail USD on the three pairs of places, exactly as the true model answers them. */
+    private static List<Observation> synthetic() throws Exception {
+        Router truth = new Router(Fixture.network(), CostModelLoader.fromTree(truth(), "truth"),
+                RiskRegisterLoader.defaults());
+        StringBuilder csv = new StringBuilder("id,from,to,options,quantity,low,high,source\n");
+        String[][] pairs = {{"Almaty", "Shu"}, {"Shu", "Taraz"}, {"Almaty", "Taraz"}};
+        int n = 0;
+        for (String[] p : pairs) {
+            for (String[] q : new String[][] {{"modes=road", "hours"}, {"modes=rail", "usd"}}) {
+                Observation probe = ObservationFile.read(new StringReader("id,from,to,options,quantity,low,high,source\n"
+                        + "x," + p[0] + "," + p[1] + "," + q[0] + "," + q[1] + ",1,1,s\n"), "probe").get(0);
+                Validator v = new Validator(truth);
+                double value = Validator.evaluate(truth, v.prepare(List.of(probe)).get(0)).caravan();
+                csv.append("s").append(n++).append(',').append(p[0]).append(',').append(p[1]).append(',').append(q[0])
+                        .append(',').append(q[1]).append(',').append(value).append(',').append(value)
+                        .append(",synthetic\n");
+            }
+        }
+        return ObservationFile.read(new StringReader(csv.toString()), "synthetic.csv");
+    }
+
+    private static Calibrator calibrator() {
+        return new Calibrator(Fixture.network(), RiskRegisterLoader.defaults(), REGISTRY);
+    }
+
+    private static Map<String, Calibrator.Fitted> byPath(Calibrator.Result r) {
+        return r.parameters().stream().collect(Collectors.toMap(f -> f.parameter().path(), Function.identity()));
+    }
+
+    @Test
+    void recoversKnownParametersAndReducesTheError() throws Exception {
+        Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), synthetic(), "synthetic.csv",
+                new Calibrator.Settings(Set.of("speeds", "rates"), 0, 1, 3000, 1e-6));
+        assertThat(r.evaluations()).isLessThanOrEqualTo(3000);
+        Map<String, Calibrator.Fitted> fitted = byPath(r);
+        assertThat(fitted.get("profiles.container.modes.road.speed_kmh").value()).isCloseTo(35, within(35 * 0.02));
+        assertThat(fitted.get("profiles.container.modes.rail.per_km_usd").value()).isCloseTo(1.6, within(1.6 * 0.03));
+        assertThat(fitted.get("profiles.container.modes.rail.fixed_usd").value()).isCloseTo(200, within(200 * 0.05));
+        assertThat(r.fitBefore().inRange()).isLessThan(6);
+        assertThat(r.fitAfter().inRange()).isEqualTo(6);
+        assertThat(r.fitAfter().loss()).isLessThan(r.fitBefore().loss() / 100);
+        // Nothing informs sea or ferry: they stay at the fixture's values and are not written.
+        assertThat(fitted.get("profiles.container.modes.sea.speed_kmh").value()).isEqualTo(30);
+        assertThat(r.override().at("/profiles/container/modes/sea").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void theOverrideIsANormalCostsFileCitingTheCalibration() throws Exception {
+        Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), synthetic(), "synthetic.csv",
+                new Calibrator.Settings(Set.of("speeds"), 0, 1, 500, 1e-6));
+        ObjectNode override = r.override();
+        assertThat(override.at("/profiles/container/modes/road/speed_kmh").asDouble()).isCloseTo(35.0, within(1.0));
+        var source = override.at("/sources/profiles.container.modes.road.speed_kmh");
+        assertThat(source.path("confidence").asText()).isEqualTo("calibrated");
+        assertThat(source.path("source").asText()).startsWith("calibrated on synthetic.csv (6 observations)");
+        var model = CostModelLoader.fromTree(YamlOverlay.merge(Fixture.costTree(), override), "fitted.yaml");
+        assertThat(model.sourceOf("profiles.container.modes.road.speed_kmh").orElseThrow().confidence())
+                .isEqualTo("calibrated");
+    }
+
+    @Test
+    void neverLeavesItsBoundsEvenWhenTheDataAskForTheImpossible() throws Exception {
+        // Published times a hundred times Caravan's and costs a hundredth: the fit runs into its bounds and stops.
+        StringBuilder csv = new StringBuilder("id,from,to,options,quantity,low,high,source\n");
+        csv.append("a,Almaty,Taraz,modes=road,hours,1100,1100,s\n");
+        csv.append("b,Almaty,Shu,modes=rail,usd,4.8,4.8,s\n");
+        csv.append("c,Shu,Taraz,modes=rail,days,30,30,s\n");
+        List<Observation> obs = ObservationFile.read(new StringReader(csv.toString()), "wild.csv");
+        Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), obs, "wild.csv",
+                new Calibrator.Settings(Set.of("speeds", "rates", "dwell"), 0, 7, 1000, 1e-6));
+        assertThat(r.parameters()).isNotEmpty().allSatisfy(f -> assertThat(f.value()).as(f.parameter().path())
+                .isBetween(f.parameter().lower(), f.parameter().upper()));
+        Map<String, Calibrator.Fitted> fitted = byPath(r);
+        var road = fitted.get("profiles.container.modes.road.speed_kmh");
+        assertThat(road.value()).isCloseTo(road.parameter().lower(), within(1e-9));
+        for (var leaf : ParameterRegistry.numericLeaves(r.override()).entrySet()) {
+            var p = fitted.get(leaf.getKey()).parameter();
+            assertThat(leaf.getValue()).as(leaf.getKey()).isBetween(p.lower(), p.upper());
+        }
+        assertThat(r.fitAfter().loss()).isLessThanOrEqualTo(r.fitBefore().loss());
+    }
+
+    @Test
+    void holdoutSplitIsSeededAndStratifiedByKind() throws Exception {
+        List<Observation> obs = synthetic();
+        var prepared = new Validator(Fixture.router()).prepare(obs);
+        boolean[] a = Calibrator.split(prepared, 0.34, 5);
+        boolean[] b = Calibrator.split(prepared, 0.34, 5);
+        assertThat(a).isEqualTo(b);
+        int timeHeld = 0;
+        int costHeld = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (!a[i]) continue;
+            if (obs.get(i).quantity().family() == Quantity.Family.TIME) timeHeld++; else costHeld++;
+        }
+        assertThat(timeHeld).isEqualTo(1); // round(3 x 0.34)
+        assertThat(costHeld).isEqualTo(1);
+    }
+
+    @Test
+    void residualIsZeroInsideThePublishedRangeAndHuberIsLinearFarOut() {
+        assertThat(Calibrator.residual(150, 100, 200)).isZero();
+        assertThat(Calibrator.residual(50, 100, 200)).isCloseTo(Math.log(0.5), within(1e-12));
+        assertThat(Calibrator.residual(400, 100, 200)).isCloseTo(Math.log(2), within(1e-12));
+        double d = Calibrator.HUBER_DELTA;
+        assertThat(Calibrator.huber(d / 2)).isCloseTo(d * d / 8, within(1e-12));
+        assertThat(Calibrator.huber(3)).isCloseTo(d * (3 - d / 2), within(1e-12));
+    }
+}

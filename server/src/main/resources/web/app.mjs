@@ -1,0 +1,257 @@
+// Caravan web app: a Leaflet map of the network and a route planner over the HTTP API (/openapi.json). ES modules
+// in js/, no build step, no network access beyond this server. The page's state lives in its URL (js/urlstate.mjs):
+// every plan is a history entry, back/forward and a reload show (and re-plan) it again.
+import { $ } from './js/dom.mjs';
+import { api, errorText, isAbort } from './js/api.mjs';
+import { fmt, plural, routeCsv } from './js/format.mjs';
+import { decode, encode, isPlannable, routeParams, scenarioParams, sameQuestion } from './js/urlstate.mjs';
+import { closureChips, crossingGroup, groupName, indexNetwork } from './js/network.mjs';
+import { MapView } from './js/map.mjs';
+import { CriticalityLayer } from './js/criticality.mjs';
+import { markInvalid, readForm, renderAvoidList, renderClosedChips, setupAutocomplete, updateEnabled, writeForm } from './js/planner.mjs';
+import { ResultsView } from './js/results.mjs';
+import { ScenarioPanel } from './js/scenarios.mjs';
+import { Downloads } from './js/downloads.mjs';
+
+const page = {
+  index: indexNetwork(null),
+  countries: [],
+  closed: [],        // close tokens as /api/route takes them (link ids, place ids or names)
+  extra: {},         // what the URL gave that the form has no input for (samples, seed, limits, other avoid codes)
+  plan: null,        // the answer shown
+  planState: null,   // the page state it answers
+  selected: 0,
+  baseline: null,    // what a what-if compares with
+  abort: null,
+};
+
+const showError = (message) => {
+  const box = $('#error');
+  box.textContent = message || '';
+  box.hidden = !message;
+};
+const setStatus = (text) => { $('#status').textContent = text; };
+
+const names = {
+  country: (code) => page.countries.find((c) => c.code === code)?.name || null,
+  place: (id) => page.index.nodes.get(id)?.name || page.index.links.get(id)?.props.name || null,
+};
+
+const isClosed = (id) => page.closed.includes(id);
+
+const mapView = new MapView('map', {
+  onClose: (tokens, label) => closeAndReplan(tokens, label),
+  onReopen: (tokens, label) => reopen(tokens, label),
+  isClosed,
+  onSelect: (i) => select(i),
+});
+const criticality = new CriticalityLayer(mapView);
+const results = new ResultsView({
+  onSelect: (i) => select(i),
+  onCloseCrossing: (c) => {
+    const group = crossingGroup(page.index, c.id);
+    closeAndReplan(group.length ? group.map((l) => l.id) : [c.id], group.length ? groupName(group) : c.name || c.id);
+  },
+});
+const downloads = new Downloads();
+const scenarios = new ScenarioPanel({
+  showError,
+  onPicked: () => {
+    updateEnabled(!!scenarios.value);
+    const state = currentForm();
+    if (isPlannable(state)) { page.baseline = null; plan(state, { history: 'push' }); }
+  },
+});
+
+const currentForm = () => readForm({ closed: page.closed, extra: page.extra });
+
+function renderClosed() {
+  renderClosedChips(closureChips(page.index, page.closed), (tokens, label) => reopen(tokens, label));
+  mapView.markClosed(isClosed);
+}
+
+function closeAndReplan(tokens, label) {
+  for (const t of tokens) if (!page.closed.includes(t)) page.closed.push(t);
+  renderClosed();
+  replan(`Closed ${label}`);
+}
+
+function reopen(tokens, label) {
+  page.closed = page.closed.filter((t) => !tokens.includes(t));
+  renderClosed();
+  replan(`Re-opened ${label}`);
+}
+
+function replan(reason) {
+  const state = currentForm();
+  if (!isPlannable(state)) { setStatus('Enter From and To, then Plan.'); return; }
+  plan(state, { reason, history: 'push' });
+}
+
+/** Shows a page state in the form (not planning it). */
+function applyState(state) {
+  page.closed = state.close.slice();
+  const known = new Set(page.countries.map((c) => c.code));
+  page.extra = { samples: state.samples, seed: state.seed, pareto_tolerance: state.pareto_tolerance,
+    max_labels: state.max_labels, budget_ms: state.budget_ms, avoid: state.avoid.filter((c) => !known.has(c)) };
+  writeForm(state, names.place);
+  scenarios.value = state.scenario;
+  updateEnabled(!!state.scenario);
+  renderClosed();
+}
+
+function writeHistory(state, how) {
+  if (how === 'none') return;
+  const query = encode(state);
+  const url = query ? `?${query}` : location.pathname;
+  if (location.search === (query ? `?${query}` : '')) return;
+  if (how === 'replace') history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+}
+
+function clearResults() {
+  page.plan = null;
+  results.clear();
+  downloads.hide();
+  mapView.clearRoutes();
+}
+
+/**
+ * Plans a page state: /api/route, or the scenario run with its baseline. `reason` ("Closed Torkham") makes the
+ * result a what-if against the previous plan of the same places; `history` is 'push', 'replace' or 'none'.
+ */
+async function plan(state, { reason = null, history: how = 'push' } = {}) {
+  showError('');
+  markInvalid(null);
+  writeHistory(state, how);
+  if (!isPlannable(state)) {
+    const missing = state.from ? 'to' : 'from';
+    showError(`Enter a place in ${missing === 'from' ? 'From' : 'To'} (field: ${missing})`);
+    markInvalid(missing);
+    return;
+  }
+  const prev = page.plan && page.plan.routes && page.plan.routes[0];
+  const samePlaces = page.planState && page.planState.from === state.from && page.planState.to === state.to;
+  page.baseline = reason && prev && samePlaces && !state.scenario
+    ? { reason, totals: prev.totals, crossings: prev.crossings.map((c) => c.name || c.id) }
+    : (reason && page.baseline && samePlaces ? page.baseline : null);
+  if (page.abort) page.abort.abort();
+  const abort = new AbortController();
+  page.abort = abort;
+  const button = $('#plan');
+  button.disabled = true;
+  setStatus(state.scenario ? 'Planning on the base network and the scenario…' : 'Planning…');
+  const t0 = performance.now();
+  try {
+    let answer;
+    if (state.scenario) {
+      const run = await scenarios.run(state.scenario, scenarioParams(state), abort.signal);
+      answer = run.plan;
+      page.baseline = run.baseline;
+      reason = null;
+      results.renderScenario(run.body); // first, so the panel scrolls to it with the cards
+    } else {
+      answer = await api('/api/route?' + routeParams(state), { signal: abort.signal });
+      $('#scenario-result').hidden = true;
+    }
+    page.plan = answer;
+    page.planState = state;
+    page.selected = Math.min(state.route, Math.max(0, answer.routes.length - 1));
+    results.render({ plan: answer, selected: page.selected, baseline: page.baseline, reason, names });
+    mapView.showRoutes(answer.routes, page.selected, true);
+    downloads.show(answer, page.selected, routeParams(state), state.scenario);
+    const n = answer.routes.length;
+    setStatus(state.scenario ? `Scenario and baseline in ${fmt(performance.now() - t0, 0)} ms`
+      : n ? `${plural(n, 'route')} in ${fmt(performance.now() - t0, 0)} ms` : 'No route');
+    $('#results-section').scrollIntoView({ block: 'start' });
+  } catch (e) {
+    if (isAbort(e)) return;
+    clearResults();
+    showError(errorText(e));
+    markInvalid(e.field);
+    setStatus('');
+  } finally {
+    if (page.abort === abort) { button.disabled = false; page.abort = null; }
+  }
+}
+
+function select(i) {
+  if (!page.plan || i === page.selected && $('#route-' + i)?.classList.contains('selected')) return;
+  page.selected = i;
+  results.select(i);
+  mapView.showRoutes(page.plan.routes, i, false);
+  downloads.setCsv(page.plan.routes[i], i);
+  if (page.planState) {
+    page.planState = { ...page.planState, route: i };
+    writeHistory(page.planState, 'replace');
+  }
+}
+
+/** Back/forward: the state of the URL, re-planned unless the answer shown already is its answer. */
+function restore() {
+  const state = decode(location.search);
+  applyState(state);
+  if (!isPlannable(state)) { clearResults(); showError(''); setStatus(''); return; }
+  if (page.plan && page.planState && sameQuestion(state, page.planState)) { select(state.route); return; }
+  page.baseline = null;
+  return plan(state, { history: 'none' });
+}
+
+async function toggleCriticality() {
+  const toggle = $('#criticality-toggle');
+  if (!toggle.checked) { criticality.hide(); return; }
+  setStatus('Ranking links by criticality…');
+  try {
+    await criticality.show(() => toggle.checked);
+  } catch (e) {
+    showError(errorText(e, 'Could not rank links'));
+    toggle.checked = false;
+  } finally {
+    setStatus('');
+  }
+}
+
+async function start() {
+  setupAutocomplete($('#from'));
+  setupAutocomplete($('#to'));
+  $('#planner').addEventListener('submit', (e) => {
+    e.preventDefault();
+    page.baseline = null;
+    plan(currentForm(), { history: 'push' });
+  });
+  $('#pareto').addEventListener('change', () => updateEnabled(!!scenarios.value));
+  $('#criticality-toggle').addEventListener('change', toggleCriticality);
+  window.addEventListener('popstate', () => { restore(); });
+  const scenariosLoaded = scenarios.load('');
+  const [shapes, network, countries] = await Promise.allSettled([
+    api('/api/countries/shapes'), api('/api/network'), api('/api/countries')]);
+  const problems = [];
+  if (shapes.status === 'fulfilled') mapView.drawShapes(shapes.value); else problems.push(shapes.reason.message);
+  if (network.status === 'fulfilled') {
+    page.index = indexNetwork(network.value);
+    mapView.drawNetwork(page.index);
+  } else problems.push(network.reason.message);
+  if (countries.status === 'fulfilled') page.countries = countries.value.countries;
+  else problems.push(countries.reason.message);
+  renderAvoidList(page.countries);
+  if (!page.countries.length && countries.status !== 'fulfilled') $('#avoid-list').textContent = 'Countries could not be loaded.';
+  await scenariosLoaded;
+  const initial = decode(location.search);
+  applyState(initial);
+  if (problems.length) showError('Could not load map data: ' + problems.join('; '));
+  else if (isPlannable(initial)) await plan(initial, { history: 'none' });
+  document.body.dataset.ready = 'true';
+}
+
+// For the browser tests and the console: the answer shown, the map, the CSV of a route.
+window.caravan = {
+  state: {
+    get plan() { return page.plan; },
+    get selected() { return page.selected; },
+    get closed() { return page.closed.slice(); },
+    map: mapView.map,
+    crossingMarkers: mapView.crossingMarkers,
+  },
+  routeCsv,
+};
+start();

@@ -1,0 +1,89 @@
+// The network the map draws (/api/network GeoJSON), indexed for the page: places and links by id, and the
+// crossings between the same two border posts (one crossing of several modes). Pure: no DOM, no Leaflet.
+
+/** An index of the network GeoJSON: nodes (id -> properties + latlng [lat, lon]) and links (id -> {props, latlngs}). */
+export function indexNetwork(geo) {
+  const nodes = new Map();
+  const links = new Map();
+  for (const f of (geo && geo.features) || []) {
+    const p = f.properties;
+    if (f.geometry.type === 'Point') {
+      const [lon, lat] = f.geometry.coordinates;
+      nodes.set(p.id, { ...p, latlng: [lat, lon] });
+    } else {
+      links.set(p.id, { props: p, latlngs: f.geometry.coordinates.map(([lon, lat]) => [lat, lon]) });
+    }
+  }
+  const crossingsByPosts = new Map();
+  for (const { props } of links.values()) {
+    if (props.mode !== 'crossing') continue;
+    const key = postsKey(props);
+    if (!crossingsByPosts.has(key)) crossingsByPosts.set(key, []);
+    crossingsByPosts.get(key).push(props);
+  }
+  for (const list of crossingsByPosts.values()) list.sort((a, b) => a.id.localeCompare(b.id));
+  return { nodes, links, crossingsByPosts };
+}
+
+const postsKey = (p) => [p.from, p.to].sort().join('|');
+
+export const nodeName = (index, id) => index.nodes.get(id)?.name || id;
+
+/**
+ * Every crossing link between the same two border posts as the link `id` (road and rail of one crossing), in id
+ * order; just that link when it is no crossing; empty when the id is unknown.
+ */
+export function crossingGroup(index, id) {
+  const link = index.links.get(id);
+  if (!link) return [];
+  if (link.props.mode !== 'crossing') return [link.props];
+  return index.crossingsByPosts.get(postsKey(link.props)) || [link.props];
+}
+
+/** A crossing group's name: the shortest of its links' names ("Sarakhs" for "Sarakhs" and "Sarakhs rail"). */
+export function groupName(links) {
+  const names = links.map((l) => l.name || l.id);
+  return names.slice().sort((a, b) => a.length - b.length || a.localeCompare(b))[0] || '';
+}
+
+/** "road and rail" for a crossing group's links (what each carries; the mode of a plain link). */
+export function groupModes(links) {
+  const carried = (l) => (l.carries ? l.carries.split(';') : [l.gauge ? 'rail' : 'road']);
+  const modes = links.flatMap((l) => (l.mode === 'crossing' ? carried(l) : [l.mode]));
+  const unique = [...new Set(modes)];
+  return unique.length > 1 ? unique.slice(0, -1).join(', ') + ' and ' + unique[unique.length - 1] : unique[0] || '';
+}
+
+/**
+ * The closed tokens of the page (link ids, place ids or names, as /api/route's `close` takes them) as chips: the
+ * links of one crossing together, each other token alone; [{label, tokens}] in the order first closed.
+ */
+export function closureChips(index, tokens) {
+  const chips = [];
+  const byToken = new Map();
+  for (const t of tokens) {
+    if (byToken.has(t)) continue;
+    const link = index.links.get(t);
+    if (link && link.props.mode === 'crossing') {
+      const group = crossingGroup(index, t);
+      const existing = chips.find((c) => c.group && c.group.some((g) => g.id === t));
+      if (existing) {
+        existing.tokens.push(t);
+        byToken.set(t, existing);
+        continue;
+      }
+      const chip = { label: groupName(group), tokens: [t], group };
+      chips.push(chip);
+      byToken.set(t, chip);
+    } else {
+      const label = link ? link.props.name || t : index.nodes.get(t)?.name || t;
+      const chip = { label, tokens: [t] };
+      chips.push(chip);
+      byToken.set(t, chip);
+    }
+  }
+  return chips.map(({ label, tokens: ts, group }) => ({
+    label, tokens: ts, partial: !!group && ts.length < group.length,
+    title: group ? group.map((g) => `${g.name || g.id} (${g.id})`).join(', ') : ts.join(', '),
+  }));
+}

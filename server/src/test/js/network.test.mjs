@@ -1,0 +1,50 @@
+// The page's network index: crossings between the same posts close together, and the closed chips.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { closureChips, crossingGroup, groupModes, groupName, indexNetwork, nodeName } from '../../main/resources/web/js/network.mjs';
+
+const point = (id, name, lon, lat) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] },
+  properties: { id, name, kind: 'border_post' } });
+const line = (id, name, from, to, mode, carries) => ({ type: 'Feature',
+  geometry: { type: 'LineString', coordinates: [[61, 36.5], [61.2, 36.5]] }, properties: { id, name, from, to, mode, carries } });
+
+const index = indexNetwork({ type: 'FeatureCollection', features: [
+  point('TMSRK', 'Sarakhs (TM)', 61.1, 36.5), point('IRCKT', 'Sarakhs (IR)', 61.2, 36.5), point('AFKBL', 'Kabul', 69.2, 34.5),
+  line('x_tmsrk_irckt_road', 'Sarakhs', 'TMSRK', 'IRCKT', 'crossing', 'road'),
+  line('x_tmsrk_irckt_rail', 'Sarakhs rail', 'TMSRK', 'IRCKT', 'crossing', 'rail'),
+  // the same posts the other way round: still the same crossing
+  line('x_irckt_tmsrk_extra', 'Sarakhs (second gate)', 'IRCKT', 'TMSRK', 'crossing', 'road'),
+  line('rail_tm_1', 'Mary-Sarakhs railway', 'TMSRK', 'AFKBL', 'rail', null),
+] });
+
+test('the index holds places and links with [lat, lon] coordinates', () => {
+  assert.deepEqual(index.nodes.get('AFKBL').latlng, [34.5, 69.2]);
+  assert.deepEqual(index.links.get('rail_tm_1').latlngs[0], [36.5, 61]);
+  assert.equal(nodeName(index, 'AFKBL'), 'Kabul');
+  assert.equal(nodeName(index, 'nowhere'), 'nowhere');
+  assert.equal(indexNetwork(null).links.size, 0);
+});
+
+test('a crossing is every crossing link between its two posts, whichever way they are drawn', () => {
+  const ids = crossingGroup(index, 'x_tmsrk_irckt_rail').map((l) => l.id);
+  assert.deepEqual(ids, ['x_irckt_tmsrk_extra', 'x_tmsrk_irckt_rail', 'x_tmsrk_irckt_road']);
+  assert.deepEqual(crossingGroup(index, 'x_tmsrk_irckt_road').map((l) => l.id), ids);
+  assert.deepEqual(crossingGroup(index, 'rail_tm_1').map((l) => l.id), ['rail_tm_1']);
+  assert.deepEqual(crossingGroup(index, 'unknown'), []);
+  const group = crossingGroup(index, 'x_tmsrk_irckt_rail');
+  assert.equal(groupName(group), 'Sarakhs');
+  assert.equal(groupModes(group), 'road and rail');
+});
+
+test('closed tokens become chips: one per crossing, one per other token', () => {
+  const chips = closureChips(index, ['x_tmsrk_irckt_rail', 'Torkham', 'x_tmsrk_irckt_road', 'AFKBL', 'rail_tm_1',
+    'x_tmsrk_irckt_rail']);
+  assert.deepEqual(chips.map((c) => [c.label, c.tokens, c.partial]), [
+    ['Sarakhs', ['x_tmsrk_irckt_rail', 'x_tmsrk_irckt_road'], true],
+    ['Torkham', ['Torkham'], false],
+    ['Kabul', ['AFKBL'], false],
+    ['Mary-Sarakhs railway', ['rail_tm_1'], false],
+  ]);
+  assert.match(chips[0].title, /Sarakhs rail \(x_tmsrk_irckt_rail\)/);
+  assert.deepEqual(closureChips(index, []), []);
+});
