@@ -76,14 +76,17 @@ function renderPickers() {
 }
 
 /** Years of the pair's series; the default is the latest full year (a part year makes a poor default). */
-function renderYears(points) {
+function renderYears(points, published) {
   const select = $('#year');
   const previous = select.value;
-  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => b - a);
+  // the store's years, and the years the published figures for the pair are about
+  const publishedYears = (published || []).map((f) => Number(f.period.slice(0, 4)));
+  const years = [...new Set([...points.map((p) => p.year), ...publishedYears])].sort((a, b) => b - a);
   select.replaceChildren(el('option', { value: '', text: 'Latest' }),
     ...years.map((y) => {
       const p = points.find((x) => x.year === y);
-      return el('option', { value: String(y), text: p && p.months < 12 ? `${y} (${p.covers})` : String(y) });
+      const text = !p ? `${y} (published figures only)` : p.months < 12 ? `${y} (${p.covers})` : String(y);
+      return el('option', { value: String(y), text });
     }));
   const full = points.filter((p) => p.months === 12).map((p) => p.year).sort((a, b) => b - a)[0];
   if (previous && years.includes(Number(previous))) select.value = previous;
@@ -105,7 +108,9 @@ function shortSource(source) {
   const parts = s.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((x) => x.trim()).filter(Boolean);
   const file = parts.find((x) => x.includes('/'));
   if (file) return file.split('/').pop();
-  const last = parts.length ? parts[parts.length - 1] : s;
+  // the publication: the last part that is not a quoted title ('A. Author, "Title", The Diplomat' -> The Diplomat)
+  const named = parts.filter((x) => !x.startsWith('"'));
+  const last = named.length ? named[named.length - 1] : parts.length ? parts[0] : s;
   return last.length > 28 ? last.slice(0, 27) + '…' : last;
 }
 
@@ -224,7 +229,21 @@ function renderSeries() {
   notes.push('Lighter bars: part of a year. Published figures: filled marker = full year, hollow = part of a year; '
     + '◆ turnover, ▲ exports, ■ imports.');
   $('#series-note').textContent = notes.join(' ');
+  renderComparison(s ? s.comparison || [] : []);
   renderFacts(facts);
+}
+
+/** Each published full-year figure next to what the store records for the same side, year and measure. */
+function renderComparison(rows) {
+  $('#comparison').hidden = !rows.length;
+  $('#comparison-table tbody').replaceChildren(...rows.map((c) => el('tr', { dataset: { id: c.fact_id } },
+    el('td', { text: c.year }),
+    el('td', { text: `${MEASURE[c.measure] || c.measure} (${c.reporter}–${c.partner})` }),
+    el('td', { class: 'num', text: usdM(c.published_usd) }),
+    el('td', { class: 'num', text: usdM(c.recorded_usd) }),
+    el('td', { class: 'num', text: usdM(c.gap_usd) }),
+    el('td', { class: 'num', text: isNum(c.gap_pct) ? pct(c.gap_pct) : '–' }),
+    el('td', { class: 'source', text: c.source }))));
 }
 
 function renderFacts(facts) {
@@ -248,7 +267,8 @@ function renderFacts(facts) {
     list.forEach((f, i) => {
       const value = isNum(f.value_usd) ? usdM(f.value_usd)
         : isNum(f.quantity) ? `${fmt(f.quantity, 0)} ${f.unit || ''}`.trim() : 'no exact value';
-      const figure = `${MEASURE[f.measure] || f.measure}${f.product ? ' — ' + f.product : ''} (${f.reporter}–${f.partner})`;
+        const figure = `${MEASURE[f.measure] || f.measure}${f.product ? ' — ' + f.product : ''} (${f.reporter}–${f.partner}`
+          + `${f.reported_by && f.reported_by !== f.reporter ? ', reported by ' + f.reported_by : ''})`;
       const tr = el('tr', { class: [differ ? 'differ' : '', i === 0 ? 'group-start' : ''].join(' ').trim() || null,
         dataset: { id: f.id } },
         el('td', { text: f.period }),
@@ -299,10 +319,20 @@ function renderTop(message) {
     el('td', { class: 'num', text: pct(p.share_pct) }),
     el('td', { class: 'num', text: isNum(p.tonnes) ? fmt(p.tonnes, 0) : '–' }),
     el('td', {}, el('span', { class: `badge cargo-${p.cargo}`, text: p.cargo })))));
-  $('#top-note').textContent = t
-    ? `Total ${usdM(t.total_usd)}; others (not listed) ${usdM(t.others_usd)}. Shares of the total; tonnes are net weight; `
-      + `cargo is how Caravan routes the chapter. Basis: ${t.basis}.`
-    : '';
+    $('#top-note').textContent = !t ? ''
+      : products.length ? `Total ${usdM(t.total_usd)}; others (not listed) ${usdM(t.others_usd)}. Shares of the total; `
+        + `tonnes are net weight; cargo is how Caravan routes the chapter. Basis: ${t.basis}.`
+      : `Basis: ${t.basis}.`;
+    // the published product figures of the same reporter, flow and year: beside the records, never merged
+    const published = t ? t.published || [] : [];
+    $('#top-published').hidden = !published.length;
+    $('#top-published-table tbody').replaceChildren(...published.map((f) => el('tr', { dataset: { id: f.id } },
+      el('td', { text: f.partner }),
+      el('td', { text: f.covers }),
+      el('td', { text: f.product + (f.hs ? ` (HS ${f.hs})` : '') }),
+      el('td', { class: 'num', text: isNum(f.quantity) ? fmt(f.quantity, 0) : '–' }),
+      el('td', { class: 'num', text: isNum(f.value_usd) ? millions(f.value_usd) : '–' }),
+      el('td', { class: 'source' }, f.url ? el('a', { href: f.url, rel: 'noopener', text: f.source }) : f.source))));
 }
 
 // ------------------------------------------------------------------ partners
@@ -368,7 +398,9 @@ function renderTransit(message) {
   box.textContent = message || '';
   const shares = t ? t.transit : [];
   const flow = $('#flow').value === 'M' ? 'imports' : 'exports';
-  $('#transit-title').textContent = d ? `${countryName(d.reporter.iso3)} ${flow}, ${d.year}, in tonnes` : '';
+    $('#transit-title').textContent = d ? `${countryName(d.reporter.iso3)} ${flow}, ${d.year}, in tonnes`
+      + (d.from_published ? ' — from the published figures' : '') : '';
+    $('#transit-published-badge').hidden = !(d && d.from_published);
   // One bar per third country; the chart grows with their number so bars keep their size.
   $('#transit-chart-wrap').style.height = `${Math.max(110, 46 + 30 * shares.length)}px`;
   chart('transit', '#transit-chart', 'bar', {
@@ -425,7 +457,8 @@ function renderTransit(message) {
   }
 
   const link = $('#od-link');
-  link.href = d ? '/api/trade/od?' + params({ reporter: d.reporter.iso3, year: d.year, flow: d.flow, format: 'csv' }) : '#';
+    link.href = d ? '/api/trade/od?' + params({ reporter: d.reporter.iso3, year: d.year, flow: d.flow,
+      from_published: d.from_published ? 'true' : '', format: 'csv' }) : '#';
   $('#od-download').hidden = !d || !d.pairs.length;
   const notes = [];
   if (d && d.value_without_weight_usd > 0) {
@@ -594,15 +627,39 @@ async function refresh() {
       state.series = await api('/api/trade/series?' + params({ a, b }));
     }
     if (seq !== state.seq) return;
-    renderYears(state.series.points);
+      renderYears(state.series.points, state.series.published);
     renderSeries();
     const year = $('#year').value;
     const flow = $('#flow').value;
+      const fromPublished = $('#transit-published').checked;
+      // the store's tonnes, or the published ones (asked for, or when the store has none for the question)
+      const transit = async () => {
+        const path = (published) => '/api/trade/transit?' + params({ reporter: a, year, flow,
+          from_published: published ? 'true' : '' });
+        if (!fromPublished && !state.noStore) {
+          try {
+            state.transit = await api(path(false));
+            return renderTransit(null);
+          } catch (err) {
+            if (err.status !== 404) {
+              state.transit = null;
+              if (err.status === 400 && err.field === 'reporter') return renderTransit(err.message);
+              throw err;
+            }
+          }
+        }
+        await panel(path(true), 'transit', renderTransit, (err) => err.status === 400 && err.field === 'reporter');
+        if (state.transit && !fromPublished) {
+          $('#transit-message').hidden = false;
+          $('#transit-message').textContent = 'No product records in the store for this question: the demand below '
+            + 'is made from the published tonnages shipped with Caravan.';
+        }
+      };
     if (state.noStore) {
-      state.top = state.partners = state.transit = state.mirror = null;
+        state.top = state.partners = state.mirror = null;
       renderTop('No trade store on this server.');
       renderPartners('No trade store on this server.');
-      renderTransit('No trade store on this server.');
+        await transit();
       renderMirror();
     } else {
       await Promise.all([
@@ -610,8 +667,7 @@ async function refresh() {
           level: state.level, limit: 10 }), 'top', renderTop),
         panel('/api/trade/partners?' + params({ reporter: a, year, flow }), 'partners', renderPartners),
         // a reporter without a hub in the network cannot be placed: said in the panel, the rest still answers
-        panel('/api/trade/transit?' + params({ reporter: a, year, flow }), 'transit', renderTransit,
-          (err) => err.status === 400 && err.field === 'reporter'),
+          transit(),
         panel('/api/trade/mirror?' + params({ a, b }), 'mirror', renderMirror),
       ]);
     }
@@ -649,6 +705,7 @@ async function start() {
     refresh();
   });
   $('#upload-form').addEventListener('submit', upload);
+    $('#transit-published').addEventListener('change', refresh);
   try {
     await loadStore();
     await refresh();

@@ -125,6 +125,28 @@ final class TradeText {
             TextOutput.table(sb, rows, new boolean[] {false, false, true, true, true, true, true});
         }
         sb.append("  basis: ").append(s.basis()).append('\n');
+        List<PublishedFact> years = s.published().stream()
+                .filter(f -> f.fullYear() && f.allGoods() && f.valueUsd() != null).toList();
+        if (!years.isEmpty()) {
+            sb.append("\nPublished figures (not store records), full years, all goods, USD:\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"year", "side", "measure", "value", "reported by", "source"});
+            for (PublishedFact f : years) {
+                rows.add(new String[] {Integer.toString(f.year()), f.reporter() + "->" + f.partner(), f.measure(),
+                    usd(f.valueUsd()), f.reportedBy(), shorten(f.source(), 60)});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, false, false, true, false, false});
+        }
+        if (!s.comparison().isEmpty()) {
+            sb.append("\nPublished vs recorded in the store (gap = recorded - published):\n");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"year", "side", "measure", "published", "recorded", "gap", "gap %", "figure"});
+            for (TradeFigures.Comparison c : s.comparison()) {
+                rows.add(new String[] {Integer.toString(c.year()), c.reporter() + "->" + c.partner(), c.measure(),
+                    usd(c.publishedUsd()), usd(c.recordedUsd()), usd(c.gapUsd()), pct(c.gapPct()), c.factId()});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, false, false, true, true, true, true, false});
+        }
         if (!s.published().isEmpty()) {
             sb.append('\n').append(facts(s.published()));
         }
@@ -134,21 +156,41 @@ final class TradeText {
     static String top(TradeFigures.TopProducts t) {
         StringBuilder sb = new StringBuilder();
         String what = t.level() == 2 ? "chapters" : t.level() == 4 ? "headings" : "subheadings";
-        sb.append(String.format(Locale.ROOT, "Top HS %s of %s %s %s, %d (%s): total USD %s%n", what,
-                t.reporter().label(), t.flow().equals("X") ? "exports to" : "imports from",
-                t.partner() == null ? "the World" : t.partner().label(), t.year(), t.covers(), usd(t.totalUsd())));
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"HS", "product", "USD", "share", "tonnes", "cargo"});
-        for (TradeFigures.Product p : t.products()) {
-            rows.add(new String[] {p.code(), shorten(p.description(), 60), usd(p.valueUsd()), share(p.sharePct()),
-                tonnes(p.tonnes()), p.cargo()});
+        String whom = (t.flow().equals("X") ? "exports to " : "imports from ")
+                + (t.partner() == null ? "the World" : t.partner().label());
+        if (t.products().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%s %s, %d: no product records in the store%n", t.reporter().label(),
+                    whom, t.year()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "Top HS %s of %s %s, %d (%s): total USD %s%n", what,
+                    t.reporter().label(), whom, t.year(), t.covers(), usd(t.totalUsd())));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"HS", "product", "USD", "share", "tonnes", "cargo"});
+            for (TradeFigures.Product p : t.products()) {
+                rows.add(new String[] {p.code(), shorten(p.description(), 60), usd(p.valueUsd()), share(p.sharePct()),
+                    tonnes(p.tonnes()), p.cargo()});
+            }
+            if (t.othersUsd() > 0.5) {
+                rows.add(new String[] {"", "all others", usd(t.othersUsd()),
+                    share(t.totalUsd() > 0 ? 100 * t.othersUsd() / t.totalUsd() : 0), "", ""});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, false, true, true, true, false});
         }
-        if (t.othersUsd() > 0.5) {
-            rows.add(new String[] {"", "all others", usd(t.othersUsd()),
-                share(t.totalUsd() > 0 ? 100 * t.othersUsd() / t.totalUsd() : 0), "", ""});
-        }
-        TextOutput.table(sb, rows, new boolean[] {false, false, true, true, true, false});
         sb.append("  basis: ").append(t.basis()).append('\n');
+        if (!t.published().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%nPublished product figures (not store records), %s, %d:%n",
+                    t.partner() == null ? (t.flow().equals("X") ? "exports" : "imports") + ", every partner" : whom,
+                    t.year()));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"partner", "covers", "product", "HS", "tonnes", "USD", "figure"});
+            for (PublishedFact f : t.published()) {
+                rows.add(new String[] {f.partner(), f.covers(), shorten(f.product(), 36), f.hs(), tonnes(f.quantity()),
+                    usd(f.valueUsd()), f.id()});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, false, false, false, true, true, false});
+            sb.append("  sources: caravan trade facts ").append(t.reporter().iso3())
+                    .append(t.partner() == null ? "" : " " + t.partner().iso3()).append('\n');
+        }
         return sb.toString();
     }
 

@@ -86,9 +86,13 @@ class TradeCommandTest {
 
         List<String> csv = trade("series", "KAZ", "AFG", "--format", "csv").out().lines().toList();
         assertThat(csv.get(0)).isEqualTo("reporter,partner,year,months,covers,exports_usd,imports_usd,"
-                + "turnover_usd,balance_usd,turnover_growth_pct");
-        assertThat(csv).hasSize(6).contains("KAZ,AFG,2022,12,full year,600000000,40000000,640000000,560000000,"
-                + "48.8372093023");
+                + "turnover_usd,balance_usd,turnover_growth_pct,data,fact_id,source");
+        assertThat(csv.stream().filter(l -> l.contains(",store,"))).hasSize(5);
+        assertThat(csv).contains("KAZ,AFG,2022,12,full year,600000000,40000000,640000000,560000000,"
+                + "48.8372093023,store,,");
+        assertThat(csv).anyMatch(l -> l.contains(",published,kz-af-2022-turnover-kazinform,"));
+        // the store's 2022 next to the published figures for that year: the gap is shown
+        assertThat(series.out()).contains("Published vs recorded in the store", "kz-af-2022-turnover-kazinform");
 
         CliRunner.Run top = trade("top", "KAZ", "--partner", "AFG", "--year", "2022");
         assertThat(top.out()).contains("Cereals", "360.0 M", "60.0%", "1,200,000", "bulk", "container");

@@ -18,6 +18,7 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.caravan.trade.HsChapters;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.TradeFigures;
 import org.caravan.trade.TradeStore;
@@ -79,20 +80,36 @@ public final class TradeTables {
 
     public static List<List<Object>> series(TradeFigures.Series s) {
         List<List<Object>> rows = header("reporter", "partner", "year", "months", "covers", "exports_usd",
-                "imports_usd", "turnover_usd", "balance_usd", "turnover_growth_pct");
+                "imports_usd", "turnover_usd", "balance_usd", "turnover_growth_pct", "data", "fact_id", "source");
         for (TradeFigures.SeriesPoint p : s.points()) {
             rows.add(Arrays.asList(s.reporter().iso3(), s.partner().iso3(), p.year(), p.months(), p.covers(),
-                    p.exportsUsd(), p.importsUsd(), p.turnoverUsd(), p.balanceUsd(), p.turnoverGrowthPct()));
+                    p.exportsUsd(), p.importsUsd(), p.turnoverUsd(), p.balanceUsd(), p.turnoverGrowthPct(), "store",
+                    null, null));
+        }
+        // the published all-goods values after the store's rows, one row each, labelled as such
+        for (PublishedFact f : s.published()) {
+            if (!f.allGoods() || f.valueUsd() == null) continue;
+            Double v = f.valueUsd();
+            rows.add(Arrays.asList(f.reporter(), f.partner(), f.year(), f.fullYear() ? 12 : null, f.covers(),
+                    f.measure().equals("exports") ? v : null, f.measure().equals("imports") ? v : null,
+                    f.measure().equals("turnover") ? v : null, null, null, "published", f.id(), f.source()));
         }
         return rows;
     }
 
     public static List<List<Object>> top(TradeFigures.TopProducts t) {
         List<List<Object>> rows = header("reporter", "partner", "year", "flow", "code", "description", "value_usd",
-                "share_pct", "tonnes", "cargo");
+                "share_pct", "tonnes", "cargo", "data", "covers", "fact_id", "source");
         for (TradeFigures.Product p : t.products()) {
             rows.add(Arrays.asList(t.reporter().iso3(), t.partner() == null ? "W00" : t.partner().iso3(), t.year(),
-                    t.flow(), p.code(), p.description(), p.valueUsd(), p.sharePct(), p.tonnes(), p.cargo()));
+                    t.flow(), p.code(), p.description(), p.valueUsd(), p.sharePct(), p.tonnes(), p.cargo(), "store",
+                    t.covers(), null, null));
+        }
+        HsChapters chapters = HsChapters.embedded();
+        for (PublishedFact f : t.published()) {
+            rows.add(Arrays.asList(f.reporter(), f.partner(), f.year(), t.flow(), f.hs(), f.product(), f.valueUsd(),
+                    null, f.quantity(), f.hs().isEmpty() ? null : chapters.cargo(f.hs().substring(0, 2)).code(),
+                    "published", f.covers(), f.id(), f.source()));
         }
         return rows;
     }

@@ -65,8 +65,37 @@ public final class TradeAnalytics {
         return out;
     }
 
-    /** A's exports to and imports from B per year as A reports them, with the published figures for the pair. */
+    /**
+     * A's exports to and imports from B per year as A reports them, with the published figures for the pair and,
+     * where the store has the same full year as a published all-goods figure, the two compared.
+     */
     public TradeFigures.Series series(Country a, Country b) {
+        List<SeriesPoint> ab = points(a, b);
+        List<PublishedFact> published = facts.about(a.iso3(), b.iso3());
+        // figures published from B's side are compared with what B reports in the store
+        List<SeriesPoint> ba = published.stream().anyMatch(f -> f.reporter().equals(b.iso3())) ? points(b, a) : List.of();
+        List<TradeFigures.Comparison> comparison = new ArrayList<>();
+        for (PublishedFact f : published) {
+            if (!f.fullYear() || !f.allGoods() || f.valueUsd() == null) continue;
+            List<SeriesPoint> side = f.reporter().equals(a.iso3()) ? ab : ba;
+            for (SeriesPoint p : side) {
+                if (p.year() != f.year() || p.months() != 12) continue;
+                Double recorded = switch (f.measure()) {
+                    case "exports" -> p.exportsUsd();
+                    case "imports" -> p.importsUsd();
+                    default -> p.turnoverUsd();
+                };
+                if (recorded == null) continue;
+                double gap = recorded - f.valueUsd();
+                comparison.add(new TradeFigures.Comparison(f.id(), f.year(), f.measure(), f.reporter(), f.partner(),
+                        f.valueUsd(), recorded, gap, f.valueUsd() > 0 ? 100 * gap / f.valueUsd() : null, f.source()));
+            }
+        }
+        return new TradeFigures.Series(a, b, ab, published, List.copyOf(comparison),
+                "as reported by " + a.label() + "; exports FOB, imports CIF, USD; " + levelNote());
+    }
+
+    private List<SeriesPoint> points(Country a, Country b) {
         Map<Integer, Map<String, Amount>> byYear = totals(a, b.sqlCodes(), null).getOrDefault(0, Map.of());
         List<SeriesPoint> points = new ArrayList<>();
         SeriesPoint previous = null;
@@ -86,8 +115,7 @@ public final class TradeAnalytics {
             points.add(p);
             previous = p;
         }
-        return new TradeFigures.Series(a, b, points, facts.about(a.iso3(), b.iso3()),
-                "as reported by " + a.label() + "; exports FOB, imports CIF, USD; " + levelNote());
+        return points;
     }
 
     /**
@@ -99,6 +127,41 @@ public final class TradeAnalytics {
      */
     public TradeFigures.TopProducts top(Country reporter, Country partner, Integer year, String flow, int level,
                                         int limit) {
+        String f = flow(flow);
+        try {
+            TradeFigures.TopProducts t = storeTop(reporter, partner, year, f, level, limit);
+            return t.withPublished(publishedProducts(reporter, partner, t.year(), f));
+        } catch (NoTradeDataException e) {
+            // nothing in the store for the question (a finer level than the records have is another matter): the
+            // published product figures still answer, labelled as such
+            if (e.field().equals("level")) throw e;
+            Integer y = year;
+            if (y == null) {
+                y = publishedProducts(reporter, partner, null, f).stream().map(PublishedFact::year)
+                        .max(Integer::compare).orElse(null);
+            }
+            List<PublishedFact> published = y == null ? List.of() : publishedProducts(reporter, partner, y, f);
+            if (published.isEmpty()) throw e;
+            return new TradeFigures.TopProducts(reporter, partner, y, f, level, "", 0, 0, List.of(),
+                    "no product records in the store (" + e.getMessage() + "); the published product figures for "
+                            + y + " only (not store records)", published);
+        }
+    }
+
+    /**
+     * The shipped figures about one product of the reporter's exports (X) or imports (M), any part of the year.
+     *
+     * @param partner null for all partners; year null for every year
+     */
+    public List<PublishedFact> publishedProducts(Country reporter, Country partner, Integer year, String flow) {
+        String measure = flow(flow).equals("X") ? "exports" : "imports";
+        return facts.all().stream().filter(x -> x.reporter().equals(reporter.iso3()) && x.measure().equals(measure)
+                && !x.allGoods() && (partner == null || x.partner().equals(partner.iso3()))
+                && (year == null || x.year() == year)).toList();
+    }
+
+    private TradeFigures.TopProducts storeTop(Country reporter, Country partner, Integer year, String flow, int level,
+                                              int limit) {
         if (level != 2 && level != 4 && level != 6) throw new IllegalArgumentException(
                 "level must be 2 (chapters), 4 (headings) or 6 (subheadings), got " + level);
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, got " + limit);
@@ -156,7 +219,7 @@ public final class TradeAnalytics {
                     ? (partnerFilter.equals("partner = 0") ? ", trade with the World" : ", sum over partners")
                     : ", trade with " + partner.label()) + (use > level ? "; " + level + "-digit groups summed from "
                     + use + "-digit records" : "") + "; shares of " + (total == sum ? "the sum over products"
-                    : "the reporter's TOTAL record"));
+                    : "the reporter's TOTAL record"), List.of());
         }
     }
 

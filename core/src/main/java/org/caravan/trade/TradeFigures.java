@@ -17,8 +17,23 @@ public final class TradeFigures {
     public record SeriesPoint(int year, int months, String covers, Double exportsUsd, Double importsUsd,
                               double turnoverUsd, double balanceUsd, Double turnoverGrowthPct) {}
 
+    /**
+     * @param points     the store's records, as the reporter reports them (empty on a fresh store)
+     * @param published  the shipped published figures about the pair, either side, every period
+     * @param comparison each full-year all-goods published value next to the store's figure for the same side, year
+     *                   and measure (only where the store has that full year)
+     */
     public record Series(Country reporter, Country partner, List<SeriesPoint> points, List<PublishedFact> published,
-                         String basis) {}
+                         List<Comparison> comparison, String basis) {}
+
+    /**
+     * A published figure and what the store records for it (the same reporter, partner, year and measure).
+     *
+     * @param gapUsd recorded minus published
+     * @param gapPct the gap as a % of the published figure
+     */
+    public record Comparison(String factId, int year, String measure, String reporter, String partner,
+                             double publishedUsd, double recordedUsd, double gapUsd, Double gapPct, String source) {}
 
     /**
      * One product line of a top list.
@@ -35,9 +50,17 @@ public final class TradeFigures {
      * @param level    2 (chapters), 4 (headings) or 6 (subheadings)
      * @param totalUsd what the shares are of: the reporter's TOTAL record, or the sum over products
      * @param othersUsd the total less the listed products
+     * @param published the shipped published figures about single products of the same reporter, flow, year (and
+     *                  partner): shown beside the store's records, never merged into them
      */
     public record TopProducts(Country reporter, Country partner, int year, String flow, int level, String covers,
-                              double totalUsd, double othersUsd, List<Product> products, String basis) {}
+                              double totalUsd, double othersUsd, List<Product> products, String basis,
+                              List<PublishedFact> published) {
+        TopProducts withPublished(List<PublishedFact> facts) {
+            return new TopProducts(reporter, partner, year, flow, level, covers, totalUsd, othersUsd, products, basis,
+                    List.copyOf(facts));
+        }
+    }
 
     public record PartnerShare(Country partner, double valueUsd, double sharePct) {}
 

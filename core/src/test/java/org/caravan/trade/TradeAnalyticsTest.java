@@ -185,8 +185,14 @@ class TradeAnalyticsTest {
             assertThat(p.turnoverGrowthPct()).isNull();
             TradeFigures.TopProducts world = a.top(k, null, 2024, "X", 2, 5);
             assertThat(world.products()).singleElement().satisfies(x -> assertThat(x.valueUsd()).isEqualTo(100.0));
-            assertThatThrownBy(() -> a.top(k, null, 2023, "X", 2, 5)).isInstanceOf(NoTradeDataException.class)
+            assertThatThrownBy(() -> a.top(k, null, 2011, "X", 2, 5)).isInstanceOf(NoTradeDataException.class)
                     .satisfies(e -> assertThat(((NoTradeDataException) e).field()).isEqualTo("year"));
+            // a year the store has nothing for but the published figures have: they answer, labelled
+            TradeFigures.TopProducts published = a.top(k, null, 2023, "X", 2, 5);
+            assertThat(published.products()).isEmpty();
+            assertThat(published.basis()).contains("the published product figures for 2023 only");
+            assertThat(published.published()).extracting(PublishedFact::id)
+                    .contains("kz-ir-2023-exports-wheat-apk", "kz-af-2023-jan-oct-exports-wheat-bns");
         }
     }
 

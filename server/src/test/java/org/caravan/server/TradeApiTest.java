@@ -211,13 +211,18 @@ class TradeApiTest {
     @Test
     void seriesAsCsv() throws Exception {
         List<String> lines = csv("/api/trade/series?a=KAZ&b=AFG&format=csv");
-        assertThat(lines).containsExactly(
-                "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct",
-                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,",
-                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889",
-                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,");
-        assertThat(csv("/api/trade/series?a=KAZ&b=PAK&format=csv")).containsExactly(
-                "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct");
+        assertThat(lines.subList(0, 4)).containsExactly(
+                "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct,"
+                        + "data,fact_id,source",
+                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,,store,,",
+                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889,store,,",
+                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,,store,,");
+        // then the published all-goods values, each labelled with its figure's id and source
+        assertThat(lines.subList(4, lines.size())).isNotEmpty().allMatch(l -> l.contains(",published,"))
+                .anyMatch(l -> l.startsWith("KAZ,AFG,2023,12,full year,,,567500000,,,published,kz-af-2023-turnover-interfax,"));
+        // no records for the pair: only the published figures, labelled
+        List<String> pak = csv("/api/trade/series?a=KAZ&b=PAK&format=csv");
+        assertThat(pak.subList(1, pak.size())).isNotEmpty().allMatch(l -> l.contains(",published,kz-pk-"));
     }
 
     @Test
@@ -315,17 +320,24 @@ class TradeApiTest {
         assertThat(ok("/api/trade/top?reporter=KAZ&partner=AFG&year=latest").path("year").asInt()).isEqualTo(2022);
 
         List<String> lines = csv("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&format=csv");
-        assertThat(lines).hasSize(4);
+        assertThat(lines.stream().filter(l -> l.contains(",store,"))).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("reporter,partner,year,flow,code,description,value_usd,share_pct,tonnes,"
-                + "cargo");
+                + "cargo,data,covers,fact_id,source");
         assertThat(lines.get(1)).isEqualTo("KAZ,AFG,2022,X,11,"
-                + "Products of the milling industry; malt; starches; inulin; wheat gluten,600000000,60,1500000,bulk");
+                + "Products of the milling industry; malt; starches; inulin; wheat gluten,600000000,60,1500000,bulk,"
+                + "store,full year,,");
+        // the published product figures of the same year follow, labelled
+        assertThat(lines).anyMatch(l -> l.startsWith("KAZ,AFG,2022,X,1101,wheat flour,,,1362000,bulk,published,"
+                + "full year,kz-af-2022-exports-flour-apk,"));
         assertThat(lines.get(3)).isEqualTo("KAZ,AFG,2022,X,27,"
-                + "\"Mineral fuels, mineral oils and products of their distillation\",50000000,5,100000,bulk");
+                + "\"Mineral fuels, mineral oils and products of their distillation\",50000000,5,100000,bulk,store,"
+                + "full year,,");
 
         // Nothing finer than headings is stored: 404 naming the level; a year without products names the year.
         assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&level=6"), 404, "level");
-        assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2019"), 404, "year");
+        assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2011"), 404, "year");
+        // a year with published product figures but no records: they answer, labelled
+        assertThat(ok("/api/trade/top?reporter=KAZ&partner=AFG&year=2019").path("published").size()).isEqualTo(2);
     }
 
     // ------------------------------------------------------------------ partners and concentration

@@ -132,14 +132,18 @@ class TradeDashboardBrowserTest {
                 .filter(f -> f.valueUsd() != null && CHARTED.contains(f.measure())).count();
         assertThat(published).isGreaterThan(5);
         assertThat(((Number) series.get("published")).longValue()).isEqualTo(published);
-        assertThat((List<Object>) series.get("sourceLabels")).contains((Object) "The Diplomat", "Interfax", "via smi24");
+        assertThat((List<Object>) series.get("sourceLabels")).contains((Object) "The Diplomat", "Interfax", "Khaama Press via smi24", "Kazinform");
 
         // The published figures table: every figure with its source; the disagreeing 2023 turnovers side by side.
         List<WebElement> facts = driver.findElements(By.cssSelector("#facts-table tbody tr"));
         assertThat(facts).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size());
         String table = driver.findElement(By.id("facts-table")).getText();
-        assertThat(table).contains("The Diplomat", "Interfax", "Kazakh trade minister Zhumangarin, via smi24",
-                "$545.2 M", "$567.5 M", "January–November", "published", "reported");
+        assertThat(table).contains("The Diplomat", "Interfax", "Khaama Press via smi24", "$545.2 M", "$567.5 M",
+                "January–November", "published");
+        // Published vs recorded: the store's 2022 turnover ($1,030 M) against the published $987.9 M.
+        assertThat(driver.findElement(By.id("comparison")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#comparison-table tr[data-id='kz-af-2022-turnover-kazinform']"))
+                .getText()).contains("2022", "$987.9 M", "$1,030.0 M", "$42.1 M", "4.3 %");
         assertThat(driver.findElements(By.cssSelector("#facts-table tr.differ"))).hasSizeGreaterThanOrEqualTo(2);
         assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-khaama']"))
                 .getText()).contains("$545.2 M").contains("smi24");
@@ -178,9 +182,26 @@ class TradeDashboardBrowserTest {
                 .startsWith("from,to,cargo,tonnes,source\nAstana,Kabul,bulk,2600000,");
         js("document.getElementById('transit-panel').scrollIntoView();");
         screenshot("trade-transit.png");
+        // The same panel from the published tonnages of 2022: labelled, five pairs, Uzbekistan 60.5 %.
+        String seq0 = seq();
+        driver.findElement(By.id("transit-published")).click();
+        waitForRefresh(seq0);
+        assertThat(driver.findElement(By.id("transit-published-badge")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("transit-title")).getText()).contains("from the published figures");
+        assertThat(driver.findElement(By.id("transit-summary")).getText()).contains("3,525,090 t routed",
+                "5 OD pairs", "Uzbekistan 60.5 %");
+        assertThat(driver.findElement(By.id("od-link")).getAttribute("href")).contains("from_published=true");
+        screenshot("trade-transit-published.png");
+        seq0 = seq();
+        driver.findElement(By.id("transit-published")).click();
+        waitForRefresh(seq0);
+        assertThat(driver.findElement(By.id("transit-published-badge")).isDisplayed()).isFalse();
         js("window.scrollTo(0, 0);");
 
-        // (b) Top products by chapter, then by heading.
+        // (b) Top products by chapter, then by heading; the published product figures of 2022 beside them.
+        assertThat(driver.findElement(By.id("top-published")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.cssSelector("#top-published-table tr[data-id='kz-af-2022-exports-flour-apk']"))
+                .getText()).contains("wheat flour (HS 1101)", "1,362,000", "APK-Inform");
         List<WebElement> top = driver.findElements(By.cssSelector("#top-table tbody tr"));
         assertThat(top).hasSize(3);
         assertThat(top.get(0).getText()).contains("11", "600.0", "60.0 %", "1,500,000", "bulk");
@@ -243,11 +264,22 @@ class TradeDashboardBrowserTest {
         Map<String, Object> series = seriesChart();
         assertThat(numbers(series.get("exports"))).allMatch(v -> v == null);
         assertThat(((Number) series.get("published")).longValue()).isPositive();
-        assertThat(driver.findElement(By.id("top-message")).getText()).contains("caravan trade import");
-        // Nothing to route yet: the transit panel says so, with no download link.
-        assertThat(driver.findElement(By.id("transit-message")).getText()).contains("no product records");
-        assertThat(numbers(transitChart().get("shares"))).isEmpty();
-        assertThat(driver.findElement(By.id("od-download")).isDisplayed()).isFalse();
+        // No records yet: the published product figures and tonnages answer instead, labelled as such.
+        assertThat(driver.findElement(By.id("top-published")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("top-note")).getText()).contains("published product figures");
+        assertThat(driver.findElement(By.id("transit-message")).getText()).contains("No product records",
+                "published tonnages");
+        assertThat(driver.findElement(By.id("transit-published-badge")).isDisplayed()).isTrue();
+        // 2022 is offered as a year of published figures: its demand gives the documented 3,525,090 t
+        String seq0 = seq();
+        new Select(driver.findElement(By.id("year"))).selectByValue("2022");
+        waitForRefresh(seq0);
+        assertThat(new Select(driver.findElement(By.id("year"))).getFirstSelectedOption().getText())
+                .isEqualTo("2022 (published figures only)");
+        assertThat(driver.findElement(By.id("transit-summary")).getText()).contains("3,525,090 t routed",
+                "Uzbekistan 60.5 %");
+        assertThat(transitChart().get("labels")).isEqualTo(List.of("Uzbekistan (UZ)", "Russia (RU)"));
+        assertThat(driver.findElement(By.id("od-link")).getAttribute("href")).contains("year=2022", "from_published=true");
         screenshot("trade-empty.png");
 
         // Upload the Comtrade file through the form.
