@@ -82,7 +82,9 @@ final class RouteText {
         if (q.includePlanned()) sb.append(", planned links allowed");
         sb.append("\n");
         restrictions(sb, network, plan, asked);
-        if (note != null) sb.append(note).append('\n');
+        // the core words the hint neutrally; on the command line the option that shows every route is named
+        if (note != null) sb.append(note.replace("a tolerance of 0 shows them all",
+                "--pareto-tolerance 0 shows them all")).append('\n');
         if (note != null) sb.append(note).append('\n');
         sb.append('\n');
         if (routes.isEmpty()) {
