@@ -1,0 +1,347 @@
+package org.caravan.graph;
+
+import java.util.Arrays;
+
+/**
+ * Single-objective searches over a {@link CompactGraph}: Dijkstra, bidirectional Dijkstra and A* with
+ * landmarks. One instance holds pooled per-node arrays reset lazily by a generation stamp, so a query costs
+ * what it touches; an instance is not thread-safe (use one per thread, as {@link Matrix} does).
+ */
+public final class Search {
+    private final CompactGraph g;
+    private final double[][] dist = new double[2][];
+    private final int[][] stamp = new int[2][];
+    private final int[][] pred = new int[2][];
+    private final Heap[] heap = {new Heap(), new Heap()};
+    private int generation;
+    private int settledLast;
+
+    public Search(CompactGraph g) {
+        this.g = g;
+        int n = g.nodeCount();
+        for (int s = 0; s < 2; s++) {
+            dist[s] = new double[n];
+            stamp[s] = new int[n];
+            pred[s] = new int[n];
+        }
+    }
+
+    /** Nodes taken off the queue by the last query (a measure of the work done). */
+    public int settledLast() {
+        return settledLast;
+    }
+
+    private void next() {
+        generation++;
+        if (generation == Integer.MAX_VALUE) {
+            Arrays.fill(stamp[0], 0);
+            Arrays.fill(stamp[1], 0);
+            generation = 1;
+        }
+        heap[0].clear();
+        heap[1].clear();
+        settledLast = 0;
+    }
+
+    private double d(int side, int v) {
+        return stamp[side][v] == generation ? dist[side][v] : Double.POSITIVE_INFINITY;
+    }
+
+    private void set(int side, int v, double value, int arc) {
+        stamp[side][v] = generation;
+        dist[side][v] = value;
+        pred[side][v] = arc;
+    }
+
+    /** Least cost from s to t by plain Dijkstra, +infinity if unreachable. */
+    public double dijkstra(int s, int t, Overlay o) {
+        next();
+        set(0, s, 0, -1);
+        Heap h = heap[0];
+        h.push(s, 0);
+        while (!h.isEmpty()) {
+            double k = h.topKey();
+            int v = h.pop();
+            if (k > d(0, v)) {
+                continue;
+            }
+            settledLast++;
+            if (v == t) {
+                return k;
+            }
+            relaxOut(v, k, o, h, null, 0);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    private void relaxOut(int v, double k, Overlay o, Heap h, Landmarks lm, int t) {
+        for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
+            double c = o.cost(g, a);
+            if (c == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            int w = g.head[a];
+            double nd = k + c;
+            if (nd < d(0, w)) {
+                set(0, w, nd, a);
+                h.push(w, lm == null ? nd : nd + lm.bound(w, t));
+            }
+        }
+    }
+
+    /** Least cost from s to t by A* with the landmarks' lower bounds (ALT). */
+    public double alt(int s, int t, Overlay o, Landmarks lm) {
+        next();
+        set(0, s, 0, -1);
+        Heap h = heap[0];
+        h.push(s, lm.bound(s, t));
+        while (!h.isEmpty()) {
+            double k = h.topKey();
+            int v = h.pop();
+            double dv = d(0, v);
+            // Stale entry: v was improved after this push (the bound of v is fixed, so compare keys).
+            if (k > dv + lm.bound(v, t) + 1e-9 * Math.max(1, k)) {
+                continue;
+            }
+            settledLast++;
+            if (v == t) {
+                return dv;
+            }
+            relaxOut(v, dv, o, h, lm, t);
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** Least cost from s to t by bidirectional Dijkstra (stops when the two queue minima sum to the best). */
+    public double bidirectional(int s, int t, Overlay o) {
+        next();
+        if (s == t) {
+            return 0;
+        }
+        set(0, s, 0, -1);
+        set(1, t, 0, -1);
+        heap[0].push(s, 0);
+        heap[1].push(t, 0);
+        double best = Double.POSITIVE_INFINITY;
+        while (!heap[0].isEmpty() && !heap[1].isEmpty()) {
+            if (heap[0].topKey() + heap[1].topKey() >= best) {
+                break;
+            }
+            int side = heap[0].size() <= heap[1].size() ? 0 : 1;
+            Heap h = heap[side];
+            double k = h.topKey();
+            int v = h.pop();
+            if (k > d(side, v)) {
+                continue;
+            }
+            settledLast++;
+            if (side == 0) {
+                for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
+                    double c = o.cost(g, a);
+                    if (c == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    int w = g.head[a];
+                    double nd = k + c;
+                    if (nd < d(0, w)) {
+                        set(0, w, nd, a);
+                        h.push(w, nd);
+                    }
+                    double other = d(1, w);
+                    if (other != Double.POSITIVE_INFINITY && nd + other < best) {
+                        best = nd + other;
+                    }
+                }
+            } else {
+                for (int i = g.firstIn[v], end = g.firstIn[v + 1]; i < end; i++) {
+                    int a = g.inArc[i];
+                    double c = o.cost(g, a);
+                    if (c == Double.POSITIVE_INFINITY) {
+                        continue;
+                    }
+                    int w = g.tail[a];
+                    double nd = k + c;
+                    if (nd < d(1, w)) {
+                        set(1, w, nd, a);
+                        h.push(w, nd);
+                    }
+                    double other = d(0, w);
+                    if (other != Double.POSITIVE_INFINITY && nd + other < best) {
+                        best = nd + other;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Dijkstra from {@code s} until every target is settled (one-to-many); costs in target order, +infinity
+     * for the unreachable ones.
+     */
+    public double[] oneToMany(int s, int[] targets, Overlay o) {
+        next();
+        // Mark targets with the reverse-side stamp so the check is O(1) per settled node.
+        int remaining = 0;
+        for (int t : targets) {
+            if (stamp[1][t] != generation) {
+                stamp[1][t] = generation;
+                remaining++;
+            }
+        }
+        set(0, s, 0, -1);
+        Heap h = heap[0];
+        h.push(s, 0);
+        while (!h.isEmpty() && remaining > 0) {
+            double k = h.topKey();
+            int v = h.pop();
+            if (k > d(0, v)) {
+                continue;
+            }
+            settledLast++;
+            if (stamp[1][v] == generation) {
+                stamp[1][v] = 0;
+                remaining--;
+            }
+            relaxOut(v, k, o, h, null, 0);
+        }
+        double[] r = new double[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            r[i] = d(0, targets[i]);
+        }
+        return r;
+    }
+
+    /** The full shortest-path tree's costs from (or, reverse, to) {@code s}; a fresh array. */
+    double[] fullTree(int s, Overlay o, boolean reverse) {
+        next();
+        int side = reverse ? 1 : 0;
+        set(side, s, 0, -1);
+        Heap h = heap[side];
+        h.push(s, 0);
+        while (!h.isEmpty()) {
+            double k = h.topKey();
+            int v = h.pop();
+            if (k > d(side, v)) {
+                continue;
+            }
+            if (!reverse) {
+                for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
+                    double nd = k + o.cost(g, a);
+                    int w = g.head[a];
+                    if (nd < d(side, w)) {
+                        set(side, w, nd, a);
+                        h.push(w, nd);
+                    }
+                }
+            } else {
+                for (int i = g.firstIn[v], end = g.firstIn[v + 1]; i < end; i++) {
+                    int a = g.inArc[i];
+                    double nd = k + o.cost(g, a);
+                    int w = g.tail[a];
+                    if (nd < d(side, w)) {
+                        set(side, w, nd, a);
+                        h.push(w, nd);
+                    }
+                }
+            }
+        }
+        double[] r = new double[g.nodeCount()];
+        for (int v = 0; v < r.length; v++) {
+            r[v] = d(side, v);
+        }
+        return r;
+    }
+
+    /** The arcs of the last forward (Dijkstra or ALT) path to {@code t}, in order; empty if none. */
+    public int[] lastPath(int s, int t) {
+        if (d(0, t) == Double.POSITIVE_INFINITY) {
+            return new int[0];
+        }
+        int[] buf = new int[16];
+        int n = 0;
+        for (int v = t; v != s; ) {
+            int a = pred[0][v];
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, n * 2);
+            }
+            buf[n++] = a;
+            v = g.tail[a];
+        }
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = buf[n - 1 - i];
+        }
+        return r;
+    }
+
+    /** Binary min-heap of (node, key) with lazy deletion; grows as needed and is reused across queries. */
+    static final class Heap {
+        private int[] nodes = new int[64];
+        private double[] keys = new double[64];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        double topKey() {
+            return keys[0];
+        }
+
+        void push(int node, double key) {
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, size * 2);
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int p = (i - 1) >>> 1;
+                if (keys[p] <= key) {
+                    break;
+                }
+                nodes[i] = nodes[p];
+                keys[i] = keys[p];
+                i = p;
+            }
+            nodes[i] = node;
+            keys[i] = key;
+        }
+
+        int pop() {
+            int top = nodes[0];
+            int n = --size;
+            if (n > 0) {
+                int node = nodes[n];
+                double key = keys[n];
+                int i = 0;
+                while (true) {
+                    int c = 2 * i + 1;
+                    if (c >= n) {
+                        break;
+                    }
+                    if (c + 1 < n && keys[c + 1] < keys[c]) {
+                        c++;
+                    }
+                    if (keys[c] >= key) {
+                        break;
+                    }
+                    nodes[i] = nodes[c];
+                    keys[i] = keys[c];
+                    i = c;
+                }
+                nodes[i] = node;
+                keys[i] = key;
+            }
+            return top;
+        }
+    }
+}
