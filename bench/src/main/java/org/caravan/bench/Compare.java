@@ -1,0 +1,231 @@
+package org.caravan.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.caravan.graph.CompactGraph;
+import org.caravan.graph.Landmarks;
+import org.caravan.graph.Matrix;
+import org.caravan.graph.Overlay;
+import org.caravan.graph.RoadNetworkGenerator;
+import org.caravan.graph.Search;
+import org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+
+/**
+ * Side-by-side shortest-path comparison on one seeded synthetic road network and one seeded query set (see
+ * bench/compare and docs/PERFORMANCE.md). Each engine answers every query once after a warm-up pass over the
+ * first queries; per-query wall times give median and p99. Costs are checked against Caravan's Dijkstra.
+ *
+ * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--matrix M] [--export FILE]
+ * [--igraph-results FILE]
+ */
+public final class Compare {
+    private Compare() {
+    }
+
+    interface Engine {
+        double cost(int s, int t);
+    }
+
+    public static void main(String[] args) throws IOException {
+        int nodes = 100_000;
+        int queries = 100;
+        long seed = 1;
+        int landmarks = 8;
+        int matrix = 100;
+        Path export = null;
+        Path igraph = null;
+        for (int i = 0; i < args.length; i += 2) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            if (v == null) {
+                throw new IllegalArgumentException(args[i] + " needs a value");
+            }
+            switch (args[i]) {
+                case "--nodes" -> nodes = Integer.parseInt(v);
+                case "--queries" -> queries = Integer.parseInt(v);
+                case "--seed" -> seed = Long.parseLong(v);
+                case "--landmarks" -> landmarks = Integer.parseInt(v);
+                case "--matrix" -> matrix = Integer.parseInt(v);
+                case "--export" -> export = Path.of(v);
+                case "--igraph-results" -> igraph = Path.of(v);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        long t0 = System.nanoTime();
+        long heap0 = usedHeap();
+        CompactGraph g = RoadNetworkGenerator.generate(nodes, seed);
+        long heapGraph = usedHeap() - heap0;
+        System.out.printf("graph: %d nodes, %d arcs (mean out-degree %.2f), %.1f MB arrays (%.1f MB heap growth),"
+                        + " built in %.1f s%n", g.nodeCount(), g.arcCount(), (double) g.arcCount() / g.nodeCount(),
+                g.bytes() / 1e6, heapGraph / 1e6, (System.nanoTime() - t0) / 1e9);
+        int[][] q = RoadNetworkGenerator.queries(nodes, queries, seed);
+        if (export != null) {
+            exportGraph(g, q, export);
+            System.out.println("exported graph and queries to " + export);
+            return;
+        }
+        t0 = System.nanoTime();
+        Landmarks lm = Landmarks.farthest(g, landmarks, seed);
+        System.out.printf("landmarks: %d (farthest), %.1f MB, chosen in %.1f s%n", landmarks, lm.bytes() / 1e6,
+                (System.nanoTime() - t0) / 1e9);
+
+        Map<String, double[]> costs = new LinkedHashMap<>();
+        Map<String, double[]> times = new LinkedHashMap<>();
+        Map<String, Long> heaps = new LinkedHashMap<>();
+        Search search = new Search(g);
+        run("caravan-dijkstra", (s, t) -> search.dijkstra(s, t, Overlay.NONE), q, costs, times, heaps, 0);
+        run("caravan-bidirectional", (s, t) -> search.bidirectional(s, t, Overlay.NONE), q, costs, times, heaps, 0);
+        run("caravan-alt", (s, t) -> search.alt(s, t, Overlay.NONE, lm), q, costs, times, heaps, lm.bytes());
+
+        long hj = usedHeap();
+        SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> jg = toJGraphT(g);
+        long jgBytes = usedHeap() - hj;
+        System.out.printf("jgrapht graph: %.1f MB heap growth%n", jgBytes / 1e6);
+        DijkstraShortestPath<Integer, DefaultWeightedEdge> jd = new DijkstraShortestPath<>(jg);
+        run("jgrapht-dijkstra", (s, t) -> jd.getPathWeight(s, t), q, costs, times, heaps, jgBytes);
+        BidirectionalDijkstraShortestPath<Integer, DefaultWeightedEdge> jb =
+                new BidirectionalDijkstraShortestPath<>(jg);
+        run("jgrapht-bidirectional", (s, t) -> jb.getPathWeight(s, t), q, costs, times, heaps, jgBytes);
+        jg = null;
+
+        if (igraph != null && Files.exists(igraph)) {
+            List<String> lines = Files.readAllLines(igraph);
+            double[] c = new double[queries];
+            double[] tm = new double[queries];
+            long ih = 0;
+            for (String line : lines) {
+                String[] f = line.trim().split("\\s+");
+                if (f[0].equals("HEAP")) {
+                    ih = (long) (Double.parseDouble(f[1]) * 1e6);
+                } else {
+                    int i = Integer.parseInt(f[0]);
+                    c[i] = Double.parseDouble(f[1]);
+                    tm[i] = Double.parseDouble(f[2]);
+                }
+            }
+            costs.put("igraph", c);
+            times.put("igraph", tm);
+            heaps.put("igraph", ih);
+        }
+
+        double[] ref = costs.get("caravan-dijkstra");
+        int mismatches = 0;
+        for (Map.Entry<String, double[]> e : costs.entrySet()) {
+            int m = 0;
+            for (int i = 0; i < queries; i++) {
+                double a = ref[i];
+                double b = e.getValue()[i];
+                boolean same = Double.isInfinite(a) ? Double.isInfinite(b)
+                        : Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+                if (!same) {
+                    m++;
+                }
+            }
+            if (m > 0) {
+                System.out.printf("MISMATCH engine=%s queries=%d%n", e.getKey(), m);
+            }
+            mismatches += m;
+        }
+        for (String name : times.keySet()) {
+            double[] tm = times.get(name).clone();
+            Arrays.sort(tm);
+            System.out.printf("RESULT engine=%s median_ms=%.3f p99_ms=%.3f heap_mb=%.1f%n", name,
+                    pct(tm, 0.5), pct(tm, 0.99), heaps.get(name) / 1e6);
+        }
+        System.out.printf("AGREE engines=%d queries=%d mismatches=%d%n", costs.size(), queries, mismatches);
+        double cd = median(times.get("caravan-dijkstra"));
+        ratio("jgrapht-dijkstra / caravan-dijkstra", median(times.get("jgrapht-dijkstra")) / cd, ">= 3");
+        ratio("caravan-dijkstra / caravan-alt", cd / median(times.get("caravan-alt")), ">= 10");
+        ratio("caravan-dijkstra / caravan-bidirectional", cd / median(times.get("caravan-bidirectional")), "");
+        if (times.containsKey("igraph")) {
+            ratio("caravan-dijkstra / igraph", cd / median(times.get("igraph")), "<= 1.5");
+        }
+        if (matrix > 0) {
+            int[] src = Arrays.copyOf(q[0], Math.min(matrix, queries));
+            int[] dst = Arrays.copyOf(q[1], Math.min(matrix, queries));
+            Matrix.compute(g, Arrays.copyOf(src, Math.min(4, src.length)), dst, Overlay.NONE); // warm-up
+            long m0 = System.nanoTime();
+            Matrix.compute(g, src, dst, Overlay.NONE);
+            System.out.printf("MATRIX %dx%d seconds=%.3f threads=%d (target < 1 s on 2 cores)%n", src.length,
+                    dst.length, (System.nanoTime() - m0) / 1e9,
+                    java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        }
+    }
+
+    private static void ratio(String what, double r, String target) {
+        System.out.printf("RATIO %s = %.2f%s%n", what, r, target.isEmpty() ? "" : " (target " + target + ")");
+    }
+
+    private static void run(String name, Engine e, int[][] q, Map<String, double[]> costs,
+                            Map<String, double[]> times, Map<String, Long> heaps, long extra) {
+        int n = q[0].length;
+        for (int i = 0; i < Math.min(n, 20); i++) {
+            e.cost(q[0][i], q[1][i]);
+        }
+        double[] c = new double[n];
+        double[] tm = new double[n];
+        for (int i = 0; i < n; i++) {
+            long a = System.nanoTime();
+            c[i] = e.cost(q[0][i], q[1][i]);
+            tm[i] = (System.nanoTime() - a) / 1e6;
+        }
+        costs.put(name, c);
+        times.put(name, tm);
+        heaps.put(name, usedHeap());
+    }
+
+    private static double median(double[] t) {
+        double[] s = t.clone();
+        Arrays.sort(s);
+        return pct(s, 0.5);
+    }
+
+    private static double pct(double[] sorted, double p) {
+        int i = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    private static SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> toJGraphT(CompactGraph g) {
+        SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> jg =
+                new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (int v = 0; v < g.nodeCount(); v++) {
+            jg.addVertex(v);
+        }
+        for (int a = 0; a < g.arcCount(); a++) {
+            DefaultWeightedEdge e = jg.addEdge(g.tail(a), g.head(a));
+            if (e != null) {
+                jg.setEdgeWeight(e, g.cost(a));
+            }
+        }
+        return jg;
+    }
+
+    private static void exportGraph(CompactGraph g, int[][] q, Path file) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file)) {
+            w.write(g.nodeCount() + " " + g.arcCount() + " " + q[0].length + "\n");
+            for (int a = 0; a < g.arcCount(); a++) {
+                w.write(g.tail(a) + " " + g.head(a) + " " + Double.toString(g.cost(a)) + "\n");
+            }
+            for (int i = 0; i < q[0].length; i++) {
+                w.write(q[0][i] + " " + q[1][i] + "\n");
+            }
+        }
+    }
+}
