@@ -109,7 +109,7 @@ final class BriefCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("--out: cannot write " + out + ": " + e.getMessage());
         }
-        spec.commandLine().getOut().println("Wrote " + out);
+        TextOutput.wrote(spec.commandLine().getErr(), out);
         return 0;
     }
 

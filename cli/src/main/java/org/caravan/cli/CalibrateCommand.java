@@ -132,7 +132,7 @@ final class CalibrateCommand implements Callable<Integer> {
             sb.append("\nSkipped\n");
             for (String s : r.skipped()) sb.append("  ").append(s).append('\n');
         }
-        sb.append("\nWrote ").append(output).append(" (use it with --costs).\n");
+        sb.append("\nUse ").append(output).append(" with --costs.\n");
         return sb.toString();
     }
 

@@ -31,7 +31,13 @@ public final class CaravanCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** Accepted by every command (inherited); read by {@link #main} before parsing, see {@link Logging}. */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the log lines of the libraries (PDFBox, openhtmltopdf, Jetty, Javalin, DuckDB).")
+    boolean verbose;
+
     public static void main(String[] args) {
+        Logging.configure(Logging.verbose(args));
         System.exit(newCommandLine().execute(args));
     }
 

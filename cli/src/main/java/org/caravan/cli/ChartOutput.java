@@ -34,7 +34,7 @@ final class ChartOutput {
     }
 
     /** Writes the chart of {@code routes} (named in the legend by {@code names}) to {@code chart}. */
-    static void write(Path chart, String kind, String title, List<String> names, List<Route> routes) {
+    static void write(java.io.PrintWriter err, Path chart, String kind, String title, List<String> names, List<Route> routes) {
         ChartKind k = ChartKind.parse(kind);
         DistanceChart model = DistanceChart.of(k, names, routes);
         String fullTitle = title + (k == ChartKind.TIME ? ": time-distance" : ": cost-distance");
@@ -47,5 +47,6 @@ final class ChartOutput {
         } catch (IOException e) {
             throw new UserInputException("--chart: cannot write " + chart + ": " + e.getMessage());
         }
+        TextOutput.wrote(err, chart);
     }
 }

@@ -97,7 +97,7 @@ final class RouteCommand implements Callable<Integer> {
         };
         TextOutput.write(spec, output, out);
         if (chart != null && plan.found()) {
-            ChartOutput.write(chart, chartKind, RouteLabels.title(plan.routes().get(0), "–"),
+            ChartOutput.write(spec.commandLine().getErr(), chart, chartKind, RouteLabels.title(plan.routes().get(0), "–"),
                     RouteLabels.routeNames(plan.routes()), plan.routes());
         }
         if (!plan.found()) {

@@ -259,7 +259,7 @@ final class ScenarioCommand implements Runnable {
                 spec.commandLine().getErr().println("caravan: --chart: no route on either side; no chart written");
                 return;
             }
-            ChartOutput.write(chart, chartKind, RouteLabels.title(routes.get(0), "–"), names, routes);
+            ChartOutput.write(spec.commandLine().getErr(), chart, chartKind, RouteLabels.title(routes.get(0), "–"), names, routes);
         }
     }
 }

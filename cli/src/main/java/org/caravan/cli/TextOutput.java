@@ -25,6 +25,23 @@ final class TextOutput {
         } catch (IOException e) {
             throw new UserInputException("--output: cannot write " + output + ": " + e.getMessage());
         }
+        wrote(spec.commandLine().getErr(), output);
+    }
+
+    /**
+     * The one line every command prints on stderr after writing a file ({@code --output}, {@code --out},
+     * {@code --chart}, {@code -o}): {@code caravan: wrote FILE (N bytes)}.
+     */
+    static void wrote(PrintWriter err, Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        err.println("caravan: wrote " + file + (size < 0 ? "" : " (" + String.format(java.util.Locale.ROOT, "%,d", size)
+                + " bytes)"));
+        err.flush();
     }
 
     /** Rows as columns padded to their widest cell; {@code right[c]} right-aligns column c (numbers). */

@@ -82,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
             case text -> text(report);
         };
         TextOutput.write(spec, output, out);
-        if (chart != null) writeChart(ValidationFormats.chart(report), chart, file.getFileName().toString());
+        if (chart != null) writeChart(spec.commandLine().getErr(), ValidationFormats.chart(report), chart, file.getFileName().toString());
         return 0;
     }
 
@@ -93,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
         throw new UserInputException("--chart: " + chart + ": the file name must end in .svg or .png");
     }
 
-    static void writeChart(LogScatterChart c, Path chart, String name) {
+    static void writeChart(java.io.PrintWriter err, LogScatterChart c, Path chart, String name) {
         String title = "Published against Caravan: " + name;
         try {
             if (chartFormat(chart).equals("png")) Files.write(chart, c.png(title));
@@ -101,6 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("--chart: cannot write " + chart + ": " + e.getMessage());
         }
+        TextOutput.wrote(err, chart);
     }
 
     static String text(ValidationReport r) {

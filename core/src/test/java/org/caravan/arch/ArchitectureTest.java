@@ -1,0 +1,44 @@
+package org.caravan.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering of docs/ARCHITECTURE.md, checked on the compiled core: the core knows nothing of its front ends
+ * (CLI, HTTP server, their frameworks), and its packages depend on each other without cycles.
+ */
+class ArchitectureTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.caravan");
+    }
+
+    @Test
+    void coreHasClasses() {
+        // Guards the two rules below against passing vacuously on an empty import.
+        org.assertj.core.api.Assertions.assertThat(core.size()).isGreaterThan(100);
+    }
+
+    @Test
+    void coreNeverUsesFrontEnds() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                "org.caravan.cli..", "org.caravan.server..", "picocli..", "io.javalin..", "org.eclipse.jetty..",
+                "jakarta.servlet..", "javax.servlet..")
+                .because("the core is a library; the CLI and the server only parse, call the core and format")
+                .check(core);
+    }
+
+    @Test
+    void corePackagesAreAcyclic() {
+        slices().matching("org.caravan.(*)..").should().beFreeOfCycles().check(core);
+    }
+}
