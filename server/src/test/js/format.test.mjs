@@ -55,3 +55,10 @@ test('the route CSV has a header and one CRLF line per leg', () => {
   assert.equal(lines[3], '');
   assert.equal(lines.length, 4);
 });
+
+test('the route card names the sea passages a route uses, or says none', async () => {
+  const { passagesText } = await import('../../main/resources/web/js/format.mjs');
+  assert.equal(passagesText({ passages: ['Strait of Hormuz', 'Bosphorus'] }), 'Sea passages: Strait of Hormuz, Bosphorus');
+  assert.equal(passagesText({ passages: [] }), 'Sea passages: none');
+  assert.equal(passagesText({}), 'Sea passages: none');
+});

@@ -42,3 +42,9 @@ export function routeCsv(route) {
     l.co2_kg, l.country, l.link, l.from, l.to, l.status].map(csvCell).join(',')));
   return lines.join('\r\n') + '\r\n';
 }
+
+/** The route card's passage line: "Sea passages: Strait of Hormuz, Bosphorus" or "Sea passages: none". */
+export function passagesText(route) {
+  const p = (route && Array.isArray(route.passages)) ? route.passages : [];
+  return `Sea passages: ${p.length ? p.join(', ') : 'none'}`;
+}

@@ -1,7 +1,7 @@
 // The answer in the panel: what was restricted (the echo), a card per route, the comparison table, the what-if
 // line after a closure and the scenario's comparison with the baseline.
 import { $, el } from './dom.mjs';
-import { fmt, signed, usd } from './format.mjs';
+import { fmt, passagesText, signed, usd } from './format.mjs';
 import { routeColour } from './palette.mjs';
 import { restrictionEcho } from './restrictions.mjs';
 import { chartBoxes } from './chart.mjs';
@@ -157,6 +157,7 @@ export class ResultsView {
           el('td', {}, el('button', { type: 'button', class: 'close-btn', dataset: { id: c.id }, 'aria-label': `Close ${c.name || c.id} and re-plan`,
             title: 'Close this crossing (all its modes) and re-plan', text: 'Close', onclick: () => this.onCloseCrossing(c) })))))));
     }
+    card.append(el('p', { class: 'passages', text: passagesText(r) }));
     if (r.transshipments.length) {
       card.append(el('h3', { text: 'Transshipments' }), el('table', { class: 'transshipments' },
         el('tbody', {}, r.transshipments.map((x) => el('tr', {},

@@ -42,6 +42,9 @@ final class RouteOptions {
         @Option(names = "--close", paramLabel = "NAME_OR_ID", split = ",", descriptionKey = "route.close")
         List<String> close = new ArrayList<>();
 
+        @Option(names = "--avoid-passage", paramLabel = "NAME", split = ",", descriptionKey = "route.avoid_passage")
+        List<String> avoidPassage = new ArrayList<>();
+
         @Option(names = "--modes", paramLabel = "MODE", split = ",", descriptionKey = "route.modes")
         List<String> modes = new ArrayList<>();
 
@@ -58,7 +61,8 @@ final class RouteOptions {
         String depart;
 
         RouteQuery.Builder apply(RouteQuery.Builder b) {
-            return b.via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoid).close(close).modes(modes)
+            return b.via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoid).close(close).avoidPassage(avoidPassage)
+                    .modes(modes)
                     .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penalties).depart(depart);
         }
     }

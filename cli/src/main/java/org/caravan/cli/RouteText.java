@@ -140,6 +140,8 @@ final class RouteText {
         var link = network.link(id);
         if (link.isPresent()) {
             String name = link.get().name().isBlank() ? "" : " " + link.get().name();
+            var passage = org.caravan.network.Passages.embedded().ofLink(id);
+            if (passage.isPresent()) return id + name + " (sea passage " + passage.get().name() + ")";
             return id + name + (link.get().isCrossing() ? " (crossing)" : " (link)");
         }
         return id + network.node(id).map(n -> " " + n.name()).orElse("") + " (place)";
@@ -215,6 +217,8 @@ final class RouteText {
                     c.fromCountry(), c.toCountry(), c.cargoMode().code(), num(c.hours(), 1), num(c.p90Hours(), 1),
                     num(c.usd(), 0)));
         }
+        sb.append("\nSea passages\n");
+        sb.append(r.passages().isEmpty() ? "  none\n" : "  " + String.join(", ", r.passages()) + "\n");
         sb.append("\nTransshipments\n");
         if (r.transshipments().isEmpty()) sb.append("  none\n");
         for (Transshipment t : r.transshipments()) {

@@ -167,6 +167,9 @@ public final class PlaceIndex {
         }
     }
 
+    /** Whether the network has a link of this id. */
+    public boolean hasLink(String id) { return network.link(id).isPresent(); }
+
     /** Nodes and links that {@code --close} takes out of the network. */
     public record Closure(Set<String> nodes, Set<String> links) {}
 

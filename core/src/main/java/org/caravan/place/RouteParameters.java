@@ -53,6 +53,9 @@ public final class RouteParameters {
             null, false, null, null, null, "none",
             "Crossings (by name: every link of the crossing, every mode), places (every link of the place) or link ids"
                 + " to treat as closed.");
+    public static final RouteParameter AVOID_PASSAGE = new RouteParameter("avoid_passage", Kind.PLACES, QUERY,
+            "NAME", null, null, false, null, null, null, "none",
+            "Sea passages the route may not use, by name: Strait of Hormuz (Hormuz), Bosphorus (Turkish Straits).");
     public static final RouteParameter MODES = new RouteParameter("modes", Kind.CHOICES, QUERY, "MODE",
             List.of("rail", "road", "sea", "ferry"), null, false, null, null, null, "all",
             "Modes the cargo may travel in; border crossings follow the mode the cargo is in.");
@@ -98,7 +101,7 @@ public final class RouteParameters {
             "With pareto, the most milliseconds the search may take.");
 
     /** Every parameter, in the order help and the API document them. */
-    public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, TONNES, OBJECTIVE, AVOID, CLOSE, MODES,
+    public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, TONNES, OBJECTIVE, AVOID, CLOSE, AVOID_PASSAGE, MODES,
             INCLUDE_PLANNED, MAX_RISK, PENALTY, DEPART, SAMPLES, SEED, ALTERNATIVES, PARETO, PARETO_TOLERANCE, MAX_LABELS,
             BUDGET_MS);
 

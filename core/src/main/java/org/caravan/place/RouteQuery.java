@@ -38,6 +38,7 @@ public final class RouteQuery {
     private final String objective;
     private final List<String> avoid;
     private final List<String> close;
+    private final List<String> avoidPassage;
     private final List<String> modes;
     private final boolean includePlanned;
     private final Double maxRisk;
@@ -62,6 +63,7 @@ public final class RouteQuery {
         objective = b.objective == null || b.objective.isBlank() ? DEFAULT_OBJECTIVE : b.objective.trim();
         avoid = List.copyOf(b.avoid);
         close = List.copyOf(b.close);
+        avoidPassage = List.copyOf(b.avoidPassage);
         modes = List.copyOf(b.modes);
         includePlanned = b.includePlanned;
         maxRisk = b.maxRisk;
@@ -90,6 +92,7 @@ public final class RouteQuery {
         b.objective = objective;
         b.avoid.addAll(avoid);
         b.close.addAll(close);
+        b.avoidPassage.addAll(avoidPassage);
         b.modes.addAll(modes);
         b.includePlanned = includePlanned;
         b.maxRisk = maxRisk;
@@ -127,6 +130,9 @@ public final class RouteQuery {
     public List<String> avoid() { return avoid; }
 
     public List<String> close() { return close; }
+
+    /** Sea passages to avoid, by name ({@link org.caravan.network.Passages}). */
+    public List<String> avoidPassage() { return avoidPassage; }
 
     public List<String> modes() { return modes; }
 
@@ -184,6 +190,14 @@ public final class RouteQuery {
             PlaceIndex.Closure closure = places.resolveClosure(c);
             closedNodes.addAll(closure.nodes());
             closedLinks.addAll(closure.links());
+        }
+        for (String p : avoidPassage) {
+            if (p.isBlank()) continue;
+            org.caravan.network.Passages.Passage passage = org.caravan.network.Passages.embedded().byName(p)
+                    .orElseThrow(() -> new InvalidRequestException("avoid_passage", "unknown passage '" + p
+                            + "'; known: " + String.join(", ", org.caravan.network.Passages.embedded().all().stream()
+                            .map(org.caravan.network.Passages.Passage::name).toList())));
+            for (String id : passage.links()) if (places.hasLink(id)) closedLinks.add(id);
         }
         Set<Mode> modeSet = new LinkedHashSet<>();
         for (String m : modes) {
@@ -270,7 +284,7 @@ public final class RouteQuery {
     @Override
     public String toString() {
         return "RouteQuery[from=" + from + ", to=" + to + ", via=" + via + ", cargo=" + cargo + ", tonnes=" + tonnes
-                + ", objective=" + objective + ", avoid=" + avoid + ", close=" + close + ", modes=" + modes
+                + ", objective=" + objective + ", avoid=" + avoid + ", close=" + close + ", avoid_passage=" + avoidPassage + ", modes=" + modes
                 + ", includePlanned=" + includePlanned + ", maxRisk=" + maxRisk + ", penalties=" + penalties
                 + ", depart=" + depart
                 + ", alternatives=" + alternatives + ", pareto=" + pareto + ", paretoTolerance=" + paretoTolerance
@@ -288,6 +302,7 @@ public final class RouteQuery {
         private String objective;
         private final List<String> avoid = new ArrayList<>();
         private final List<String> close = new ArrayList<>();
+        private final List<String> avoidPassage = new ArrayList<>();
         private final List<String> modes = new ArrayList<>();
         private boolean includePlanned;
         private Double maxRisk;
@@ -319,6 +334,12 @@ public final class RouteQuery {
         public Builder avoid(List<String> v) { avoid.clear(); if (v != null) avoid.addAll(v); return this; }
 
         public Builder close(List<String> v) { close.clear(); if (v != null) close.addAll(v); return this; }
+
+        public Builder avoidPassage(List<String> v) {
+            avoidPassage.clear();
+            if (v != null) avoidPassage.addAll(v);
+            return this;
+        }
 
         public Builder modes(List<String> v) { modes.clear(); if (v != null) modes.addAll(v); return this; }
 
@@ -381,6 +402,7 @@ public final class RouteQuery {
                 case "objective" -> objective(one);
                 case "avoid" -> avoid(items);
                 case "close" -> close(items);
+                case "avoid_passage" -> avoidPassage(items);
                 case "modes" -> modes(items);
                 case "include_planned" -> includePlanned(bool(p, one));
                 case "max_risk" -> maxRisk(number(p, one));

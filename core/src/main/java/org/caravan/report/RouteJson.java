@@ -116,6 +116,8 @@ public final class RouteJson {
         for (Leg l : r.legs()) legs.add(leg(l));
         ArrayNode crossings = o.putArray("crossings");
         for (CrossingUse c : r.crossings()) crossings.add(crossing(c));
+        ArrayNode passages = o.putArray("passages");
+        r.passages().forEach(passages::add);
         ArrayNode ts = o.putArray("transshipments");
         for (Transshipment t : r.transshipments()) ts.add(transshipment(t));
         o.set("totals", totals(r.totals()));

@@ -40,6 +40,11 @@ public record Route(
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 
+    /** The named sea passages the route uses ({@link org.caravan.network.Passages}), in order, each once. */
+    public List<String> passages() {
+        return org.caravan.network.Passages.embedded().used(legs.stream().map(Leg::linkId).toList());
+    }
+
     public Route withReliability(ReliabilityStats r) {
         return new Route(nodes, countries, legs, crossings, transshipments, totals, cargo, unit, units, tonnes,
                 usesNonOperational, risk, exposure, r, timeline, departure, arrival);
