@@ -1,0 +1,103 @@
+package org.caravan.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.List;
+import org.caravan.cost.CostModel;
+import org.caravan.cost.CostModelLoader;
+import org.caravan.io.NetworkLoader;
+import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteQuery;
+import org.caravan.routing.InvalidRequestException;
+import org.caravan.routing.NoRoute;
+import org.caravan.routing.RouteRequest;
+import org.caravan.routing.RouteResult;
+import org.caravan.routing.Router;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Named sea passages: every link they name exists, avoiding one closes it honestly, routes list them. */
+class PassagesTest {
+    static Network network;
+    static CostModel costs;
+    static Router router;
+    static PlaceIndex places;
+
+    @BeforeAll
+    static void load() throws Exception {
+        network = new NetworkLoader().loadEmbedded();
+        costs = CostModelLoader.defaults();
+        router = new Router(network, costs);
+        places = new PlaceIndex(network);
+    }
+
+    private RouteResult route(RouteQuery.Builder b) {
+        RouteRequest r = b.build().resolve(network, costs, places);
+        return router.route(r);
+    }
+
+    @Test
+    void everyPassageNamesExistingSeaLinksWithASource() {
+        assertThat(Passages.embedded().all()).isNotEmpty();
+        for (Passages.Passage p : Passages.embedded().all()) {
+            assertThat(p.source()).as(p.name()).isNotBlank();
+            assertThat(p.confidence()).as(p.name()).isIn("published", "estimated", "calibrated");
+            for (String id : p.links()) {
+                assertThat(network.link(id)).as(p.name() + " link " + id).isPresent();
+                assertThat(network.link(id).orElseThrow().mode()).as(id).isIn(Mode.SEA, Mode.FERRY);
+            }
+        }
+    }
+
+    @Test
+    void aGulfToKarachiSeaRouteListsHormuz() {
+        RouteResult r = route(RouteQuery.builder().from("AEJEA").to("PKKHI").modes(List.of("sea")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).containsExactly("Strait of Hormuz");
+        assertThat(r.route().legs()).anyMatch(l -> l.linkId().equals("sea_sw_hormuz_sw_gulf_of_oman"));
+    }
+
+    @Test
+    void avoidingHormuzBySeaOnlyRefusesAndNamesThePassageLink() {
+        RouteResult r = route(RouteQuery.builder().from("AEJEA").to("PKKHI").modes(List.of("sea"))
+                .avoidPassage(List.of("hormuz")));
+        assertThat(r.found()).isFalse();
+        NoRoute no = r.noRoute();
+        assertThat(no.reason()).isEqualTo(NoRoute.Reason.BLOCKED);
+        assertThat(no.message()).contains("sea_sw_hormuz_sw_gulf_of_oman");
+    }
+
+    @Test
+    void avoidingHormuzWithLandAllowedFindsARouteThatDoesNotUseIt() {
+        RouteResult r = route(RouteQuery.builder().from("AEJEA").to("PKKHI").avoidPassage(List.of("Strait of Hormuz")));
+        if (r.found()) {
+            assertThat(r.route().passages()).doesNotContain("Strait of Hormuz");
+            assertThat(r.route().legs()).noneMatch(l -> l.linkId().equals("sea_sw_hormuz_sw_gulf_of_oman"));
+        } else {
+            assertThat(r.noRoute().message()).isNotBlank();
+        }
+    }
+
+    @Test
+    void anUnknownPassageIsAnErrorNamingTheFieldAndTheKnownPassages() {
+        assertThatThrownBy(() -> route(RouteQuery.builder().from("AEJEA").to("PKKHI").avoidPassage(List.of("Suez"))))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("Suez").hasMessageContaining("Strait of Hormuz");
+    }
+
+    @Test
+    void namesAreMatchedIgnoringCaseSpacesAndAliases() {
+        assertThat(Passages.embedded().byName("turkish straits").orElseThrow().name()).isEqualTo("Bosphorus");
+        assertThat(Passages.embedded().byName("STRAIT OF HORMUZ")).isPresent();
+    }
+
+    @Test
+    void aBadTableNamesTheLine() {
+        assertThatThrownBy(() -> Passages.parse(new BufferedReader(new StringReader(
+                "name,aliases,links,source,confidence,note\nHormuz,,,src,published,\n")), "p.csv"))
+                .hasMessageContaining("p.csv:2");
+    }
+}
