@@ -21,6 +21,9 @@ final class Logging {
         System.setProperty("org.slf4j.simpleLogger.log.org.caravan", "info");
         LogManager.getLogManager().reset(); // java.util.logging: no console handler, nothing printed
         java.util.logging.Logger.getLogger("").setLevel(Level.OFF);
+        // openhtmltopdf installs its own console handler on its java.util.logging loggers, so the reset above
+        // does not reach it: its own switch does
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
     }
 
     /** True when {@code args} holds {@code --verbose} before a {@code --} end of options. */
