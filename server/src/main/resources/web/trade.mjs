@@ -424,7 +424,8 @@ function renderTransit(message) {
     const top = shares[0];
     summary.append(
       el('div', {}, el('b', { text: `${fmt(t.routed_tonnes, 0)} t` }), ' routed',
-        t.unrouted_tonnes > 0 ? ` · ${fmt(t.unrouted_tonnes, 0)} t without a route` : '',
+        t.unrouted_tonnes > 0 ? ` · ${fmt(t.unrouted_tonnes, 0)} t with no route on the network` : '',
+        t.no_hub_tonnes > 0 ? ` · ${fmt(t.no_hub_tonnes, 0)} t of partners without a hub (not routed)` : '',
         ` · ${d.pairs.length} OD pair${d.pairs.length === 1 ? '' : 's'}`),
       el('div', {}, top ? ['Most exposed: ', el('b', { text: `${top.name || top.country} ${pct(top.share_pct)}` }),
         ' of the routed tonnes cross it']

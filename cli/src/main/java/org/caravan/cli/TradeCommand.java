@@ -523,10 +523,10 @@ final class TradeCommand implements Runnable {
         Object compute(TradeAnalytics an) throws Exception {
             TradeDemand.Result d = demand.od(an, a);
             ScenarioBase base = ScenarioCommand.base(data);
-            if (scenario == null) return new TransitReport(d, TransitDependence.of(base, d.pairs()));
+            if (scenario == null) return new TransitReport(d, TransitDependence.of(base, d));
             try {
                 return new TransitReport(d, TransitDependence.of(
-                        ScenarioOverlay.apply(base, ScenarioCommand.load(scenario, base)), d.pairs()));
+                        ScenarioOverlay.apply(base, ScenarioCommand.load(scenario, base)), d));
             } catch (org.caravan.scenario.ScenarioException e) {
                 throw new UserInputException("--scenario: " + e.getMessage());
             }

@@ -260,9 +260,10 @@ final class TradeText {
 
     static String transit(TradeDemand.Result d, TransitDependence.Result t) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "Transit dependence of %s %s, %d: %,.0f t routed, %,.0f t without a "
-                        + "route%n", d.reporter().label(), d.flow().equals("X") ? "exports" : "imports", d.year(),
-                t.routedTonnes(), t.unroutedTonnes()));
+        sb.append(String.format(Locale.ROOT, "Transit dependence of %s %s, %d: %,.0f t routed, %,.0f t with no "
+                        + "route on the network, %,.0f t of partners without a hub (not routed)%n",
+                d.reporter().label(), d.flow().equals("X") ? "exports" : "imports", d.year(),
+                t.routedTonnes(), t.unroutedTonnes(), t.noHubTonnes()));
         if (d.fromPublished()) {
             sb.append("  demand from published figures (not Comtrade records): ").append(d.basis()).append('\n');
         }
@@ -283,7 +284,7 @@ final class TradeText {
                             p.usdPerTonne()) : "no route: " + p.reason()));
         }
         for (TradeDemand.Unplaced u : d.unplaced()) {
-            sb.append(String.format(Locale.ROOT, "  not routed: %s %,.0f t (%s)%n", u.partner().label(), u.tonnes(),
+            sb.append(String.format(Locale.ROOT, "  no hub, not routed: %s %,.0f t (%s)%n", u.partner().label(), u.tonnes(),
                     u.reason()));
         }
         sb.append("  basis: ").append(t.basis()).append('\n');

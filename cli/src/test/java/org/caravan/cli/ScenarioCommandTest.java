@@ -62,9 +62,22 @@ class ScenarioCommandTest {
                 "--format", "csv", "-o", out.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         var lines = Files.readAllLines(out);
-        assertThat(lines).hasSize(3);
+        assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo(String.join(",", ScenarioJson.CSV_COLUMNS));
         assertThat(lines.get(1)).startsWith("torkham-closed,Kabul,Peshawar,AFKBL,PKPEW,container,");
+        // The last line holds the totals, the same figures as the JSON's "totals" (README, SCENARIOS.md).
+        String[] total = lines.get(3).split(",", -1);
+        var col = ScenarioJson.CSV_COLUMNS;
+        assertThat(total[col.indexOf("from")]).isEqualTo("TOTAL");
+        assertThat(total[col.indexOf("change")]).isEqualTo("totals");
+        JsonNode t = root.path("totals");
+        assertThat(Double.parseDouble(total[col.indexOf("tonnes")])).isEqualTo(21000.0);
+        assertThat(Double.parseDouble(total[col.indexOf("baseline_usd")]))
+                .isCloseTo(t.path("baseline_usd").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(Double.parseDouble(total[col.indexOf("delta_usd")]))
+                .isCloseTo(t.path("delta_usd").asDouble(), org.assertj.core.data.Offset.offset(0.01))
+                .isPositive();
+        assertThat(lines.get(3)).contains("2 pairs, 2 compared");
     }
 
     @Test

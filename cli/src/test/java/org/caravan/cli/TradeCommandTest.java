@@ -148,7 +148,14 @@ class TradeCommandTest {
         CliRunner.Run transit = trade("transit", "KAZ", "--year", "2022");
         assertThat(transit.exit()).as(transit.err()).isZero();
         assertThat(transit.out()).contains("1,840,000 t routed", "UZ", "Uzbekistan", "100.0%", "Astana", "Almaty",
-                "Kabul");
+                "Kabul", "0 t with no route on the network", "t of partners without a hub (not routed)");
+        JsonNode tj = new ObjectMapper().readTree(trade("transit", "KAZ", "--year", "2022", "--format", "json").out())
+                .path("transit");
+        assertThat(tj.path("routed_tonnes").asDouble()).isEqualTo(1_840_000.0);
+        assertThat(tj.path("unrouted_tonnes").asDouble()).isZero();
+        assertThat(tj.has("no_hub_tonnes")).isTrue();
+        assertThat(trade("transit", "KAZ", "--year", "2022", "--format", "csv").out())
+                .contains(",NO_ROUTE,", ",NO_HUB,", ",ROUTED,tonnes routed,1840000,");
     }
 
     @Test

@@ -106,7 +106,7 @@ public final class ScenarioJson {
         return o;
     }
 
-    /** One header line and one line per pair (RFC 4180 quoting). */
+    /** One header line, one line per pair and a last totals line ({@code from = TOTAL}) (RFC 4180 quoting). */
     public static String csv(ScenarioComparison.Result r) {
         StringBuilder sb = new StringBuilder(String.join(",", CSV_COLUMNS)).append('\n');
         for (ScenarioComparison.PairResult p : r.pairs()) {
@@ -120,6 +120,16 @@ public final class ScenarioJson {
                     num(p.deltaHours()), num(p.deltaCo2Kg()), num(p.deltaRisk()), p.change(), message);
             sb.append(String.join(",", cells.stream().map(ScenarioJson::quote).toList())).append('\n');
         }
+        // The totals row: from = "TOTAL", change = "totals"; USD and CO2 per year for the pairs routed on both
+        // sides, hours weighted by tonnes (the same figures as the JSON "totals").
+        ScenarioComparison.Totals t = r.totals();
+        String note = t.pairs() + " pairs, " + t.compared() + " compared, " + t.lost() + " lost, " + t.gained()
+                + " gained; USD and CO2 per year for the pairs routed on both sides, hours weighted by tonnes";
+        List<String> total = List.of(r.scenario().id(), "TOTAL", "", "", "", "", "", num(t.tonnes()), "",
+                num(t.baselineUsd()), num(t.baselineHours()), num(t.baselineCo2Kg()), "", "", "",
+                num(t.scenarioUsd()), num(t.scenarioHours()), num(t.scenarioCo2Kg()), "", "", num(t.deltaUsd()),
+                num(t.deltaHours()), num(t.deltaCo2Kg()), "", "totals", note);
+        sb.append(String.join(",", total.stream().map(ScenarioJson::quote).toList())).append('\n');
         return sb.toString();
     }
 

@@ -140,6 +140,12 @@ public final class TradeTables {
         for (TransitDependence.CountryShare c : t.transit()) {
             rows.add(Arrays.asList(reporter, year, flow, c.country(), c.name(), c.tonnes(), c.sharePct()));
         }
+        // Summary rows after the countries: what was routed, what had no route, what had no hub.
+        rows.add(Arrays.asList(reporter, year, flow, "ROUTED", "tonnes routed", t.routedTonnes(), null));
+        rows.add(Arrays.asList(reporter, year, flow, "NO_ROUTE", "tonnes with no route on the network",
+                t.unroutedTonnes(), null));
+        rows.add(Arrays.asList(reporter, year, flow, "NO_HUB", "tonnes of partners without a hub in the network",
+                t.noHubTonnes(), null));
         return rows;
     }
 

@@ -35,11 +35,32 @@ public final class TransitDependence {
     /** One OD pair's cheapest route: the countries it transits, or why there is none. */
     public record PairTransit(OdPair od, boolean routed, List<String> transit, Double usdPerTonne, String reason) {}
 
-    public record Result(double routedTonnes, double unroutedTonnes, List<CountryShare> transit,
+    /**
+     * @param routedTonnes   tonnes of the pairs that have a route
+     * @param unroutedTonnes tonnes of the pairs (both ends at a hub) that have no route on the network
+     * @param noHubTonnes    tonnes of partners that have no hub in the network, so never became a pair
+     *                       ({@link TradeDemand.Result#unplaced()}); 0 when only pairs were given
+     */
+    public record Result(double routedTonnes, double unroutedTonnes, double noHubTonnes, List<CountryShare> transit,
                          List<PairTransit> pairs, String basis) {}
 
     public static Result of(ScenarioBase base, List<OdPair> pairs) {
-        return of(base, base.router(), r -> r, pairs, "");
+        return of(base, base.router(), r -> r, pairs, 0, "");
+    }
+
+    /** A demand's pairs, with the tonnes of its partners without a hub counted apart ({@code noHubTonnes}). */
+    public static Result of(ScenarioBase base, TradeDemand.Result demand) {
+        return of(base, base.router(), r -> r, demand.pairs(), noHub(demand), "");
+    }
+
+    /** {@link #of(ScenarioRun, List)} for a demand, with its partners without a hub counted apart. */
+    public static Result of(ScenarioRun run, TradeDemand.Result demand) {
+        return of(run.base(), run.router(), run::restrict, demand.pairs(), noHub(demand),
+                "; under scenario '" + run.scenario().id() + "'");
+    }
+
+    private static double noHub(TradeDemand.Result demand) {
+        return demand.unplaced().stream().mapToDouble(TradeDemand.Unplaced::tonnes).sum();
     }
 
     /**
@@ -47,11 +68,11 @@ public final class TransitDependence {
      * how the dependence would change.
      */
     public static Result of(ScenarioRun run, List<OdPair> pairs) {
-        return of(run.base(), run.router(), run::restrict, pairs, "; under scenario '" + run.scenario().id() + "'");
+        return of(run.base(), run.router(), run::restrict, pairs, 0, "; under scenario '" + run.scenario().id() + "'");
     }
 
     private static Result of(ScenarioBase base, Router router, UnaryOperator<RouteRequest> restrict,
-                             List<OdPair> pairs, String under) {
+                             List<OdPair> pairs, double noHub, String under) {
         Planner planner = new Planner(router);
         Map<String, double[]> tonnes = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
@@ -95,7 +116,7 @@ public final class TransitDependence {
             shares.add(new CountryShare(e.getKey(), names.get(e.getKey()), t, routed > 0 ? 100 * t / routed : 0));
         }
         shares.sort(Comparator.comparingDouble(CountryShare::tonnes).reversed().thenComparing(CountryShare::country));
-        return new Result(routed, unrouted, List.copyOf(shares), List.copyOf(out),
+        return new Result(routed, unrouted, noHub, List.copyOf(shares), List.copyOf(out),
                 "each OD pair on its cheapest route for its cargo; a pair's tonnes count once in every country "
                         + "the route crosses other than its two ends' countries (seas excluded)" + under);
     }

@@ -249,6 +249,13 @@ class TradeAnalyticsTest {
                 assertThat(u.reason()).isEqualTo("no hub in the network");
             });
             assertThat(d.valueWithoutWeightUsd()).isEqualTo(50.0);
+            // transit counts the tonnes without a hub apart from those with no route
+            TransitDependence.Result t = TransitDependence.of(ScenarioBase.embedded(), d);
+            assertThat(t.routedTonnes()).isEqualTo(2_000.0);
+            assertThat(t.unroutedTonnes()).isZero();
+            assertThat(t.noHubTonnes()).isEqualTo(5_000.0);
+            assertThat(org.caravan.report.TradeTables.transit("KAZ", 2024, "X", t)).extracting(r -> r.get(3))
+                    .endsWith("ROUTED", "NO_ROUTE", "NO_HUB");
             TradeFigures.TopProducts top = new TradeAnalytics(other).top(other.countries().resolve("KAZ"),
                     other.countries().resolve("AFG"), 2024, "X", 2, 10);
             assertThat(top.products()).filteredOn(p -> p.code().equals("12")).singleElement()

@@ -218,7 +218,7 @@ final class TradeApi {
     void transit(Context ctx) {
         boolean csv = csv(ctx);
         TradeDemand.Result d = demand(ctx);
-        TransitDependence.Result t = TransitDependence.of(base, d.pairs());
+        TransitDependence.Result t = TransitDependence.of(base, d);
         if (csv) {
             writeCsv(ctx, "trade-transit-" + d.reporter().iso3() + "-" + d.year() + "-" + d.flow() + ".csv",
                     TradeTables.transit(d.reporter().iso3(), d.year(), d.flow(), t));

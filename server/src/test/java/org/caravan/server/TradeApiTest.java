@@ -530,7 +530,10 @@ class TradeApiTest {
         assertThat(csv.type()).contains("text/csv");
         assertThat(csv.disposition()).isEqualTo("attachment; filename=\"trade-transit-KAZ-2022-X.csv\"");
         assertThat(csv.lines()).containsExactly("reporter,year,flow,transit_country,name,tonnes,share_pct",
-                "KAZ,2022,X,UZ,Uzbekistan,2600000,100");
+                "KAZ,2022,X,UZ,Uzbekistan,2600000,100", "KAZ,2022,X,ROUTED,tonnes routed,2600000,",
+                "KAZ,2022,X,NO_ROUTE,tonnes with no route on the network,0,",
+                "KAZ,2022,X,NO_HUB,tonnes of partners without a hub in the network,0,");
+        assertThat(t.path("no_hub_tonnes").isNumber()).isTrue();
     }
 
     @Test
