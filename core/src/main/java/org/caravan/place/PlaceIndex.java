@@ -128,6 +128,15 @@ public final class PlaceIndex {
         List<Node> hits = byName.getOrDefault(normalize(q), List.of());
         if (hits.isEmpty()) hits = byLooseName.getOrDefault(normalize(q), List.of());
         if (hits.isEmpty()) {
+            // a known town or capital outside the region is told so: offering the nearest spelling ("Kunduz" for
+            // "London") would suggest the network could route there
+            var known = org.caravan.country.WorldPlaces.embedded().find(q);
+            if (known.isPresent() && !known.get().inRegion()) {
+                throw new InvalidRequestException(field, "'" + q + "' is " + known.get().name() + ", "
+                        + known.get().country().label() + ", outside the network's region (Central and South Asia, "
+                        + "Iran, the Caucasus, Turkey and their ports); choose a place in the region, e.g. a port "
+                        + "or border town on the way");
+            }
             List<String> sugg = suggestions(q, 3);
             throw new InvalidRequestException(field, "unknown place '" + q + "'"
                     + (sugg.isEmpty() ? "" : "; did you mean " + String.join(", ", sugg) + "?"));
