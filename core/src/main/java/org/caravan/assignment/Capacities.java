@@ -1,11 +1,8 @@
 package org.caravan.assignment;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,58 +170,33 @@ public final class Capacities {
         }
     }
 
+    /** Tokenizing, quoting and UTF-8 checks are the project's CSV reader's; the column rules are this table's. */
     private static List<Row> rows(InputStream in, String file, List<String> required, List<Problem> problems)
             throws IOException {
         List<Row> rows = new ArrayList<>();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String headerLine = reader.readLine();
-        if (headerLine == null) {
+        List<org.caravan.io.CsvTable.Row> table = org.caravan.io.CsvTable.rows(in.readAllBytes(), file, problems);
+        if (!problems.isEmpty()) return rows;
+        if (table.isEmpty()) {
             problems.add(new Problem(file, "line 1", "", "empty file: expected the header " + required));
             return rows;
         }
-        List<String> header = split(headerLine.replace("\uFEFF", ""));
+        List<String> header = table.get(0).cells().stream().map(c -> c.replace("\uFEFF", "").trim()).toList();
         for (String col : required) {
             if (!header.contains(col)) problems.add(new Problem(file, "line 1", col, "missing column"));
         }
         if (!problems.isEmpty()) return rows;
-        String text;
-        int line = 1;
-        while ((text = reader.readLine()) != null) {
-            line++;
-            if (text.isBlank()) continue;
-            List<String> cells = split(text);
+        for (org.caravan.io.CsvTable.Row r : table.subList(1, table.size())) {
+            if (r.isBlank()) continue;
+            List<String> cells = r.cells();
             if (cells.size() != header.size()) {
-                problems.add(new Problem(file, "line " + line, "", cells.size() + " fields, the header has "
+                problems.add(new Problem(file, "line " + r.line(), "", cells.size() + " fields, the header has "
                         + header.size()));
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            for (int i = 0; i < header.size(); i++) values.put(header.get(i).trim(), cells.get(i).trim());
-            rows.add(new Row(file, line, values));
+            for (int i = 0; i < header.size(); i++) values.put(header.get(i), cells.get(i).trim());
+            rows.add(new Row(file, r.line(), values));
         }
         return rows;
-    }
-
-    static List<String> split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else cur.append(ch);
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(ch);
-            }
-        }
-        out.add(cur.toString());
-        return out;
     }
 }
