@@ -234,7 +234,7 @@ public final class CostModelLoader {
             if (node == null || !node.isObject()) return;
             node.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    problem(join(path, k), "unknown field, expected one of " + new java.util.TreeSet<>(allowed));
+                    problem(Problem.fieldPath(path, k), "unknown field, expected one of " + new java.util.TreeSet<>(allowed));
                 }
             });
         }

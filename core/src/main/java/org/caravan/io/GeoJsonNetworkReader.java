@@ -67,7 +67,12 @@ public final class GeoJsonNetworkReader {
     private static void parse(byte[] bytes, String file, NetworkBuilder out) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes); // Jackson detects UTF-8 and skips a byte-order mark
+            // Decoded strictly first: Jackson lets some invalid bytes through (e.g. 0xFF between tokens), and
+            // every other input file is refused with the offset and line of its first bad byte.
+            root = MAPPER.readTree(Utf8.decode(bytes));
+        } catch (Utf8.MalformedException e) {
+            out.addProblem(new Problem(file, e.location(), "", e.getMessage()));
+            return;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();

@@ -9,6 +9,15 @@ package org.caravan.network;
  * @param message  what is wrong, in words a data curator understands
  */
 public record Problem(String file, String location, String field, String message) {
+    /**
+     * The dotted path of {@code key} under {@code path}; a blank key (a damaged file can hold one) is quoted so
+     * that the problem still names the field it is about.
+     */
+    public static String fieldPath(String path, String key) {
+        String named = key.isBlank() ? "'" + key + "'" : key;
+        return path.isEmpty() ? named : path + "." + named;
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(file);

@@ -158,7 +158,7 @@ public final class RiskRegisterLoader {
         if (node == null || !node.isObject()) return;
         node.fieldNames().forEachRemaining(k -> {
             if (!allowed.contains(k)) {
-                problems.add(new Problem(file, "", path.isEmpty() ? k : path + "." + k,
+                problems.add(new Problem(file, "", Problem.fieldPath(path, k),
                         "unknown field, expected one of " + new java.util.TreeSet<>(allowed)));
             }
         });

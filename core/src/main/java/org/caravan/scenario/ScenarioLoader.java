@@ -390,8 +390,7 @@ public final class ScenarioLoader {
         void unknown(JsonNode node, String path, Set<String> allowed) {
             node.fieldNames().forEachRemaining(k -> {
                 if (!allowed.contains(k)) {
-                    String key = k.isBlank() ? "'" + k + "'" : k; // an empty key still needs a name in the message
-                    problem(path.isEmpty() ? key : path + "." + key, "unknown field, expected one of " + allowed);
+                    problem(Problem.fieldPath(path, k), "unknown field, expected one of " + allowed);
                 }
             });
         }

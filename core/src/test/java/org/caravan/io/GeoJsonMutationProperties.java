@@ -48,7 +48,7 @@ class GeoJsonMutationProperties {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
         } catch (java.io.IOException e) {
-            throw new AssertionError("loaded, but is not JSON", e);
+            throw new AssertionError("loaded, but is not JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -56,6 +56,25 @@ class GeoJsonNetworkReaderTest {
             + "\"kind\":\"border_post\",\"source\":\"s\",\"confidence\":\"estimated\"";
 
     @Test
+    void aByteThatIsNotUtf8IsRefusedWithItsLineEvenBetweenTokens() throws Exception {
+        // Jackson alone skips a 0xFF between tokens; found by GeoJsonMutationProperties.
+        byte[] text = collection(point(76.9286, 43.2567, ALMATY)).replace("[76", "[\n76")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = new String(text, java.nio.charset.StandardCharsets.UTF_8).indexOf("76.9286");
+        byte[] bad = new byte[text.length + 1];
+        System.arraycopy(text, 0, bad, 0, at);
+        bad[at] = (byte) 0xFF;
+        System.arraycopy(text, at, bad, at + 1, text.length - at);
+        Path f = dir.resolve("net.geojson");
+        java.nio.file.Files.write(f, bad);
+        List<Problem> p = new NetworkLoader().validate(List.of(f));
+        assertThat(p).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo("line 2");
+            assertThat(e.message()).contains("not valid UTF-8", "0xFF");
+        });
+    }
+
+    @Test
     void problemsAreLocatedByZeroBasedFeatureIndexAndPropertyName() {
         List<Problem> p = problems(collection(
                 point(76.9286, 43.2567, ALMATY),
