@@ -123,8 +123,9 @@ public final class FreightAssignment {
      * @param assignedTonnes of which loaded on routes; the rest is in {@code unroutable}
      * @param tonneKmByMode  tonne-km per year by mode of the links (crossings and transfers carry no km)
      * @param routes         routes in all route sets
+     * @param pairCount      OD pairs in the input
      */
-    public record Result(Options options, List<String> classes, List<ElementFlow> elements, List<LinkFlow> links,
+    public record Result(Options options, int pairCount, List<String> classes, List<ElementFlow> elements, List<LinkFlow> links,
             List<Unroutable> unroutable, double demandTonnes, double assignedTonnes,
             Map<Mode, Double> tonneKmByMode, double relativeGap, boolean converged, List<IterationReport> iterations,
             int routes, long millis) {
@@ -303,7 +304,7 @@ public final class FreightAssignment {
                 tkm.merge(l.mode(), t * l.km(), Double::sum);
             }
         }
-        return new Result(options, List.copyOf(classes), List.copyOf(elementFlows), List.copyOf(linkFlows),
+        return new Result(options, pairs.size(), List.copyOf(classes), List.copyOf(elementFlows), List.copyOf(linkFlows),
                 List.copyOf(unroutable), demand, assigned, tkm, res.relativeGap(), res.converged(), res.iterations(),
                 routeCount, (System.nanoTime() - start) / 1_000_000);
     }
