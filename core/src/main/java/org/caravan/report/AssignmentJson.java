@@ -121,7 +121,7 @@ public final class AssignmentJson {
     }
 
     /**
-     * RFC 7946 FeatureCollection: a LineString per network link with flow (tonnes each way and in all, and for a
+     * RFC 7946 FeatureCollection: a LineString per network link with flow (loaded links only; tonnes each way and in all, and for a
      * crossing or ferry its highest volume/capacity and queue of the two directions) and a Point per loaded port or
      * yard. Every feature has the same properties (null where they do not apply), so GIS tools see one schema.
      */
@@ -140,6 +140,7 @@ public final class AssignmentJson {
                     (a, b) -> b.volumeToCapacity() > a.volumeToCapacity() ? b : a);
         }
         for (Map.Entry<String, double[]> en : byLink.entrySet()) {
+            if (!(en.getValue()[0] + en.getValue()[1] > 0)) continue; // in a route set but not loaded
             Link l = net.link(en.getKey()).orElseThrow();
             ObjectNode f = features.addObject();
             f.put("type", "Feature");
@@ -157,7 +158,7 @@ public final class AssignmentJson {
         }
         for (ElementFlow e : r.elements()) {
             Element el = e.element();
-            if (!el.kind().equals("port") && !el.kind().equals("yard")) continue;
+            if (!el.kind().equals("port") && !el.kind().equals("yard") || !(e.tonnes() > 0)) continue;
             Node n = net.node(el.id()).orElseThrow();
             ObjectNode f = features.addObject();
             f.put("type", "Feature");
