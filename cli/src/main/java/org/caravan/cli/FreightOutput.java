@@ -35,6 +35,7 @@ final class FreightOutput {
 
     static int run(AssignCommand c, AssignmentMethod m) throws Exception {
         if (c.top < 1) throw new UserInputException("--top: must be at least 1, got " + c.top);
+        if (c.query.tonnes != null) throw new UserInputException("--tonnes: the OD file gives each pair's tonnes");
         FreightAssignment.Options options;
         try {
             options = new FreightAssignment.Options(m, c.gap != null ? c.gap : 1e-6, c.maxIterations, c.alternatives,
