@@ -59,9 +59,9 @@ final class FreightOutput {
                 progress ? err : null, "baseline");
         Result scen = null;
         String scenarioId = null;
+        ScenarioRun run = null;
         if (c.scenario != null) {
             Scenario s = ScenarioCommand.load(c.scenario, base);
-            ScenarioRun run;
             try {
                 run = ScenarioOverlay.apply(base, s);
             } catch (ScenarioException e) {
@@ -72,25 +72,21 @@ final class FreightOutput {
                     "scenario " + s.id());
         }
         Result shown = scen != null ? scen : baseline;
+        org.caravan.network.Network shownNetwork = run != null ? run.network() : base.network();
         String out = switch (c.format) {
             case text -> scen == null ? text(baseline, c.top) : text(baseline, c.top) + "\n" + "With scenario "
                     + scenarioId + ":\n" + text(scen, c.top) + "\n" + comparison(baseline, scen, scenarioId, c.top);
             case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json(baseline, scen,
                     scenarioId)) + "\n";
             case csv -> AssignmentJson.csv(shown);
-            case geojson -> RouteJson.MAPPER.writeValueAsString(AssignmentJson.geoJson(shown,
-                    scen != null ? scenNetwork(base, c.scenario) : base.network())) + "\n";
+            case geojson -> RouteJson.MAPPER.writeValueAsString(AssignmentJson.geoJson(shown, shownNetwork)) + "\n";
         };
         TextOutput.write(c.spec, c.out, out);
         if (c.geojson != null) {
-            writeFile(c, c.geojson, RouteJson.MAPPER.writeValueAsString(AssignmentJson.geoJson(shown,
-                    scen != null ? scenNetwork(base, c.scenario) : base.network())) + "\n");
+            writeFile(c, c.geojson, RouteJson.MAPPER.writeValueAsString(AssignmentJson.geoJson(shown, shownNetwork))
+                    + "\n");
         }
         return 0;
-    }
-
-    private static org.caravan.network.Network scenNetwork(ScenarioBase base, String id) throws ScenarioException {
-        return ScenarioOverlay.apply(base, ScenarioCommand.load(id, base)).network();
     }
 
     private static void writeFile(AssignCommand c, java.nio.file.Path file, String content) {
