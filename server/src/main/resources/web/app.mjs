@@ -8,6 +8,7 @@ import { decode, encode, isPlannable, routeParams, scenarioParams, sameQuestion 
 import { closureChips, crossingGroup, groupName, indexNetwork } from './js/network.mjs';
 import { MapView } from './js/map.mjs';
 import { CriticalityLayer } from './js/criticality.mjs';
+import { FlowLayer } from './js/flows.mjs';
 import { markInvalid, readForm, renderAvoidList, renderClosedChips, setupAutocomplete, updateEnabled, writeForm } from './js/planner.mjs';
 import { ResultsView } from './js/results.mjs';
 import { ScenarioPanel } from './js/scenarios.mjs';
@@ -46,6 +47,7 @@ const mapView = new MapView('map', {
   onSelect: (i) => select(i),
 });
 const criticality = new CriticalityLayer(mapView);
+const flows = new FlowLayer(mapView);
 const results = new ResultsView({
   onSelect: (i) => select(i),
   onCloseCrossing: (c) => {
@@ -211,6 +213,20 @@ async function toggleCriticality() {
   }
 }
 
+async function toggleFlows() {
+  const toggle = $('#flows-toggle');
+  if (!toggle.checked) { flows.hide(); return; }
+  setStatus('Assigning the main OD demand…');
+  try {
+    await flows.show(() => toggle.checked);
+  } catch (e) {
+    showError(errorText(e, 'Could not assign the demand'));
+    toggle.checked = false;
+  } finally {
+    setStatus('');
+  }
+}
+
 async function start() {
   setupAutocomplete($('#from'));
   setupAutocomplete($('#to'));
@@ -221,6 +237,7 @@ async function start() {
   });
   $('#pareto').addEventListener('change', () => updateEnabled(!!scenarios.value));
   $('#criticality-toggle').addEventListener('change', toggleCriticality);
+  $('#flows-toggle').addEventListener('change', toggleFlows);
   window.addEventListener('popstate', () => { restore(); });
   const scenariosLoaded = scenarios.load('');
   const [shapes, network, countries] = await Promise.allSettled([

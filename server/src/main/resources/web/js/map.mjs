@@ -41,6 +41,7 @@ export class MapView {
     L.control.scale({ imperial: false }).addTo(map);
     map.createPane('countries').style.zIndex = 250;
     map.createPane('critical').style.zIndex = 420;
+    map.createPane('flows').style.zIndex = 430; // the freight-flow layer (flows.mjs)
     map.createPane('routes').style.zIndex = 450;
     this.map = map;
     this.addLegend();

@@ -129,7 +129,11 @@ class AssignCommandTest {
         CliRunner.Run method = CliRunner.run("assign", "--tntp", braessNet().toString(), "--trips",
                 braessTrips().toString(), "--method", "msa");
         assertThat(method.exit()).isEqualTo(2);
-        assertThat(method.err()).contains("--method").contains("aon, fw, cfw or bfw");
+        assertThat(method.err()).contains("--method").contains("aon, fw, cfw, bfw or logit");
+        CliRunner.Run logit = CliRunner.run("assign", "--tntp", braessNet().toString(), "--trips",
+                braessTrips().toString(), "--method", "logit");
+        assertThat(logit.exit()).isEqualTo(2);
+        assertThat(logit.err()).contains("--method: logit needs the route sets of --od");
         CliRunner.Run missing = CliRunner.run("assign", "--tntp", dir.resolve("nope.tntp").toString(), "--trips",
                 braessTrips().toString());
         assertThat(missing.exit()).isEqualTo(2);

@@ -39,6 +39,9 @@ public final class Equilibrium {
                 throw new IllegalArgumentException("class " + c.name() + " has " + c.zones() + " zones, the network "
                         + net.zoneCount());
             }
+            if (c.linkPce() != null && c.linkPce().length != net.linkCount()) {
+                throw new IllegalArgumentException("class " + c.name() + ": one pce per link expected");
+            }
             if (c.fixedCost() != null && c.fixedCost().length != net.linkCount()) {
                 throw new IllegalArgumentException("class " + c.name() + ": one fixed cost per link expected");
             }
@@ -66,6 +69,10 @@ public final class Equilibrium {
     public static AssignmentResult solve(FlowNetwork net, List<TrafficClass> classes, AssignmentSettings settings,
             Consumer<IterationReport> listener) {
         Equilibrium e = new Equilibrium(net, classes, settings);
+        if (settings.method() == AssignmentMethod.LOGIT) {
+            throw new IllegalArgumentException("logit route choice needs route sets (the freight assignment); "
+                    + "expected aon, fw, cfw or bfw");
+        }
         int workers = Math.max(1, Math.min(settings.threads(), net.zoneCount()));
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "caravan-assignment");
@@ -91,6 +98,9 @@ public final class Equilibrium {
      */
     public static AssignmentResult solve(FlowNetwork net, List<TrafficClass> classes, PathLoader loader,
             AssignmentSettings settings, Consumer<IterationReport> listener) {
+        if (settings.method() == AssignmentMethod.LOGIT) {
+            throw new IllegalArgumentException("logit is a stochastic loading, not solved here (FreightAssignment)");
+        }
         return new Equilibrium(net, classes, settings).run(loader, listener == null ? r -> { } : listener);
     }
 
@@ -211,9 +221,9 @@ public final class Equilibrium {
     private void aggregate(double[][] x, double[] volume) {
         Arrays.fill(volume, 0);
         for (int c = 0; c < k; c++) {
-            double pce = classes.get(c).pce();
+            TrafficClass tc = classes.get(c);
             double[] xc = x[c];
-            for (int a = 0; a < m; a++) volume[a] += pce * xc[a];
+            for (int a = 0; a < m; a++) volume[a] += tc.pce(a) * xc[a];
         }
     }
 
@@ -254,7 +264,7 @@ public final class Equilibrium {
         for (int a = 0; a < m; a++) {
             for (int c = 0; c < k; c++) {
                 double d = target[c][a] - x[c][a];
-                dv[a] += classes.get(c).pce() * d;
+                dv[a] += classes.get(c).pce(a) * d;
                 weighted[a] += classes.get(c).timeWeight() * d;
                 constant += fixed[c][a] * d;
             }
@@ -289,7 +299,7 @@ public final class Equilibrium {
             double qv = 0;
             for (int c = 0; c < k; c++) {
                 pw += classes.get(c).timeWeight() * p.at(c, a);
-                qv += classes.get(c).pce() * q.at(c, a);
+                qv += classes.get(c).pce(a) * q.at(c, a);
             }
             s += derivative[a] * pw * qv;
         }

@@ -12,8 +12,16 @@ import java.util.Arrays;
  * @param pce        vehicle equivalents per unit of demand (> 0)
  * @param timeWeight multiplier of link time in this class's cost (> 0; 1 for a plain time assignment)
  * @param fixedCost  per link, a volume-independent cost in this class's cost units; null for the network's own
+ * @param linkPce    per link, vehicle equivalents per unit of demand ({@code >= 0}; 0: the class does not use that
+ *                   link's capacity), overriding {@code pce}; null for {@code pce} on every link. Freight needs it:
+ *                   a tonne is a different share of a truck, a wagon and a TEU.
  */
-public record TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost) {
+public record TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost,
+        double[] linkPce) {
+    public TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost) {
+        this(name, zones, demand, pce, timeWeight, fixedCost, null);
+    }
+
     public TrafficClass {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a traffic class needs a name");
         if (demand.length != zones * zones) {
@@ -28,9 +36,20 @@ public record TrafficClass(String name, int zones, double[] demand, double pce, 
         if (!(timeWeight > 0) || !Double.isFinite(timeWeight)) {
             throw new IllegalArgumentException("class " + name + ": time weight must be > 0");
         }
+        if (linkPce != null) {
+            for (double p : linkPce) {
+                if (!(p >= 0) || !Double.isFinite(p)) {
+                    throw new IllegalArgumentException("class " + name + ": link pce must be finite and >= 0, got " + p);
+                }
+            }
+        }
         demand = demand.clone();
         fixedCost = fixedCost == null ? null : fixedCost.clone();
+        linkPce = linkPce == null ? null : linkPce.clone();
     }
+
+    /** Vehicle equivalents per unit of demand on {@code link}. */
+    public double pce(int link) { return linkPce == null ? pce : linkPce[link]; }
 
     /** A single class with unit weights: the classic TNTP problem. */
     public static TrafficClass of(String name, int zones, double[] demand) {

@@ -34,15 +34,7 @@ public final class NetworkGeoJson {
             f.put("type", "Feature");
             ObjectNode g = f.putObject("geometry");
             g.put("type", "LineString");
-            ArrayNode coords = g.putArray("coordinates");
-            if (l.geometry() != null && l.geometry().getNumPoints() >= 2) {
-                for (Coordinate c : l.geometry().getCoordinates()) coords.addArray().add(c.x).add(c.y);
-            } else {
-                Node a = network.node(l.from()).orElseThrow();
-                Node b = network.node(l.to()).orElseThrow();
-                coords.addArray().add(a.lon()).add(a.lat());
-                coords.addArray().add(b.lon()).add(b.lat());
-            }
+            lineCoordinates(network, l, g.putArray("coordinates"));
             ObjectNode p = f.putObject("properties");
             p.put("id", l.id());
             p.put("name", l.name());
@@ -72,6 +64,18 @@ public final class NetworkGeoJson {
             p.put("note", l.note());
         }
         return fc;
+    }
+
+    /** A link's line as GeoJSON positions: its geometry, else straight from its from-node to its to-node. */
+    static void lineCoordinates(Network network, Link l, ArrayNode coords) {
+        if (l.geometry() != null && l.geometry().getNumPoints() >= 2) {
+            for (Coordinate c : l.geometry().getCoordinates()) coords.addArray().add(c.x).add(c.y);
+        } else {
+            Node a = network.node(l.from()).orElseThrow();
+            Node b = network.node(l.to()).orElseThrow();
+            coords.addArray().add(a.lon()).add(a.lat());
+            coords.addArray().add(b.lon()).add(b.lat());
+        }
     }
 
     /** A node's attributes as in the network file, with its coordinates as lon/lat for use outside GeoJSON. */

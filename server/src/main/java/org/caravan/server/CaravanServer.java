@@ -155,6 +155,9 @@ public final class CaravanServer implements AutoCloseable {
         app.delete("/api/scenarios/{id}", scenarios::delete);
         app.get("/api/scenarios/{id}/run", this::runScenario);
         app.get("/api/critical", this::critical);
+        AssignApi assign = new AssignApi(base, scenarios); // freight assignment (docs/ASSIGNMENT.md)
+        app.get("/api/assign", assign::get);
+        app.post("/api/assign", assign::post);
         app.get("/api/trade/imports", this.trade::imports);
         app.post("/api/trade/imports", this.trade::upload);
         app.get("/api/trade/facts", this.trade::facts);

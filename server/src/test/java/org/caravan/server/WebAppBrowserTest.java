@@ -323,6 +323,31 @@ class WebAppBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#map path.critical-link"))).isEmpty();
     }
 
+    /** The freight-flow layer (/api/assign): widths by tonnes, colours by volume/capacity, legend and tooltip. */
+    @Test
+    void theFreightFlowLayerDrawsLoadedLinksWithALegend() throws IOException {
+        driver.findElement(By.id("flows-toggle")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("#map path.flow")).size() > 10);
+        List<WebElement> lines = driver.findElements(By.cssSelector("#map path.flow"));
+        java.util.Set<String> widths = new java.util.HashSet<>();
+        for (WebElement l : lines) widths.add(l.getAttribute("stroke-width"));
+        assertThat(widths).as("widths follow tonnes").hasSizeGreaterThan(3);
+        assertThat(driver.findElements(By.cssSelector("#map path.flow.flow-link"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector("#map path.flow.flow-free, #map path.flow.flow-near, "
+                + "#map path.flow.flow-saturated"))).as("crossings coloured by v/c").isNotEmpty();
+        assertThat(driver.findElement(By.id("flow-legend")).getText()).contains("Freight flows")
+                .contains("Saturated").contains("illustrative");
+        WebElement heaviest = lines.get(lines.size() - 1);
+        js().executeScript("arguments[0].dispatchEvent(new MouseEvent('mouseover', {bubbles: true, clientX: 700, "
+                + "clientY: 400}));", heaviest);
+        WebElement tooltip = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#map .leaflet-tooltip.info")));
+        assertThat(tooltip.getText()).contains("t a year");
+        screenshot("flows.png");
+        driver.findElement(By.id("flows-toggle")).click();
+        assertThat(driver.findElements(By.cssSelector("#map path.flow"))).isEmpty();
+    }
+
     @Test
     void aUserScenarioIsSavedPickedAndABadOneShowsTheField() {
         driver.findElement(By.cssSelector("#save-box summary")).click();

@@ -1,0 +1,123 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.caravan.scenario.ScenarioBase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /api/assign} against a real server on a loopback port; the OD bodies are synthetic (invented tonnes). */
+class AssignApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static CaravanServer server;
+    private static ScenarioStore store;
+    private static HttpClient client;
+    private static String base;
+
+    @TempDir
+    static Path dataDir;
+
+    record Reply(int status, String body) {
+        JsonNode json() throws Exception { return JSON.readTree(body); }
+    }
+
+    @BeforeAll
+    static void start() {
+        ScenarioBase b = ScenarioBase.embedded();
+        store = DuckDbScenarioStore.open(dataDir, b);
+        server = new CaravanServer(b, store).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+        client = HttpClient.newHttpClient();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        store.close();
+    }
+
+    static Reply send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    static Reply get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    static Reply post(String path, String csv) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
+    static final String OD = """
+            from,to,cargo,tonnes,source
+            Peshawar,Kabul,bulk,2000000,synthetic test demand
+            Karachi,Kabul,container,6000000,synthetic test demand
+            """;
+
+    @Test
+    void assignsAPostedOdFileWithQueuesAndAMapLayer() throws Exception {
+        Reply r = post("/api/assign", OD);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode j = r.json();
+        assertThat(j.path("demand_tonnes").asDouble()).isEqualTo(8_000_000);
+        assertThat(j.path("assigned_tonnes").asDouble()).isEqualTo(8_000_000);
+        assertThat(j.path("converged").asBoolean()).isTrue();
+        JsonNode worst = j.path("elements").get(0);
+        assertThat(worst.path("volume_capacity").asDouble()).isGreaterThan(1);
+        assertThat(worst.path("queue_days").asDouble()).isPositive();
+        assertThat(j.path("layer").path("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(j.path("layer").path("features").size()).isGreaterThan(5);
+    }
+
+    @Test
+    void aScenarioClosingTorkhamMovesItsTonnes() throws Exception {
+        Reply r = send(HttpRequest.newBuilder(URI.create(base + "/api/assign?scenario=torkham-closed"))
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(OD)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode rows = r.json().path("comparison").path("elements");
+        JsonNode torkham = null;
+        for (JsonNode n : rows) if (n.path("id").asText().equals("x_pktor_afrkh_road")) torkham = n;
+        assertThat(torkham).isNotNull();
+        assertThat(torkham.path("tonnes_baseline").asDouble()).isPositive();
+        assertThat(torkham.path("tonnes_scenario").asDouble()).isZero();
+    }
+
+    @Test
+    void getAssignsTheEmbeddedPairsAndIsDocumented() throws Exception {
+        Reply r = get("/api/assign?scale=2&method=logit&max_iter=50&gap=1e-3");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("settings").path("method").asText()).isEqualTo("logit");
+        assertThat(r.json().path("demand_tonnes").asDouble()).isPositive();
+        JsonNode api = get("/openapi.json").json();
+        assertThat(api.path("paths").path("/api/assign").has("get")).isTrue();
+        assertThat(api.path("paths").path("/api/assign").has("post")).isTrue();
+        assertThat(api.path("paths").path("/api/assign").path("get").path("parameters").toString())
+                .contains("\"scale\"", "\"method\"", "\"period_days\"", "\"avoid\"");
+    }
+
+    @Test
+    void badInputNamesTheFieldOrLine() throws Exception {
+        for (String[] c : new String[][] {{"/api/assign?method=msa", "method"}, {"/api/assign?scale=0", "scale"},
+            {"/api/assign?period_days=1000", "period_days"}, {"/api/assign?alternatives=50", "alternatives"},
+            {"/api/assign?gap=abc", "gap"}}) {
+            Reply r = get(c[0]);
+            assertThat(r.status()).as(c[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.json().path("field").asText()).isEqualTo(c[1]);
+        }
+        Reply bad = post("/api/assign", "from,to,cargo,tonnes\nKabul,Karachi,container,lots\n");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("field").asText()).isEqualTo("od");
+        assertThat(bad.json().path("error").asText()).contains("line 2").contains("tonnes");
+    }
+}
