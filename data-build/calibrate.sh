@@ -36,10 +36,12 @@ header() {
     [ -f "$f" ] && echo "# input: $f (sha256 $(sha "$f"))"
   done
 }
+# The header is taken before anything is written, so the git state is that of the inputs.
+head_text="$(header)"
 ./caravan calibrate "$obs" --fit "$fit" --holdout "$holdout" --seed "$seed" --max-evaluations "$evals" \
     -o "$out/fitted.yaml.tmp" "$@" > "$out/report.txt.tmp"
-{ header; echo "#"; cat "$out/fitted.yaml.tmp"; } > "$out/fitted.yaml"
-{ header | sed "s/^# //"; echo; sed "s/fitted.yaml.tmp/fitted.yaml/" "$out/report.txt.tmp"; } > "$out/report.txt"
+{ echo "$head_text"; echo "#"; cat "$out/fitted.yaml.tmp"; } > "$out/fitted.yaml"
+{ echo "$head_text" | sed "s/^# //"; echo; sed "s/fitted.yaml.tmp/fitted.yaml/" "$out/report.txt.tmp"; } > "$out/report.txt"
 rm -f "$out/fitted.yaml.tmp" "$out/report.txt.tmp"
 sed -n '1,12p' "$out/report.txt"
 echo "wrote $out/fitted.yaml and $out/report.txt (holdout $holdout, seed $seed)"
