@@ -87,7 +87,7 @@ final class CalibrateCommand implements Callable<Integer> {
             YamlOverlay.merge(base, CostModelLoader.withSources(CostModelLoader.userTree(data.costs),
                     "user cost file " + data.costs));
         }
-        String label = file.toString();
+        String label = file.getFileName().toString();
         Calibrator.Result result;
         try {
             result = new Calibrator(data.loadNetwork(), DataOptions.loadRisk(null), registry).calibrate(base,
