@@ -10,7 +10,7 @@
 # the settings and the date. Nothing random is left: the search is deterministic and the split is seeded.
 #
 # The output is a normal --costs override (`./caravan route A B --costs data/calibration/fitted.yaml`) whose
-# entries say `calibrated on data/observations/published.csv (N observations)`. It is NOT merged into the
+# entries say `calibrated on published.csv (N observations)`. It is NOT merged into the
 # defaults automatically: accept it only when the held-back rows improve (report.txt, "held back"), then copy
 # values into core/src/main/resources/org/caravan/cost/*.yaml with their calibrated sources and regenerate
 # docs/VALIDATION.md with data-build/validation-report.sh. After the network or the cost model changes, re-run.
