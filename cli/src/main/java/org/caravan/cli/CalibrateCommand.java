@@ -81,6 +81,7 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (ObservationFileException e) {
             throw new UserInputException(e.getMessage());
         }
+        data.loadCosts(); // a bad --costs file is reported against that file, before any fitting
         ObjectNode base = CostModelLoader.readDefaults();
         if (data.costs != null) {
             YamlOverlay.merge(base, CostModelLoader.withSources(CostModelLoader.userTree(data.costs),
@@ -90,7 +91,8 @@ final class CalibrateCommand implements Callable<Integer> {
         Calibrator.Result result;
         try {
             result = new Calibrator(data.loadNetwork(), DataOptions.loadRisk(null), registry).calibrate(base,
-                    observations, label, new Calibrator.Settings(groups, holdout, seed, maxEvaluations,
+                    observations, label, "fitted parameters for " + output,
+                    new Calibrator.Settings(groups, holdout, seed, maxEvaluations,
                             Calibrator.DEFAULT_PRIOR_WEIGHT));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());

@@ -236,6 +236,7 @@ final class RouteText {
                     + "(local time at the destination)%n", r.departure(), r.arrival()));
         }
         sb.append(timeBreakdown(r));
+        sb.append(costBreakdown(r));
         sb.append(String.format(Locale.ROOT, "Generalized cost (USD + value of time%s): %s%n",
                 t.penaltyUsd() > 0 ? " + penalties" : "", num(t.generalizedUsd(), 0)));
         if (t.penaltyUsd() > 0) {
@@ -288,6 +289,16 @@ final class RouteText {
         return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
+
+    /** Money by component (haul per mode and country, border fees, handling), from the core's breakdown. */
+    static String costBreakdown(Route r) {
+        List<org.caravan.routing.CostBreakdown> parts = org.caravan.routing.CostBreakdown.of(r);
+        if (parts.isEmpty()) return "";
+        StringBuilder b = new StringBuilder("Cost by component:");
+        for (var c : parts) b.append(String.format(Locale.ROOT, " %s USD %s;", c.component(), num(c.usd(), 0)));
+        b.setLength(b.length() - 1);
+        return b.append('\n').toString();
+    }
 
     /** Door-to-door time by kind of component (running, dwell, waits for departures, borders, handling). */
     static String timeBreakdown(Route r) {

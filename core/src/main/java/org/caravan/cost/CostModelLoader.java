@@ -28,7 +28,7 @@ public final class CostModelLoader {
     public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
     /** Place-specific tables shipped next to the defaults and merged into the same tree (same key paths). */
     public static final List<String> TABLE_RESOURCES = List.of("/org/caravan/cost/crossings.yaml",
-            "/org/caravan/cost/services.yaml");
+            "/org/caravan/cost/services.yaml", "/org/caravan/cost/tariffs.yaml");
     private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources", "reliability",
             "crossings", "services", "utc_offset_hours");
     private static final Set<String> RELIABILITY = Set.of("wait_p90_to_mean", "handling_p90_to_mean", "samples", "seed");

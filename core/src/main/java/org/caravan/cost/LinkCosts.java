@@ -26,6 +26,13 @@ public final class LinkCosts {
     private final double[] co2Ttw;
     private final double[] wait;
     private final double[] crossingP90;
+    /** Opening hours a crossing waits for, by index; null where always open. */
+    private final OpeningHours[] gate;
+    /** Published departures a sailing waits for, by index; null where the wait is not a timetable. */
+    private final Departures[] timetable;
+    /** The country whose local time applies at the start of each traversal (for {@link #clockDelta}). */
+    private final String[] startCountry;
+    private boolean clockDependent;
 
     public LinkCosts(Network network, CostModel model, CargoProfile profile) {
         this.model = model;
@@ -38,6 +45,9 @@ public final class LinkCosts {
         co2Ttw = new double[n];
         wait = new double[n];
         crossingP90 = new double[n];
+        gate = new OpeningHours[n];
+        timetable = new Departures[n];
+        startCountry = new String[n];
         Arrays.fill(usd, Double.NaN);
         Arrays.fill(hours, Double.NaN);
         Arrays.fill(km, Double.NaN);
@@ -54,6 +64,7 @@ public final class LinkCosts {
                     if (!c.canUse(link)) continue;
                     int i = index(l, dir, c.ordinal());
                     km[i] = link.km();
+                    startCountry[i] = start.country();
                     if (link.mode() == Mode.CROSSING) {
                         // The cost model's figures for this crossing replace the network's where given.
                         CrossingRule rule = tables.crossing(link.id());
@@ -62,6 +73,10 @@ public final class LinkCosts {
                             double gate = rule.opening().expectedWaitHours();
                             hours[i] = d.waitHours() + gate;
                             crossingP90[i] = d.p90WaitHours() + gate;
+                            if (!rule.opening().alwaysOpen()) {
+                                this.gate[i] = rule.opening();
+                                clockDependent = true;
+                            }
                             usd[i] = profile.perUnit(d.feeUsd(), c.mode());
                         } else {
                             CrossingTimes t = link.crossingTimesFrom(start.id());
@@ -88,6 +103,10 @@ public final class LinkCosts {
                         double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : mean;
                         hours[i] = run + wait;
                         this.wait[i] = wait;
+                        if (service != null && wait > 0 && service.departureWait().kind() == Wait.Kind.TIMETABLE) {
+                            timetable[i] = service.departureWait().timetable();
+                            clockDependent = true;
+                        }
                         usd[i] = link.km() * r.perKmUsd(country);
                         emissions(i, link.km(), r, country, c.mode());
                     }
@@ -128,6 +147,25 @@ public final class LinkCosts {
 
     /** The part of {@link #hours(int)} spent waiting for a departure (0 where none). */
     public double waitHours(int i) { return wait[i]; }
+
+    /** Whether any traversal waits for opening hours or a timetable (else a departure time changes nothing). */
+    public boolean clockDependent() { return clockDependent; }
+
+    /** The country whose local time applies where traversal {@code i} starts. */
+    public String startCountry(int i) { return startCountry[i]; }
+
+    /**
+     * How many hours more (or fewer) traversal {@code i} takes when it starts at {@code localStart} (local time of
+     * {@link #startCountry}) than {@link #hours(int)}, which holds the expected wait of cargo arriving at a random
+     * moment: the wait for the post to open, or for the next timetabled departure, on the clock. 0 where neither
+     * applies. Waiting keeps arrivals in order (who arrives later never leaves earlier), so a search that adds it
+     * along its labels stays exact for the time objective.
+     */
+    public double clockDelta(int i, java.time.LocalDateTime localStart) {
+        if (gate[i] != null) return gate[i].waitHours(localStart) - gate[i].expectedWaitHours();
+        if (timetable[i] != null) return timetable[i].waitHours(localStart) - wait[i];
+        return 0;
+    }
 
     /** The 90th-percentile hours of a crossing; NaN for other links. */
     public double crossingP90(int i) { return crossingP90[i]; }

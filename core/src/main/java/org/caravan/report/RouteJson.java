@@ -125,6 +125,10 @@ public final class RouteJson {
             o.put("depart", r.departure().toString());
             o.put("arrive", r.arrival().toString());
         }
+        ArrayNode costParts = o.putArray("cost_by_component");
+        for (org.caravan.routing.CostBreakdown c : org.caravan.routing.CostBreakdown.of(r)) {
+            costParts.addObject().put("component", c.component()).put("kind", c.kind()).put("usd", round(c.usd(), 2));
+        }
         ArrayNode timeline = o.putArray("timeline");
         for (org.caravan.routing.TimeStep step : r.timeline()) {
             ObjectNode x = timeline.addObject();

@@ -76,6 +76,8 @@ final class SearchSpace {
     private final double[] linkPenalty;
     private final double waitP90Factor;
     private final double handlingP90Factor;
+    /** The departure (local time at the origin) when the search runs on the clock, else null. */
+    private final java.time.LocalDateTime depart;
 
     /** Risk-weighted km per link direction (index link*2+dir): depends only on the network and the register. */
     static double[] linkRisk(Network network, RiskRegister risk) {
@@ -109,6 +111,7 @@ final class SearchSpace {
         this.layers = via.length + 1;
         this.waitP90Factor = waitP90Factor;
         this.handlingP90Factor = handlingP90Factor;
+        this.depart = r.depart() != null && costs.clockDependent() ? r.depart() : null;
         nodeOk = new boolean[n];
         canTransship = new boolean[n];
         canChangeGauge = new boolean[n];
@@ -419,6 +422,26 @@ final class SearchSpace {
             }
         }
         return d;
+    }
+
+    /**
+     * Whether the search runs on the clock: the request has a departure time and some crossing has opening hours
+     * or some sailing a timetable.
+     */
+    boolean timeDependent() { return depart != null; }
+
+    /**
+     * The change in hours of traversal {@code step} in carrier {@code carrier} when it starts {@code elapsed} hours
+     * after the departure, against the expected wait it carries ({@link LinkCosts#clockDelta}); 0 for other moves
+     * or without a departure time.
+     */
+    double clockDelta(int step, int carrier, double elapsed) {
+        if (depart == null || step < 0) return 0;
+        int i = step * k + carrier;
+        String origin = network.node(from).country();
+        java.time.LocalDateTime local = Clock.local(Clock.plusHours(depart, elapsed), origin, costs.startCountry(i),
+                costs.model().timetables());
+        return costs.clockDelta(i, local);
     }
 
     /** The penalty of a traversal step (for reporting penalties apart from real money). */

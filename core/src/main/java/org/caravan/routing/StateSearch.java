@@ -6,6 +6,13 @@ import java.util.Arrays;
  * Dijkstra over the (node, carrier, via layer) states of a {@link SearchSpace}, under one scalar objective with a
  * secondary key for ties (then the state index), so answers are deterministic. Stateless: every search keeps its
  * labels in its own primitive arrays.
+ *
+ * <p>With a departure time and a clock-dependent network ({@link SearchSpace#timeDependent}), the search is
+ * time-dependent: each label carries its hours since the departure, and a traversal that waits for a post to open
+ * or for a timetabled sailing waits as long as the clock says at that moment instead of the expected wait.
+ * Waiting keeps arrivals in order (FIFO), so for the time objective the labels stay exact. (The clock counts a
+ * leg's destination dwell when the leg starts, as the search charges it; the answer is then timed step by step
+ * on the clock.)
  */
 final class StateSearch {
     private StateSearch() {}
@@ -67,12 +74,20 @@ final class StateSearch {
         MinHeap heap = new MinHeap(64);
         final int[] current = {-1};
         final double[] base = {0, 0};
-        SearchSpace.Moves relax = (to, how, usd, hours, km, co2, riskKm, p90) -> {
+        boolean clock = space.timeDependent();
+        // Hours since the departure along each state's label (only on the clock).
+        double[] elapsed = clock ? new double[states] : null;
+        SearchSpace.Moves relax = (to, how, usd, hours0, km, co2, riskKm, p900) -> {
+            double since = clock && current[0] >= 0 ? elapsed[current[0]] : 0;
+            double delta = clock ? space.clockDelta(how, space.carrierOf(to), since) : 0;
+            double hours = hours0 + delta;
+            double p90 = p900 + delta;
             double d = base[0] + weight.of(usd, hours, km, co2, riskKm, p90);
             double t = base[1] + tieWeight.of(usd, hours, km, co2, riskKm, p90);
             if (d < dist[to] || (d == dist[to] && t < tie[to])) {
                 dist[to] = d;
                 tie[to] = t;
+                if (clock) elapsed[to] = since + hours;
                 pred[to] = current[0];
                 step[to] = how;
                 heap.push(d, t, to);

@@ -91,11 +91,13 @@ public final class Calibrator {
      * Fits the chosen parameters of {@code baseTree} (a complete cost model tree) to {@code observations}.
      *
      * @param label the observations file's name, cited in the override's sources
+     * @param model the name cost-model problems are reported against: the cost file being fitted (e.g. "fitted
+     *              parameters for fitted.yaml"); {@code baseTree} itself is checked before under this name too
      * @throws IllegalArgumentException when no parameter of the groups exists or no observation can be used
      */
-    public Result calibrate(ObjectNode baseTree, List<Observation> observations, String label, Settings settings)
-            throws CostModelException {
-        CostModel base = CostModelLoader.fromTree(baseTree, label);
+    public Result calibrate(ObjectNode baseTree, List<Observation> observations, String label, String model,
+            Settings settings) throws CostModelException {
+        CostModel base = CostModelLoader.fromTree(baseTree, model);
         Router baseRouter = new Router(network, base, risk);
         Validator validator = new Validator(baseRouter);
         List<Validator.Prepared> usable = new ArrayList<>();
@@ -115,14 +117,14 @@ public final class Calibrator {
         List<Validator.Prepared> fit = new ArrayList<>();
         for (int i = 0; i < usable.size(); i++) if (!held[i]) fit.add(usable.get(i));
 
-        Search search = new Search(baseTree, params, fit, label, settings);
+        Search search = new Search(baseTree, params, fit, model, settings);
         search.run();
         double[] fitted = search.current();
 
         List<Fitted> out = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) out.add(new Fitted(params.get(j), fitted[j]));
-        double[] allBefore = evaluate(usable, tree(baseTree, params, search.initial()), label);
-        double[] allAfter = evaluate(usable, tree(baseTree, params, fitted), label);
+        double[] allBefore = evaluate(usable, tree(baseTree, params, search.initial()), model);
+        double[] allAfter = evaluate(usable, tree(baseTree, params, fitted), model);
         List<RowChange> rows = new ArrayList<>();
         List<Integer> fitIdx = new ArrayList<>();
         List<Integer> holdIdx = new ArrayList<>();
@@ -134,6 +136,12 @@ public final class Calibrator {
         return new Result(out, metrics(usable, allBefore, fitIdx), metrics(usable, allAfter, fitIdx),
                 metrics(usable, allBefore, holdIdx), metrics(usable, allAfter, holdIdx), rows, search.evaluations,
                 override(params, fitted, label, fit.size()), skipped);
+    }
+
+    /** {@link #calibrate(ObjectNode, List, String, String, Settings)} reporting model problems as "fitted parameters". */
+    public Result calibrate(ObjectNode baseTree, List<Observation> observations, String label, Settings settings)
+            throws CostModelException {
+        return calibrate(baseTree, observations, label, "fitted parameters (calibrating on " + label + ")", settings);
     }
 
     /** Held-back flags: within each kind of figure, a seeded shuffle, the first share held back. */
@@ -184,9 +192,9 @@ public final class Calibrator {
         return new Metrics(idx.size(), in, median, loss);
     }
 
-    private double[] evaluate(List<Validator.Prepared> prepared, ObjectNode tree, String label)
+    private double[] evaluate(List<Validator.Prepared> prepared, ObjectNode tree, String model)
             throws CostModelException {
-        Router router = new Router(network, CostModelLoader.fromTree(tree, label), risk);
+        Router router = new Router(network, CostModelLoader.fromTree(tree, model), risk);
         double[] out = new double[prepared.size()];
         for (int i = 0; i < prepared.size(); i++) {
             RowResult r = Validator.evaluate(router, prepared.get(i));
@@ -198,7 +206,11 @@ public final class Calibrator {
     /** {@code base} with the parameters set to {@code values}. */
     static ObjectNode tree(ObjectNode base, List<ParameterRegistry.Parameter> params, double[] values) {
         ObjectNode t = base.deepCopy();
-        for (int j = 0; j < params.size(); j++) set(t, params.get(j).path(), values[j]);
+        for (int j = 0; j < params.size(); j++) {
+            ParameterRegistry.Parameter p = params.get(j);
+            set(t, p.path(), values[j]);
+            for (ParameterRegistry.Tied tied : p.tied()) set(t, tied.path(), tied.value(p.initial(), values[j]));
+        }
         return t;
     }
 
@@ -225,6 +237,13 @@ public final class Calibrator {
                     + ValidationFormats.num(p.initial()) + ", bounds " + ValidationFormats.num(p.lower()) + "-"
                     + ValidationFormats.num(p.upper()));
             s.put("confidence", "calibrated");
+            for (ParameterRegistry.Tied tied : p.tied()) {
+                set(root, tied.path(), round(tied.value(p.initial(), v)));
+                ObjectNode ts = sources.putObject(tied.path());
+                ts.put("source", "calibrated on " + label + " (" + n + " observations): moved with " + p.path()
+                        + ", keeping its ratio to it; default was " + ValidationFormats.num(tied.initial()));
+                ts.put("confidence", "calibrated");
+            }
         }
         if (!sources.isEmpty()) root.set("sources", sources);
         return root;
@@ -255,7 +274,8 @@ public final class Calibrator {
         final ObjectNode base;
         final List<ParameterRegistry.Parameter> params;
         final List<Validator.Prepared> fit;
-        final String label;
+        /** The name cost-model problems of trial parameter sets are reported against. */
+        final String model;
         final Settings settings;
         final double[] u;
         final double[] u0;
@@ -266,12 +286,12 @@ public final class Calibrator {
         final List<int[]> affected = new ArrayList<>();
         int evaluations;
 
-        Search(ObjectNode base, List<ParameterRegistry.Parameter> params, List<Validator.Prepared> fit, String label,
+        Search(ObjectNode base, List<ParameterRegistry.Parameter> params, List<Validator.Prepared> fit, String model,
                 Settings settings) throws CostModelException {
             this.base = base;
             this.params = params;
             this.fit = fit;
-            this.label = label;
+            this.model = model;
             this.settings = settings;
             int m = params.size();
             u = new double[m];
@@ -313,7 +333,7 @@ public final class Calibrator {
         }
 
         double[] values(double[] x) throws CostModelException {
-            return evaluate(fit, tree(base, params, x), label);
+            return evaluate(fit, tree(base, params, x), model);
         }
 
         double prior(double[] uu) {
@@ -332,7 +352,7 @@ public final class Calibrator {
         double trial(double[] uu, double[] l, java.util.BitSet changed) throws CostModelException {
             double[] x = new double[uu.length];
             for (int k = 0; k < x.length; k++) x[k] = Math.exp(uu[k]);
-            Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, x), label), risk);
+            Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, x), model), risk);
             evaluations++;
             java.util.BitSet rows = new java.util.BitSet();
             for (int j = changed.nextSetBit(0); j >= 0; j = changed.nextSetBit(j + 1)) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.caravan.cost.CostModelLoader;
 import org.caravan.io.YamlOverlay;
 
 /**
@@ -23,14 +24,44 @@ public final class ParameterRegistry {
     /** Top-level parts of a cost model that hold no fittable numbers. */
     private static final Set<String> SKIP = Set.of("sources", "reliability");
 
-    /** One registry entry. */
+    /**
+     * One registry entry. An entry with {@code follows} (a sibling key, e.g. {@code wait_hours} for
+     * {@code p90_wait_hours}) is not fitted itself: the value keeps its ratio to the sibling and moves with it, so
+     * a 90th percentile never falls below its mean.
+     */
     public record Entry(String group, String pattern, double minFactor, double maxFactor, double min, double max,
-            String why) {
+            String why, String follows) {
+        public Entry(String group, String pattern, double minFactor, double maxFactor, double min, double max,
+                String why) {
+            this(group, pattern, minFactor, maxFactor, min, max, why, null);
+        }
+
         public boolean matches(String path) { return ParameterRegistry.matches(pattern, path); }
     }
 
-    /** A value of a cost model that may be fitted. */
-    public record Parameter(String path, String group, double initial, double lower, double upper, String why) {
+    /**
+     * A value that moves with a fitted parameter, keeping its ratio to it: {@code initial × value / leader's
+     * initial}, within the cost file's range of its key ({@link CostModelLoader#bounds}).
+     */
+    public record Tied(String path, double initial) {
+        /** The value when the leader, whose default is {@code leaderInitial}, is {@code leaderValue}. */
+        public double value(double leaderInitial, double leaderValue) {
+            double[] b = CostModelLoader.bounds(path);
+            return Math.min(b[1], Math.max(b[0], initial * leaderValue / leaderInitial));
+        }
+    }
+
+    /** A value of a cost model that may be fitted, with the values tied to it. */
+    public record Parameter(String path, String group, double initial, double lower, double upper, String why,
+            List<Tied> tied) {
+        public Parameter {
+            tied = List.copyOf(tied);
+        }
+
+        public Parameter(String path, String group, double initial, double lower, double upper, String why) {
+            this(path, group, initial, lower, upper, why, List.of());
+        }
+
         /** The cargo profile the value belongs to, if it sits under {@code profiles.NAME}. */
         public Optional<String> profile() {
             if (!path.startsWith("profiles.")) return Optional.empty();
@@ -50,7 +81,7 @@ public final class ParameterRegistry {
         for (JsonNode e : root.path("parameters")) {
             out.add(new Entry(e.path("group").asText(), e.path("pattern").asText(), e.path("min_factor").asDouble(),
                     e.path("max_factor").asDouble(), e.path("min").asDouble(), e.path("max").asDouble(),
-                    e.path("why").asText()));
+                    e.path("why").asText(), e.hasNonNull("follows") ? e.get("follows").asText() : null));
         }
         return new ParameterRegistry(out);
     }
@@ -73,17 +104,30 @@ public final class ParameterRegistry {
      * 0 are left out (a log-scale search cannot move them and the model says the component does not apply).
      */
     public List<Parameter> find(ObjectNode costTree, Set<String> groups) {
-        List<Parameter> out = new ArrayList<>();
-        for (Map.Entry<String, Double> leaf : numericLeaves(costTree).entrySet()) {
+        Map<String, Double> leaves = numericLeaves(costTree);
+        // Tied values by the path of the value they follow (a sibling in the same mapping).
+        Map<String, List<Tied>> followers = new java.util.HashMap<>();
+        for (Map.Entry<String, Double> leaf : leaves.entrySet()) {
             Optional<Entry> e = entryFor(leaf.getKey());
-            if (e.isEmpty() || !groups.contains(e.get().group())) continue;
+            if (e.isEmpty() || e.get().follows() == null) continue;
+            String path = leaf.getKey();
+            String leader = path.substring(0, path.lastIndexOf('.') + 1) + e.get().follows();
+            followers.computeIfAbsent(leader, k -> new ArrayList<>()).add(new Tied(path, leaf.getValue()));
+        }
+        List<Parameter> out = new ArrayList<>();
+        for (Map.Entry<String, Double> leaf : leaves.entrySet()) {
+            Optional<Entry> e = entryFor(leaf.getKey());
+            if (e.isEmpty() || e.get().follows() != null || !groups.contains(e.get().group())) continue;
             double v = leaf.getValue();
             if (!(v > 0)) continue;
             // The default always lies within its bounds, and the lower bound stays positive (the search is on a
             // log scale).
-            double lo = Math.min(v, Math.max(e.get().min(), v * e.get().minFactor()));
-            double hi = Math.max(v, Math.min(e.get().max(), v * e.get().maxFactor()));
-            out.add(new Parameter(leaf.getKey(), e.get().group(), v, lo, hi, e.get().why()));
+            // Within the cost file's range of the key too, so a fitted file is never refused by the loader.
+            double[] range = CostModelLoader.bounds(leaf.getKey());
+            double lo = Math.min(v, Math.max(Math.max(e.get().min(), range[0]), v * e.get().minFactor()));
+            double hi = Math.max(v, Math.min(Math.min(e.get().max(), range[1]), v * e.get().maxFactor()));
+            out.add(new Parameter(leaf.getKey(), e.get().group(), v, lo, hi, e.get().why(),
+                    followers.getOrDefault(leaf.getKey(), List.of())));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.caravan.routing.Route;
+import org.caravan.routing.TimeStep;
 
 /**
  * What an observation measures, and how the same figure is read off a Caravan route. Money and CO2 are for the
@@ -14,6 +15,12 @@ public enum Quantity {
     KM("km", Family.DISTANCE),
     HOURS("hours", Family.TIME),
     DAYS("days", Family.TIME),
+    /**
+     * Hours the cargo moves (the timeline's {@code run} steps: sailing, driving with rest, train running), without
+     * waits for a departure, dwell, handling or border crossings: for published sailing or running times.
+     */
+    RUN_HOURS("run_hours", Family.TIME),
+    RUN_DAYS("run_days", Family.TIME),
     USD("usd", Family.COST),
     USD_PER_TONNE("usd_per_tonne", Family.COST),
     /** Kilograms of CO2 for the shipment. */
@@ -54,9 +61,15 @@ public enum Quantity {
             case KM -> route.totals().km();
             case HOURS -> route.totals().hours();
             case DAYS -> route.totals().hours() / 24.0;
+            case RUN_HOURS -> runHours(route);
+            case RUN_DAYS -> runHours(route) / 24.0;
             case USD -> route.totals().usd();
             case USD_PER_TONNE -> route.totals().usd() / route.tonnes();
             case CO2 -> route.totals().co2Kg();
         };
+    }
+
+    private static double runHours(Route route) {
+        return route.timeline().stream().filter(t -> t.kind() == TimeStep.Kind.RUN).mapToDouble(TimeStep::hours).sum();
     }
 }

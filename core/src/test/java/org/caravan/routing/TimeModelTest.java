@@ -80,6 +80,49 @@ class TimeModelTest {
         assertThat(day.totals().hours()).isCloseTo(1 + 2 + 1, within(EPS));
     }
 
+    /**
+     * Two ways from A (KZ) to B (CN), 40 km of road on each side: crossing pq (2 h, open 08:00-20:00 Monday to
+     * Friday) and crossing rs (20 h, always open). Expected opening wait of pq: a 60 h weekend spell and four 12 h
+     * nights, (60^2/2 + 4 x 12^2/2) / 168 = 12.4 h, so without a departure pq (14.4 h) beats rs (20 h).
+     */
+    private static Network twoCrossings() {
+        return net(List.of(node("A", "KZ"), node("P", "KZ"), node("Q", "CN"), node("R", "KZ"), node("S", "CN"),
+                node("B", "CN")),
+                List.of(road("ap", "A", "P", 40), crossing("pq", "P", "Q", 2, Set.of(Mode.ROAD), Set.of(),
+                        new CrossingTimes(2, 3.6, 100), null), road("qb", "Q", "B", 40),
+                        road("ar", "A", "R", 40), crossing("rs", "R", "S", 2, Set.of(Mode.ROAD), Set.of(),
+                        new CrossingTimes(20, 36, 100), null), road("sb", "S", "B", 40)));
+    }
+
+    private static final String WEEKDAYS = """
+            crossings:
+              pq:
+                forward: {wait_hours: 2, p90_wait_hours: 3.6, fee_usd: 100}
+                opening: {opens: "08:00", closes: "20:00", closed_days: [sat, sun]}
+            """;
+
+    @Test
+    void theSearchItselfRunsOnTheClockFridayEveningAvoidsTheWeekendClosure() throws Exception {
+        Router router = new Router(twoCrossings(), costs(WEEKDAYS));
+        RouteRequest q = new RouteRequest("A", "B", List.of(), "container", null, Objective.TIME, Set.of(), Set.of(),
+                Set.of(), Set.of(Mode.ROAD), false);
+        // Without a departure: the expected waits, pq.
+        assertThat(router.route(q).route().crossings()).extracting(CrossingUse::id).containsExactly("pq");
+        // Friday 19:30: at pq at 20:30, closed until Monday 08:00 (59.5 h); rs, always open, is far earlier.
+        LocalDateTime friday = MONDAY.plusDays(4).plusHours(19).plusMinutes(30);
+        Route fri = router.route(q.withDepart(friday)).route();
+        assertThat(fri.crossings()).extracting(CrossingUse::id).containsExactly("rs");
+        assertThat(fri.totals().hours()).isCloseTo(1 + 20 + 1, within(1e-6));
+        // The route the expected waits would have chosen, timed from the same departure: much later.
+        Route viaPq = new Router(twoCrossings(), costs(WEEKDAYS)).route(q.withDepart(friday)
+                .withClosed(Set.of(), Set.of("rs"))).route();
+        assertThat(viaPq.totals().hours()).isCloseTo(1 + 59.5 + 2 + 1, within(1e-6));
+        // Monday 07:00: at pq at 08:00 as it opens, 2 h: pq.
+        Route mon = router.route(q.withDepart(MONDAY.plusHours(7))).route();
+        assertThat(mon.crossings()).extracting(CrossingUse::id).containsExactly("pq");
+        assertThat(mon.totals().hours()).isCloseTo(1 + 2 + 1, within(1e-6));
+    }
+
     @Test
     void aClosedDayWaitsForTheNextOpening() throws Exception {
         Router router = new Router(border(), costs(OPENING));

@@ -1,6 +1,7 @@
 package org.caravan.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -112,6 +113,54 @@ class CalibratorTest {
             assertThat(leaf.getValue()).as(leaf.getKey()).isBetween(p.lower(), p.upper());
         }
         assertThat(r.fitAfter().loss()).isLessThanOrEqualTo(r.fitBefore().loss());
+    }
+
+    @Test
+    void waitsAtEitherBoundKeepEveryNinetiethPercentileAtLeastItsMean() throws Exception {
+        // The defaults' crossings and services: a mean scaled to a tenth or four times its default takes its p90
+        // along, so every trial cost model the fit builds is valid (it used to fail: p90 below the mean).
+        ObjectNode base = CostModelLoader.readDefaults();
+        List<ParameterRegistry.Parameter> waits = REGISTRY.find(base, Set.of("waits"));
+        assertThat(waits).anySatisfy(p -> assertThat(p.tied()).isNotEmpty());
+        for (boolean low : new boolean[] {true, false}) {
+            double[] x = waits.stream().mapToDouble(p -> low ? p.lower() : p.upper()).toArray();
+            ObjectNode t = Calibrator.tree(base, waits, x);
+            CostModelLoader.fromTree(t, "trial"); // throws on any p90 below its mean
+            for (int j = 0; j < waits.size(); j++) {
+                for (ParameterRegistry.Tied tied : waits.get(j).tied()) {
+                    double p90 = t.at("/" + tied.path().replace('.', '/')).asDouble();
+                    assertThat(p90).as(tied.path()).isGreaterThanOrEqualTo(x[j])
+                            .isCloseTo(tied.initial() * x[j] / waits.get(j).initial(), within(1e-6 * p90));
+                }
+            }
+            // The written file holds the tied values too, each citing the calibration.
+            ObjectNode override = Calibrator.override(waits, x, "obs.csv", 3);
+            var model = CostModelLoader.fromTree(YamlOverlay.merge(base.deepCopy(), override), "fitted.yaml");
+            String tiedPath = waits.stream().filter(p -> !p.tied().isEmpty()).findFirst().orElseThrow().tied().get(0)
+                    .path();
+            assertThat(model.sourceOf(tiedPath).orElseThrow().confidence()).isEqualTo("calibrated");
+        }
+    }
+
+    @Test
+    void boundsStayWithinTheCostFilesRangeAndModelProblemsNameTheFittedFileNotTheObservations() throws Exception {
+        // A registry that would let speeds reach 500 km/h: the cost file's range (150 km/h) caps the bound.
+        var loose = new ParameterRegistry(List.of(new ParameterRegistry.Entry("speeds", "**.speed_kmh", 0.5, 10, 1,
+                1000, "test")));
+        var road = loose.find(Fixture.costTree(), Set.of("speeds")).stream()
+                .filter(p -> p.path().equals("profiles.container.modes.road.speed_kmh")).findFirst().orElseThrow();
+        assertThat(road.upper()).isEqualTo(CostModelLoader.bounds(road.path())[1]);
+        // A model problem is reported against the fitted parameters' name and the field.
+        ObjectNode bad = Fixture.costTree();
+        ((ObjectNode) bad.at("/profiles/container/modes/road")).put("speed_kmh", 400);
+        List<Observation> obs = ObservationFile.read(new StringReader("id,from,to,options,quantity,low,high,source\n"
+                + "a,Almaty,Taraz,modes=road,hours,5,5,s\n"), "fast.csv");
+        assertThatThrownBy(() -> calibrator().calibrate(bad, obs, "fast.csv", "fitted parameters for f.yaml",
+                new Calibrator.Settings(Set.of("speeds"), 0, 1, 50, 1e-6)))
+                .isInstanceOf(org.caravan.cost.CostModelException.class)
+                .hasMessageContaining("fitted parameters for f.yaml")
+                .hasMessageContaining("profiles.container.modes.road.speed_kmh")
+                .hasMessageNotContaining("fast.csv");
     }
 
     @Test

@@ -67,6 +67,30 @@ class ParameterRegistryTest {
     }
 
     @Test
+    void aNinetiethPercentileIsNotFittedButTiedToItsMean() {
+        var tree = CostModelLoader.readDefaults();
+        List<ParameterRegistry.Parameter> waits = registry.find(tree, Set.of("waits"));
+        assertThat(waits).extracting(ParameterRegistry.Parameter::path)
+                .noneMatch(p -> p.endsWith("p90_wait_hours"))
+                .contains("crossings.x_pk_gabd_ir_rimdan_road.forward.wait_hours");
+        var mean = waits.stream().filter(p -> p.path().equals("crossings.x_pk_gabd_ir_rimdan_road.forward.wait_hours"))
+                .findFirst().orElseThrow();
+        assertThat(mean.tied()).extracting(ParameterRegistry.Tied::path)
+                .containsExactly("crossings.x_pk_gabd_ir_rimdan_road.forward.p90_wait_hours");
+        var p90 = mean.tied().get(0);
+        assertThat(p90.initial()).isEqualTo(tree.at("/crossings/x_pk_gabd_ir_rimdan_road/forward/p90_wait_hours")
+                .asDouble());
+        // Half the mean: half the p90, the ratio kept.
+        assertThat(p90.value(mean.initial(), mean.initial() / 2)).isCloseTo(p90.initial() / 2,
+                org.assertj.core.api.Assertions.within(1e-9));
+        // Every p90 in the defaults follows a wait that is fitted, so none is left behind when its mean moves.
+        long p90s = ParameterRegistry.numericLeaves(tree).keySet().stream()
+                .filter(k -> k.endsWith(".p90_wait_hours") && tree.at("/" + k.substring(0, k.lastIndexOf('.'))
+                        .replace('.', '/') + "/wait_hours").asDouble() > 0).count();
+        assertThat(waits.stream().mapToLong(w -> w.tied().size()).sum()).isEqualTo(p90s);
+    }
+
+    @Test
     void theProfileOfAParameterIsTheSegmentAfterProfiles() {
         var p = new ParameterRegistry.Parameter("profiles.bulk.modes.rail.speed_kmh", "speeds", 30, 10, 60, "");
         assertThat(p.profile()).contains("bulk");

@@ -118,4 +118,21 @@ class ValidatorTest {
         byte[] png = chart.png("test");
         assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     }
+
+    @Test
+    void runHoursCountOnlyTheTimeTheCargoMoves() throws Exception {
+        // Road Almaty-Shu: 300 km at 50 km/h = 6 h running; rail Almaty-Taraz 520 km at 40 km/h = 13 h.
+        var obs = ObservationFile.read(new java.io.StringReader("id,from,to,options,quantity,low,high,source\n"
+                + "r,Almaty,Shu,modes=road,run_hours,6,6,s\n"
+                + "t,Almaty,Taraz,modes=rail,run_days,1,1,s\n"), "run.csv");
+        var rows = new Validator(Fixture.router()).validate("run.csv", obs).rows();
+        org.assertj.core.api.Assertions.assertThat(rows.get(0).caravan())
+                .isCloseTo(6.0, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get(1).caravan())
+                .isCloseTo(13.0 / 24, org.assertj.core.api.Assertions.within(EPS));
+        // Waits, dwell and handling are left out: never more than the door-to-door hours.
+        var route = Fixture.router().route(org.caravan.routing.RouteRequest.of("KZALA", "kz_taraz")).route();
+        org.assertj.core.api.Assertions.assertThat(Quantity.RUN_HOURS.of(route))
+                .isLessThanOrEqualTo(Quantity.HOURS.of(route) + EPS);
+    }
 }
