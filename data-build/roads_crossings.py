@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Border crossings open to freight and the region's main roads (Asian Highway itineraries and national roads).
+
+Hooked into build_network.py (lines marked `# --- crossroads hook ---`); curated rows live in this module's own
+files, so the other network builders (rail, places) and this one merge without touching each other's rows:
+
+  data-build/roads_places.csv     border posts and road towns this module needs (places_extra.csv columns)
+  data-build/roads_links.csv      roads (links_curated.csv columns); a row whose from/to/mode equals a row of
+                                  links_curated.csv replaces it (a published length instead of a circuity estimate)
+  data-build/crossings_extra.csv  crossings not in crossings.csv (crossings.csv columns; basis OWN)
+  data-build/crossing_figures.csv every crossing's own figures by crossing name: hours and fee per direction,
+                                  source, url, date, confidence, weekly and seasonal closures. Read by
+                                  build_network.py (link fields) and build_crossing_times.py (crossings.yaml).
+
+Run alone (python3 data-build/roads_crossings.py [--shared PATH]) it prints the neighbouring country pairs of the
+region with the crossings of each pair, as listed in docs/DATA.md ("Neighbouring countries and their crossings").
+Python 3 stdlib only; deterministic.
+"""
+import csv
+import io
+import json
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PLACES_FILE = 'roads_places.csv'
+LINKS_FILE = 'roads_links.csv'
+CROSSINGS_FILE = 'crossings_extra.csv'
+FIGURES_FILE = 'crossing_figures.csv'
+
+# The network's region: Central Asia, Afghanistan, Pakistan, Iran, the Caucasus, Turkey, western China, southern
+# Russia. Armenia is a country of the region without network nodes yet (see docs/DATA.md).
+REGION = ('AF', 'AM', 'AZ', 'CN', 'GE', 'IR', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'TM', 'TR', 'UZ')
+MONTHS = ('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec')
+DAYS = ('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')
+CONFIDENCE = ('published', 'estimated')
+P90_FACTOR = 1.8   # p90 = 1.8 x mean where only a mean is published (the network's rule, docs/DATA.md)
+
+
+def read_csv(path):
+    with open(path, newline='', encoding='utf-8') as f:
+        lines = [ln for ln in f if not ln.startswith('#')]
+    return list(csv.DictReader(io.StringIO(''.join(lines))))
+
+
+def _path(name):
+    return os.path.join(HERE, name)
+
+
+# ---------------------------------------------------------------- neighbouring countries
+def neighbour_pairs(shared):
+    """Pairs (a, b), a < b, of region countries sharing a land border: world-countries `borders` (ISO 3166 alpha-3
+    lists, ODbL), checked against the Natural Earth 10m land boundary lines (each pair must have a boundary line)."""
+    wc = json.load(open(os.path.join(shared, 'data/world-countries/countries.json'), encoding='utf-8'))
+    a2 = {c['cca3']: c['cca2'] for c in wc}
+    pairs = set()
+    for c in wc:
+        if c['cca2'] in REGION:
+            for b in c.get('borders', []):
+                if a2.get(b) in REGION:
+                    pairs.add(tuple(sorted((c['cca2'], a2[b]))))
+    ne = json.load(open(os.path.join(shared, 'data/natural-earth/ne_10m_admin_0_boundary_lines_land_bbox25-0-90-60.geojson'),
+                        encoding='utf-8'))
+    ne_pairs = set()
+    for f in ne['features']:
+        p = f['properties']
+        l, r = a2.get(p.get('adm0_a3_l')), a2.get(p.get('adm0_a3_r'))
+        if l in REGION and r in REGION and l != r:
+            ne_pairs.add(tuple(sorted((l, r))))
+    return sorted(pairs), sorted(ne_pairs)
+
+
+# ---------------------------------------------------------------- hooks for build_network.py
+def place_files():
+    """Extra places files read after places_extra.csv."""
+    return [PLACES_FILE]
+
+
+def link_rows(curated):
+    """links_curated.csv rows with this module's roads merged in: a row of roads_links.csv with the same two ends
+    and mode as a curated row replaces it in place; the others are appended."""
+    mine = read_csv(_path(LINKS_FILE))
+    key = lambda r: (frozenset((r['from'], r['to'])), r['mode'])
+    by = {key(r): r for r in mine}
+    if len(by) != len(mine):
+        raise SystemExit(f'{LINKS_FILE}: a link is listed twice')
+    out, used = [], set()
+    for r in curated:
+        k = key(r)
+        if k in by:
+            out.append(by[k]); used.add(k)
+        else:
+            out.append(r)
+    out += [r for r in mine if key(r) not in used]
+    return out
+
+
+def crossing_rows(curated):
+    """crossings.csv rows followed by crossings_extra.csv rows."""
+    return curated + read_csv(_path(CROSSINGS_FILE))
+
+
+def figures():
+    """Crossing name -> figure row (validated)."""
+    rows = read_csv(_path(FIGURES_FILE))
+    out = {}
+    for i, r in enumerate(rows, 2):
+        where = f'{FIGURES_FILE} line {i} ({r.get("name")})'
+        if r['name'] in out:
+            raise SystemExit(f'{where}: crossing listed twice')
+        if r['confidence'] not in CONFIDENCE:
+            raise SystemExit(f'{where}: confidence must be published or estimated')
+        if not r['source'].strip():
+            raise SystemExit(f'{where}: empty source')
+        for f in ('hours', 'fee_usd', 'hours_rev', 'fee_usd_rev'):
+            if r[f] != '':
+                try:
+                    if float(r[f]) < 0:
+                        raise ValueError
+                except ValueError:
+                    raise SystemExit(f'{where}: {f} is not a number >= 0')
+        if r['hours'] == '' or r['fee_usd'] == '':
+            raise SystemExit(f'{where}: hours and fee_usd are required')
+        for f, allowed in (('closed_months', MONTHS), ('closed_days', DAYS)):
+            for v in filter(None, r[f].split(';')):
+                if v not in allowed:
+                    raise SystemExit(f'{where}: {f} value {v!r} (expected {", ".join(allowed)})')
+        out[r['name']] = r
+    return out
+
+
+def apply_figures(link, figs, fmt):
+    """Gives the crossing link its own figures from crossing_figures.csv (by name); returns False if it has none."""
+    r = figs.get(link['name'])
+    if r is None:
+        return False
+    h, fee = float(r['hours']), float(r['fee_usd'])
+    link['hours_mean'], link['hours_p90'], link['fee_usd'] = fmt(h, 1), fmt(h * P90_FACTOR, 1), fmt(fee, 0)
+    for f in ('hours_mean_rev', 'hours_p90_rev', 'fee_usd_rev'):
+        link.pop(f, None)
+    if r['hours_rev'] != '':
+        h2 = float(r['hours_rev'])
+        fee2 = float(r['fee_usd_rev'] or r['fee_usd'])
+        link['hours_mean_rev'], link['hours_p90_rev'], link['fee_usd_rev'] = fmt(h2, 1), fmt(h2 * P90_FACTOR, 1), fmt(fee2, 0)
+    src = r['source'] + (f' ({r["url"]})' if r['url'] else '') + (f', {r["date"]}' if r['date'] else '')
+    link['source'] = src
+    link['confidence'] = r['confidence']
+    extra = []
+    if r['closed_months']:
+        extra.append('closed ' + '/'.join(r['closed_months'].split(';')))
+    if r['closed_days']:
+        extra.append('no clearance on ' + '/'.join(r['closed_days'].split(';')))
+    note = f'own figures (data-build/{FIGURES_FILE}); p90 = {P90_FACTOR} x mean (derived)'
+    if extra:
+        note = '; '.join(extra) + '; ' + note
+    if r['note']:
+        note = r['note'] + '; ' + note
+    old = link.get('note', '')
+    length_rule = old[old.index('length = '):] if 'length = ' in old else ''
+    link['note'] = (note + ('; ' + length_rule if length_rule else ''))[:300]
+    return True
+
+
+# ---------------------------------------------------------------- report
+def main(argv=None):
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--shared', default=os.path.normpath(os.path.join(HERE, '..', '..', 'shared')))
+    args = ap.parse_args(argv)
+    shared = args.shared if os.path.isdir(args.shared) else '/work/shared'
+    pairs, ne_pairs = neighbour_pairs(shared)
+    if set(pairs) != set(ne_pairs):
+        print('world-countries and Natural Earth disagree: ' + str(sorted(set(pairs) ^ set(ne_pairs))))
+    cross = read_csv(_path('crossings.csv')) + read_csv(_path(CROSSINGS_FILE))
+    places = {}
+    for r in read_csv(os.path.join(shared, 'reference/key-places.csv')):
+        places[r['id']] = r['country']
+    for f in ('places_extra.csv', PLACES_FILE):
+        for r in read_csv(_path(f)):
+            places[r['id']] = r['country']
+    by = {}
+    for r in cross:
+        p = tuple(sorted((places.get(r['from'], '?'), places.get(r['to'], '?'))))
+        by.setdefault(p, []).append(r)
+    print(f'{len(pairs)} neighbouring pairs in the region {",".join(REGION)}')
+    for p in pairs:
+        rows = by.get(p, [])
+        names = '; '.join(f'{r["name"]} [{r["carries"]}, {r["status"]}]' for r in rows) or '(none in the network)'
+        print(f'  {p[0]}-{p[1]}: {names}')
+    extra = sorted(set(by) - set(pairs))
+    if extra:
+        print('crossings between countries that are not neighbours: ' + ', '.join('-'.join(p) for p in extra))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
