@@ -284,7 +284,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
     links = []
     used = set()
     rows = read_csv(os.path.join(HERE, 'links_curated.csv'))
-    rows = roads_crossings.link_rows(rows)  # --- crossroads hook ---
+    rows = roads_crossings.link_rows(rows, lambda a, b: gc_km(P(nodes, a), P(nodes, b)))  # --- crossroads hook ---
     # Trans-Afghan planned AF segments: scale to 606 km = 681 km (AF, published) - 75 km existing Hairatan-Mazar
     tar = [r for r in rows if r['rule'] == 'tar']
     tar_gc = sum(gc_km(P(nodes, r['from']), P(nodes, r['to'])) for r in tar)
@@ -305,6 +305,8 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         if rule == 'pub':
             km = float(r['km']); conf = 'published'
             note = 'published length'
+        elif rule == 'derived':  # --- crossroads hook: explicit km from published parts (roads_links.csv) ---
+            km = float(r['km'])
         elif rule == 'derived88':
             # Atamyrat-Imamnazar = 88 km (Atamyrat-Aqina, published) minus the Imamnazar-Aqina crossing
             xk = gc_km(P(nodes, 'tm_imamnazar'), P(nodes, 'af_aqina')) * CIRCUITY['rail']

@@ -76,21 +76,45 @@ def place_files():
     return [PLACES_FILE]
 
 
-def link_rows(curated):
-    """links_curated.csv rows with this module's roads merged in: a row of roads_links.csv with the same two ends
-    and mode as a curated row replaces it in place; the others are appended."""
+def link_rows(curated, gc):
+    """links_curated.csv rows with this module's roads merged in. A row of roads_links.csv with the same two ends
+    and mode as a curated row replaces it in place (rule `drop` removes it); the others are appended. Rule
+    `share:GROUP:KM` spreads a published total over the group's links by great-circle share (gc(a, b) in km) and
+    becomes rule `derived` (explicit km, estimated) for build_network.py."""
     mine = read_csv(_path(LINKS_FILE))
     key = lambda r: (frozenset((r['from'], r['to'])), r['mode'])
     by = {key(r): r for r in mine}
     if len(by) != len(mine):
         raise SystemExit(f'{LINKS_FILE}: a link is listed twice')
+    groups = {}
+    for r in mine:
+        if r['rule'].startswith('share:'):
+            _, g, total = r['rule'].split(':')
+            groups.setdefault(g, [float(total), 0.0, 0])
+            groups[g][1] += gc(r['from'], r['to'])
+            groups[g][2] += 1
+    for r in mine:
+        if r['rule'].startswith('share:'):
+            _, g, total = r['rule'].split(':')
+            tot, gsum, n = groups[g]
+            r['km'] = f'{tot * gc(r["from"], r["to"]) / gsum:.1f}'
+            r['note'] = ((r['note'] + '; ') if r['note'] else '') + (
+                f'derived: published {tot:.0f} km over {n} links split by great-circle share')
+            r['rule'] = 'derived'
+        elif r['rule'] == 'derived' and not r['km']:
+            raise SystemExit(f'{LINKS_FILE}: derived link {r["from"]}-{r["to"]} without km')
     out, used = [], set()
     for r in curated:
         k = key(r)
         if k in by:
-            out.append(by[k]); used.add(k)
+            used.add(k)
+            if by[k]['rule'] != 'drop':
+                out.append(by[k])
         else:
             out.append(r)
+    missing = [r for r in mine if r['rule'] == 'drop' and key(r) not in used]
+    if missing:
+        raise SystemExit(f'{LINKS_FILE}: drop of a link that is not curated: {missing[0]["from"]}-{missing[0]["to"]}')
     out += [r for r in mine if key(r) not in used]
     return out
 
