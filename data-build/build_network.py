@@ -306,7 +306,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
             km = float(r['km']); conf = 'published'
             note = 'published length'
         elif rule == 'derived':  # --- crossroads hook: explicit km from published parts (roads_links.csv) ---
-            km = float(r['km'])
+            km = float(r['km']); note = 'derived from published figures (data-build/roads_links.csv)'
         elif rule == 'derived88':
             # Atamyrat-Imamnazar = 88 km (Atamyrat-Aqina, published) minus the Imamnazar-Aqina crossing
             xk = gc_km(P(nodes, 'tm_imamnazar'), P(nodes, 'af_aqina')) * CIRCUITY['rail']
