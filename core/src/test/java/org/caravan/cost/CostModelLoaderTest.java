@@ -258,6 +258,8 @@ class CostModelLoaderTest {
             two service shapes        | 'services: {ferry_kzaau_azala: {wait_hours: 3, p90_wait_hours: 5}}'     | services.ferry_kzaau_azala
             bad opening time          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "8am", closes: "20:00"}}}' | crossings.x_pktor_afrkh_road.opening.opens
             bad closed day            | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_days: [friday]}}}' | crossings.x_pktor_afrkh_road.opening.closed_days
+            bad closed month          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [winter]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months
+            closed every month        | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [jan, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months
             negative value of time    | 'profiles: {bulk: {value_of_time_usd_per_hour: -1}}'                    | profiles.bulk.value_of_time_usd_per_hour
             zero speed                | 'profiles: {bulk: {modes: {sea: {speed_kmh: 0}}}}'                      | profiles.bulk.modes.sea.speed_kmh
             zero tonnes per unit      | 'profiles: {container: {tonnes_per_unit: 0}}'                           | profiles.container.tonnes_per_unit
