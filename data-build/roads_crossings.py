@@ -76,12 +76,12 @@ def place_files():
     return [PLACES_FILE]
 
 
-def link_rows(curated, gc):
+def link_rows(curated, gc, mine=None):
     """links_curated.csv rows with this module's roads merged in. A row of roads_links.csv with the same two ends
     and mode as a curated row replaces it in place (rule `drop` removes it); the others are appended. Rule
     `share:GROUP:KM` spreads a published total over the group's links by great-circle share (gc(a, b) in km) and
     becomes rule `derived` (explicit km, estimated) for build_network.py."""
-    mine = read_csv(_path(LINKS_FILE))
+    mine = read_csv(_path(LINKS_FILE)) if mine is None else [dict(r) for r in mine]
     key = lambda r: (frozenset((r['from'], r['to'])), r['mode'])
     by = {key(r): r for r in mine}
     if len(by) != len(mine):
@@ -124,9 +124,10 @@ def crossing_rows(curated):
     return curated + read_csv(_path(CROSSINGS_FILE))
 
 
-def figures():
-    """Crossing name -> figure row (validated)."""
-    rows = read_csv(_path(FIGURES_FILE))
+def figures(rows=None):
+    """Crossing name -> figure row (validated); an empty hours field leaves the figures to the rules (only the
+    closures and the note of the row apply)."""
+    rows = read_csv(_path(FIGURES_FILE)) if rows is None else rows
     out = {}
     for i, r in enumerate(rows, 2):
         where = f'{FIGURES_FILE} line {i} ({r.get("name")})'
@@ -143,8 +144,8 @@ def figures():
                         raise ValueError
                 except ValueError:
                     raise SystemExit(f'{where}: {f} is not a number >= 0')
-        if r['hours'] == '' or r['fee_usd'] == '':
-            raise SystemExit(f'{where}: hours and fee_usd are required')
+        if (r['hours'] == '') != (r['fee_usd'] == ''):
+            raise SystemExit(f'{where}: give both hours and fee_usd, or neither')
         for f, allowed in (('closed_months', MONTHS), ('closed_days', DAYS)):
             for v in filter(None, r[f].split(';')):
                 if v not in allowed:
@@ -157,6 +158,8 @@ def apply_figures(link, figs, fmt):
     """Gives the crossing link its own figures from crossing_figures.csv (by name); returns False if it has none."""
     r = figs.get(link['name'])
     if r is None:
+        return False
+    if r['hours'] == '':
         return False
     h, fee = float(r['hours']), float(r['fee_usd'])
     link['hours_mean'], link['hours_p90'], link['fee_usd'] = fmt(h, 1), fmt(h * P90_FACTOR, 1), fmt(fee, 0)
@@ -186,10 +189,104 @@ def apply_figures(link, figs, fmt):
 
 
 # ---------------------------------------------------------------- report
+# Neighbouring pairs without a crossing in the network: why (written into docs/DATA.md).
+NO_CROSSING = {
+    ('AF', 'CN'): 'no crossing open: the Wakhjir pass has no post',
+    ('AM', 'AZ'): 'border closed (no crossing open)',
+    ('AM', 'TR'): 'border closed since 1993 (no crossing open)',
+    ('AM', 'GE'): 'Bagratashen-Sadakhlo road and the Yerevan-Tbilisi railway: Armenia has no network nodes yet',
+    ('AM', 'IR'): 'Agarak-Norduz road: Armenia has no network nodes yet',
+    ('AZ', 'TR'): 'Sadarak-Dilucu road: only to the Nakhchivan exclave, not connected to the network',
+    ('CN', 'RU'): 'no freight crossing (the short Altai border has no road or rail post)',
+}
+# Crossings known to be open to freight but not (yet) in the network, by pair (docs/DATA.md).
+NOT_MODELLED = {
+    ('AF', 'IR'): 'Mahirud (Farah-Birjand road)',
+    ('AF', 'PK'): 'Angoor Adda (Wana-Sharana), Kharlachi road (Parachinar-Gardez), Badini, Gursal',
+    ('AF', 'TJ'): 'Tem-Demogan (Khorog) and Ruzvai (Darvaz) bridges',
+    ('AZ', 'GE'): 'Lagodekhi-Mazimchay road',
+    ('AZ', 'IR'): 'Bilasuvar road; Julfa (Nakhchivan)',
+    ('CN', 'KZ'): 'Kolzhat-Dulata, Maikapchagai-Jeminay, Alakol road posts; Bakhty-Ayagoz railway under construction',
+    ('IR', 'PK'): 'Mand-Pishin road',
+    ('IR', 'TR'): 'Kapikoy-Razi railway (with the Lake Van train ferry), Esendere-Serow road',
+    ('KG', 'KZ'): 'Chaldovar, Karkyra, Kara-Suu and other road posts; Lugovaya-Bishkek railway',
+    ('KG', 'TJ'): 'Kyzyl-Bel and Kairagach road posts (reopened March 2025), Bor-Dobo (Pamir road, reopened July 2025)',
+    ('KG', 'UZ'): 'Kara-Suu and Kensai road posts; Khanabad-Jalal-Abad railway',
+    ('KZ', 'RU'): 'about 30 road posts in all (Kazakh transport ministry, 2024) and the Petropavl, Semey, Oral railways',
+    ('TJ', 'UZ'): 'Bekabad-Khujand railway and about a dozen other road posts',
+    ('TM', 'UZ'): 'Dashoguz rail and other Khorezm road posts',
+}
+
+
+def markdown(pairs, cross, places, figs, yaml_text):
+    """The table of docs/DATA.md "Neighbouring countries and their crossings"."""
+    import re
+    conf, fwd, rev, srcs = {}, {}, {}, {}
+    cur = None
+    for ln in yaml_text.splitlines():
+        m = re.match(r'^  (x_[a-z0-9_]+):', ln)
+        if m:
+            cur = m.group(1)
+        m = re.match(r'^    (forward|reverse): \{wait_hours: ([0-9.]+)', ln)
+        if m and cur:
+            (fwd if m.group(1) == 'forward' else rev)[cur] = m.group(2)
+        m = re.match(r'^  crossings\.(x_[a-z0-9_]+):', ln)
+        if m:
+            cur = 'src:' + m.group(1)
+        m = re.match(r'^    source: "(.*)"', ln)
+        if m and cur and cur.startswith('src:'):
+            srcs[cur[4:]] = m.group(1)
+        m = re.match(r'^    confidence: (\w+)', ln)
+        if m and cur and cur.startswith('src:'):
+            conf[cur[4:]] = m.group(1)
+    links = {}
+    import csv as _csv
+    data = os.path.join(HERE, '..', 'core/src/main/resources/org/caravan/data')
+    ids = {}
+    for r in _csv.DictReader(open(os.path.join(data, 'links.csv'), encoding='utf-8')):
+        if r['mode'] == 'crossing':
+            links[r['name']] = r
+    out = ['| pair | crossing | mode | status | hours (forward / reverse) | basis | closures |',
+           '|---|---|---|---|---|---|---|']
+    for p in pairs:
+        rows = [r for r in cross if tuple(sorted((places.get(r['from'], '?'), places.get(r['to'], '?')))) == p]
+        if not rows:
+            out.append(f'| {p[0]}-{p[1]} | - | - | - | - | {NO_CROSSING.get(p, "none in the network")} | - |')
+        for r in rows:
+            L = links.get(r['name'])
+            lid = L['id'] if L else ''
+            f = figs.get(r['name'])
+            h = fwd.get(lid, '?') + (' / ' + rev[lid] if lid in rev else '')
+            c = conf.get(lid, '?')
+            text = srcs.get(lid, '')
+            if text.startswith('own figures'):
+                basis = 'own figure'
+            elif 'rule 2' in text and 'rule 3' in text:
+                basis = 'national average (rule 2) / type estimate (rule 3)'
+            elif 'rule 2' in text:
+                basis = 'CPMM national average (rule 2)'
+            elif 'rule 3' in text:
+                basis = 'type estimate (rule 3)'
+            else:
+                basis = 'CPMM BCP figure'
+            basis += f' ({c})'
+            closes = []
+            if f and f['closed_months']:
+                closes.append('closed ' + '-'.join(f['closed_months'].split(';')[::max(1, len(f['closed_months'].split(';')) - 1)]))
+            if f and f['closed_days']:
+                closes.append('no clearance ' + '/'.join(f['closed_days'].split(';')))
+            out.append(f'| {p[0]}-{p[1]} | {r["name"]} | {r["carries"]} | {r["status"]} | {h} | {basis} | '
+                       f'{", ".join(closes) or "-"} |')
+        if p in NOT_MODELLED:
+            out.append(f'| {p[0]}-{p[1]} | *not yet in the network:* {NOT_MODELLED[p]} | | | | | |')
+    return '\n'.join(out)
+
+
 def main(argv=None):
     import argparse
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.normpath(os.path.join(HERE, '..', '..', 'shared')))
+    ap.add_argument('--docs', action='store_true', help='rewrite the marked table in docs/DATA.md')
     args = ap.parse_args(argv)
     shared = args.shared if os.path.isdir(args.shared) else '/work/shared'
     pairs, ne_pairs = neighbour_pairs(shared)
@@ -214,6 +311,16 @@ def main(argv=None):
     extra = sorted(set(by) - set(pairs))
     if extra:
         print('crossings between countries that are not neighbours: ' + ', '.join('-'.join(p) for p in extra))
+    if args.docs:
+        yml = open(os.path.join(HERE, '..', 'core/src/main/resources/org/caravan/cost/crossings.yaml'), encoding='utf-8').read()
+        table = markdown(pairs, cross, places, figures(), yml)
+        doc = os.path.join(HERE, '..', 'docs', 'DATA.md')
+        text = open(doc, encoding='utf-8').read()
+        b, e = '<!-- BEGIN:crossing-pairs -->', '<!-- END:crossing-pairs -->'
+        if b in text and e in text:
+            text = text[:text.index(b) + len(b)] + '\n' + table + '\n' + text[text.index(e):]
+            open(doc, 'w', encoding='utf-8').write(text)
+            print('docs/DATA.md: crossing table rewritten')
 
 
 if __name__ == '__main__':
