@@ -42,9 +42,17 @@ PUBLISHED = {
 }
 
 
+# PRC road averages by direction (CPMM 2023 PRC report): outbound (leaving China) and inbound.
+ROAD_CN = {'out': (17.0, 358, "ADB CAREC CPMM 2023 PRC report: national road outbound TFI1 17.0 h, TFI2 USD 358 (2023)"),
+           'in': (2.1, 266, "ADB CAREC CPMM 2023 PRC report: national road inbound TFI1 2.1 h, TFI2 USD 266 (2023)")}
+
+
 def rule(link, exit_c, entry_c):
     if link['carries'] == 'road':
         for c, how in ((exit_c, 'the country left'), (entry_c, 'the country entered')):
+            if c == 'CN':
+                h, f, s = ROAD_CN['out' if c == exit_c else 'in']
+                return h, f, "rule 2 (national CPMM average of %s, CN): %s" % (how, s)
             if c in ROAD_NATIONAL:
                 h, f, s = ROAD_NATIONAL[c]
                 return h, f, "rule 2 (national CPMM average of %s, %s): %s" % (how, c, s)

@@ -3,7 +3,6 @@ package org.caravan.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
-import java.time.Month;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,11 +76,8 @@ class CrossingsAndRoadsTest {
 
     @Test
     void publishedClosuresReachTheTimeModel() {
-        CrossingRule khunjerab = rule("Khunjerab");
-        assertThat(khunjerab.opening().closedMonths())
-                .containsExactlyInAnyOrder(Month.DECEMBER, Month.JANUARY, Month.FEBRUARY, Month.MARCH);
-        // Four months closed a year: the expected wait of cargo arriving at a random moment is weeks, not hours.
-        assertThat(khunjerab.opening().expectedWaitHours()).isBetween(15 * 24.0, 25 * 24.0);
+        // Khunjerab operates year-round since 1 December 2024 (it used to close December to March).
+        assertThat(rule("Khunjerab").opening().closedMonths()).isEmpty();
         for (String name : List.of("Torugart", "Irkeshtam")) {
             assertThat(rule(name).opening().closedDays()).as(name)
                     .containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
