@@ -202,13 +202,12 @@ NO_CROSSING = {
 # Crossings known to be open to freight but not (yet) in the network, by pair (docs/DATA.md).
 NOT_MODELLED = {
     ('AF', 'IR'): 'Mahirud (Farah-Birjand road)',
-    ('AF', 'PK'): 'Angoor Adda (Wana-Sharana), Kharlachi road (Parachinar-Gardez), Badini, Gursal',
+    ('AF', 'PK'): 'Kharlachi road (Parachinar-Gardez), Badini, Gursal',
     ('AF', 'TJ'): 'Tem-Demogan (Khorog) and Ruzvai (Darvaz) bridges',
     ('AZ', 'GE'): 'Lagodekhi-Mazimchay road',
-    ('AZ', 'IR'): 'Bilasuvar road; Julfa (Nakhchivan)',
-    ('CN', 'KZ'): 'Kolzhat-Dulata, Maikapchagai-Jeminay, Alakol road posts; Bakhty-Ayagoz railway under construction',
-    ('IR', 'PK'): 'Mand-Pishin road',
-    ('IR', 'TR'): 'Kapikoy-Razi railway (with the Lake Van train ferry), Esendere-Serow road',
+    ('AZ', 'IR'): 'Julfa (Nakhchivan exclave)',
+    ('CN', 'KZ'): 'Maikapchagai-Jeminay and Alakol road posts; Bakhty-Ayagoz railway under construction',
+    ('IR', 'TR'): 'Kapikoy-Razi railway (with the Lake Van train ferry)',
     ('KG', 'KZ'): 'Chaldovar, Karkyra, Kara-Suu and other road posts; Lugovaya-Bishkek railway',
     ('KG', 'TJ'): 'Kyzyl-Bel and Kairagach road posts (reopened March 2025), Bor-Dobo (Pamir road, reopened July 2025)',
     ('KG', 'UZ'): 'Kara-Suu and Kensai road posts; Khanabad-Jalal-Abad railway',

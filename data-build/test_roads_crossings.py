@@ -79,7 +79,8 @@ class ShippedFilesTest(unittest.TestCase):
     def test_shipped_figures_load(self):
         figs = rc.figures()
         self.assertIn('Khunjerab', figs)
-        self.assertEqual(figs['Khunjerab']['closed_months'], 'dec;jan;feb;mar')
+        self.assertEqual(figs['Khunjerab']['closed_months'], '')       # year-round since December 2024
+        self.assertEqual(figs['Torugart']['closed_days'], 'sat;sun')
 
 
 if __name__ == '__main__':

@@ -52,7 +52,10 @@ class CostModelLoaderTest {
                 Mode.FERRY, 60.0));
         ModeRates road = bulk.rates(Mode.ROAD);
         assertThat(road.fixedUsd()).isEqualTo(3.0);
-        assertThat(road.perKmUsd("CN")).isEqualTo(0.062);
+        assertThat(road.perKmUsd("TR")).isEqualTo(0.062);
+        assertThat(road.perKmUsd("CN")).isEqualTo(0.204);
+        assertThat(road.perKmUsd("KG")).isEqualTo(0.189);
+        assertThat(road.speedKmh("TJ")).isEqualTo(34.6);
         assertThat(road.perKmUsd("KZ")).isEqualTo(0.15);
         assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
         assertThat(road.speedKmh("AF")).isEqualTo(33.7);
