@@ -18,6 +18,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from geo import Graph, Grid, gc_km, line_km, dijkstra, simplify_max, poly_contains, poly_dist_deg  # noqa: E402
+import roads_crossings  # noqa: E402  # --- crossroads hook ---
 
 # ---------------------------------------------------------------- rules (documented in docs/DATA.md)
 CIRCUITY = {'gc_plain': 1.2, 'gc_mountain': 1.35, 'rail': 1.2, 'sea': 1.15}
@@ -108,7 +109,8 @@ def load_nodes(shared):
             first = r['note'].split('. ')[0].split('; ')[0].rstrip('.')
             nodes[r['id']]['note'] = 'position estimated (see shared/reference/key-places.md): ' + first
         slug2id[r['id']] = nid
-    for r in read_csv(os.path.join(HERE, 'places_extra.csv')):
+    for r in [x for f in ['places_extra.csv'] + roads_crossings.place_files()  # --- crossroads hook ---
+              for x in read_csv(os.path.join(HERE, f))]:
         cs = r['coord_source']
         note = r['note']
         if cs.startswith('ne_place:'):
@@ -282,6 +284,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
     links = []
     used = set()
     rows = read_csv(os.path.join(HERE, 'links_curated.csv'))
+    rows = roads_crossings.link_rows(rows, lambda a, b: gc_km(P(nodes, a), P(nodes, b)))  # --- crossroads hook ---
     # Trans-Afghan planned AF segments: scale to 606 km = 681 km (AF, published) - 75 km existing Hairatan-Mazar
     tar = [r for r in rows if r['rule'] == 'tar']
     tar_gc = sum(gc_km(P(nodes, r['from']), P(nodes, r['to'])) for r in tar)
@@ -302,6 +305,8 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         if rule == 'pub':
             km = float(r['km']); conf = 'published'
             note = 'published length'
+        elif rule == 'derived':  # --- crossroads hook: explicit km from published parts (roads_links.csv) ---
+            km = float(r['km']); note = 'derived from published figures (data-build/roads_links.csv)'
         elif rule == 'derived88':
             # Atamyrat-Imamnazar = 88 km (Atamyrat-Aqina, published) minus the Imamnazar-Aqina crossing
             xk = gc_km(P(nodes, 'tm_imamnazar'), P(nodes, 'af_aqina')) * CIRCUITY['rail']
@@ -393,13 +398,14 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         L['id'] = link_id(mode, na['id'], nb['id'], used)
         links.append(L)
     # crossings
-    for r in read_csv(os.path.join(HERE, 'crossings.csv')):
+    figs = roads_crossings.figures()  # --- crossroads hook ---
+    for r in roads_crossings.crossing_rows(read_csv(os.path.join(HERE, 'crossings.csv'))):  # --- crossroads hook ---
         a, b = r['from'], r['to']
         na, nb = nodes[a], nodes[b]
         gck = gc_km(P(nodes, a), P(nodes, b))
         f = CIRCUITY['rail'] if r['carries'] == 'rail' else CIRCUITY['gc_plain']
         km = max(0.5, gck * f)
-        h, fee, s1, pub1 = BASES[r['basis']]
+        h, fee, s1, pub1 = BASES.get(r['basis'], BASES['DEF_RAIL' if r['carries'] == 'rail' else 'DEF_ROAD'])
         L = dict(name=r['name'], mode='crossing', gauge=r['gauge'], status=r['status'], carries=r['carries'])
         L['from'], L['to'] = na['id'], nb['id']
         L['km'] = fmt(km, 1)
@@ -418,6 +424,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         L['source'] = '; '.join(srcs)
         L['confidence'] = 'published' if pub else 'estimated'
         L['note'] = note
+        roads_crossings.apply_figures(L, figs, fmt)  # --- crossroads hook ---
         L['id'] = link_id('x', na['id'], nb['id'], used, '_' + r['carries'].replace(';', '_'))
         links.append(L)
     return links, ne_report

@@ -44,7 +44,7 @@ public final class CostModelLoader {
     private static final Set<String> NODE = Set.of("transship", "gauge_change");
     private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening");
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
-    private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days");
+    private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days", "closed_months");
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
             "timetable", "sailing_speed_kmh");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
@@ -509,9 +509,24 @@ public final class CostModelLoader {
             return out;
         }
 
+        Set<java.time.Month> months(JsonNode node, String path) {
+            Set<java.time.Month> out = EnumSet.noneOf(java.time.Month.class);
+            if (node == null || node.isNull()) return out;
+            if (!node.isArray()) {
+                problem(path, "expected a list of months such as [dec, jan, feb, mar]");
+                return out;
+            }
+            for (JsonNode m : node) {
+                java.time.Month month = MONTHS.get(m.asText().toLowerCase(java.util.Locale.ROOT));
+                if (month == null) problem(path, "unknown month '" + m.asText() + "', expected jan, feb, ... dec");
+                else out.add(month);
+            }
+            return out;
+        }
+
         OpeningHours opening(JsonNode node, String path) {
             if (!node.isObject()) {
-                problem(path, "expected {opens, closes, closed_days}");
+                problem(path, "expected {opens, closes, closed_days, closed_months}");
                 return null;
             }
             unknown(node, path, OPENING);
@@ -520,8 +535,13 @@ public final class CostModelLoader {
                 problem(join(path, "closed_days"), "a crossing closed on every day never opens");
                 return null;
             }
+            Set<java.time.Month> months = months(node.get("closed_months"), join(path, "closed_months"));
+            if (months.size() == 12) {
+                problem(join(path, "closed_months"), "a crossing closed in every month never opens");
+                return null;
+            }
             return new OpeningHours(time(node.get("opens"), join(path, "opens")),
-                    time(node.get("closes"), join(path, "closes")), closed);
+                    time(node.get("closes"), join(path, "closes")), closed, months);
         }
 
         Service service(JsonNode node, String path) {
@@ -569,6 +589,9 @@ public final class CostModelLoader {
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
     }
 
+    private static final Map<String, java.time.Month> MONTHS = java.util.stream.Stream.of(java.time.Month.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    m -> m.name().substring(0, 3).toLowerCase(java.util.Locale.ROOT), m -> m));
     private static final Map<String, DayOfWeek> DAYS = Map.of("mon", DayOfWeek.MONDAY, "tue", DayOfWeek.TUESDAY,
             "wed", DayOfWeek.WEDNESDAY, "thu", DayOfWeek.THURSDAY, "fri", DayOfWeek.FRIDAY, "sat", DayOfWeek.SATURDAY,
             "sun", DayOfWeek.SUNDAY);

@@ -52,7 +52,10 @@ class CostModelLoaderTest {
                 Mode.FERRY, 60.0));
         ModeRates road = bulk.rates(Mode.ROAD);
         assertThat(road.fixedUsd()).isEqualTo(3.0);
-        assertThat(road.perKmUsd("CN")).isEqualTo(0.062);
+        assertThat(road.perKmUsd("TR")).isEqualTo(0.062);
+        assertThat(road.perKmUsd("CN")).isEqualTo(0.204);
+        assertThat(road.perKmUsd("KG")).isEqualTo(0.189);
+        assertThat(road.speedKmh("TJ")).isEqualTo(34.6);
         assertThat(road.perKmUsd("KZ")).isEqualTo(0.15);
         assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
         assertThat(road.speedKmh("AF")).isEqualTo(33.7);
@@ -163,7 +166,7 @@ class CostModelLoaderTest {
         CargoProfile db = d.profile("bulk").orElseThrow();
         ModeRates road = b.rates(Mode.ROAD);
         assertThat(road.perKmUsd()).isEqualTo(0.07);
-        assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067));
+        assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067, "KG", 0.189, "TJ", 0.058, "CN", 0.204));
         assertThat(road.fixedUsd()).isEqualTo(3.0);
         assertThat(road.speedKmh()).isEqualTo(42.0);
         assertThat(road.speedKmhByCountry()).isEqualTo(db.rates(Mode.ROAD).speedKmhByCountry());
@@ -258,6 +261,8 @@ class CostModelLoaderTest {
             two service shapes        | 'services: {ferry_kzaau_azala: {wait_hours: 3, p90_wait_hours: 5}}'     | services.ferry_kzaau_azala
             bad opening time          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "8am", closes: "20:00"}}}' | crossings.x_pktor_afrkh_road.opening.opens
             bad closed day            | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_days: [friday]}}}' | crossings.x_pktor_afrkh_road.opening.closed_days
+            bad closed month          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [winter]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months
+            closed every month        | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [jan, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months
             negative value of time    | 'profiles: {bulk: {value_of_time_usd_per_hour: -1}}'                    | profiles.bulk.value_of_time_usd_per_hour
             zero speed                | 'profiles: {bulk: {modes: {sea: {speed_kmh: 0}}}}'                      | profiles.bulk.modes.sea.speed_kmh
             zero tonnes per unit      | 'profiles: {container: {tonnes_per_unit: 0}}'                           | profiles.container.tonnes_per_unit
