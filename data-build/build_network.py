@@ -807,7 +807,7 @@ def update_docs(report):
     if not os.path.exists(doc):
         return
     text = open(doc, encoding='utf-8').read()
-    for key in ('distance', 'connectivity', 'components', 'counts'):
+    for key in ('distance', 'connectivity', 'components', 'counts', 'rail'):  # 'rail': rail hook (#14)
         b, e = f'<!-- BEGIN:{key} -->', f'<!-- END:{key} -->'
         if b in text and e in text and key in sections:
             body = '\n'.join(sections[key]).strip('\n')

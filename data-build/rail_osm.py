@@ -44,6 +44,7 @@ GAUGE_EXCEPTIONS = [
 ]
 SNAP_TOL_KM = {'osm': 0.1, 'ne': 0.05}
 SPUR_KM = {'osm': 8.0, 'ne': 3.0}     # dead ends shorter than this are sidings/yards: dropped
+JOIN_KM = {'osm': 0.5, 'ne': 3.0}     # dead ends joined to another line within this distance
 CONTRACT_KM = 1.5                     # links shorter than this are contracted into one node
 NODE_SNAP_KM = 15.0                   # curated node -> nearest track vertex
 STATION_SNAP_KM = {'osm': 1.0, 'ne': 3.0}
@@ -72,6 +73,16 @@ def translit(s):
         else:
             out.append(ch)
     return ''.join(out)
+
+
+STATION_WORDS = re.compile(r'\s*\b(railway station|railroad station|train station|station|stansiyas[iı]|'
+                           r'стансиясы|станция|вокзал|temir yo.l stantsiyasi|stantsiyasi|stantsiya|ایستگاه راه آهن)\b\s*', re.I)
+
+
+def clean_name(s):
+    """Station name without 'Railway Station' and the like ('Abadeh' for 'Abadeh Railway Station')."""
+    t = STATION_WORDS.sub(' ', s).strip(' -,;')
+    return re.sub(r'\s+', ' ', t) or s.strip()
 
 
 def is_latin(s):
@@ -322,6 +333,42 @@ class RailGraph:
                 comps[find(v)].append(v)
         return sorted((sorted(set(c)) for c in comps.values()), key=lambda c: (-len(c), c[0]))
 
+    def join_ends(self, max_km):
+        """Joins each dead end to the nearest vertex of another link within max_km (cartographic lines and
+        OSM ways that stop short of the line they join); returns the number of joins."""
+        adj = self.adj()
+        grid = Grid(0.05)
+        for lid in sorted(self.links):
+            for i, q in enumerate(self.links[lid]['pts']):
+                grid.add((lid, i), q)
+        todo = []
+        for v in sorted(adj):
+            if len(adj[v]) != 1:
+                continue
+            own = adj[v][0]
+            p = self.pos[v]
+            best = (max_km, None)
+            for (lid, i), q in grid.near(p, max(1, int(max_km / 5) + 1)):
+                if lid == own:
+                    continue
+                l = self.links[lid]
+                if v in (l['a'], l['b']):
+                    continue
+                d = gc_km(p, q)
+                if d < best[0]:
+                    best = (d, q)
+            if best[1] is not None:
+                todo.append((v, best[1], best[0]))
+        n = 0
+        for v, q, d in todo:
+            w, dd = self.put_on_track(q, 0.001)
+            if w is None or w == v:
+                continue
+            nid = self.next_id; self.next_id += 1
+            self.links[nid] = dict(a=v, b=w, pts=[self.pos[v], self.pos[w]], sources={'join'})
+            n += 1
+        return n
+
     def put_on_track(self, p, max_km):
         """Vertex on the track nearest to p (splitting a link there); (vertex, km) or (None, None)."""
         best = (max_km, None, None)
@@ -428,6 +475,7 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         km_in = sum(line_km(p) for p, _ in lines)
         # curated nodes of this country used by rail links: pin after cleaning
         cur = [(s, n) for s, n in nodes.items() if n['country'] == cc and s in used_slugs]
+        joins = g.join_ends(JOIN_KM[kind])
         dropped_spurs = g.prune_spurs(SPUR_KM[kind])
         par = g.drop_loops_and_parallels()
         con = g.contract_short(CONTRACT_KM)
@@ -450,30 +498,21 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         for lon, lat, name, alt, oid, sc in stations:
             if sc != cc:
                 continue
-            near = [(gc_km((lon, lat), g.pos[v]), v) for v in vid_of]
-            near = [x for x in near if x[0] < STATION_MIN_GAP_KM]
-            if near:
-                v = min(near)[1]; s = vid_of[v]
-                if s in nodes:
-                    nm = translit(name)
-                    alts = [a for a in nodes[s]['alt_names'].split(';') if a]
-                    for x in (name, nm):
-                        if x and x not in alts and x != nodes[s]['name']:
-                            alts.append(x)
-                    nodes[s]['alt_names'] = ';'.join(alts)
-                    st_merged += 1
-                continue
             v, d = g.put_on_track((lon, lat), STATION_SNAP_KM[kind])
             if v is None:
                 continue
             if v in vid_of:
                 continue
+            latin = clean_name(name if is_latin(name) else translit(name))
+            if not is_latin(latin) and alt and is_latin(translit(alt)):
+                latin = clean_name(translit(alt))
+            if not is_latin(latin) or not latin:
+                continue   # no Latin spelling: users could not type it
             sid = f'st_{cc.lower()}_{oid}'
             vid_of[v] = sid; g.pinned.add(v)
-            latin = name if is_latin(name) else translit(name)
             alts = [x for x in (name, alt, translit(alt) if alt else '') if x and x != latin]
             names[sid] = dict(id=sid, name=latin, alt_names=';'.join(dict.fromkeys(alts)), country=cc,
-                              kind='rail_station', lon=g.pos[v][0], lat=g.pos[v][1], odbl=(kind == 'osm'),
+                              kind='rail_station', lon=g.pos[v][0], lat=g.pos[v][1], odbl=True,
                               source=f'OpenStreetMap railway station node {oid} (c) OpenStreetMap contributors, ODbL 1.0'
                                      + ('' if kind == 'osm' else '; placed on the nearest Natural Earth track vertex'),
                               confidence='published' if kind == 'osm' else 'estimated',
@@ -486,8 +525,9 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
             if v in vid_of:
                 continue
             p = g.pos[v]
-            nearest = min(((gc_km(p, (x['lon'], x['lat'])), x['name']) for x in list(names.values()) +
-                           [nodes[s] for s in vid_of.values() if s in nodes]), default=(None, ''))
+            nearest = min(((gc_km(p, (x['lon'], x['lat'])), x['name'], x['kind'] == 'rail_station' and x['id'] in names)
+                           for x in list(names.values()) + [nodes[s] for s in vid_of.values() if s in nodes]),
+                          default=(None, '', False))
             jid = f'rj_{cc.lower()}_{round(p[0] * 1000)}_{round(p[1] * 1000)}'
             while jid in names or jid in taken_ids:
                 jid += 'x'
@@ -496,9 +536,11 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
             label = f'{what} near {nearest[1]} ({nearest[0]:.0f} km)' if nearest[0] is not None and nearest[0] < 60 else \
                 f'{what} {p[1]:.2f}N {p[0]:.2f}E'
             names[jid] = dict(id=jid, name=label[0].upper() + label[1:], alt_names='', country=cc, kind='junction',
-                              lon=p[0], lat=p[1], odbl=(kind == 'osm'),
+                              lon=p[0], lat=p[1], odbl=(kind == 'osm' or (nearest[0] is not None and nearest[0] < 60 and nearest[2])),
                               source=(OSM_SRC.format('asia' if cc != 'UZ' else 'uzbekistan') if kind == 'osm' else NE_SRC)
-                              + ' (track vertex)', confidence='estimated', note='')
+                              + ' (track vertex)' + ('; named after the nearest OpenStreetMap station (c) OpenStreetMap '
+                                                     'contributors, ODbL 1.0' if kind == 'ne' and nearest[2] and nearest[0] < 60 else ''),
+                              confidence='estimated', note='')
         for sid, n in names.items():
             n['lon'], n['lat'] = round(n['lon'], 4), round(n['lat'], 4)
         def nid(v):
@@ -534,6 +576,14 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
                 chains_kept.append((sa, sb, L, f'track path {d:.0f} km vs {ref:.0f} km curated')); continue
             absorbed[L['id']] = (len(path), d)
             scale = ref / d if L['confidence'] == 'published' else 1.0
+            fresh = [lid for lid in path if not links[lid].get('claimed_by')]
+            if L['confidence'] == 'published' and len(fresh) == len(path):
+                # rounded to 0.1 km per link, the remainder on the longest link: the corridor sums exactly
+                r = {lid: round(links[lid]['km'] * scale, 1) for lid in path}
+                top = max(path, key=lambda k: (links[k]['km'], k))
+                r[top] = round(r[top] + ref - sum(r.values()), 1)
+                for lid in path:
+                    links[lid]['km_round'] = r[lid]
             for lid in path:
                 x = links[lid]
                 if x.get('claimed_by'):
@@ -562,7 +612,7 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
                     acc += gc_km((nodes[s]['lon'], nodes[s]['lat']), q)
             geom = simplify_max(geom, MAX_VERTICES, 0.002)
             src_txt = (OSM_SRC.format('uzbekistan' if cc == 'UZ' else 'asia') if kind == 'osm' else NE_SRC)
-            km = x.get('km_pub', x['km'] + acc)
+            km = x.get('km_round', x.get('km_pub', x['km'] + acc))
             note = f'measured along {"OSM" if kind == "osm" else "NE"} track geometry'
             if acc > 0.05:
                 note += f' + {acc:.1f} km from the node position(s) to the track'
@@ -586,29 +636,14 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         out_nodes.extend(names.values())
         comps = g.components()
         rep.append(f'  {cc} ({kind}): {len(lines)} pieces {km_in:.0f} km in; topology {len(t.nodes)} nodes '
-                   f'{len(t.links)} links, {len(t.dropped)} degenerate pieces dropped; cleaned: {dropped_spurs} '
+                   f'{len(t.links)} links, {len(t.dropped)} degenerate pieces dropped; cleaned: {joins} dead ends joined to a line, {dropped_spurs} '
                    f'sidings/spurs dropped, {con} short links contracted, {par} loops/parallel tracks merged; out: '
                    f'{len(links)} links {sum(x["km"] for x in links.values()):.0f} km, {len(comps)} components '
-                   f'(largest {len(comps[0]) if comps else 0} nodes), stations added {st_added}, merged into curated '
-                   f'nodes {st_merged}')
+                   f'(largest {len(comps[0]) if comps else 0} nodes), stations added {st_added}')
         if attach:
             rep.append(f'    curated nodes not put on the track: ' + ', '.join(attach))
-    # break of gauge: nodes whose rail links have more than one gauge
-    by_node = defaultdict(set)
-    for l in out_links:
-        by_node[l['from']].add(l['gauge']); by_node[l['to']].add(l['gauge'])
     byid = {n['id']: n for n in nodes.values()}
     byid.update({n['id']: n for n in out_nodes})
-    bog = []
-    for nid_, gs in sorted(by_node.items()):
-        if len(gs) > 1:
-            n = byid[nid_]
-            if n.get('gauge_change') != 'true':
-                n['gauge_change'] = 'true'; n['transship'] = 'true'
-                n['note'] = (n.get('note', '') + '; ' if n.get('note') else '') + \
-                    'break of gauge ' + '/'.join(sorted(gs)) + ' (track of two gauges meets here)'
-            bog.append(f'{nid_} ({"/".join(sorted(gs))})')
-    rep.append('  break-of-gauge stations where track of two gauges meets: ' + (', '.join(bog) or 'none'))
     # UN/LOCODE codes as alternative names / ids of the stations they denote
     taken = {n['id'] for n in nodes.values()} | {n['id'] for n in out_nodes}
     grid = Grid(0.1)
@@ -648,12 +683,41 @@ def hook(nodes, links, shared, polys, fmt, wkt, link_id):
     for n in new_nodes:
         nodes[n['id']] = n
     used = {L['id'] for L in links}
+    odbl_nodes = {n['id'] for n in new_nodes if n['odbl']}
     for L in new_links:
         L['id'] = link_id('rail', L['from'], L['to'], used)
+        # a link ending at an OSM station or OSM track node is split by OSM data: it goes to the ODbL file too
+        L['odbl'] = L['odbl'] or L['from'] in odbl_nodes or L['to'] in odbl_nodes
+    links = links + new_links
+    rep.append(break_of_gauge(nodes, links))
     print('\n' + '\n'.join(rep))
-    return links + new_links
+    return links
 
 
 def split_odbl(rows):
     """(rows not derived from OSM, rows derived from OSM) - the latter go to the ODbL files."""
     return [r for r in rows if not r.get('odbl')], [r for r in rows if r.get('odbl')]
+
+
+def break_of_gauge(nodes, links):
+    """Flags nodes where rail links of two gauges meet (gauge_change, transship); returns a report line."""
+    by_node = defaultdict(set)
+    for l in links:
+        if l['mode'] == 'rail':
+            by_node[l['from']].add(l['gauge']); by_node[l['to']].add(l['gauge'])
+    byid = {n['id']: n for n in nodes.values()}
+    new, old = [], []
+    for nid_, gs in sorted(by_node.items()):
+        if len(gs) < 2:
+            continue
+        n = byid[nid_]
+        if n.get('gauge_change') == 'true':
+            old.append(f'{nid_} ({"/".join(sorted(gs))})'); continue
+        n['gauge_change'] = 'true'; n['transship'] = 'true'
+        n['note'] = (n['note'] + '; ' if n.get('note') else '') + \
+            'break of gauge ' + '/'.join(sorted(gs)) + ' (rail links of two gauges meet here; rail_osm.py)'
+        new.append(f'{nid_} ({"/".join(sorted(gs))})')
+    flagged = sorted(n['id'] for n in nodes.values() if n.get('gauge_change') == 'true')
+    return ('  break-of-gauge stations where rail links of two gauges meet: already flagged (node_flags.csv) '
+            + (', '.join(old) or 'none') + '; newly flagged ' + (', '.join(new) or 'none')
+            + f'\n  all gauge_change nodes ({len(flagged)}): ' + ', '.join(flagged))
