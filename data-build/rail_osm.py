@@ -85,6 +85,31 @@ def clean_name(s):
     return re.sub(r'\s+', ' ', t) or s.strip()
 
 
+def norm(s):
+    """Place-name key as core's PlaceIndex.normalize: no marks, lower case, punctuation to single spaces."""
+    t = unicodedata.normalize('NFD', s or '')
+    t = ''.join(c for c in t if not unicodedata.combining(c)).lower().replace('ı', 'i')
+    return re.sub(r'[^\w]+|_', ' ', t).strip()
+
+
+def name_keys(n):
+    keys = set()
+    for x in [n['name']] + [a for a in n.get('alt_names', '').split(';') if a]:
+        keys.add(norm(x)); keys.add(norm(re.sub(r'\([^)]*\)', ' ', x)))
+    keys.discard('')
+    return keys
+
+
+def curated_name_near(cur, p, names, km=30.0):
+    """True when a curated node within km of p already has one of the names."""
+    want = {norm(x) for x in names if x} | {norm(clean_name(x)) for x in names if x}
+    want.discard('')
+    for s, n in cur:
+        if gc_km(p, (n['lon'], n['lat'])) <= km and name_keys(n) & want:
+            return True
+    return False
+
+
 def is_latin(s):
     return all(ord(c) < 0x250 for c in s)
 
@@ -286,6 +311,7 @@ class RailGraph:
                 o = self.links.get(oid)
                 if o is None:
                     continue
+                o.pop('bb', None)
                 if o['a'] == gone:
                     o['a'] = keep; o['pts'] = [self.pos[keep]] + o['pts'][1:]
                 if o['b'] == gone:
@@ -373,10 +399,14 @@ class RailGraph:
         """Vertex on the track nearest to p (splitting a link there); (vertex, km) or (None, None)."""
         best = (max_km, None, None)
         for lid in sorted(self.links):
-            pts = self.links[lid]['pts']
-            xs = [q[0] for q in pts]; ys = [q[1] for q in pts]
+            l = self.links[lid]
+            pts = l['pts']
+            bb = l.get('bb')
+            if bb is None:
+                bb = l['bb'] = (min(q[0] for q in pts), min(q[1] for q in pts), max(q[0] for q in pts),
+                                max(q[1] for q in pts))
             m = max_km / 80.0
-            if not (min(xs) - m <= p[0] <= max(xs) + m and min(ys) - m <= p[1] <= max(ys) + m):
+            if not (bb[0] - m <= p[0] <= bb[2] + m and bb[1] - m <= p[1] <= bb[3] + m):
                 continue
             for i, q in enumerate(pts):
                 d = gc_km(p, q)
@@ -475,6 +505,7 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         km_in = sum(line_km(p) for p, _ in lines)
         # curated nodes of this country used by rail links: pin after cleaning
         cur = [(s, n) for s, n in nodes.items() if n['country'] == cc and s in used_slugs]
+        cur_all = [(s, n) for s, n in nodes.items() if n['country'] == cc]
         joins = g.join_ends(JOIN_KM[kind])
         dropped_spurs = g.prune_spurs(SPUR_KM[kind])
         par = g.drop_loops_and_parallels()
@@ -508,6 +539,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
                 latin = clean_name(translit(alt))
             if not is_latin(latin) or not latin:
                 continue   # no Latin spelling: users could not type it
+            if curated_name_near(cur_all, (lon, lat), [latin, name, alt, translit(alt) if alt else '']):
+                continue   # the curated node of that name stands for it (one place, one name)
             sid = f'st_{cc.lower()}_{oid}'
             vid_of[v] = sid; g.pinned.add(v)
             alts = [x for x in (name, alt, translit(alt) if alt else '') if x and x != latin]
