@@ -50,6 +50,7 @@ NODE_SNAP_KM = 15.0                   # curated node -> nearest track vertex
 STATION_SNAP_KM = {'osm': 1.0, 'ne': 3.0}
 STATION_MIN_GAP_KM = 2.0              # a station closer than this to an existing node is merged (name as alias)
 LOCODE_SNAP_KM = 5.0
+JUNCTION_NAME_KM = 1.5                # a station this close to a junction / end of track names that node
 RATIO_MIN, RATIO_MAX = 0.85, 1.35     # track path / curated length for absorption
 MAX_VERTICES = 50
 OSM_SRC = 'OpenStreetMap railways (c) OpenStreetMap contributors, ODbL 1.0 (shared/data/osm-railways-{})'
@@ -526,10 +527,28 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         # stations
         names = {}
         st_added = st_merged = 0
+        # Which stations become nodes: freight stations (a UN/LOCODE location with the rail function within
+        # LOCODE_SNAP_KM) are put on the track, splitting it; any other named station only names a track
+        # junction or end within JUNCTION_NAME_KM. Splitting the track at every halt would multiply the links on
+        # a route (and the work of criticality and reliability per route) without adding a routing choice.
+        code_grid = Grid(0.1)
+        for lc in locodes:
+            if lc[4] == cc:
+                code_grid.add(lc[2], (lc[0], lc[1]))
+        ends_grid = Grid(0.05)
+        for v in sorted(g.adj()):
+            ends_grid.add(v, g.pos[v])
         for lon, lat, name, alt, oid, sc in stations:
             if sc != cc:
                 continue
-            v, d = g.put_on_track((lon, lat), STATION_SNAP_KM[kind])
+            freight = any(gc_km((lon, lat), q) <= LOCODE_SNAP_KM for _, q in code_grid.near((lon, lat), 1))
+            jn = min(((gc_km((lon, lat), q), k) for k, q in ends_grid.near((lon, lat), 1)), default=(1e9, None))
+            if jn[0] <= JUNCTION_NAME_KM and jn[1] not in vid_of:
+                v, d = jn[1], jn[0]
+            elif freight:
+                v, d = g.put_on_track((lon, lat), STATION_SNAP_KM[kind])
+            else:
+                continue
             if v is None:
                 continue
             if v in vid_of:
@@ -559,7 +578,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
                 continue
             p = g.pos[v]
             nearest = min(((gc_km(p, (x['lon'], x['lat'])), x['name'], x['kind'] == 'rail_station' and x['id'] in names)
-                           for x in list(names.values()) + [nodes[s] for s in vid_of.values() if s in nodes]),
+                           for x in list(names.values()) + [nodes[s] for s in vid_of.values() if s in nodes]
+                           if x['kind'] != 'junction'),
                           default=(None, '', False))
             jid = f'rj_{cc.lower()}_{round(p[0] * 1000)}_{round(p[1] * 1000)}'
             while jid in names or jid in taken_ids:

@@ -77,8 +77,8 @@ class RailGeometryTest {
             assertThat(f.get("properties").get("mode").asText()).isEqualTo("rail");
             for (JsonNode c : f.get("geometry").get("coordinates")) coords.add(new double[] {c.get(0).asDouble(), c.get(1).asDouble()});
         }
-        // a straight chain would have a handful of vertices; track geometry has many
-        assertThat(coords.size()).isGreaterThan(100);
+        // the curated chain Tashkent-Jizzakh-Samarkand had 3 vertices; track geometry has one every few km
+        assertThat(coords.size()).isGreaterThan(60);
         List<double[]> track = trackSample();
         assertThat(track).hasSizeGreaterThan(500);
         double worst = 0;
@@ -120,7 +120,7 @@ class RailGeometryTest {
         var byName = places.resolve("Jizzakh", "from");
         assertThat(byName).isNotNull();
         // a station added from the OSM station list, and the UN/LOCODE code of one
-        assertThat(network.nodes().stream().filter(n -> n.id().startsWith("st_")).count()).isGreaterThan(1000);
+        assertThat(network.nodes().stream().filter(n -> n.id().startsWith("st_")).count()).isGreaterThan(250);
         var coded = network.nodes().stream().filter(n -> n.id().startsWith("st_"))
                 .filter(n -> n.altNames().stream().anyMatch(a -> a.matches("[A-Z]{5}"))).findFirst().orElseThrow();
         String code = coded.altNames().stream().filter(a -> a.matches("[A-Z]{5}")).findFirst().orElseThrow();
