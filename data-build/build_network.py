@@ -759,6 +759,10 @@ def main():
         d, _ = sea_path(g_eu, P(nodes, a), P(nodes, b), 3)
         print(f'  direct MARNET path {a} -> {b}: {d:.0f} km')
     links, ne_report = build_links(nodes, rail_g, rail_grid, g_eu, g_cs)
+    # --- rail hook (data-build/rail_osm.py, #14 s1): track geometry replaces curated rail chains ---
+    import rail_osm
+    links = rail_osm.hook(nodes, links, shared, POLYS, fmt, wkt, link_id)
+    # --- end rail hook ---
     # unused nodes
     used = {l['from'] for l in links} | {l['to'] for l in links}
     for slug, n in list(nodes.items()):
@@ -772,6 +776,12 @@ def main():
         o = dict(n)
         o['lon'], o['lat'] = fmt(n['lon'], 4), fmt(n['lat'], 4)
         out_nodes.append(o)
+    # --- rail hook: OSM-derived (ODbL) rows go to their own files ---
+    out_nodes, osm_nodes = rail_osm.split_odbl(out_nodes)
+    links, osm_links = rail_osm.split_odbl(links)
+    write_csv(os.path.join(args.out, 'rail_osm_nodes.csv'), NODE_FIELDS, osm_nodes)
+    write_csv(os.path.join(args.out, 'rail_osm_links.csv'), LINK_FIELDS, osm_links)
+    # --- end rail hook ---
     write_csv(os.path.join(args.out, 'nodes.csv'), NODE_FIELDS, out_nodes)
     write_csv(os.path.join(args.out, 'links.csv'), LINK_FIELDS, links)
     print('\n== problems ==')
@@ -804,7 +814,7 @@ def update_docs(report):
     if not os.path.exists(doc):
         return
     text = open(doc, encoding='utf-8').read()
-    for key in ('distance', 'connectivity', 'components', 'counts'):
+    for key in ('distance', 'connectivity', 'components', 'counts', 'rail'):  # 'rail': rail hook (#14)
         b, e = f'<!-- BEGIN:{key} -->', f'<!-- END:{key} -->'
         if b in text and e in text and key in sections:
             body = '\n'.join(sections[key]).strip('\n')

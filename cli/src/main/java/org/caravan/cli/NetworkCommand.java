@@ -61,7 +61,7 @@ final class NetworkCommand implements Runnable {
     }
 
     @Command(name = "info", mixinStandardHelpOptions = true,
-            description = "Counts by country, kind, mode, status and confidence.")
+            description = "Counts by country, kind, mode, status, confidence and source (osm, natural-earth, marnet, curated).")
     static final class Info implements Callable<Integer> {
         enum Format { text, json }
 
@@ -88,9 +88,11 @@ final class NetworkCommand implements Runnable {
             section(out, "Nodes by country", s.nodesByCountry());
             section(out, "Nodes by kind", s.nodesByKind());
             section(out, "Nodes by confidence", s.nodesByConfidence());
+            section(out, "Nodes by source", s.nodesBySource());
             section(out, "Links by mode", s.linksByMode());
             section(out, "Links by status", s.linksByStatus());
             section(out, "Links by confidence", s.linksByConfidence());
+            section(out, "Links by source", s.linksBySource());
             section(out, "Links by country", s.linksByCountry());
             out.println("Km by mode");
             s.kmByMode().forEach((k, v) -> out.printf("  %-22s %10s%n", k, RouteText.num(v, 0)));

@@ -50,7 +50,7 @@ class NetworkCommandTest {
         CliRunner.Run text = CliRunner.run("network", "info");
         assertThat(text.exit()).as(text.err()).isZero();
         assertThat(text.out()).contains("Nodes by country", "Nodes by kind", "Links by mode", "Links by status",
-                "Links by confidence");
+                "Links by confidence", "Nodes by source", "Links by source");
         CliRunner.Run json = CliRunner.run("network", "info", "--format", "json");
         assertThat(json.exit()).isZero();
         JsonNode info = new ObjectMapper().readTree(json.out());
@@ -58,6 +58,10 @@ class NetworkCommandTest {
         assertThat(info.path("linkCount").asInt()).isGreaterThanOrEqualTo(250);
         assertThat(info.path("nodesByCountry").has("AF")).isTrue();
         assertThat(info.path("linksByMode").has("crossing")).isTrue();
+        // the embedded rail comes from OpenStreetMap and Natural Earth track beside the curated tables
+        assertThat(info.path("linksBySource").path("osm").asInt()).isPositive();
+        assertThat(info.path("linksBySource").path("natural-earth").asInt()).isPositive();
+        assertThat(info.path("linksBySource").path("curated").asInt()).isPositive();
     }
 
     @Test

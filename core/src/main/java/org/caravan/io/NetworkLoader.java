@@ -29,6 +29,12 @@ public final class NetworkLoader {
     /** Classpath location of the embedded default network. */
     public static final String EMBEDDED_NODES = "/org/caravan/data/nodes.csv";
     public static final String EMBEDDED_LINKS = "/org/caravan/data/links.csv";
+    /**
+     * The embedded rail track and stations derived from OpenStreetMap, kept in their own files under ODbL 1.0
+     * (© OpenStreetMap contributors); loaded with the two files above into one network.
+     */
+    public static final String EMBEDDED_OSM_NODES = "/org/caravan/data/rail_osm_nodes.csv";
+    public static final String EMBEDDED_OSM_LINKS = "/org/caravan/data/rail_osm_links.csv";
 
     private final CountryShapes countryShapes;
 
@@ -51,17 +57,26 @@ public final class NetworkLoader {
     }
 
     /**
-     * The network shipped with Caravan ({@value #EMBEDDED_NODES} and {@value #EMBEDDED_LINKS}), with every check
+     * The network shipped with Caravan ({@value #EMBEDDED_NODES}, {@value #EMBEDDED_LINKS} and the OSM-derived {@value #EMBEDDED_OSM_NODES}, {@value #EMBEDDED_OSM_LINKS}), with every check
      * except coordinates against country shapes: the shipped files pass that check in the build's tests and in
      * {@link #loadEmbeddedChecked()}, and parsing the shapes would add about a second to every command.
      */
     public Network loadEmbedded() throws NetworkException {
-        return new NetworkLoader(CountryShapes.none()).loadResources(EMBEDDED_NODES, EMBEDDED_LINKS);
+        return new NetworkLoader(CountryShapes.none()).loadEmbeddedResources();
     }
 
     /** The embedded network with every check, coordinates against country shapes included. */
     public Network loadEmbeddedChecked() throws NetworkException {
-        return loadResources(EMBEDDED_NODES, EMBEDDED_LINKS);
+        return loadEmbeddedResources();
+    }
+
+    private Network loadEmbeddedResources() throws NetworkException {
+        NetworkBuilder b = builder();
+        readResource(EMBEDDED_NODES, CsvNetworkReader.Table.NODES, b);
+        readResource(EMBEDDED_OSM_NODES, CsvNetworkReader.Table.NODES, b);
+        readResource(EMBEDDED_LINKS, CsvNetworkReader.Table.LINKS, b);
+        readResource(EMBEDDED_OSM_LINKS, CsvNetworkReader.Table.LINKS, b);
+        return b.build("embedded");
     }
 
     /**

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * @param linksByCountry a link counts under its country when both ends are in one country, else under the
  *                       sorted pair such as {@code CN/KZ} (crossings, sea legs to waypoints in {@code XX})
  * @param kmByMode       total length per link mode
+ * @param nodesBySource  nodes per kind of source ({@link #sourceKind}): {@code osm}, {@code natural-earth},
+ *                       {@code marnet}, {@code curated}
+ * @param linksBySource  links per kind of source, as for nodes
  */
 public record NetworkSummary(
         String origin,
@@ -29,7 +32,12 @@ public record NetworkSummary(
         Map<String, Integer> linksByMode,
         Map<String, Integer> linksByStatus,
         Map<String, Integer> linksByConfidence,
-        Map<String, Double> kmByMode) {
+        Map<String, Double> kmByMode,
+        Map<String, Integer> nodesBySource,
+        Map<String, Integer> linksBySource) {
+
+    /** Kinds of source, in display order (see {@link #sourceKind}). */
+    public static final List<String> SOURCE_KINDS = List.of("osm", "natural-earth", "marnet", "curated");
 
     public NetworkSummary {
         nodesByCountry = frozen(nodesByCountry);
@@ -40,6 +48,36 @@ public record NetworkSummary(
         linksByStatus = frozen(linksByStatus);
         linksByConfidence = frozen(linksByConfidence);
         kmByMode = frozen(kmByMode);
+        nodesBySource = frozen(nodesBySource);
+        linksBySource = frozen(linksBySource);
+    }
+
+    /**
+     * The kind of source a record's {@code source} text names, by its first mention: {@code osm} (OpenStreetMap
+     * track or stations, ODbL), {@code natural-earth} (Natural Earth railroads or places), {@code marnet} (sea
+     * lanes), else {@code curated} (the hand-curated tables with published figures and estimates).
+     */
+    public static String sourceKind(String source) {
+        String s = source == null ? "" : source;
+        int best = Integer.MAX_VALUE;
+        String kind = "curated";
+        String[][] marks = {{"OpenStreetMap", "osm"}, {"Natural Earth", "natural-earth"}, {"MARNET", "marnet"}};
+        for (String[] m : marks) {
+            int i = s.indexOf(m[0]);
+            if (i >= 0 && i < best) {
+                best = i;
+                kind = m[1];
+            }
+        }
+        return kind;
+    }
+
+    private static <T> Map<String, Integer> bySource(List<T> items, Function<T, String> source) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (T t : items) counts.merge(sourceKind(source.apply(t)), 1, Integer::sum);
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String k : SOURCE_KINDS) if (counts.containsKey(k)) m.put(k, counts.get(k));
+        return m;
     }
 
     public static NetworkSummary of(Network network) {
@@ -63,7 +101,9 @@ public record NetworkSummary(
                 byEnum(links, Mode.values(), Link::mode, Mode::code),
                 byEnum(links, LinkStatus.values(), Link::status, LinkStatus::code),
                 byEnum(links, Confidence.values(), Link::confidence, Confidence::code),
-                km);
+                km,
+                bySource(nodes, Node::source),
+                bySource(links, Link::source));
     }
 
     private static String linkCountry(Link l, Map<String, Node> byId) {
@@ -108,6 +148,8 @@ public record NetworkSummary(
         m.put("linksByStatus", linksByStatus);
         m.put("linksByConfidence", linksByConfidence);
         m.put("kmByMode", kmByMode);
+        m.put("nodesBySource", nodesBySource);
+        m.put("linksBySource", linksBySource);
         return Collections.unmodifiableMap(m);
     }
 }

@@ -32,6 +32,21 @@ class NetworkSummaryTest {
     }
 
     @Test
+    void countsBySourceKind() throws Exception {
+        assertThat(NetworkSummary.sourceKind("OpenStreetMap railways (c) OpenStreetMap contributors, ODbL 1.0; "
+                + "corridor: Railway Gazette")).isEqualTo("osm");
+        assertThat(NetworkSummary.sourceKind("Natural Earth 10m railroads (public domain)")).isEqualTo("natural-earth");
+        assertThat(NetworkSummary.sourceKind("Eurostat SeaRoute MARNET 20 km (EUPL-1.2)")).isEqualTo("marnet");
+        assertThat(NetworkSummary.sourceKind("ADB CAREC CPMM 2022")).isEqualTo("curated");
+        assertThat(NetworkSummary.sourceKind(null)).isEqualTo("curated");
+        Network n = new NetworkLoader().loadResources("/org/caravan/io/mini/nodes.csv", "/org/caravan/io/mini/links.csv");
+        NetworkSummary s = NetworkSummary.of(n);
+        assertThat(s.nodesBySource().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(7);
+        assertThat(s.linksBySource().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(6);
+        assertThat(s.toMap()).containsKeys("nodesBySource", "linksBySource");
+    }
+
+    @Test
     void serialisesWithJackson() throws Exception {
         Network n = new NetworkLoader().loadResources("/org/caravan/io/mini/nodes.csv", "/org/caravan/io/mini/links.csv");
         JsonNode json = new ObjectMapper().valueToTree(NetworkSummary.of(n));
