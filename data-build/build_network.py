@@ -18,6 +18,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from geo import Graph, Grid, gc_km, line_km, dijkstra, simplify_max, poly_contains, poly_dist_deg  # noqa: E402
+import places_ports  # noqa: E402  # --- places hook ---
 
 # ---------------------------------------------------------------- rules (documented in docs/DATA.md)
 CIRCUITY = {'gc_plain': 1.2, 'gc_mountain': 1.35, 'rail': 1.2, 'sea': 1.15}
@@ -359,7 +360,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         elif rule == 'marnet':
             casp = is_caspian(na) and is_caspian(nb)
             g, k = (g_cs, 3) if casp else (g_eu, 3)
-            d, pts = sea_path(g, pa, pb, k)
+            d, pts = places_ports.sea_path_safe(g, pa, pb, k)  # --- places hook: connectors may not cross land ---
             ratio = d / gck if d else None
             if d is None or ratio > 1.6:
                 km = gck * CIRCUITY['sea']
@@ -749,9 +750,11 @@ def main():
         print(f'  {slug:18s} moved {dd:5.1f} km to {n["lon"]} {n["lat"]}')
     for a, b in (('pk_karachi', 'ae_jebel_ali'), ('pk_karachi', 'in_nhava_sheva'), ('ir_chabahar', 'in_mundra'),
                  ('pk_gwadar', 'ae_jebel_ali')):
-        d, _ = sea_path(g_eu, P(nodes, a), P(nodes, b), 3)
+        d, _ = places_ports.sea_path_safe(g_eu, P(nodes, a), P(nodes, b), 3)
         print(f'  direct MARNET path {a} -> {b}: {d:.0f} km')
+    places_ports.add_nodes(nodes, shared)  # --- places hook: ports, sea waypoints, eastern China cities ---
     links, ne_report = build_links(nodes, rail_g, rail_grid, g_eu, g_cs)
+    places_ports.add_links(nodes, links, shared)  # --- places hook (keep last: places attach to the final network) ---
     # unused nodes
     used = {l['from'] for l in links} | {l['to'] for l in links}
     for slug, n in list(nodes.items()):
