@@ -118,6 +118,7 @@ final class RouteText {
                         : ": excludes " + String.join(", ", e.countries().stream().map(countries::label).toList()));
                 case CLOSE -> "closed " + String.join(", ", r.values().stream().map(id -> closedLabel(network, id))
                         .toList());
+                case AVOID_PASSAGE -> "avoid sea passage " + String.join(", ", r.values());
                 case MODES -> "modes " + String.join(", ", r.values());
                 case VIA -> "via " + String.join(", ", r.values().stream().map(id -> RouteJson.name(network, id))
                         .toList());
