@@ -26,13 +26,14 @@ Python 3 stdlib only; deterministic.
 import csv, io, json, math, os, re, unicodedata
 from collections import defaultdict
 
-from geo import Graph, gc_km, dijkstra, simplify_max, poly_contains
+from geo import Graph, gc_km, dijkstra, simplify_max, poly_contains, poly_dist_deg
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REGION = ('KZ', 'UZ', 'TM', 'KG', 'TJ', 'AF', 'PK', 'IR', 'RU', 'CN', 'AZ', 'GE', 'TR', 'IN', 'OM', 'AE')
 MOUNTAIN = {'AF', 'KG', 'TJ'}
 CIRC_ROAD, CIRC_MOUNTAIN, CIRC_RAIL = 1.2, 1.35, 1.2
 MIN_POP = 100_000
+COUNTRY_TOL_DEG = 0.04     # inside the Java loader's 0.05 deg country check
 MERGE_KM = 30.0          # same-name UN/LOCODE row and NE city / network node closer than this are one place
 ALIAS_KM = 3.0           # an unnamed-match UN/LOCODE row this close to a network node is that node (code alias)
 LOCODE_MAX_OUT_DEG = 0.3 # UN/LOCODE rows farther than this outside their country are dropped (bad geocode)
@@ -391,8 +392,20 @@ def add_places(nodes, links, used, shared):
         if n['kind'] == 'seaport' and n.get('transship') == 'true' and n['id'] in modes:
             attach[(n['country'], 'port')].append(n)   # road access to a port that transships (IN, OM, AE ...)
     new.sort(key=lambda c: (c['country'], norm(c['name']), c['codes'][:1], c['lon'], c['lat']))
-    seen_ids = set(byid)
+    # the network loader checks each node against its country's outline (0.05 deg): islands, offshore terminals
+    # and mis-geocoded rows outside it are left out (counted in the report)
+    shapes = {f['properties']['ISO_A2']: f['geometry'] for f in json.load(open(os.path.join(
+        shared, 'data/natural-earth/ne_50m_admin_0_countries_bbox25-0-90-60.geojson')))['features']}
+    kept = []
     counts = defaultdict(int)
+    for c in new:
+        g = shapes.get(c['country'])
+        if g is None or not (poly_contains(g, c['lon'], c['lat']) or poly_dist_deg(g, c['lon'], c['lat']) <= COUNTRY_TOL_DEG):
+            counts['left out: outside its country outline'] += 1
+            continue
+        kept.append(c)
+    new = kept
+    seen_ids = set(byid)
     for c in new:
         nid = c['codes'][0] if c['codes'] else 'ne_' + c['country'].lower() + '_' + norm(c['name']).replace(' ', '_')
         base, i = nid, 2
