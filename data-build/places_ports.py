@@ -280,6 +280,17 @@ def add_links(nodes, links, shared):
 
 
 # ---------------------------------------------------------------- places
+def loose_keys(name):
+    """Every key org.caravan.place.PlaceIndex finds a node by: the name, the name without its parenthetical remark,
+    the remark itself, and the bare name without a trailing "port" or a leading "Bandar"/"Port" ("Aktau" for
+    "Aktau port"). A new place never takes one of these from an existing node."""
+    out = [norm(name)]
+    out += [norm(m) for m in re.findall(r'\(([^)]*)\)', name)]
+    bare = norm(re.sub(r'\([^)]*\)', ' ', name))
+    out += [bare, re.sub(r'\s+(sea)?port$', '', bare), re.sub(r'^(bandar e|bandar|port)\s+', '', bare)]
+    return [k for k in dict.fromkeys(out) if k]
+
+
 def _locode_kind(fn):
     if fn[0] == '1':
         return 'terminal', 'port'
@@ -310,8 +321,9 @@ def add_places(nodes, links, used, shared):
     key2nodes = defaultdict(list)
     for n in net:
         for nm in [n['name']] + [a for a in n['alt_names'].split(';') if a.strip()]:
-            key2nodes[norm(nm)].append(n)
-            key2nodes[norm(re.sub(r'\s*\([^)]*\)', '', nm))].append(n)
+            for k in loose_keys(nm):
+                if n not in key2nodes[k]:
+                    key2nodes[k].append(n)
     taken = set(key2nodes)
     # --- candidates
     ne = json.load(open(os.path.join(shared, 'data/natural-earth/ne_10m_populated_places_simple_bbox25-0-90-60.geojson')))
