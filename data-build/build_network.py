@@ -19,6 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from geo import Graph, Grid, gc_km, line_km, dijkstra, simplify_max, poly_contains, poly_dist_deg  # noqa: E402
 import roads_crossings  # noqa: E402  # --- crossroads hook ---
+import places_ports  # noqa: E402  # --- places hook ---
 
 # ---------------------------------------------------------------- rules (documented in docs/DATA.md)
 CIRCUITY = {'gc_plain': 1.2, 'gc_mountain': 1.35, 'rail': 1.2, 'sea': 1.15}
@@ -364,7 +365,7 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         elif rule == 'marnet':
             casp = is_caspian(na) and is_caspian(nb)
             g, k = (g_cs, 3) if casp else (g_eu, 3)
-            d, pts = sea_path(g, pa, pb, k)
+            d, pts = places_ports.sea_path_safe(g, pa, pb, k)  # --- places hook: connectors may not cross land ---
             ratio = d / gck if d else None
             if d is None or ratio > 1.6:
                 km = gck * CIRCUITY['sea']
@@ -756,13 +757,15 @@ def main():
         print(f'  {slug:18s} moved {dd:5.1f} km to {n["lon"]} {n["lat"]}')
     for a, b in (('pk_karachi', 'ae_jebel_ali'), ('pk_karachi', 'in_nhava_sheva'), ('ir_chabahar', 'in_mundra'),
                  ('pk_gwadar', 'ae_jebel_ali')):
-        d, _ = sea_path(g_eu, P(nodes, a), P(nodes, b), 3)
+        d, _ = places_ports.sea_path_safe(g_eu, P(nodes, a), P(nodes, b), 3)
         print(f'  direct MARNET path {a} -> {b}: {d:.0f} km')
+    places_ports.add_nodes(nodes, shared)  # --- places hook: ports, sea waypoints, eastern China cities ---
     links, ne_report = build_links(nodes, rail_g, rail_grid, g_eu, g_cs)
     # --- rail hook (data-build/rail_osm.py, #14 s1): track geometry replaces curated rail chains ---
     import rail_osm
     links = rail_osm.hook(nodes, links, shared, POLYS, fmt, wkt, link_id)
     # --- end rail hook ---
+    places_ports.add_links(nodes, links, shared)  # --- places hook (keep last: places attach to the final network) ---
     # unused nodes
     used = {l['from'] for l in links} | {l['to'] for l in links}
     for slug, n in list(nodes.items()):

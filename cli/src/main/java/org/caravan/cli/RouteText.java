@@ -118,6 +118,7 @@ final class RouteText {
                         : ": excludes " + String.join(", ", e.countries().stream().map(countries::label).toList()));
                 case CLOSE -> "closed " + String.join(", ", r.values().stream().map(id -> closedLabel(network, id))
                         .toList());
+                case AVOID_PASSAGE -> "avoid sea passage " + String.join(", ", r.values());
                 case MODES -> "modes " + String.join(", ", r.values());
                 case VIA -> "via " + String.join(", ", r.values().stream().map(id -> RouteJson.name(network, id))
                         .toList());
@@ -204,6 +205,13 @@ final class RouteText {
             long estimated = run.stream().filter(l -> l.confidence() == Confidence.ESTIMATED).count();
             if (estimated > 0) note.append(note.length() > 0 ? ", " : "").append("est.");
             if (run.size() > 1) note.append(note.length() > 0 ? ", " : "").append(run.size()).append(" links");
+            // a place off the modelled corridors is reached by an estimated access leg (docs/DATA.md): say so
+            double accessKm = run.stream().filter(l -> network.link(l.linkId())
+                    .map(k -> k.name().startsWith("access ")).orElse(false)).mapToDouble(Leg::km).sum();
+            if (accessKm > 0) {
+                note.append(note.length() > 0 ? ", " : "").append(run.size() > 1
+                        ? "incl. access leg " + num(accessKm, 0) + " km" : "access leg");
+            }
             legRows.add(new String[] {Integer.toString(++i), first.fromName(), last.toName(), mode,
                 first.gauge() == null ? "" : first.gauge().code(), num(km, 0), num(hours, 1), num(usd, 0),
                 country(network, first), note.toString()});

@@ -146,12 +146,15 @@ class RouteChoiceCommandTest {
 
     @Test
     void maxRiskThatBlocksEveryCorridorGivesExitOneNamingIt() throws Exception {
-        // With Khunjerab in the network a route under 0.5 exists through China (Kulma or Khorgos, then the KKH);
-        // with China avoided too, every corridor to Pakistan crosses Afghanistan or Iran (both above 0.5).
-        CliRunner.Run text = CliRunner.run("route", "Almaty", "Karachi", "--max-risk", "0.5", "--avoid", "CN");
+        // With Khunjerab in the network a route under 0.5 exists through China (Kulma or Khorgos, then the KKH),
+        // and with China's east-coast ports one by rail to Lianyungang and sea through Malacca: with China avoided
+        // and land modes only, every corridor to Pakistan crosses Afghanistan or Iran (both above 0.5).
+        CliRunner.Run text = CliRunner.run("route", "Almaty", "Karachi", "--max-risk", "0.5", "--avoid", "CN",
+                "--modes", "rail,road");
         assertThat(text.exit()).isEqualTo(1);
         assertThat(text.out()).contains("No route", "--max-risk 0.5");
         CliRunner.Run js = CliRunner.run("route", "Almaty", "Karachi", "--max-risk", "0.5", "--avoid", "CN",
+                "--modes", "rail,road",
                 "--format", "json");
         assertThat(js.exit()).isEqualTo(1);
         JsonNode root = JSON.readTree(js.out());

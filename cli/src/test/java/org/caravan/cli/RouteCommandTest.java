@@ -47,6 +47,15 @@ class RouteCommandTest {
     }
 
     @Test
+    void aPlaceOffTheCorridorsIsReachedByAnAccessLegThatTheAnswerNames() {
+        CliRunner.Run run = CliRunner.run("route", "KZKKO", "Almaty");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Akkol' (KZKKO, KZ) -> Almaty");
+        String firstLeg = run.out().lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
+        assertThat(firstLeg).contains("Akkol'", "road", "access leg");
+    }
+
+    @Test
     void jsonTotalsAreTheSumOfLegsAndTransshipments() throws Exception {
         JsonNode r = route("Almaty", "Karachi");
         assertThat(r.path("countries").get(0).asText()).isEqualTo("KZ");

@@ -45,7 +45,8 @@ final class NoRouteDiagnosis {
         return switch (x.kind()) {
             case AVOID -> r.withAvoid(Set.of());
             case MAX_RISK -> r.withMaxRisk(null);
-            case CLOSE -> r.withClosed(Set.of(), Set.of());
+            case CLOSE -> r.withClosed(Set.of(), passageLinks(r.closedLinks(), true));
+            case AVOID_PASSAGE -> r.withClosed(r.closedNodes(), passageLinks(r.closedLinks(), false));
             case MODES -> r.withModes(Set.of());
             case OPERATIONAL_ONLY -> r.withIncludePlanned(true);
             case VIA -> r.withVia(List.of());
@@ -55,6 +56,14 @@ final class NoRouteDiagnosis {
                 yield r.withPenalties(rest);
             }
         };
+    }
+
+    /** The closed links that do ({@code keep} true) or do not belong to a named sea passage. */
+    private static Set<String> passageLinks(Set<String> closed, boolean keep) {
+        org.caravan.network.Passages passages = org.caravan.network.Passages.embedded();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String l : closed) if (passages.ofLink(l).isPresent() == keep) out.add(l);
+        return out;
     }
 
     private SearchSpace relaxedSpace(SearchSpace space, RouteRequest relaxed) {

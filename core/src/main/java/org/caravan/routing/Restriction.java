@@ -14,6 +14,8 @@ import java.util.List;
 public record Restriction(Kind kind, List<String> values) {
     public enum Kind {
         AVOID("avoid"), MAX_RISK("max_risk"), CLOSE("close"), MODES("modes"),
+        /** Named sea passages avoided (values are passage names; their links are closed). */
+        AVOID_PASSAGE("avoid_passage"),
         /** Only operational links (planned and under-construction links not allowed). */
         OPERATIONAL_ONLY("include_planned"),
         VIA("via"),
@@ -39,6 +41,7 @@ public record Restriction(Kind kind, List<String> values) {
             case AVOID -> "avoided countries " + v;
             case MAX_RISK -> "maximum country risk " + v;
             case CLOSE -> "closed " + v;
+            case AVOID_PASSAGE -> "avoided sea passages " + v;
             case MODES -> "modes " + v;
             case OPERATIONAL_ONLY -> "operational links only (planned and under-construction links not used)";
             case VIA -> "via " + v;

@@ -157,11 +157,17 @@ public record RouteRequest(
             out.add(new Restriction(Restriction.Kind.MAX_RISK, List.of(java.math.BigDecimal.valueOf(maxRisk)
                     .stripTrailingZeros().toPlainString())));
         }
-        if (!closedNodes.isEmpty() || !closedLinks.isEmpty()) {
-            java.util.Set<String> closed = new java.util.TreeSet<>(closedNodes);
-            closed.addAll(closedLinks);
-            out.add(new Restriction(Restriction.Kind.CLOSE, List.copyOf(closed)));
+        // closed links of a named sea passage are the passage's restriction, so that a refusal names the passage
+        org.caravan.network.Passages passages = org.caravan.network.Passages.embedded();
+        java.util.Set<String> passageNames = new java.util.TreeSet<>();
+        java.util.Set<String> closed = new java.util.TreeSet<>(closedNodes);
+        for (String l : closedLinks) {
+            var p = passages.ofLink(l);
+            if (p.isPresent()) passageNames.add(p.get().name());
+            else closed.add(l);
         }
+        if (!closed.isEmpty()) out.add(new Restriction(Restriction.Kind.CLOSE, List.copyOf(closed)));
+        if (!passageNames.isEmpty()) out.add(new Restriction(Restriction.Kind.AVOID_PASSAGE, List.copyOf(passageNames)));
         if (!modes.containsAll(Mode.CARRIER_MODES)) {
             out.add(new Restriction(Restriction.Kind.MODES, sorted(modes.stream().map(Mode::code).toList())));
         }

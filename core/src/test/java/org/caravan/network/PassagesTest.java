@@ -61,13 +61,45 @@ class PassagesTest {
     }
 
     @Test
-    void avoidingHormuzBySeaOnlyRefusesAndNamesThePassageLink() {
+    void avoidingHormuzBySeaOnlyRefusesAndNamesThePassage() {
         RouteResult r = route(RouteQuery.builder().from("AEJEA").to("PKKHI").modes(List.of("sea"))
                 .avoidPassage(List.of("hormuz")));
         assertThat(r.found()).isFalse();
         NoRoute no = r.noRoute();
         assertThat(no.reason()).isEqualTo(NoRoute.Reason.BLOCKED);
-        assertThat(no.message()).contains("sea_sw_hormuz_sw_gulf_of_oman");
+        // the blocking restriction is the passage (lifting it connects the ports), not an anonymous link closure
+        assertThat(no.blocking()).anySatisfy(x -> {
+            assertThat(x.kind()).isEqualTo(org.caravan.routing.Restriction.Kind.AVOID_PASSAGE);
+            assertThat(x.values()).containsExactly("Strait of Hormuz");
+        });
+        assertThat(no.message()).contains("avoided sea passages Strait of Hormuz")
+                .doesNotContain("sea_sw_hormuz_sw_gulf_of_oman");
+    }
+
+    @Test
+    void aGulfToMediterraneanSeaRouteListsHormuzBabElMandebAndSuezInOrder() {
+        RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).containsExactly("Strait of Hormuz", "Bab-el-Mandeb", "Suez Canal");
+    }
+
+    @Test
+    void avoidingSuezLeavesNoSeaRouteToTheMediterraneanAndTheRefusalNamesSuez() {
+        RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea"))
+                .avoidPassage(List.of("Suez")));
+        assertThat(r.found()).isFalse();
+        assertThat(r.noRoute().reason()).isEqualTo(NoRoute.Reason.BLOCKED);
+        assertThat(r.noRoute().message()).contains("Suez Canal").doesNotContain("sea_sw_suez_s_sw_suez_n");
+    }
+
+    @Test
+    void aCloseOfAnOrdinaryLinkStaysACloseRestrictionBesideTheAvoidedPassage() {
+        RouteRequest q = RouteQuery.builder().from("AEJEA").to("PKKHI").avoidPassage(List.of("Hormuz"))
+                .close(List.of("sea_pkkhi_sw_off_karachi")).build().resolve(network, costs, places);
+        assertThat(q.restrictions()).extracting(org.caravan.routing.Restriction::kind).contains(
+                org.caravan.routing.Restriction.Kind.CLOSE, org.caravan.routing.Restriction.Kind.AVOID_PASSAGE);
+        assertThat(q.restrictions()).filteredOn(x -> x.kind() == org.caravan.routing.Restriction.Kind.CLOSE)
+                .singleElement().satisfies(x -> assertThat(x.values()).containsExactly("sea_pkkhi_sw_off_karachi"));
     }
 
     @Test
@@ -83,9 +115,9 @@ class PassagesTest {
 
     @Test
     void anUnknownPassageIsAnErrorNamingTheFieldAndTheKnownPassages() {
-        assertThatThrownBy(() -> route(RouteQuery.builder().from("AEJEA").to("PKKHI").avoidPassage(List.of("Suez"))))
+        assertThatThrownBy(() -> route(RouteQuery.builder().from("AEJEA").to("PKKHI").avoidPassage(List.of("Panama"))))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("Suez").hasMessageContaining("Strait of Hormuz");
+                .hasMessageContaining("Panama").hasMessageContaining("Strait of Hormuz");
     }
 
     @Test
