@@ -29,8 +29,10 @@ class WroteLineSubprocessTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + workDir, "-cp", cp, CaravanCli.class.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve("stdout.txt").toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("HOME", workDir.toString()); // the store's default place (DataDir), kept in the test
+        pb.environment().remove("CARAVAN_HOME");
+        Process p = pb.redirectOutput(workDir.resolve("stdout.txt").toFile())
                 .redirectError(workDir.resolve("stderr.txt").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("caravan %s finished", String.join(" ", args)).isTrue();
         return new Run(p.exitValue(), Files.readString(workDir.resolve("stdout.txt"), StandardCharsets.UTF_8),
