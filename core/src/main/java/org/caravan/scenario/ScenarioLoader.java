@@ -341,16 +341,23 @@ public final class ScenarioLoader {
             node.fields().forEachRemaining(e -> {
                 String p = path + "." + e.getKey();
                 if (e.getKey().endsWith("_by_country") && e.getValue().isObject()) {
-                    e.getValue().fieldNames().forEachRemaining(cc -> {
+                    e.getValue().fieldNames().forEachRemaining(key -> {
+                        // any spelling of the one convention (KAZ, Kazakhstan); the cost model reads it as alpha-2
+                        String cc = org.caravan.country.Countries.embedded().find(key)
+                                .map(org.caravan.country.Country::alpha2).orElse(key);
                         if (!countries.contains(cc)) {
-                            // Cost-model keys are exact alpha-2 codes; the resolver only helps to name the right one.
-                            String known = org.caravan.country.Countries.embedded().find(cc)
-                                    .map(c -> c.alpha2().equals(cc) ? null : "write '" + c.alpha2() + "' ("
-                                            + c.name() + ")").orElse(null);
-                            problem(p + "." + cc, cc.matches("[A-Z]{2}") && known == null
-                                    ? "no place of the network is in '" + cc + "'"
-                                    : "'" + cc + "' is not an ISO 3166-1 alpha-2 country code"
-                                            + (known == null ? " (upper case, e.g. UZ)" : ": " + known));
+                            String why;
+                            if (org.caravan.country.Countries.embedded().find(key).isPresent()) {
+                                why = "no place of the network is in '" + cc + "'";
+                            } else {
+                                try {
+                                    org.caravan.country.Countries.embedded().resolve(key);
+                                    why = "unknown country '" + key + "'";
+                                } catch (org.caravan.country.UnknownCountryException u) {
+                                    why = u.getMessage();
+                                }
+                            }
+                            problem(p + "." + key, why);
                         }
                     });
                 } else if (e.getValue().isObject()) {
