@@ -104,6 +104,7 @@ public final class ScenarioLoader {
                     + "(id, title, rationale, sources, changes)")));
         }
         Reader r = new Reader(name, base);
+        r.locations = org.caravan.io.YamlLocations.of(content);
         Scenario s = r.scenario((ObjectNode) root);
         if (!r.problems.isEmpty()) throw new ScenarioException(r.problems);
         // Added links and cost overrides are checked by building them, exactly as they will run.
@@ -126,7 +127,12 @@ public final class ScenarioLoader {
             for (Node n : net.nodes()) countries.add(n.country());
         }
 
-        void problem(String field, String message) { problems.add(new Problem(file, "", field, message)); }
+        /** Line and column of each field, so that a semantic problem is placed like a syntax error. */
+        org.caravan.io.YamlLocations locations = org.caravan.io.YamlLocations.none();
+
+        void problem(String field, String message) {
+            problems.add(new Problem(file, locations.of(field), field, message));
+        }
 
         Scenario scenario(ObjectNode root) {
             unknown(root, "", TOP);
