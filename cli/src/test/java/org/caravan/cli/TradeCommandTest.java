@@ -88,10 +88,10 @@ class TradeCommandTest {
 
         List<String> csv = trade("series", "KAZ", "AFG", "--format", "csv").out().lines().toList();
         assertThat(csv.get(0)).isEqualTo("reporter,partner,year,months,covers,exports_usd,imports_usd,"
-                + "turnover_usd,balance_usd,turnover_growth_pct,data,fact_id,source");
+                + "turnover_usd,balance_usd,turnover_growth_pct,data,fact_id,source,synthetic");
         assertThat(csv.stream().filter(l -> l.contains(",store,"))).hasSize(5);
         assertThat(csv).contains("KAZ,AFG,2022,12,full year,600000000,40000000,640000000,560000000,"
-                + "48.8372093023,store,,");
+                + "48.8372093023,store,,,false");
         assertThat(csv).anyMatch(l -> l.contains(",published,kz-af-2022-turnover-kazinform,"));
         // the store's 2022 next to the published figures for that year: the gap is shown
         assertThat(series.out()).contains("Published vs recorded in the store", "kz-af-2022-turnover-kazinform");

@@ -100,7 +100,9 @@ public final class CostModelLoader {
      */
     static void canonicalCountryKeys(JsonNode node) {
         if (!(node instanceof ObjectNode o)) return;
-        for (String key : new java.util.ArrayList<>(iterable(o.fieldNames()))) {
+        List<String> keys = new java.util.ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
             JsonNode v = o.get(key);
             if ((key.endsWith("_by_country") || key.equals("utc_offset_hours")) && v instanceof ObjectNode m) {
                 ObjectNode renamed = m.objectNode();
@@ -116,8 +118,6 @@ public final class CostModelLoader {
             }
         }
     }
-
-    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) { return () -> it; }
 
     private static void leaves(JsonNode node, String path, ObjectNode sources, String origin) {
         if (node.isObject()) {

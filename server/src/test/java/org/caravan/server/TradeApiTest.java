@@ -213,10 +213,10 @@ class TradeApiTest {
         List<String> lines = csv("/api/trade/series?a=KAZ&b=AFG&format=csv");
         assertThat(lines.subList(0, 4)).containsExactly(
                 "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct,"
-                        + "data,fact_id,source",
-                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,,store,,",
-                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889,store,,",
-                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,,store,,");
+                        + "data,fact_id,source,synthetic",
+                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,,store,,,false",
+                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889,store,,,false",
+                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,,store,,,false");
         // then the published all-goods values, each labelled with its figure's id and source
         assertThat(lines.subList(4, lines.size())).isNotEmpty().allMatch(l -> l.contains(",published,"))
                 .anyMatch(l -> l.startsWith("KAZ,AFG,2023,12,full year,,,567500000,,,published,kz-af-2023-turnover-interfax,"));
@@ -322,10 +322,10 @@ class TradeApiTest {
         List<String> lines = csv("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&format=csv");
         assertThat(lines.stream().filter(l -> l.contains(",store,"))).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("reporter,partner,year,flow,code,description,value_usd,share_pct,tonnes,"
-                + "cargo,data,covers,fact_id,source");
+                + "cargo,data,covers,fact_id,source,synthetic");
         assertThat(lines.get(1)).isEqualTo("KAZ,AFG,2022,X,11,"
                 + "Products of the milling industry; malt; starches; inulin; wheat gluten,600000000,60,1500000,bulk,"
-                + "store,full year,,");
+                + "store,full year,,,false");
         // the published product figures of the same year follow, labelled
         assertThat(lines).anyMatch(l -> l.startsWith("KAZ,AFG,2022,X,1101,wheat flour,,,1362000,bulk,published,"
                 + "full year,kz-af-2022-exports-flour-apk,"));
