@@ -36,6 +36,14 @@ function showError(message) {
   box.hidden = !message;
 }
 
+/** The store's answers say when they rest on the shipped synthetic example: a label over the whole dashboard. */
+function showSynthetic(answer) {
+  const box = $('#synthetic');
+  const on = Boolean(answer && answer.synthetic);
+  box.textContent = on ? (answer.synthetic_note || 'Synthetic example data: invented numbers, not trade statistics.') : '';
+  box.hidden = !on;
+}
+
 function setStatus(text) { $('#status').textContent = text; }
 
 function countryName(iso3) {
@@ -627,6 +635,7 @@ async function refresh() {
     } else {
       state.series = await api('/api/trade/series?' + params({ a, b }));
     }
+    showSynthetic(state.noStore ? null : state.series);
     if (seq !== state.seq) return;
       renderYears(state.series.points, state.series.published);
     renderSeries();

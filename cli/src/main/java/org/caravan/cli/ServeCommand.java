@@ -46,10 +46,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--risk", paramLabel = "FILE", description = "Risk register merged over the embedded one.")
     Path riskFile;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.caravan",
+    @Option(names = "--data-dir", paramLabel = "DIR",
             description = "The embedded store DIR/caravan.duckdb: saved scenarios and imported trade flows. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Path dataDir;
+                    + DataDir.HELP)
+    Path dataDirOption;
 
     @Override
     public Integer call() throws Exception {
@@ -59,6 +59,7 @@ final class ServeCommand implements Callable<Integer> {
         RiskRegister risk = DataOptions.loadRisk(riskFile);
         ScenarioBase base = ScenarioBase.of(network, data.costs == null ? null : CostModelLoader.userTree(data.costs),
                 risk);
+        Path dataDir = DataDir.of(dataDirOption);
         ScenarioStore store;
         try {
             store = DuckDbScenarioStore.open(dataDir, base);

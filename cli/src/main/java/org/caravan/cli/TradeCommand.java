@@ -53,14 +53,16 @@ final class TradeCommand implements Runnable {
 
     /** Where the store is, and how and where to print. */
     static final class StoreOptions {
-        @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${user.home}/.caravan",
+        @Option(names = "--data-dir", paramLabel = "DIR",
                 description = "Directory of the embedded store DIR/caravan.duckdb (shared with `caravan serve`). "
-                        + "Default: ${DEFAULT-VALUE}.")
+                        + DataDir.HELP)
         Path dataDir;
+
+        Path dir() { return DataDir.of(dataDir); }
 
         TradeStore open() {
             try {
-                return TradeStore.open(dataDir);
+                return TradeStore.open(dir());
             } catch (TradeStoreException e) {
                 throw new UserInputException("--data-dir: " + e.getMessage());
             }
@@ -89,16 +91,29 @@ final class TradeCommand implements Runnable {
         /** The store, while {@link #compute} runs. */
         TradeStore opened;
 
+        /** Records of the synthetic example in the store (0 when none, or when the answer needs no store). */
+        long synthetic;
+
         @Override
         public final Integer call() throws Exception {
             Object result;
             try {
                 if (!needsStore()) {
                     result = compute(null);
+                } else if (!DataDir.hasStore(store.dir())) {
+                    // a read-only question never creates a store (a mistyped --data-dir stays a mistake)
+                    throw new NoTradeDataException("data-dir", "no trade data: there is no store in " + store.dir()
+                            + " (nothing imported there; import with caravan trade import FILE, or check --data-dir)");
                 } else {
                     try (TradeStore s = store.open()) {
                         opened = s;
+                        if (!listsImports() && s.flowCount() == 0) {
+                            throw new NoTradeDataException("data-dir", "no trade data: the store " + s.file()
+                                    + " holds no trade records yet (caravan trade import FILE; examples/trade/ has a "
+                                    + "synthetic sample)");
+                        }
                         result = compute(new TradeAnalytics(s));
+                        synthetic = s.syntheticRecords();
                         if (out.format == Format.text) result = new Rendered(text(result)); // text may read the store
                     }
                 }
@@ -110,14 +125,30 @@ final class TradeCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
+            // an answer from the store says whether it rests on the synthetic example (a field, a column, a line)
+            boolean fromStore = needsStore();
             String text = switch (out.format) {
-                case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n";
-                case csv -> csv(csvRows(result));
+                case json -> TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                        fromStore ? TradeTables.withSyntheticFlag(result, synthetic) : result) + "\n";
+                case csv -> csv(fromStore && csvRows(result) != null
+                        ? TradeTables.withSyntheticColumn(csvRows(result), synthetic > 0) : csvRows(result));
                 case text -> result instanceof Rendered r ? r.text() : text(result);
             };
+            if (synthetic > 0 && out.format == Format.text) {
+                String warning = TradeStore.syntheticWarning(synthetic) + "\n";
+                if (this instanceof Od) { // its text is the OD file itself: the warning goes with the summary
+                    spec.commandLine().getErr().print(warning);
+                    spec.commandLine().getErr().flush();
+                } else {
+                    text = warning + text;
+                }
+            }
             TextOutput.write(spec, out.output, text);
             return 0;
         }
+
+        /** True for {@code trade imports}, which answers about an empty store itself. */
+        boolean listsImports() { return false; }
 
         /** Text already laid out while the store was open. */
         private record Rendered(String text) {}
@@ -245,7 +276,18 @@ final class TradeCommand implements Runnable {
     @Command(name = "imports", mixinStandardHelpOptions = true, description = "List the imports in the store.")
     static final class Imports extends Query {
         @Override
-        Object compute(TradeAnalytics a) { return opened.imports(); }
+        boolean listsImports() { return true; }
+
+        @Override
+        Object compute(TradeAnalytics a) {
+            List<TradeStore.ImportRecord> imports = opened.imports();
+            // the same exit code as every other trade question about an empty store
+            if (imports.isEmpty()) {
+                throw new NoTradeDataException("data-dir", "no trade data: no imports yet in " + opened.file()
+                        + " (caravan trade import FILE; examples/trade/ has a synthetic sample)");
+            }
+            return imports;
+        }
 
         @Override
         @SuppressWarnings("unchecked")

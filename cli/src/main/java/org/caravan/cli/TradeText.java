@@ -67,10 +67,6 @@ final class TradeText {
     static String imports(List<TradeStore.ImportRecord> imports, String file, long records) {
         StringBuilder sb = new StringBuilder("Store: " + file + String.format(Locale.ROOT, " (%,d trade records)%n",
                 records));
-        if (imports.isEmpty()) {
-            return sb.append("No imports yet: caravan trade import FILE (a UN Comtrade CSV; examples/trade/ has a "
-                    + "synthetic sample)\n").toString();
-        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "imported (UTC)", "format", "read", "loaded", "skipped", "file"});
         for (TradeStore.ImportRecord i : imports) {

@@ -108,8 +108,9 @@ class ScenarioCommandTest {
                 + "  links: {ferry_kzaau_azala: {wait_hours: soon}}\n");
         CliRunner.Run run = CliRunner.run("scenario", "run", f.toString(), "Kabul", "Peshawar");
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains(f + ", field 'changes.open[0]'", "rail_nowhere",
-                "field 'changes.links.ferry_kzaau_azala.wait_hours'", "expected a number");
+        // semantic problems carry line and column like syntax errors (issue 12)
+        assertThat(run.err()).contains(f + ", line 6, column 10, field 'changes.open[0]'", "rail_nowhere",
+                f + ", line 7, column 31, field 'changes.links.ferry_kzaau_azala.wait_hours'", "expected a number");
         assertThat(run.err()).doesNotContain("Exception");
     }
 

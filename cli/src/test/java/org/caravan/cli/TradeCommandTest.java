@@ -69,7 +69,9 @@ class TradeCommandTest {
         assertThat(run.exit()).isEqualTo(CaravanCli.BAD_INPUT);
         assertThat(run.err()).contains("plus-broken-quote.csv: line 7", "nothing imported",
                 "unknown-format.csv: line 1: not a UN Comtrade CSV header");
-        assertThat(trade("imports").out()).contains("No imports yet");
+        CliRunner.Run none = trade("imports");
+        assertThat(none.exit()).isEqualTo(CaravanCli.NO_ROUTE);
+        assertThat(none.err()).contains("no imports yet");
     }
 
     @Test
@@ -86,10 +88,10 @@ class TradeCommandTest {
 
         List<String> csv = trade("series", "KAZ", "AFG", "--format", "csv").out().lines().toList();
         assertThat(csv.get(0)).isEqualTo("reporter,partner,year,months,covers,exports_usd,imports_usd,"
-                + "turnover_usd,balance_usd,turnover_growth_pct,data,fact_id,source");
+                + "turnover_usd,balance_usd,turnover_growth_pct,data,fact_id,source,synthetic");
         assertThat(csv.stream().filter(l -> l.contains(",store,"))).hasSize(5);
         assertThat(csv).contains("KAZ,AFG,2022,12,full year,600000000,40000000,640000000,560000000,"
-                + "48.8372093023,store,,");
+                + "48.8372093023,store,,,false");
         assertThat(csv).anyMatch(l -> l.contains(",published,kz-af-2022-turnover-kazinform,"));
         // the store's 2022 next to the published figures for that year: the gap is shown
         assertThat(series.out()).contains("Published vs recorded in the store", "kz-af-2022-turnover-kazinform");
@@ -122,10 +124,50 @@ class TradeCommandTest {
         CliRunner.Run nothing = trade("top", "KAZ", "--partner", "AFG", "--year", "2022", "--level", "heading");
         assertThat(nothing.exit()).isEqualTo(CaravanCli.NO_ROUTE);
         assertThat(nothing.err()).contains("no products at 4 digits");
-        CliRunner.Run empty = CliRunner.run("trade", "series", "KAZ", "AFG", "--data-dir",
-                dir.resolve("empty").toString());
-        assertThat(empty.exit()).isZero();
-        assertThat(empty.out()).contains("no records in the store for this pair");
+        CliRunner.Run pairWithout = trade("series", "KAZ", "Turkey");
+        assertThat(pairWithout.exit()).as(pairWithout.err()).isZero();
+        assertThat(pairWithout.out()).contains("no records in the store for this pair");
+    }
+
+    @Test
+    void readOnlyQueriesCreateNoStoreAndAnEmptyStoreIsExitOneInEveryCommand() throws Exception {
+        Path typo = dir.resolve("typo-dir");
+        List<String[]> questions = List.of(new String[] {"imports"}, new String[] {"series", "KAZ", "AFG"},
+                new String[] {"top", "KAZ"}, new String[] {"partners", "KAZ"}, new String[] {"mirror", "KAZ", "AFG"},
+                new String[] {"od", "KAZ"}, new String[] {"transit", "KAZ"});
+        for (String[] q : questions) {
+            String[] args = new String[q.length + 3];
+            args[0] = "trade";
+            System.arraycopy(q, 0, args, 1, q.length);
+            args[q.length + 1] = "--data-dir";
+            args[q.length + 2] = typo.toString();
+            CliRunner.Run r = CliRunner.run(args);
+            assertThat(r.exit()).as(String.join(" ", q) + ": " + r.err()).isEqualTo(CaravanCli.NO_ROUTE);
+            assertThat(r.err()).contains("no trade data", typo.toString());
+            assertThat(typo).as("trade " + q[0] + " created no store").doesNotExist();
+        }
+        // a store that exists but holds nothing (a failed import) answers the same way
+        Path broken = copy("plus-broken-quote.csv");
+        assertThat(trade("import", broken.toString()).exit()).isEqualTo(CaravanCli.BAD_INPUT);
+        for (String[] q : questions) {
+            String[] args = new String[q.length + 3];
+            args[0] = "trade";
+            System.arraycopy(q, 0, args, 1, q.length);
+            args[q.length + 1] = "--data-dir";
+            args[q.length + 2] = data.toString();
+            CliRunner.Run r = CliRunner.run(args);
+            assertThat(r.exit()).as(String.join(" ", q) + ": " + r.err()).isEqualTo(CaravanCli.NO_ROUTE);
+            assertThat(r.err()).contains("no trade data");
+        }
+    }
+
+    @Test
+    void theDefaultStoreIsCaravanHomeElseTheShellsHome() {
+        assertThat(DataDir.defaultDir(java.util.Map.of("CARAVAN_HOME", "/srv/caravan", "HOME", "/home/u"), "/x"))
+                .isEqualTo(Path.of("/srv/caravan"));
+        assertThat(DataDir.defaultDir(java.util.Map.of("HOME", "/home/u"), "/x")).isEqualTo(Path.of("/home/u/.caravan"));
+        assertThat(DataDir.defaultDir(java.util.Map.of("CARAVAN_HOME", " "), "/x")).isEqualTo(Path.of("/x/.caravan"));
+        assertThat(CliRunner.run("trade", "series", "--help").out()).contains("$CARAVAN_HOME", "$HOME/.caravan");
     }
 
     @Test
@@ -202,5 +244,36 @@ class TradeCommandTest {
         assertThat(data.resolve("caravan.duckdb")).doesNotExist();
         assertThat(trade("facts", "--format", "csv").out().lines().findFirst().orElseThrow())
                 .startsWith("id,reporter,partner,measure,period");
+    }
+
+    @Test
+    void answersFromTheSyntheticExampleSaySoInTextJsonAndCsv() throws Exception {
+        Path sample = Path.of("../examples/trade/synthetic-comtrade-sample.csv");
+        // the mark is the file's SHA-256: regenerating the sample (same seed, same bytes) keeps it
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(sample)));
+        assertThat(org.caravan.trade.TradeStore.SYNTHETIC_SHA256).contains(sha);
+        assertThat(trade("import", plus.toString()).exit()).isZero();
+        CliRunner.Run real = trade("series", "KAZ", "AFG", "--format", "json");
+        assertThat(new ObjectMapper().readTree(real.out()).path("synthetic").asBoolean(true)).isFalse();
+        assertThat(trade("series", "KAZ", "AFG").out()).doesNotContain("SYNTHETIC");
+
+        assertThat(trade("import", sample.toString()).exit()).isZero();
+        CliRunner.Run text = trade("series", "KAZ", "AFG");
+        assertThat(text.out()).startsWith("SYNTHETIC EXAMPLE DATA: the store holds");
+        JsonNode json = new ObjectMapper().readTree(trade("top", "KAZ", "--format", "json").out());
+        assertThat(json.path("synthetic").asBoolean()).isTrue();
+        assertThat(json.path("synthetic_note").asText()).contains("invented numbers");
+        List<String> csv = trade("partners", "KAZ", "--format", "csv").out().lines().toList();
+        assertThat(csv.get(0)).endsWith(",synthetic");
+        assertThat(csv.subList(1, csv.size())).allSatisfy(l -> assertThat(l).endsWith(",true"));
+        JsonNode imports = new ObjectMapper().readTree(trade("imports", "--format", "json").out());
+        // each import says whether it was the synthetic file: the real fixture is not flagged
+        assertThat(imports.findValues("synthetic")).extracting(JsonNode::asBoolean).containsExactlyInAnyOrder(true, false);
+        CliRunner.Run od = trade("od", "KAZ");
+        assertThat(od.err()).contains("SYNTHETIC EXAMPLE DATA");
+        assertThat(od.out()).startsWith("from,to,cargo,tonnes,source"); // the OD file stays readable
+        // published figures come from the jar, not the store: no flag
+        assertThat(trade("facts", "KAZ", "AFG").out()).doesNotContain("SYNTHETIC");
     }
 }

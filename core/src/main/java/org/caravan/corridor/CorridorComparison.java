@@ -182,12 +182,7 @@ public final class CorridorComparison {
     }
 
     private static double km(Node a, Node b) {
-        double p1 = Math.toRadians(a.lat());
-        double p2 = Math.toRadians(b.lat());
-        double dp = p2 - p1;
-        double dl = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-        return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+        return org.caravan.geo.GreatCircle.km(a.lat(), a.lon(), b.lat(), b.lon());
     }
 
     private record Attempt(Route route, NoRoute noRoute) {}

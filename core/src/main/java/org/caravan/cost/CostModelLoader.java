@@ -81,6 +81,7 @@ public final class CostModelLoader {
      * Returns {@code override} (changed in place).
      */
     public static ObjectNode withSources(ObjectNode override, String origin) {
+        canonicalCountryKeys(override);
         ObjectNode given = override.get("sources") instanceof ObjectNode o ? o : null;
         ObjectNode sources = override.putObject("sources");
         override.fields().forEachRemaining(e -> {
@@ -89,6 +90,33 @@ public final class CostModelLoader {
         if (given != null) given.fields().forEachRemaining(e -> sources.set(e.getKey(), e.getValue()));
         if (sources.isEmpty()) override.remove("sources");
         return override;
+    }
+
+    /**
+     * The one country convention in cost files: the keys of every {@code ..._by_country} (and {@code
+     * utc_offset_hours}) mapping may be alpha-2, alpha-3, a name or an alias ({@code KAZ}, {@code Kazakhstan}); they
+     * become the alpha-2 codes the model uses, before the override is merged (so {@code KAZ} replaces the defaults'
+     * {@code KZ}). Keys that name no country are left as written for {@link Reader#countryMap} to report.
+     */
+    static void canonicalCountryKeys(JsonNode node) {
+        if (!(node instanceof ObjectNode o)) return;
+        List<String> keys = new java.util.ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            JsonNode v = o.get(key);
+            if ((key.endsWith("_by_country") || key.equals("utc_offset_hours")) && v instanceof ObjectNode m) {
+                ObjectNode renamed = m.objectNode();
+                m.fields().forEachRemaining(e -> {
+                    String cc = org.caravan.country.Countries.embedded().find(e.getKey())
+                            .map(org.caravan.country.Country::alpha2).orElse(e.getKey());
+                    // two spellings of one country in one mapping: keep both as written, so the second is reported
+                    renamed.set(renamed.has(cc) ? e.getKey() : cc, e.getValue());
+                });
+                o.set(key, renamed);
+            } else {
+                canonicalCountryKeys(v);
+            }
+        }
     }
 
     private static void leaves(JsonNode node, String path, ObjectNode sources, String origin) {
@@ -315,7 +343,16 @@ public final class CostModelLoader {
                 return out;
             }
             node.fieldNames().forEachRemaining(k -> {
-                if (!k.matches("[A-Z]{2}")) problem(join(path, k), "expected an ISO 3166-1 alpha-2 code");
+                if (!k.matches("[A-Z]{2}")) {
+                    String why;
+                    try {
+                        var c = org.caravan.country.Countries.embedded().resolve(k);
+                        why = "'" + k + "' is " + c.label() + ", named twice in this mapping";
+                    } catch (org.caravan.country.UnknownCountryException e) {
+                        why = e.getMessage();
+                    }
+                    problem(join(path, k), "expected a country (ISO alpha-2, alpha-3 or name): " + why);
+                }
                 out.put(k, number(node, k, path));
             });
             return out;

@@ -20,7 +20,9 @@ import org.caravan.routing.InvalidRequestException;
  * Finds nodes by UN/LOCODE, id, name or alternative name, ignoring case, diacritics and punctuation
  * ("Mazar-i-Sharif", "mazar i sharif" and "Mazār-e Sharīf" are the same). When a name fits several nodes the
  * most useful kind wins (a city over its rail station or border post); a true tie is an error that lists the
- * candidates. Unknown names get suggestions by edit distance. Immutable and thread-safe.
+ * candidates. A known town of the region that is not a node (Natural Earth populated places) is told so, with
+ * the nearest network places and their distance; a capital outside the region is told it is outside; other
+ * unknown names get suggestions by edit distance. Immutable and thread-safe.
  */
 public final class PlaceIndex {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -137,6 +139,14 @@ public final class PlaceIndex {
                         + "Iran, the Caucasus, Turkey and their ports); choose a place in the region, e.g. a port "
                         + "or border town on the way");
             }
+            if (known.isPresent() && known.get().hasPosition()) {
+                // a town in the region that is not a node: say so and offer the network places nearest to it
+                var town = known.get();
+                throw new InvalidRequestException(field, "'" + q + "' is " + town.name() + ", "
+                        + town.country().label() + ", a town that is not a place of the network; nearest places "
+                        + "of the network: " + String.join(", ", nearest(town.lat(), town.lon(), 3))
+                        + "; choose one of them");
+            }
             List<String> sugg = suggestions(q, 3);
             throw new InvalidRequestException(field, "unknown place '" + q + "'"
                     + (sugg.isEmpty() ? "" : "; did you mean " + String.join(", ", sugg) + "?"));
@@ -230,6 +240,22 @@ public final class PlaceIndex {
         scored.sort(Comparator.comparingInt(Scored::distance)
                 .thenComparingInt(s -> KIND_ORDER.indexOf(s.node().kind())).thenComparing(s -> s.node().name()));
         return scored.stream().limit(limit).map(s -> label(s.node())).toList();
+    }
+
+    /**
+     * Up to {@code limit} "Name (ID, CC, kind) N km" labels of the nodes nearest to a position (great-circle
+     * distance; sea waypoints and junctions left out, since nobody ships from them).
+     */
+    public List<String> nearest(double lat, double lon, int limit) {
+        record Near(Node node, double km) {}
+        List<Near> near = new ArrayList<>();
+        for (Node n : network.nodes()) {
+            if (n.kind() == NodeKind.SEA_WAYPOINT || n.kind() == NodeKind.JUNCTION) continue;
+            near.add(new Near(n, org.caravan.geo.GreatCircle.km(lat, lon, n.lat(), n.lon())));
+        }
+        near.sort(Comparator.comparingDouble(Near::km).thenComparing(x -> x.node().id()));
+        return near.stream().limit(limit)
+                .map(x -> label(x.node()) + " " + Math.round(x.km()) + " km").toList();
     }
 
     private static List<String> names(Node n) {

@@ -155,6 +155,41 @@ public final class TradeTables {
         return rows;
     }
 
+    /**
+     * The table with a last column {@code synthetic} (true on every row when the answer comes from a store holding
+     * records of the synthetic example, else false), so a CSV can never lose the flag.
+     */
+    public static List<List<Object>> withSyntheticColumn(List<List<Object>> rows, boolean synthetic) {
+        List<List<Object>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> r = new ArrayList<>(rows.get(i));
+            r.add(i == 0 ? "synthetic" : synthetic);
+            out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * The answer as JSON with {@code synthetic} (true or false) and, when true, {@code synthetic_note}: on the object
+     * itself, or on each object of an array.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode withSyntheticFlag(Object answer, long syntheticRecords) {
+        com.fasterxml.jackson.databind.JsonNode tree = JSON.valueToTree(answer);
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> targets = new ArrayList<>();
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) targets.add(o);
+        else if (tree.isArray()) {
+            for (var e : tree) if (e instanceof com.fasterxml.jackson.databind.node.ObjectNode o) targets.add(o);
+        }
+        for (var o : targets) {
+            // an import record is flagged by its own file; any other answer by the store it was computed from
+            boolean flag = o.hasNonNull("sha256") ? TradeStore.SYNTHETIC_SHA256.contains(o.get("sha256").asText())
+                    : syntheticRecords > 0;
+            o.put("synthetic", flag);
+            if (flag) o.put("synthetic_note", TradeStore.syntheticWarning(syntheticRecords));
+        }
+        return tree;
+    }
+
     /** The rows as CSV text; fields are quoted only where they must be. */
     public static String csv(List<List<Object>> rows) {
         CsvMapper mapper = new CsvMapper();

@@ -1,6 +1,10 @@
 /**
- * Routing: the exact least-cost search over (node, carrier) states ({@link org.caravan.routing.Router}), the
- * request with its objective and restrictions, and the route answer (legs, crossings, transshipments, totals)
- * or the reason there is none. Front ends call {@code Router.route}; nothing here formats output.
+ * Routing: the state graph of one request over (layer, node, carrier) states ({@code SearchSpace}), the exact
+ * least-cost search ({@link org.caravan.routing.Router}, Dijkstra), the multi-criteria Pareto label setting
+ * ({@code ParetoSearch}), different corridors ({@code Alternatives}), Monte Carlo transit times
+ * ({@link org.caravan.routing.Reliability}), the request with its objective and restrictions, the route answer
+ * (legs, crossings, transshipments, totals, timeline) or the reason there is none ({@link
+ * org.caravan.routing.NoRoute}, as data: the restriction and what would connect the places). Front ends call
+ * {@link org.caravan.routing.Planner#plan}; nothing here formats output or knows a front end's syntax.
  */
 package org.caravan.routing;

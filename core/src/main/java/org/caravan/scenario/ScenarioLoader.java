@@ -104,6 +104,7 @@ public final class ScenarioLoader {
                     + "(id, title, rationale, sources, changes)")));
         }
         Reader r = new Reader(name, base);
+        r.locations = org.caravan.io.YamlLocations.of(content);
         Scenario s = r.scenario((ObjectNode) root);
         if (!r.problems.isEmpty()) throw new ScenarioException(r.problems);
         // Added links and cost overrides are checked by building them, exactly as they will run.
@@ -126,7 +127,12 @@ public final class ScenarioLoader {
             for (Node n : net.nodes()) countries.add(n.country());
         }
 
-        void problem(String field, String message) { problems.add(new Problem(file, "", field, message)); }
+        /** Line and column of each field, so that a semantic problem is placed like a syntax error. */
+        org.caravan.io.YamlLocations locations = org.caravan.io.YamlLocations.none();
+
+        void problem(String field, String message) {
+            problems.add(new Problem(file, locations.of(field), field, message));
+        }
 
         Scenario scenario(ObjectNode root) {
             unknown(root, "", TOP);
@@ -341,16 +347,23 @@ public final class ScenarioLoader {
             node.fields().forEachRemaining(e -> {
                 String p = path + "." + e.getKey();
                 if (e.getKey().endsWith("_by_country") && e.getValue().isObject()) {
-                    e.getValue().fieldNames().forEachRemaining(cc -> {
+                    e.getValue().fieldNames().forEachRemaining(key -> {
+                        // any spelling of the one convention (KAZ, Kazakhstan); the cost model reads it as alpha-2
+                        String cc = org.caravan.country.Countries.embedded().find(key)
+                                .map(org.caravan.country.Country::alpha2).orElse(key);
                         if (!countries.contains(cc)) {
-                            // Cost-model keys are exact alpha-2 codes; the resolver only helps to name the right one.
-                            String known = org.caravan.country.Countries.embedded().find(cc)
-                                    .map(c -> c.alpha2().equals(cc) ? null : "write '" + c.alpha2() + "' ("
-                                            + c.name() + ")").orElse(null);
-                            problem(p + "." + cc, cc.matches("[A-Z]{2}") && known == null
-                                    ? "no place of the network is in '" + cc + "'"
-                                    : "'" + cc + "' is not an ISO 3166-1 alpha-2 country code"
-                                            + (known == null ? " (upper case, e.g. UZ)" : ": " + known));
+                            String why;
+                            if (org.caravan.country.Countries.embedded().find(key).isPresent()) {
+                                why = "no place of the network is in '" + cc + "'";
+                            } else {
+                                try {
+                                    org.caravan.country.Countries.embedded().resolve(key);
+                                    why = "unknown country '" + key + "'";
+                                } catch (org.caravan.country.UnknownCountryException u) {
+                                    why = u.getMessage();
+                                }
+                            }
+                            problem(p + "." + key, why);
                         }
                     });
                 } else if (e.getValue().isObject()) {

@@ -155,6 +155,47 @@ public final class TradeStore implements AutoCloseable {
         }
     }
 
+    /**
+     * SHA-256 of the synthetic example files shipped with Caravan ({@code synthetic-samples.csv}): invented numbers
+     * in the Comtrade format. Records imported from them are flagged in every answer ({@link #syntheticRecords}).
+     */
+    public static final java.util.Set<String> SYNTHETIC_SHA256 = loadSyntheticHashes();
+
+    private static java.util.Set<String> loadSyntheticHashes() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        try (var in = TradeStore.class.getResourceAsStream("/org/caravan/trade/synthetic-samples.csv")) {
+            if (in == null) throw new IllegalStateException("synthetic-samples.csv is missing from the jar");
+            var lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R");
+            for (int i = 1; i < lines.length; i++) {
+                String hash = lines[i].split(",", 2)[0].trim();
+                if (!hash.isEmpty()) out.add(hash);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    /** Stored records that came from a synthetic example file (see {@link #SYNTHETIC_SHA256}); 0 when none. */
+    public synchronized long syntheticRecords() {
+        if (SYNTHETIC_SHA256.isEmpty()) return 0;
+        String in = String.join(",", SYNTHETIC_SHA256.stream().map(h -> "'" + h.replace("'", "") + "'").toList());
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM trade_flow "
+                + "WHERE import_id IN (SELECT id FROM trade_import WHERE sha256 IN (" + in + "))")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new TradeStoreException("cannot count synthetic records in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The warning every answer from a store with synthetic records carries (text line, JSON note). */
+    public static String syntheticWarning(long records) {
+        return String.format(java.util.Locale.ROOT, "SYNTHETIC EXAMPLE DATA: the store holds %,d records from the "
+                + "shipped synthetic Comtrade sample (invented numbers, not trade statistics); do not quote these "
+                + "figures", records);
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -274,7 +274,7 @@ class CostModelLoaderTest {
             unknown mode per vehicle  | 'profiles: {bulk: {units_per_vehicle: {air: 2}}}'                       | profiles.bulk.units_per_vehicle.air
             unknown mode in transship | 'profiles: {bulk: {transship: {rail-air: {usd: 1, hours: 1}}}}'         | profiles.bulk.transship.rail-air
             same mode transship       | 'profiles: {bulk: {transship: {rail-rail: {usd: 1, hours: 1}}}}'        | profiles.bulk.transship.rail-rail
-            bad country code          | 'profiles: {bulk: {modes: {road: {speed_kmh_by_country: {kaz: 40}}}}}' | profiles.bulk.modes.road.speed_kmh_by_country.kaz
+            unknown country           | 'profiles: {bulk: {modes: {road: {speed_kmh_by_country: {narnia: 40}}}}}' | profiles.bulk.modes.road.speed_kmh_by_country.narnia
             bad source confidence     | 'sources: {profiles.bulk.unit: {source: me, confidence: guessed}}'      | sources.profiles.bulk.unit.confidence
             """)
     void badUserFileNamesFileAndDottedField(String what, String yaml, String field) throws Exception {

@@ -28,4 +28,21 @@ class OutsideRegionTest {
     void aTypoOfAPlaceInTheRegionStillGetsSuggestions() {
         assertThatThrownBy(() -> places.resolve("Karachii", "to")).hasMessageContaining("did you mean");
     }
+
+    @Test
+    void aTownOfTheRegionThatIsNotANodeGetsTheNearestNetworkPlacesWithDistances() {
+        // Kulob (Natural Earth populated place, TJ) is not a node; Bokhtar and Dushanbe are, about 90-190 km away
+        assertThatThrownBy(() -> places.resolve("Kulob", "from"))
+                .hasMessageContaining("Kulob, Tajikistan (TJ), a town that is not a place of the network")
+                .hasMessageMatching("(?s).*nearest places of the network: .*\\(\\w+, TJ, [a-z ]+\\) \\d+ km.*")
+                .hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void nearestPlacesAreSortedByDistance() {
+        var near = places.nearest(37.9212, 69.7757, 3);
+        org.assertj.core.api.Assertions.assertThat(near).hasSize(3);
+        var km = near.stream().map(s -> Long.parseLong(s.replaceAll(".* (\\d+) km$", "$1"))).toList();
+        org.assertj.core.api.Assertions.assertThat(km).isSorted();
+    }
 }

@@ -26,6 +26,8 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     private final Object lock = new Object();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private boolean detached;
+    /** The status the client gets instead of the worker's, once the request's thread stopped it; 0 when not. */
+    private int stoppedStatus;
     private PrintWriter writer;
 
     private final ServletOutputStream out = new ServletOutputStream() {
@@ -58,6 +60,24 @@ final class CapturedResponse extends HttpServletResponseWrapper {
     void detach() {
         synchronized (lock) {
             detached = true;
+        }
+    }
+
+    /**
+     * Detaches because the request's thread answers {@code status} instead (the time limit was hit): from now on
+     * the worker (and the request log it writes when it ends) sees that status, not the 200 or 503 it set itself.
+     */
+    void stop(int status) {
+        synchronized (lock) {
+            detached = true;
+            stoppedStatus = status;
+        }
+    }
+
+    @Override
+    public int getStatus() {
+        synchronized (lock) {
+            return stoppedStatus != 0 ? stoppedStatus : super.getStatus();
         }
     }
 

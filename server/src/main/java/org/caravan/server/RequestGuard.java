@@ -226,8 +226,8 @@ final class RequestGuard implements Filter {
             work.get(limitMillis, TimeUnit.MILLISECONDS);
             captured.commit();
         } catch (TimeoutException e) {
+            captured.stop(503); // before the interrupt: the worker's request log line must say 503, not 200
             work.cancel(true);
-            captured.detach();
             awaitStop(finished);
             res.reset();
             SecurityHeaders.apply(res);

@@ -206,7 +206,7 @@ final class TradeApi {
             writeCsvText(ctx, "od-" + d.reporter().iso3() + "-" + d.year() + "-" + d.flow() + ".csv", w.toString());
             return;
         }
-        writeJson(ctx, d);
+        writeJson(ctx, TradeTables.withSyntheticFlag(d, d.fromPublished() ? 0 : syntheticRecords()));
     }
 
     /**
@@ -221,10 +221,11 @@ final class TradeApi {
         TransitDependence.Result t = TransitDependence.of(base, d);
         if (csv) {
             writeCsv(ctx, "trade-transit-" + d.reporter().iso3() + "-" + d.year() + "-" + d.flow() + ".csv",
-                    TradeTables.transit(d.reporter().iso3(), d.year(), d.flow(), t));
+                    TradeTables.withSyntheticColumn(TradeTables.transit(d.reporter().iso3(), d.year(), d.flow(), t),
+                            !d.fromPublished() && syntheticRecords() > 0));
             return;
         }
-        writeJson(ctx, new TransitAnswer(d, t));
+        writeJson(ctx, TradeTables.withSyntheticFlag(new TransitAnswer(d, t), d.fromPublished() ? 0 : syntheticRecords()));
     }
 
     /** The transit answer: the demand it routed and the dependence, as {@code caravan trade transit --format json}. */
@@ -503,12 +504,23 @@ final class TradeApi {
         return out;
     }
 
-    /** JSON, or with {@code format=csv} the value's table as a CSV attachment named {@code csvName}. */
-    private static <T> void answer(Context ctx, String csvName, T value, Function<T, List<List<Object>>> table) {
+    /**
+     * An answer from the store: JSON with {@code synthetic} (and {@code synthetic_note} when true), or with
+     * {@code format=csv} the value's table with a {@code synthetic} column, as a CSV attachment named {@code csvName}.
+     */
+    private <T> void answer(Context ctx, String csvName, T value, Function<T, List<List<Object>>> table) {
+        long synthetic = syntheticRecords();
         if (csv(ctx)) {
-            writeCsv(ctx, csvName, table.apply(value));
+            writeCsv(ctx, csvName, TradeTables.withSyntheticColumn(table.apply(value), synthetic > 0));
         } else {
-            writeJson(ctx, value);
+            writeJson(ctx, TradeTables.withSyntheticFlag(value, synthetic));
+        }
+    }
+
+    /** Records of the synthetic example in the store (0 when none). */
+    private long syntheticRecords() {
+        synchronized (store) {
+            return store.syntheticRecords();
         }
     }
 

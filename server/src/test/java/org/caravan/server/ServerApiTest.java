@@ -217,6 +217,37 @@ class ServerApiTest {
     }
 
     @Test
+    void alpha2Alpha3AndNameGiveTheSameRouteAndAClosedCrossingIsAbsent() throws Exception {
+        // issue 11: one country convention; a name closes every link it denotes
+        JsonNode a2 = get("/api/route?from=Tashkent&to=Karachi&avoid=AF").json();
+        JsonNode a3 = get("/api/route?from=Tashkent&to=Karachi&avoid=AFG").json();
+        JsonNode name = get("/api/route?from=Tashkent&to=Karachi&avoid=afghanistan").json();
+        assertThat(a2.path("routes").get(0).path("nodes")).isNotEmpty();
+        assertThat(a3.path("routes").get(0).path("nodes")).isEqualTo(a2.path("routes").get(0).path("nodes"));
+        assertThat(name.path("routes").get(0).path("nodes")).isEqualTo(a2.path("routes").get(0).path("nodes"));
+        a2.path("routes").get(0).path("countries").forEach(c -> assertThat(c.asText()).isNotEqualTo("AF"));
+        JsonNode open = get("/api/route?from=Almaty&to=Karachi&avoid=AF").json();
+        assertThat(open.path("routes").get(0).path("crossings").toString()).contains("Sarakhs");
+        JsonNode closed = get("/api/route?from=Almaty&to=Karachi&avoid=AF&close=Sarakhs&alternatives=3")
+                .json();
+        assertThat(closed.path("routes")).isNotEmpty();
+        for (JsonNode r : closed.path("routes")) {
+            assertThat(r.path("crossings").toString()).doesNotContain("Sarakhs");
+        }
+        // every link the name denotes (road and rail) is listed as closed, by id
+        assertThat(closed.path("request").path("closed_links").size()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void outOfRangeNumbersAreRefusedNamingTheField() throws Exception {
+        assertBad("/api/route?from=Almaty&to=Karachi&tonnes=1e308", "tonnes");
+        assertBad("/api/route?from=Almaty&to=Karachi&penalty=IR=1e308", "penalty");
+        assertBad("/api/route?from=Almaty&to=Karachi&tonnes=NaN", "tonnes");
+        assertBad("/api/route?from=Almaty&to=Karachi&samples=99999999999", "samples");
+        assertBad("/api/route?from=Almaty&to=Karachi&alternatives=-1", "alternatives");
+    }
+
+    @Test
     void everyBadParameterIsNamed() throws Exception {
         assertBad("/api/route?to=Karachi", "from");
         assertBad("/api/route?from=Almaty", "to");

@@ -213,10 +213,10 @@ class TradeApiTest {
         List<String> lines = csv("/api/trade/series?a=KAZ&b=AFG&format=csv");
         assertThat(lines.subList(0, 4)).containsExactly(
                 "reporter,partner,year,months,covers,exports_usd,imports_usd,turnover_usd,balance_usd,turnover_growth_pct,"
-                        + "data,fact_id,source",
-                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,,store,,",
-                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889,store,,",
-                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,,store,,");
+                        + "data,fact_id,source,synthetic",
+                "KAZ,AFG,2021,12,full year,400000000,50000000,450000000,350000000,,store,,,false",
+                "KAZ,AFG,2022,12,full year,1000000000,30000000,1030000000,970000000,128.888888889,store,,,false",
+                "KAZ,AFG,2023,3,January–March,150000000,10000000,160000000,140000000,,store,,,false");
         // then the published all-goods values, each labelled with its figure's id and source
         assertThat(lines.subList(4, lines.size())).isNotEmpty().allMatch(l -> l.contains(",published,"))
                 .anyMatch(l -> l.startsWith("KAZ,AFG,2023,12,full year,,,567500000,,,published,kz-af-2023-turnover-interfax,"));
@@ -277,7 +277,7 @@ class TradeApiTest {
                 + "567500000,,,,,KAZ,\"Interfax, "));
         // A source with quotes and commas stays one CSV field.
         assertThat(lines).anyMatch(l -> l.contains("\"A. Mukhammedova, \"\"Kazakhstan's Evolving Afghanistan "
-                + "Policy\"\", The Diplomat\""));
+                + "Policy\"\", The Diplomat (magazine, February 2024 issue)\""));
         assertBad("/api/trade/facts?a=Atlantis", "a");
         assertBad("/api/trade/facts?a=KAZ&b=XYZ", "b");
     }
@@ -322,16 +322,16 @@ class TradeApiTest {
         List<String> lines = csv("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&format=csv");
         assertThat(lines.stream().filter(l -> l.contains(",store,"))).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("reporter,partner,year,flow,code,description,value_usd,share_pct,tonnes,"
-                + "cargo,data,covers,fact_id,source");
+                + "cargo,data,covers,fact_id,source,synthetic");
         assertThat(lines.get(1)).isEqualTo("KAZ,AFG,2022,X,11,"
                 + "Products of the milling industry; malt; starches; inulin; wheat gluten,600000000,60,1500000,bulk,"
-                + "store,full year,,");
+                + "store,full year,,,false");
         // the published product figures of the same year follow, labelled
         assertThat(lines).anyMatch(l -> l.startsWith("KAZ,AFG,2022,X,1101,wheat flour,,,1362000,bulk,published,"
                 + "full year,kz-af-2022-exports-flour-apk,"));
         assertThat(lines.get(3)).isEqualTo("KAZ,AFG,2022,X,27,"
                 + "\"Mineral fuels, mineral oils and products of their distillation\",50000000,5,100000,bulk,store,"
-                + "full year,,");
+                + "full year,,,false");
 
         // Nothing finer than headings is stored: 404 naming the level; a year without products names the year.
         assertError(get("/api/trade/top?reporter=KAZ&partner=AFG&year=2022&level=6"), 404, "level");
@@ -372,10 +372,10 @@ class TradeApiTest {
         assertMillions(latest.path("total_usd"), 150);
 
         assertThat(csv("/api/trade/partners?reporter=KAZ&year=2022&format=csv")).containsExactly(
-                "reporter,year,flow,partner,partner_name,value_usd,share_pct",
-                "KAZ,2022,X,CHN,China,6000000000,60",
-                "KAZ,2022,X,UZB,Uzbekistan,3000000000,30",
-                "KAZ,2022,X,AFG,Afghanistan,1000000000,10");
+                "reporter,year,flow,partner,partner_name,value_usd,share_pct,synthetic",
+                "KAZ,2022,X,CHN,China,6000000000,60,false",
+                "KAZ,2022,X,UZB,Uzbekistan,3000000000,30,false",
+                "KAZ,2022,X,AFG,Afghanistan,1000000000,10,false");
         assertError(get("/api/trade/partners?reporter=KAZ&year=2019"), 404, "year");
         assertError(get("/api/trade/partners?reporter=PAK"), 404, "reporter");
     }
@@ -412,13 +412,13 @@ class TradeApiTest {
         assertThat(m.path("basis").asText()).contains("FOB", "CIF");
 
         assertThat(csv("/api/trade/mirror?a=KAZ&b=AFG&format=csv")).containsExactly(
-                "year,exporter,importer,exporter_usd,exporter_covers,importer_usd,importer_covers,gap_usd,gap_pct",
-                "2021,KAZ,AFG,400000000,full year,380000000,full year,-20000000,-5",
-                "2021,AFG,KAZ,,,50000000,full year,,",
-                "2022,KAZ,AFG,1000000000,full year,1100000000,full year,100000000,10",
-                "2022,AFG,KAZ,25000000,full year,30000000,full year,5000000,20",
-                "2023,KAZ,AFG,150000000,January–March,,,,",
-                "2023,AFG,KAZ,,,10000000,January–March,,");
+                "year,exporter,importer,exporter_usd,exporter_covers,importer_usd,importer_covers,gap_usd,gap_pct,synthetic",
+                "2021,KAZ,AFG,400000000,full year,380000000,full year,-20000000,-5,false",
+                "2021,AFG,KAZ,,,50000000,full year,,,false",
+                "2022,KAZ,AFG,1000000000,full year,1100000000,full year,100000000,10,false",
+                "2022,AFG,KAZ,25000000,full year,30000000,full year,5000000,20,false",
+                "2023,KAZ,AFG,150000000,January–March,,,,,false",
+                "2023,AFG,KAZ,,,10000000,January–March,,,false");
     }
 
     // ------------------------------------------------------------------ OD demand and transit dependence
@@ -535,10 +535,10 @@ class TradeApiTest {
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.type()).contains("text/csv");
         assertThat(csv.disposition()).isEqualTo("attachment; filename=\"trade-transit-KAZ-2022-X.csv\"");
-        assertThat(csv.lines()).containsExactly("reporter,year,flow,transit_country,name,tonnes,share_pct",
-                "KAZ,2022,X,UZ,Uzbekistan,2600000,100", "KAZ,2022,X,ROUTED,tonnes routed,2600000,",
-                "KAZ,2022,X,NO_ROUTE,tonnes with no route on the network,0,",
-                "KAZ,2022,X,NO_HUB,tonnes of partners without a hub in the network,0,");
+        assertThat(csv.lines()).containsExactly("reporter,year,flow,transit_country,name,tonnes,share_pct,synthetic",
+                "KAZ,2022,X,UZ,Uzbekistan,2600000,100,false", "KAZ,2022,X,ROUTED,tonnes routed,2600000,,false",
+                "KAZ,2022,X,NO_ROUTE,tonnes with no route on the network,0,,false",
+                "KAZ,2022,X,NO_HUB,tonnes of partners without a hub in the network,0,,false");
         assertThat(t.path("no_hub_tonnes").isNumber()).isTrue();
     }
 
