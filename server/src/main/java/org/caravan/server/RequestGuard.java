@@ -190,7 +190,8 @@ final class RequestGuard implements Filter {
         if (path.equals("/api/route") || path.equals("/api/route.geojson")) {
             return truthy(query, "pareto") || number(query, "alternatives") > 1 ? LaneKind.EXPENSIVE : LaneKind.CHEAP;
         }
-        if (path.startsWith("/api/brief.") || path.equals("/api/critical") || path.equals("/api/trade/transit")) {
+        if (path.startsWith("/api/brief.") || path.equals("/api/critical") || path.equals("/api/trade/transit")
+                || path.equals("/api/matrix")) {
             return LaneKind.EXPENSIVE;
         }
         if (path.startsWith("/api/scenarios/") && path.endsWith("/run")) {
