@@ -81,6 +81,11 @@ for suffix in [""] + ["[pair=%d]" % i for i in range(8)]:
 f, b = rows.get("CriticalityBenchmark.ranked"), rows.get("CriticalityBenchmark.bruteForce")
 if f and b:
     print("criticality brute force / ranked time ratio (means): %.1fx" % (b["score"] / f["score"]))
+d, a, j = (rows.get("CompactGraphBenchmark." + x) for x in ("dijkstra", "alt", "jgraphtDijkstra"))
+if d and j:
+    print("compact graph: JGraphT Dijkstra / Caravan Dijkstra (means): %.2fx (target >= 3)" % (j["score"] / d["score"]))
+if d and a:
+    print("compact graph: Caravan Dijkstra / ALT (means): %.2fx (target >= 10)" % (d["score"] / a["score"]))
 '
 if command -v python3 >/dev/null 2>&1; then
   python3 -c "$summary_py" "$json"

@@ -202,7 +202,7 @@ public final class Compare {
         return r.totalMemory() - r.freeMemory();
     }
 
-    private static SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> toJGraphT(CompactGraph g) {
+    static SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> toJGraphT(CompactGraph g) {
         SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> jg =
                 new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
         for (int v = 0; v < g.nodeCount(); v++) {

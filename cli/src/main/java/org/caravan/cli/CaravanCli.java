@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caravan", mixinStandardHelpOptions = true, versionProvider = CaravanCli.Version.class,
         description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.",
         subcommands = {RouteCommand.class, ServeCommand.class, NetworkCommand.class, PlacesCommand.class, RiskCommand.class,
-            ScenarioCommand.class, CompareCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class,
+            ScenarioCommand.class, CompareCommand.class, MatrixCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class,
             ValidateCommand.class, CalibrateCommand.class, AssignCommand.class,
             CommandLine.HelpCommand.class})
 public final class CaravanCli implements Runnable {

@@ -28,7 +28,8 @@ public final class Overlay {
         return new Builder();
     }
 
-    boolean isClosed(int arc) {
+    /** True when the overlay closes the arc. */
+    public boolean isClosed(int arc) {
         int w = arc >>> 6;
         return w < closed.length && (closed[w] & (1L << arc)) != 0;
     }
@@ -38,20 +39,32 @@ public final class Overlay {
         if (isClosed(arc)) {
             return Double.POSITIVE_INFINITY;
         }
-        double c = g.cost[arc];
+        return size == 0 ? g.cost[arc] : g.cost[arc] * factor(arc);
+    }
+
+    /**
+     * The factor (at least 1) this overlay multiplies the arc's cost by, under any weighting; 1 when the arc is
+     * not raised. Closure is separate ({@link #isClosed}).
+     */
+    public double factor(int arc) {
         if (size == 0) {
-            return c;
+            return 1;
         }
         int mask = keys.length - 1;
         for (int i = mix(arc) & mask; ; i = (i + 1) & mask) {
             int k = keys[i];
             if (k == -1) {
-                return c;
+                return 1;
             }
             if (k == arc) {
-                return c * factors[i];
+                return factors[i];
             }
         }
+    }
+
+    /** True when the overlay neither closes nor raises anything. */
+    public boolean isEmpty() {
+        return size == 0 && closed.length == 0;
     }
 
     private static int mix(int a) {

@@ -32,6 +32,7 @@ public final class Router {
     private final CostModel costModel;
     private final RiskRegister risk;
     private final Map<String, LinkCosts> priced = new ConcurrentHashMap<>();
+    private final Map<String, StateGraph> stateGraphs = new ConcurrentHashMap<>();
     private final double[] linkRisk;
     /** Transfer tables per cargo profile; see {@link SearchSpace#transfersFor}. */
     private final Map<String, Map<Long, SearchSpace.TransferTable>> transferCaches = new ConcurrentHashMap<>();
@@ -241,11 +242,26 @@ public final class Router {
 
     /** The best path under one objective (see {@link StateSearch#shortest(SearchSpace, Objective)}). */
     StateSearch.Path shortest(SearchSpace space, Objective objective) {
-        return StateSearch.shortest(space, objective);
+        double vot = space.profile.valueOfTimeUsdPerHour();
+        Objective tie = objective == Objective.COST ? Objective.TIME : Objective.COST;
+        return shortest(space, StateSearch.Weight.of(objective, vot), StateSearch.Weight.of(tie, vot));
     }
 
+    /**
+     * The one place that picks the single-objective search engine: the compact state graph ({@link StateGraph},
+     * built once per cargo profile, restrictions as an overlay) for requests without a departure time, and
+     * {@link StateSearch} over the request's {@link SearchSpace} for timed requests. Both give the same answer.
+     */
     StateSearch.Path shortest(SearchSpace space, StateSearch.Weight weight, StateSearch.Weight tieWeight) {
+        if (space.request.depart() == null && space.network == network && space.costs == linkCosts(space.request.cargo())) {
+            return stateGraph(space.request.cargo()).shortest(space, weight, tieWeight);
+        }
         return StateSearch.shortest(space, weight, tieWeight);
+    }
+
+    /** The compact (node, carrier) state graph of a cargo profile (built on first use). */
+    StateGraph stateGraph(String cargo) {
+        return stateGraphs.computeIfAbsent(cargo, c -> new StateGraph(network, linkCosts(c)));
     }
 
     /**

@@ -127,7 +127,7 @@ final class SearchSpace {
                     && risk.of(node.country()).combined() > r.maxRisk();
             nodeOk[v] = !r.closedNodes().contains(node.id()) && !r.avoidCountries().contains(node.country())
                     && !tooRisky;
-            canTransship[v] = node.transship() && (node.handles().isEmpty() || node.handles().contains(cargo));
+            canTransship[v] = canTransship(node, cargo);
             canChangeGauge[v] = node.gaugeChange();
         }
         int m = network.linkCount();
@@ -182,6 +182,11 @@ final class SearchSpace {
         }
     }
 
+    /** Whether cargo of this class can change mode at the node (a transshipment place that handles it). */
+    static boolean canTransship(Node node, Cargo cargo) {
+        return node.transship() && (node.handles().isEmpty() || node.handles().contains(cargo));
+    }
+
     /**
      * The transfers possible at a node, per starting carrier. A transfer ends in a carrier that can leave the node
      * and may pass through carriers that cannot (rail 1520 -> road -> rail 1435 is transloading through a truck
@@ -230,6 +235,10 @@ final class SearchSpace {
 
     /** The handling of one transfer hop at node {@code v}: the place's own figure where given. */
     Handling handling(int v, Carrier a, Carrier b) {
+        return handling(network, profile, v, a, b);
+    }
+
+    static Handling handling(Network network, CargoProfile profile, int v, Carrier a, Carrier b) {
         String id = network.node(v).id();
         return a.mode() == b.mode() ? profile.gaugeChangeAt(id) : profile.transshipAt(id, a.mode(), b.mode());
     }
@@ -240,18 +249,27 @@ final class SearchSpace {
      * has one start and one end, so the sum is exact; the answer shows each where it happens).
      */
     double legDwellHours(Mode mode, String country) {
+        return legDwellHours(profile, mode, country);
+    }
+
+    static double legDwellHours(CargoProfile profile, Mode mode, String country) {
         var t = profile.rates(mode).timing();
         return t.originDwellHours(country) + t.destinationDwellHours();
     }
 
     /** {usd, hours, co2} of one transfer hop a -> b at node v, including a new leg's fixed cost and dwell. */
     private double[] hop(int v, int a, int b) {
+        return hop(network, profile, v, a, b);
+    }
+
+    /** As {@link #hop(int, int, int)}: depends only on the network and the cargo profile, not on the request. */
+    static double[] hop(Network network, CargoProfile profile, int v, int a, int b) {
         Carrier ca = Carrier.of(a);
         Carrier cb = Carrier.of(b);
-        Handling h = handling(v, ca, cb);
+        Handling h = handling(network, profile, v, ca, cb);
         boolean newLeg = ca.mode() != cb.mode();
         double usd = h.usd() + (newLeg ? profile.rates(cb.mode()).fixedUsd() : 0);
-        double hours = h.hours() + (newLeg ? legDwellHours(cb.mode(), network.node(v).country()) : 0);
+        double hours = h.hours() + (newLeg ? legDwellHours(profile, cb.mode(), network.node(v).country()) : 0);
         return new double[] {usd, hours, h.co2WtwKgPerTonne() * profile.tonnesPerUnit()};
     }
 
@@ -339,12 +357,34 @@ final class SearchSpace {
             double usd = costs.usd(i);
             if (Double.isNaN(usd)) continue;
             double hours = costs.hours(i);
-            double p90 = costs.crossingP90(i);
-            double hoursP90 = Double.isNaN(p90)
-                    ? hours + costs.waitHours(i) * (waitP90Factor - 1) : p90;
+            double hoursP90 = hoursP90(i);
             out.move(base + network.opposite(l, v) * k + c, l * 2 + dir, usd + linkPenalty[l * 2 + dir], hours,
                     costs.km(i), costs.co2(i), linkRisk[l * 2 + dir], hoursP90);
         }
+    }
+
+    /** The pessimistic hours of the traversal with cost index {@code i}: p90 crossing hours, or the wait at its p90. */
+    double hoursP90(int i) {
+        double p90 = costs.crossingP90(i);
+        return Double.isNaN(p90) ? costs.hours(i) + costs.waitHours(i) * (waitP90Factor - 1) : p90;
+    }
+
+    /** The pessimistic hours of a transfer of {@code hours} (handling scaled to its p90). */
+    double transferHoursP90(double hours) { return hours * handlingP90Factor; }
+
+    /** True when carrier {@code c} has a usable link out of node {@code v} under this request. */
+    boolean canLeave(int v, int c) { return (carriersOut[v] & (1 << c)) != 0; }
+
+    /**
+     * The step of the transfer at {@code v} that passes exactly {@code carriers} (first = from), or -1 when this
+     * request's transfer table has no such chain.
+     */
+    int transferStep(int v, int[] carriers) {
+        int[][] chains = transfersAt[v].carriers()[carriers[0]];
+        for (int i = 0; i < chains.length; i++) {
+            if (java.util.Arrays.equals(chains[i], carriers)) return TRANSFER_BASE - i;
+        }
+        return -1;
     }
 
     /**

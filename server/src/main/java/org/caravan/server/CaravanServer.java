@@ -24,6 +24,7 @@ import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
 import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteQuery;
+import org.caravan.report.MatrixJson;
 import org.caravan.report.NetworkGeoJson;
 import org.caravan.report.CriticalityJson;
 import org.caravan.report.RiskJson;
@@ -36,6 +37,7 @@ import org.caravan.routing.InvalidRequestException;
 import org.caravan.routing.Plan;
 import org.caravan.routing.PlanOptions;
 import org.caravan.routing.Planner;
+import org.caravan.routing.CostMatrix;
 import org.caravan.routing.RouteRequest;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.scenario.ScenarioComparison;
@@ -142,6 +144,7 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/places", this::places);
         app.get("/api/route", this::route);
         app.get("/api/route.geojson", this::routeGeoJson);
+        app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
         app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson));
@@ -227,6 +230,56 @@ public final class CaravanServer implements AutoCloseable {
     private void route(Context ctx) {
         Plan plan = plan(ctx);
         json(ctx, RouteJson.toJson(network, plan, RouteParams::word));
+    }
+
+    /** Most cells one /api/matrix request may ask for (each origin is one search tree over the network). */
+    static final int MAX_MATRIX_CELLS = 10_000;
+
+    /**
+     * Many-to-many: {@code from} and {@code to} lists (repeated or comma-separated; {@code to} defaults to
+     * {@code from}) under the route parameters of the QUERY group; JSON, or CSV with {@code format=csv}.
+     */
+    private void matrix(Context ctx) {
+        List<String> from = listParam(ctx, "from");
+        List<String> to = listParam(ctx, "to");
+        if (from.isEmpty()) throw new BadParameter("from", "missing parameter 'from': one or more places");
+        List<String> fromIds = resolveAll(from, "from");
+        List<String> toIds = resolveAll(to, "to");
+        if (toIds.isEmpty()) toIds.addAll(fromIds);
+        if ((long) fromIds.size() * toIds.size() > MAX_MATRIX_CELLS) {
+            throw new BadParameter(413, "from", "a matrix of " + fromIds.size() + " x " + toIds.size()
+                    + " cells is more than the " + MAX_MATRIX_CELLS + " one request may ask for");
+        }
+        String format = ctx.queryParam("format");
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw new BadParameter("format", "expected json or csv, got '" + format + "'");
+        }
+        RouteRequest request = RouteParams.read(ctx, RouteParameter.Group.QUERY).build()
+                .between(fromIds.get(0), toIds.get(0)).resolve(network, costs, places);
+        CostMatrix.Result m = CostMatrix.compute(base.router(), request, fromIds, toIds);
+        if ("csv".equals(format)) {
+            ctx.contentType("text/csv; charset=utf-8").result(MatrixJson.csv(network, m));
+        } else {
+            json(ctx, MatrixJson.toJson(network, m));
+        }
+    }
+
+    /** Node ids of the places, each once, in the order given; an unknown place is a 400 naming the field. */
+    private List<String> resolveAll(List<String> names, String field) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            String id = places.resolve(name, field).id();
+            if (!ids.contains(id)) ids.add(id);
+        }
+        return ids;
+    }
+
+    private static List<String> listParam(Context ctx, String name) {
+        List<String> out = new ArrayList<>();
+        for (String v : ctx.queryParams(name)) {
+            for (String part : v.split(",")) if (!part.isBlank()) out.add(part.trim());
+        }
+        return out;
     }
 
     private void routeGeoJson(Context ctx) {

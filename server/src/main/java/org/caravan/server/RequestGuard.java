@@ -191,7 +191,8 @@ final class RequestGuard implements Filter {
             return truthy(query, "pareto") || number(query, "alternatives") > 1 ? LaneKind.EXPENSIVE : LaneKind.CHEAP;
         }
         if (path.startsWith("/api/brief.") || path.equals("/api/critical") || path.equals("/api/trade/transit")
-                || path.equals("/api/assign")) {
+                || path.equals("/api/assign")
+                || path.equals("/api/matrix")) {
             return LaneKind.EXPENSIVE;
         }
         if (path.startsWith("/api/scenarios/") && path.endsWith("/run")) {

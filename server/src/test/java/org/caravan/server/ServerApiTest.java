@@ -513,4 +513,33 @@ class ServerApiTest {
         assertBad("/api/critical?top=many", "top");
         assertBad("/api/critical?cargo=liquid", "cargo");
     }
+
+    @Test
+    void matrixGivesEveryCellWithTheRouteOfApiRoute() throws Exception {
+        Reply r = get("/api/matrix?from=Almaty,Tashkent&to=Karachi&to=Bandar%20Abbas&avoid=AF");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode m = r.json();
+        assertThat(m.path("cells")).hasSize(4);
+        assertThat(m.path("cells_total").asInt()).isEqualTo(4);
+        JsonNode first = m.path("cells").get(0);
+        assertThat(first.path("found").asBoolean()).isTrue();
+        JsonNode route = get("/api/route?from=Almaty&to=Karachi&avoid=AF").json().path("routes").get(0);
+        assertThat(first.path("generalized_usd").asDouble())
+                .isEqualTo(route.path("totals").path("generalized_usd").asDouble());
+        assertThat(first.path("km").asDouble()).isCloseTo(route.path("totals").path("km").asDouble(),
+                org.assertj.core.api.Assertions.within(0.05));
+        Reply csv = get("/api/matrix?from=Almaty&to=Karachi,Tashkent&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.type()).contains("text/csv");
+        assertThat(csv.body().lines()).hasSize(3).first().asString().startsWith("from,from_name,to");
+    }
+
+    @Test
+    void matrixBadInputNamesTheField() throws Exception {
+        assertBad("/api/matrix?to=Karachi", "from");
+        assertBad("/api/matrix?from=Almaty&to=Atlantis", "to");
+        assertBad("/api/matrix?from=Almaty&to=Karachi&objective=reliable", "objective");
+        assertBad("/api/matrix?from=Almaty&to=Karachi&format=xml", "format");
+        assertBad("/api/matrix?from=Almaty&to=Karachi&cargo=gold", "cargo");
+    }
 }

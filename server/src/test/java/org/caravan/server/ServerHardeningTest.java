@@ -397,6 +397,7 @@ class ServerHardeningTest {
         assertThat(RequestGuard.lane("GET", "/api/route", Map.of("from", List.of("Almaty"))))
                 .isEqualTo(RequestGuard.LaneKind.CHEAP);
         assertThat(RequestGuard.lane("GET", "/api/scenarios/x/run", Map.of())).isEqualTo(RequestGuard.LaneKind.EXPENSIVE);
+        assertThat(RequestGuard.lane("GET", "/api/matrix", Map.of())).isEqualTo(RequestGuard.LaneKind.EXPENSIVE);
         assertThat(RequestGuard.lane("GET", "/api/places", Map.of())).isEqualTo(RequestGuard.LaneKind.CHEAP);
         assertThat(RequestGuard.lane("POST", "/api/scenarios", Map.of())).isEqualTo(RequestGuard.LaneKind.WRITE);
         assertThat(RequestGuard.lane("POST", "/api/trade/imports", Map.of())).isEqualTo(RequestGuard.LaneKind.IMPORT);
