@@ -138,7 +138,7 @@ public final class CriticalityJob {
             out.add(RowFactory.create(li.linkId(), li.name(), li.mode().name().toLowerCase(java.util.Locale.ROOT),
                     li.isCrossing(), li.fromNode(), li.toNode(), li.fromCountry(), li.toCountry(),
                     li.costIncreaseUsd(), li.rerouted(), li.lost().size(), li.lostTonnes(),
-                    li.lost().stream().map(p -> p.from() + " -> " + p.to()).toList()));
+                    li.lost().stream().map(p -> p.from() + " -> " + p.to()).toArray(String[]::new)));
         }
         return out.iterator();
     }

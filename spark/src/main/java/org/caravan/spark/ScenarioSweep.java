@@ -144,8 +144,8 @@ public final class ScenarioSweep {
         v.add(num(s.co2Kg()));
         v.add(num(s.risk()));
         v.add(s.corridor());
-        v.add(s.countries());
-        v.add(s.crossings());
+        v.add(s.countries().toArray(String[]::new)); // a Java array: Spark's Row takes arrays, not java.util.List
+        v.add(s.crossings().toArray(String[]::new));
         v.add(s.found() ? null : s.message());
     }
 
