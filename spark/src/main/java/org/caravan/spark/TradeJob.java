@@ -99,7 +99,7 @@ public final class TradeJob {
         // the records counted: over all breakdowns, X and M; lvl 0 for TOTAL, else the code's digits
         spark.sql("SELECT *, CASE WHEN cmd = 'TOTAL' THEN 0 ELSE length(cmd) END AS lvl FROM flows "
                 + "WHERE partner2 = 0 AND customs = 'C00' AND mot = 0 AND flow IN ('X', 'M')")
-                .createOrReplaceTempView("t");
+                .cache().createOrReplaceTempView("t"); // read by every table: parsed once
         // one value per reporter, partner country, year and flow, each dollar once (TradeAnalytics.totals)
         spark.sql("WITH b AS (SELECT reporter_iso3, partner, year, month, freq, flow, min(lvl) AS lvl FROM t "
                 + "GROUP BY reporter_iso3, partner, year, month, freq, flow), "
@@ -108,8 +108,8 @@ public final class TradeJob {
                 + "GROUP BY 1, 2, 3, 4, 5, 6) "
                 + "SELECT r, p, year, flow, CASE WHEN max(CASE WHEN freq = 'A' THEN 1 ELSE 0 END) = 1 "
                 + "THEN sum(CASE WHEN freq = 'A' THEN v END) ELSE sum(v) END AS usd, "
-                + "CASE WHEN max(CASE WHEN freq = 'A' THEN 1 ELSE 0 END) = 1 THEN 12 ELSE count(DISTINCT month) END "
-                + "AS months FROM s GROUP BY r, p, year, flow").createOrReplaceTempView("amounts");
+                + "CASE WHEN max(CASE WHEN freq = 'A' THEN 1 ELSE 0 END) = 1 THEN 12 ELSE CAST(count(DISTINCT month) AS INT) END "
+                + "AS months FROM s GROUP BY r, p, year, flow").cache().createOrReplaceTempView("amounts");
         t.put("series", spark.sql("WITH y AS (SELECT r AS reporter, p AS partner, year, "
                 + "max(CASE WHEN flow = 'X' THEN usd END) AS exports_usd, "
                 + "max(CASE WHEN flow = 'X' THEN months END) AS exports_months, "

@@ -38,7 +38,8 @@ class ScenarioSweepTest {
     void everyScenarioAndPairEqualsTheSingleMachineComparison() throws Exception {
         JobInputs in = JobInputs.read(List.of(), null, List.of("torkham-closed", "trans-afghan-railway"), null, null);
         ScenarioSweep.Settings settings = new ScenarioSweep.Settings(null, null, 3);
-        List<Row> rows = ScenarioSweep.pairs(spark, in, settings).collectAsList();
+        var pairs = ScenarioSweep.pairs(spark, in, settings).cache();
+        List<Row> rows = pairs.collectAsList();
         assertThat(rows).hasSize(2 * in.odCount());
         RouteQuery template = settings.template();
         for (int s = 0; s < 2; s++) {
@@ -59,7 +60,7 @@ class ScenarioSweepTest {
                 same(r, "baseline", p.baseline());
                 same(r, "scenario", p.scenario());
             }
-            Row t = ScenarioSweep.totals(ScenarioSweep.pairs(spark, in, settings))
+            Row t = ScenarioSweep.totals(pairs)
                     .filter("scenario = '" + id + "'").first();
             ScenarioComparison.Totals e = expected.totals();
             assertThat(List.of(t.getAs("pairs"), t.getAs("compared"), t.getAs("lost"), t.getAs("gained")))

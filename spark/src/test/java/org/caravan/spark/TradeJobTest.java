@@ -57,8 +57,18 @@ class TradeJobTest {
 
     static Country c(String iso3) { return COUNTRIES.byIso3(iso3).orElseThrow(); }
 
-    static List<Row> rows(String table, String where) {
-        return spark_.tables().get(table).filter(where).collectAsList();
+    /** Each table collected once (the file is small), then filtered here: one Spark job per table, not per look-up. */
+    static final Map<String, List<Row>> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The rows of {@code table} where each column of {@code where} ("col", value, ...) equals its value. */
+    static List<Row> rows(String table, Object... where) {
+        List<Row> all = TABLES.computeIfAbsent(table, t -> spark_.tables().get(t).collectAsList());
+        return all.stream().filter(r -> {
+            for (int i = 0; i < where.length; i += 2) {
+                if (!java.util.Objects.equals(r.getAs((String) where[i]), where[i + 1])) return false;
+            }
+            return true;
+        }).toList();
     }
 
     static void close(Double actual, Double expected) {
@@ -76,7 +86,7 @@ class TradeJobTest {
             for (String b : REPORTERS) {
                 if (a.equals(b)) continue;
                 List<TradeFigures.SeriesPoint> points = analytics.series(c(a), c(b)).points();
-                List<Row> got = rows("series", "reporter = '" + a + "' AND partner = '" + b + "'").stream()
+                List<Row> got = rows("series", "reporter", a, "partner", b).stream()
                         .sorted((x, y) -> Integer.compare(x.getAs("year"), y.getAs("year"))).toList();
                 assertThat(got).hasSize(points.size());
                 for (int i = 0; i < points.size(); i++) {
@@ -92,8 +102,8 @@ class TradeJobTest {
                     compared++;
                 }
                 for (TradeFigures.MirrorRow m : analytics.mirror(c(a), c(b)).rows()) {
-                    Row r = rows("mirror", "year = " + m.year() + " AND exporter = '" + m.exporter().iso3()
-                            + "' AND importer = '" + m.importer().iso3() + "'").get(0);
+                    Row r = rows("mirror", "year", m.year(), "exporter", m.exporter().iso3(),
+                            "importer", m.importer().iso3()).get(0);
                     close(r.getAs("exporter_usd"), m.exporterUsd());
                     close(r.getAs("importer_usd"), m.importerUsd());
                     close(r.getAs("gap_usd"), m.gapUsd());
@@ -110,7 +120,7 @@ class TradeJobTest {
             for (int year = 2019; year <= 2024; year++) {
                 for (String flow : List.of("X", "M")) {
                     TradeFigures.Partners p = analytics.partners(c(a), year, flow);
-                    String key = "reporter = '" + a + "' AND year = " + year + " AND flow = '" + flow + "'";
+                    Object[] key = {"reporter", a, "year", year, "flow", flow};
                     Row conc = rows("concentration", key).get(0);
                     close(conc.getAs("total_usd"), p.totalUsd());
                     close(conc.getAs("hhi"), p.hhi());
@@ -137,8 +147,8 @@ class TradeJobTest {
                 for (String flow : List.of("X", "M")) {
                     TradeFigures.TopProducts t = analytics.top(c("KAZ"), partner.equals("WLD") ? null : c(partner),
                             2022, flow, level, 1000);
-                    List<Row> got = rows("top", "reporter = 'KAZ' AND partner = '" + partner + "' AND year = 2022 "
-                            + "AND flow = '" + flow + "' AND level = " + level).stream()
+                    List<Row> got = rows("top", "reporter", "KAZ", "partner", partner, "year", 2022, "flow", flow,
+                            "level", level).stream()
                             .sorted((x, y) -> Integer.compare(x.getAs("rank"), y.getAs("rank"))).toList();
                     assertThat(got).extracting(r -> r.<String>getAs("code"))
                             .containsExactlyElementsOf(t.products().stream().map(TradeFigures.Product::code).toList());
@@ -164,7 +174,7 @@ class TradeJobTest {
         for (String a : List.of("KAZ", "UZB")) {
             for (String flow : List.of("X", "M")) {
                 TradeDemand.Result r = demand.od(c(a), 2023, flow, 0);
-                List<Row> got = rows("od", "reporter = '" + a + "' AND year = 2023 AND flow = '" + flow + "'");
+                List<Row> got = rows("od", "reporter", a, "year", 2023, "flow", flow);
                 List<String> expected = new ArrayList<>();
                 for (OdPair p : r.pairs()) expected.add(p.from() + ">" + p.to() + " " + p.cargo() + " " + p.tonnes()
                         + " " + p.source());
