@@ -9,8 +9,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 cd "$root"
 cp_file="spark/target/bench-classpath.txt"
-mvn -B -o -q -pl spark -am test-compile -DskipTests
-mvn -B -o -q -pl spark dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$(pwd)/$cp_file" >/dev/null
+# -am: core comes from this checkout's reactor (never installed); the spark module runs last, so its classpath is
+# the file's final content
+mvn -B -o -q -pl spark -am test-compile dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$(pwd)/$cp_file" >/dev/null
 # Spark on Java 17 needs these (what spark-submit adds; spark/pom.xml spark.module.options has the same list).
 opens=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
