@@ -164,22 +164,46 @@ public final class Criticality {
         return out;
     }
 
+    /**
+     * What closures need, computed once: the baselines and, for each link on a baseline route, the OD pairs whose
+     * baseline uses it (in input order). {@link #close(Router, Prepared, String)} evaluates one closure from it on
+     * any thread, or any machine with the same router (the Spark job partitions the candidates over executors).
+     */
+    public record Prepared(List<Baseline> baselines, Map<String, List<Integer>> users) {
+        /** The links on at least one baseline route, by id (the only closures that can matter). */
+        public List<String> candidates() { return List.copyOf(users.keySet()); }
+    }
+
+    public static Prepared prepare(Router router, List<OdPair> pairs, Options options) {
+        List<RouteRequest> requests = requests(router, pairs, options.cargo(), options.restrictions());
+        List<Baseline> baselines = baselines(router, pairs, requests);
+        // link id -> indexes of the OD pairs whose baseline uses it, in input order (TreeMap: stable order)
+        Map<String, List<Integer>> users = new TreeMap<>();
+        for (int i = 0; i < baselines.size(); i++) {
+            Route r = baselines.get(i).route();
+            if (r == null) continue;
+            Set<String> used = new LinkedHashSet<>();
+            for (Leg leg : r.legs()) used.add(leg.linkId());
+            for (String id : used) users.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
+        }
+        return new Prepared(List.copyOf(baselines), java.util.Collections.unmodifiableMap(users));
+    }
+
+    /** The effect of closing one of {@code prepared}'s candidate links, as {@link #rank} computes it. */
+    public static LinkImpact close(Router router, Prepared prepared, String linkId) {
+        List<Integer> affected = prepared.users().get(linkId);
+        if (affected == null) throw new IllegalArgumentException("link " + linkId + " is on no baseline route");
+        return close(router, linkId, affected, prepared.baselines(), new AtomicLong(), true);
+    }
+
     public static Result rank(Router router, List<OdPair> pairs, Options options) {
         long start = System.nanoTime();
-        List<RouteRequest> requests = requests(router, pairs, options.cargo(), options.restrictions());
+        Prepared prepared = prepare(router, pairs, options);
         ForkJoinPool pool = new ForkJoinPool(options.parallelism());
         try {
-            List<Baseline> baselines = baselines(router, pairs, requests);
-            // link id -> indexes of the OD pairs whose baseline uses it, in input order (TreeMap: stable order)
-            Map<String, List<Integer>> users = new TreeMap<>();
-            for (int i = 0; i < baselines.size(); i++) {
-                Route r = baselines.get(i).route();
-                if (r == null) continue;
-                Set<String> used = new LinkedHashSet<>();
-                for (Leg leg : r.legs()) used.add(leg.linkId());
-                for (String id : used) users.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
-            }
-            List<String> candidates = List.copyOf(users.keySet());
+            List<Baseline> baselines = prepared.baselines();
+            Map<String, List<Integer>> users = prepared.users();
+            List<String> candidates = prepared.candidates();
             AtomicInteger done = new AtomicInteger();
             AtomicLong reroutes = new AtomicLong();
             int total = candidates.size();
@@ -191,7 +215,7 @@ public final class Criticality {
             }).toList());
             List<LinkImpact> ranked = new ArrayList<>(impacts);
             ranked.sort(ORDER);
-            return new Result(List.copyOf(baselines), List.copyOf(ranked), router.network().linkCount(), total,
+            return new Result(baselines, List.copyOf(ranked), router.network().linkCount(), total,
                     reroutes.get(), (System.nanoTime() - start) / 1_000_000);
         } finally {
             pool.shutdown();
@@ -216,7 +240,8 @@ public final class Criticality {
                 router.network().linkCount(), reroutes.get(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    static final Comparator<LinkImpact> ORDER = Comparator.comparingDouble((LinkImpact l) -> -l.lostTonnes())
+    /** The ranking's order: lost tonnes, then cost increase (both descending), then link id. */
+    public static final Comparator<LinkImpact> ORDER = Comparator.comparingDouble((LinkImpact l) -> -l.lostTonnes())
             .thenComparingDouble(l -> -l.costIncreaseUsd()).thenComparing(LinkImpact::linkId);
 
     private static Baseline baseline(Router router, OdPair od, RouteRequest request) {

@@ -24,7 +24,8 @@ public final class ScenarioComparison {
     /** One side of a comparison: the chosen route's totals, or why there is none. */
     public record Outcome(boolean found, double usd, double hours, double co2Kg, double risk, String corridor,
             List<String> countries, String message) {
-        static Outcome of(Plan plan) {
+        /** The outcome of a plan: its first route's totals, or the no-route message (also used by the Spark sweep). */
+        public static Outcome of(Plan plan) {
             if (!plan.found()) {
                 String m = plan.noRoute() == null ? "no route" : plan.noRoute().message();
                 return new Outcome(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", List.of(), m);
@@ -170,7 +171,8 @@ public final class ScenarioComparison {
         }
     }
 
-    private static String change(Outcome b, Outcome s) {
+    /** How the scenario changes a pair: see {@link PairResult#change()} (also used by the Spark sweep). */
+    public static String change(Outcome b, Outcome s) {
         if (!b.found()) return s.found() ? "gained" : "none";
         if (!s.found()) return "lost";
         if (!b.corridor().equals(s.corridor())) return "changed corridor";

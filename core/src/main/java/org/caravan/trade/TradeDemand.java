@@ -37,7 +37,6 @@ public final class TradeDemand {
                          List<String> factIds) {}
 
     private final TradeAnalytics analytics;
-    private final HsChapters chapters = HsChapters.embedded();
     private final Map<String, Hub> hubs = hubs();
 
     /** The hub of a country for a cargo: its cargo-specific one (Astana for Kazakh bulk), else its general one. */
@@ -107,11 +106,24 @@ public final class TradeDemand {
         if (byPartner.isEmpty()) throw new NoTradeDataException("year", "no product records of "
                 + TradeAnalytics.flowWord(f) + " for " + reporter.label() + " in " + y + " (the latest year with them "
                 + "is " + latest + ")");
+        return pairs(reporter, y, f, byPartner, minTonnes, analytics.countries());
+    }
+
+    /**
+     * The OD pairs from a reporter's weights by partner and HS chapter, as {@link #od} builds them from the store
+     * (also the Spark trade job's last step, from its own aggregation of the same records).
+     *
+     * @param byPartner partner code -> HS chapter -> {net weight kg, value USD of records without a weight}, each at
+     *                  the partner's coarsest product level present, in the year's annual (else monthly) records
+     */
+    public static Result pairs(Country reporter, int y, String flow, Map<Integer, Map<String, double[]>> byPartner,
+                               double minTonnes, Countries countries) {
+        String f = TradeAnalytics.flow(flow);
+        HsChapters chapters = HsChapters.embedded();
         List<OdPair> pairs = new ArrayList<>();
         List<Unplaced> unplaced = new ArrayList<>();
         double tonnes = 0;
         double withoutWeight = 0;
-        Countries countries = analytics.countries();
         for (Map.Entry<Integer, Map<String, double[]>> e : byPartner.entrySet()) {
             Country partner = countries.byCode(e.getKey());
             Map<String, double[]> byCargo = new TreeMap<>();

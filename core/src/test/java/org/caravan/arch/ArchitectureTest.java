@@ -38,6 +38,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreNeverUsesSpark() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                "org.caravan.spark..", "org.apache.spark..", "scala..")
+                .because("the Spark jobs (spark module) call the core; the core runs without Spark (docs/SPARK.md)")
+                .check(core);
+    }
+
+    @Test
     void corePackagesAreAcyclic() {
         slices().matching("org.caravan.(*)..").should().beFreeOfCycles().check(core);
     }

@@ -1,0 +1,160 @@
+package org.caravan.spark;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The spark-submit entry point: {@code sweep}, {@code critical} and {@code trade}, each reading the same files as the
+ * CLI and writing Parquet. Bad input exits 2 with the message (file, line, field) on stderr, as the CLI does.
+ */
+@Command(name = "caravan-spark", mixinStandardHelpOptions = true,
+        description = {"Caravan on Apache Spark: scenario sweeps, criticality at scale and Comtrade aggregation.",
+            "Run with spark-submit (docs/SPARK.md); --master local[N] runs without a cluster."},
+        subcommands = {CaravanSpark.Sweep.class, CaravanSpark.Critical.class, CaravanSpark.Trade.class})
+public final class CaravanSpark implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new CaravanSpark());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            // a bad row found by a task comes back wrapped in Spark's exceptions: its own message is the answer
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof JobInputs.InputException || t instanceof IllegalArgumentException) {
+                    line.getErr().println("caravan-spark: " + t.getMessage());
+                    return 2;
+                }
+            }
+            throw e;
+        });
+        System.exit(cl.execute(args));
+    }
+
+    /** Options every job has. */
+    static class Common {
+        @Option(names = "--out", required = true, paramLabel = "DIR",
+                description = "Output directory (any Spark file system: a path, hdfs://, s3a://...).")
+        String out;
+
+        @Option(names = "--overwrite", description = "Replace existing output (else an existing DIR is refused).")
+        boolean overwrite;
+
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master when not run by spark-submit (e.g. local[2]); spark-submit sets it.")
+        String master;
+    }
+
+    /** The routing jobs' inputs: the CLI's options of the same names. */
+    static class Routing extends Common {
+        @Option(names = "--network", split = ",", paramLabel = "FILE",
+                description = "nodes.csv and links.csv, or GeoJSON file(s); default the embedded network.")
+        List<Path> network = List.of();
+
+        @Option(names = "--costs", paramLabel = "FILE", description = "Cost file merged over the defaults.")
+        Path costs;
+
+        @Option(names = "--od", paramLabel = "FILE",
+                description = "OD pairs (CSV from,to,cargo,tonnes,source); default the embedded main OD pairs.")
+        Path od;
+
+        @Option(names = "--cargo", paramLabel = "NAME", description = "Cargo profile for every pair.")
+        String cargo;
+    }
+
+    @Command(name = "sweep", mixinStandardHelpOptions = true,
+            description = {"Every scenario x every OD pair against the baseline, as 'caravan scenario run' compares"
+                + " them.", "Writes OUT/pairs and OUT/totals (Parquet)."})
+    static final class Sweep extends Routing implements Callable<Integer> {
+        @Option(names = "--scenarios", required = true, split = ",", paramLabel = "ID|FILE|DIR",
+                description = "Example ids, scenario files (YAML/JSON) or directories of them.")
+        List<String> scenarios;
+
+        @Option(names = "--objective", paramLabel = "OBJ", description = "cost (default), time, distance, co2 or reliable.")
+        String objective;
+
+        @Option(names = "--tonnes", paramLabel = "T", description = "Shipment size (default one cargo unit).")
+        Double tonnes;
+
+        @Option(names = "--ods-per-task", paramLabel = "N", defaultValue = "64",
+                description = "OD pairs per task. Default: ${DEFAULT-VALUE}.")
+        int odsPerTask;
+
+        @Override
+        public Integer call() {
+            ScenarioSweep.Settings settings = new ScenarioSweep.Settings(objective, tonnes, odsPerTask);
+            settings.template().planOptions(); // refuses a bad option before Spark starts
+            JobInputs in = JobInputs.read(network, costs, scenarios, od, cargo);
+            SparkSession spark = Sparks.session("caravan sweep", master);
+            try {
+                ScenarioSweep.Summary s = ScenarioSweep.run(spark, in, settings, out, overwrite);
+                System.out.printf(Locale.ROOT, "caravan-spark sweep: %d scenarios x %d OD pairs = %d evaluations in "
+                        + "%.1f s (%.0f/s); wrote %s/pairs and %s/totals%n", s.scenarios(), s.ods(), s.evaluations(),
+                        s.millis() / 1000.0, s.evaluationsPerSecond(), out, out);
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "critical", mixinStandardHelpOptions = true,
+            description = {"Links and crossings ranked by the demand's cost of closing each, as 'caravan critical';",
+                "the closures are partitioned over the executors. Writes OUT/links and OUT/baselines (Parquet)."})
+    static final class Critical extends Routing implements Callable<Integer> {
+        @Option(names = "--partitions", paramLabel = "N", defaultValue = "0",
+                description = "Parts the candidate links are split into (0: the default parallelism).")
+        int partitions;
+
+        @Override
+        public Integer call() {
+            JobInputs in = JobInputs.read(network, costs, List.of(), od, cargo);
+            SparkSession spark = Sparks.session("caravan critical", master);
+            try {
+                CriticalityJob.Summary s = CriticalityJob.run(spark, in, cargo, partitions, out, overwrite);
+                System.out.printf(Locale.ROOT, "caravan-spark critical: %d OD pairs, %d of %d links on a baseline "
+                        + "route closed in %.1f s; wrote %s/links and %s/baselines%n", s.ods(), s.candidates(),
+                        s.links(), s.millis() / 1000.0, out, out);
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "trade", mixinStandardHelpOptions = true,
+            description = {"UN Comtrade records (CSV, either header, .gz, or Parquet with the same columns) to the "
+                + "aggregates of 'caravan trade series|top|partners|mirror|od'.",
+                "Writes OUT/series, OUT/top, OUT/partners, OUT/concentration, OUT/mirror, OUT/od (Parquet)."})
+    static final class Trade extends Common implements Callable<Integer> {
+        @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
+                description = "Comtrade CSV files (.csv, .csv.gz) or Parquet files/directories (.parquet).")
+        List<String> files;
+
+        @Option(names = "--min-tonnes", paramLabel = "T", defaultValue = "0",
+                description = "OD pairs below this are left out (as 'trade od --min-tonnes').")
+        double minTonnes;
+
+        @Override
+        public Integer call() {
+            SparkSession spark = Sparks.session("caravan trade", master);
+            try {
+                TradeJob.Summary s = TradeJob.run(spark, files, minTonnes, out, overwrite);
+                System.out.printf(Locale.ROOT, "caravan-spark trade: %d records read, %d used (totals over all "
+                        + "breakdowns) in %.1f s; wrote %s/{series,top,partners,concentration,mirror,od}%n",
+                        s.records(), s.used(), s.millis() / 1000.0, out);
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+    }
+}
