@@ -269,6 +269,7 @@ class WebAppBrowserTest {
         driver.findElement(By.id("to")).sendKeys("Karachi", Keys.ESCAPE);
         for (String cc : List.of("AF", "IR", "CN")) driver.findElement(By.id("avoid-" + cc)).click();
         // land modes only: with the network's Black Sea and Mediterranean ports a sea route through Suez exists
+        driver.findElement(By.cssSelector("#more-options summary")).click();
         for (String mode : List.of("rail", "road")) driver.findElement(By.id("modes-" + mode)).click();
         String seq = resultsSeq();
         driver.findElement(By.id("plan")).click();
