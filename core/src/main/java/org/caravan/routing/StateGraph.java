@@ -33,7 +33,12 @@ final class StateGraph {
     private final double[] hopCo2;
     /** Per LinkCosts index: the traversal's arc, or -1 when the profile cannot price it. */
     private final int[] arcOfIndex;
-    private final ThreadLocal<Pool> pools = ThreadLocal.withInitial(Pool::new);
+    /**
+     * Search arrays for reuse, borrowed by one search at a time. Not a ThreadLocal: a pool refers to its graph,
+     * so a thread's ThreadLocal entry would keep every graph (and router) it ever served alive, which ran
+     * calibration (a router per trial) out of memory.
+     */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Pool> pools = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     StateGraph(Network network, LinkCosts costs) {
         this.n = network.nodeCount();
@@ -175,7 +180,13 @@ final class StateGraph {
      * StateSearch.Weight)}.
      */
     StateSearch.Path shortest(SearchSpace space, StateSearch.Weight w, StateSearch.Weight tie) {
-        return pools.get().shortest(space, new RequestWeighting(space, w, tie), overlay(space));
+        Pool pool = pools.pollFirst();
+        if (pool == null) pool = new Pool();
+        try {
+            return pool.shortest(space, new RequestWeighting(space, w, tie), overlay(space));
+        } finally {
+            pools.offerFirst(pool);
+        }
     }
 
     /** Pooled per-thread search state over layers x states, reset lazily by a generation stamp. */
