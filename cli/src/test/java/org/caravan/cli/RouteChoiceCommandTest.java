@@ -70,15 +70,18 @@ class RouteChoiceCommandTest {
     }
 
     /**
-     * a beats b: rounding is monotonic, so a true "no worse" shows as a printed "no worse" on every criterion (a
-     * printed value above the other's means truly worse), and clearly better somewhere (by many rounding steps).
+     * a surely beats b, judged from printed values: clearly lower (by many rounding steps) on every criterion
+     * where they differ, and clearly better somewhere. A printed tie proves nothing either way (risk-km printed
+     * 1375.8 on both may be 1375.76 and 1375.84; the core's exhaustive-enumeration property checks exactness),
+     * so only a tie at zero (e.g. no risk on either route) counts as equal.
      */
     private static boolean dominates(double[] a, double[] b) {
         double[] g = {0.01, 0.01, 0.1, 0.1};
         boolean clearly = false;
         for (int q = 0; q < 4; q++) {
-            if (a[q] > b[q] + 1e-9 * Math.max(1, Math.abs(b[q]))) return false;
-            if (a[q] < b[q] - 10 * g[q]) clearly = true;
+            if (a[q] == 0 && b[q] == 0) continue;
+            if (a[q] > b[q] - 10 * g[q]) return false;
+            clearly = true;
         }
         return clearly;
     }

@@ -107,44 +107,9 @@ public final class Router {
             Cancellation.checkpoint();
             routes.add(assemble(space, p));
         }
-        routes = nonDominated(routes);
         routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
                 .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
         return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);
-    }
-
-    /**
-     * The routes no other route beats on the totals an answer shows (cost with penalties, hours, risk-km, CO2).
-     * The search's labels are non-dominated, but a route is timed and priced again when it is assembled (hubs,
-     * fees, the clock), which can leave one route worse than another on every shown total: that one goes, and of
-     * routes with equal totals the first stays. Totals are compared at the precision answers show them (cent,
-     * 0.01 h, 0.1 risk-km, 0.1 kg): a route 600 USD and two days dearer is not kept for 0.01 risk-km less.
-     */
-    static List<Route> nonDominated(List<Route> routes) {
-        List<Route> kept = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            double[] a = shown(routes.get(i));
-            boolean beaten = false;
-            for (int j = 0; j < routes.size() && !beaten; j++) {
-                if (i == j) continue;
-                double[] b = shown(routes.get(j));
-                boolean noWorse = true;
-                boolean better = false;
-                for (int q = 0; q < a.length && noWorse; q++) {
-                    if (b[q] > a[q]) noWorse = false;
-                    else if (b[q] < a[q]) better = true;
-                }
-                beaten = noWorse && (better || j < i);
-            }
-            if (!beaten) kept.add(routes.get(i));
-        }
-        return kept;
-    }
-
-    private static double[] shown(Route r) {
-        Totals t = r.totals();
-        return new double[] {Math.round((t.usd() + t.penaltyUsd()) * 100), Math.round(t.hours() * 100),
-            Math.round(r.risk().riskKm() * 10), Math.round(t.co2Kg() * 10)};
     }
 
     /**
