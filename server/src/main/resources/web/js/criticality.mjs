@@ -1,5 +1,6 @@
 // The criticality layer: links coloured by how much closing each costs the main OD demand (/api/critical).
 import { api } from './api.mjs';
+import { MapOverlay } from './overlay.mjs';
 import { esc } from './dom.mjs';
 import { fmt, usd } from './format.mjs';
 
@@ -21,12 +22,10 @@ function tooltip(x) {
 }
 
 /** The layer on a MapView; the ranking is fetched once, on the first show. */
-export class CriticalityLayer {
+export class CriticalityLayer extends MapOverlay {
   constructor(mapView) {
-    this.view = mapView;
+    super(mapView);
     this.ranking = null;
-    this.layer = null;
-    this.legend = null;
   }
 
   /** Shows the layer (fetching the ranking first if needed); false when it was hidden again meanwhile. */
@@ -44,17 +43,7 @@ export class CriticalityLayer {
         .bindTooltip(tooltip(x), { sticky: true, className: 'info' })
         .addTo(group);
     }
-    group.addTo(this.view.map);
-    this.layer = group;
-    this.addLegend();
-    const bounds = group.getBounds();
-    if (bounds.isValid()) this.view.map.fitBounds(bounds, { padding: [20, 20] });
-    return true;
-  }
-
-  hide() {
-    if (this.layer) { this.layer.remove(); this.layer = null; }
-    if (this.legend) { this.legend.remove(); this.legend = null; }
+    return this.place(group);
   }
 
   addLegend() {

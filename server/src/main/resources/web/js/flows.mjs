@@ -1,6 +1,7 @@
 // The freight-flow layer: the main OD pairs (illustrative tonnes) assigned with queues at crossings and ports
 // (/api/assign): links by width (tonnes) and colour (volume/capacity), saturated ones in red.
 import { api } from './api.mjs';
+import { MapOverlay } from './overlay.mjs';
 import { esc } from './dom.mjs';
 import { fmt } from './format.mjs';
 import { FLOW_NO_CAPACITY, VC_CLASSES, drawOrder, flowWidth, latLngs, vcClass } from './flowstyle.mjs';
@@ -19,12 +20,10 @@ function tooltip(p) {
   return lines.join('<br>');
 }
 
-export class FlowLayer {
+export class FlowLayer extends MapOverlay {
   constructor(mapView) {
-    this.view = mapView;
+    super(mapView);
     this.answer = null;
-    this.layer = null;
-    this.legend = null;
   }
 
   /** Shows the layer (the assignment is fetched once); false when it was hidden again meanwhile. */
@@ -48,17 +47,7 @@ export class FlowLayer {
       }
       shape.bindTooltip(tooltip(p), { sticky: true, className: 'info' }).addTo(group);
     }
-    group.addTo(this.view.map);
-    this.layer = group;
-    this.addLegend();
-    const bounds = group.getBounds();
-    if (bounds.isValid()) this.view.map.fitBounds(bounds, { padding: [20, 20] });
-    return true;
-  }
-
-  hide() {
-    if (this.layer) { this.layer.remove(); this.layer = null; }
-    if (this.legend) { this.legend.remove(); this.legend = null; }
+    return this.place(group);
   }
 
   addLegend() {
