@@ -14,17 +14,15 @@ burst="${1:-200}"
 [[ "$burst" =~ ^[0-9]+$ && "$burst" -ge 1 && "$burst" -le 1000 ]] || { echo "abuse.sh: BURST 1..1000" >&2; exit 2; }
 command -v python3 >/dev/null 2>&1 || { echo "abuse.sh: python3 is needed" >&2; exit 2; }
 
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# shellcheck source=server-lib.sh
+. "$here/bench/server-lib.sh"
+port="$(free_port)"
 data="$(mktemp -d)"
 log="$(mktemp)"
 out="$(mktemp)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
+  stop_server "$server_pid"
   rm -rf "$data" "$log" "$out"
 }
 trap cleanup EXIT INT TERM

@@ -12,17 +12,15 @@ burst="${1:-200}"
 settle="${2:-60}"
 [[ "$burst" =~ ^[0-9]+$ && "$burst" -ge 1 && "$burst" -le 1000 ]] || { echo "rss.sh: BURST 1..1000" >&2; exit 2; }
 [[ "$settle" =~ ^[0-9]+$ ]] || { echo "rss.sh: SETTLE in seconds" >&2; exit 2; }
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# shellcheck source=server-lib.sh
+. "$here/bench/server-lib.sh"
+port="$(free_port)"
 data="$(mktemp -d)"
 log="$(mktemp)"
 out="$(mktemp)"
 server_pid=""
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$server_pid" 2>/dev/null || true
-  fi
+  stop_server "$server_pid"
   rm -rf "$data" "$log" "$out"
 }
 trap cleanup EXIT INT TERM
