@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.caravan.demand.OdFile;
-import org.caravan.report.TradeTables;
+import org.caravan.trade.TradeTables;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.scenario.ScenarioOverlay;
 import org.caravan.trade.ComtradeImporter;

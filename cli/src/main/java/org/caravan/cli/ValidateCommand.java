@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.caravan.chart.LogScatterChart;
+import org.caravan.chart.ValidationChart;
 import org.caravan.report.RouteJson;
 import org.caravan.routing.Router;
 import org.caravan.validation.Observation;
@@ -82,7 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
             case text -> text(report);
         };
         TextOutput.write(spec, output, out);
-        if (chart != null) writeChart(spec.commandLine().getErr(), ValidationFormats.chart(report), chart, file.getFileName().toString());
+        if (chart != null) writeChart(spec.commandLine().getErr(), ValidationChart.of(report), chart, file.getFileName().toString());
         return 0;
     }
 

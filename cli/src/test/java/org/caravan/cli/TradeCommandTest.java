@@ -33,7 +33,7 @@ class TradeCommandTest {
     /** The core module's Comtrade fixtures (README.md there has the expected numbers); tests run in cli/. */
     private Path copy(String name) throws Exception {
         Path p = dir.resolve(name);
-        Files.copy(Path.of("../core/src/test/resources/org/caravan/trade", name), p,
+        Files.copy(Path.of("../trade/src/test/resources/org/caravan/trade", name), p,
                 StandardCopyOption.REPLACE_EXISTING);
         return p;
     }

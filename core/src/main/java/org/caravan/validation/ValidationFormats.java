@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.caravan.chart.LogScatterChart;
 
 /** A {@link ValidationReport} as JSON, CSV (one line per observation) or a Markdown document. */
 public final class ValidationFormats {
@@ -88,19 +87,6 @@ public final class ValidationFormats {
             if (s.medianRatio() == null) n.putNull("median_ratio"); else n.put("median_ratio", round(s.medianRatio()));
             if (s.bias() == null) n.putNull("bias"); else n.put("bias", round(s.bias()));
         }
-    }
-
-    /** The log-log chart of published against Caravan values, one point per evaluated row, coloured by kind. */
-    public static LogScatterChart chart(ValidationReport r) {
-        List<LogScatterChart.Point> points = new ArrayList<>();
-        for (RowResult x : r.rows()) {
-            if (!x.evaluated()) continue;
-            Observation o = x.observation();
-            points.add(new LogScatterChart.Point(o.id() + ": " + o.from() + " → " + o.to() + ", " + o.quantity().code()
-                    + " published " + num(o.low()) + (o.low() == o.high() ? "" : "–" + num(o.high())) + ", Caravan "
-                    + num(x.caravan()), o.quantity().family().code(), o.low(), o.high(), x.caravan(), x.inRange()));
-        }
-        return new LogScatterChart(points, Validator.TOLERANCE);
     }
 
     public static String csv(ValidationReport r) {
@@ -195,7 +181,8 @@ public final class ValidationFormats {
         return new BigDecimal(v).round(new MathContext(4)).doubleValue();
     }
 
-    static String num(double v) {
+    /** A value as the reports write it: four significant digits, plain notation (the chart labels too). */
+    public static String num(double v) {
         return BigDecimal.valueOf(round(v)).stripTrailingZeros().toPlainString();
     }
 }

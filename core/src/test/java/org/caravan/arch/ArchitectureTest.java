@@ -46,6 +46,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreNeedsNeitherDuckDbNorPdfNorCharts() {
+        // The lean core of issue 17: the trade store (DuckDB), the brief (PDF) and the chart renderers are the
+        // modules trade/, brief/ and charts/ over the core, never the other way round (docs/ARCHITECTURE.md).
+        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+                "org.duckdb..", "java.sql..", "javax.sql..", "com.openhtmltopdf..", "org.apache.pdfbox..",
+                "org.apache.fontbox..", "de.rototor..", "java.awt..", "javax.imageio..",
+                "org.caravan.trade..", "org.caravan.chart..", "org.caravan.brief..")
+                .because("routing ships without a database, a PDF renderer or a chart renderer; trade, charts and "
+                        + "briefs are modules that depend on the core")
+                .check(core);
+    }
+
+    @Test
+    void coreClasspathHasNoDuckDbOrPdfLibrary() {
+        // The rule above sees only what core's classes reference; this one keeps core/pom.xml lean as well.
+        for (String name : new String[] {"org.duckdb.DuckDBDriver", "org.apache.pdfbox.pdmodel.PDDocument",
+                "com.openhtmltopdf.pdfboxout.PdfRendererBuilder", "org.caravan.trade.TradeStore",
+                "org.caravan.brief.Brief", "org.caravan.chart.SvgChart"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Class.forName(name))
+                    .as(name + " on the core's classpath").isInstanceOf(ClassNotFoundException.class);
+        }
+    }
+
+    @Test
     void corePackagesAreAcyclic() {
         slices().matching("org.caravan.(*)..").should().beFreeOfCycles().check(core);
     }

@@ -109,17 +109,6 @@ class ValidatorTest {
     }
 
     @Test
-    void theChartHasOnePointPerEvaluatedRowInSvgAndPng() {
-        var chart = ValidationFormats.chart(report);
-        assertThat(chart.points()).hasSize(5);
-        String svg = chart.svg("test");
-        assertThat(svg).startsWith("<?xml").contains("<svg").endsWith("</svg>\n");
-        assertThat(svg.split("<circle class=\"obs\"", -1).length - 1).isEqualTo(5);
-        byte[] png = chart.png("test");
-        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
-    }
-
-    @Test
     void runHoursCountOnlyTheTimeTheCargoMoves() throws Exception {
         // Road Almaty-Shu: 300 km at 50 km/h = 6 h running; rail Almaty-Taraz 520 km at 40 km/h = 13 h.
         var obs = ObservationFile.read(new java.io.StringReader("id,from,to,options,quantity,low,high,source\n"

@@ -23,7 +23,7 @@ import java.util.function.Function;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.caravan.demand.OdFile;
-import org.caravan.report.TradeTables;
+import org.caravan.trade.TradeTables;
 import org.caravan.scenario.ScenarioBase;
 import org.caravan.trade.ComtradeImporter;
 import org.caravan.trade.Countries;

@@ -1,4 +1,4 @@
-package org.caravan.report;
+package org.caravan.trade;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,11 +18,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.caravan.trade.HsChapters;
-import org.caravan.trade.PublishedFact;
-import org.caravan.trade.TradeFigures;
-import org.caravan.trade.TradeStore;
-import org.caravan.trade.TransitDependence;
 
 /**
  * The CSV shapes of the trade answers (header row first), shared by {@code caravan trade ... --format csv} and

@@ -254,7 +254,7 @@ class TradeAnalyticsTest {
             assertThat(t.routedTonnes()).isEqualTo(2_000.0);
             assertThat(t.unroutedTonnes()).isZero();
             assertThat(t.noHubTonnes()).isEqualTo(5_000.0);
-            assertThat(org.caravan.report.TradeTables.transit("KAZ", 2024, "X", t)).extracting(r -> r.get(3))
+            assertThat(TradeTables.transit("KAZ", 2024, "X", t)).extracting(r -> r.get(3))
                     .endsWith("ROUTED", "NO_ROUTE", "NO_HUB");
             TradeFigures.TopProducts top = new TradeAnalytics(other).top(other.countries().resolve("KAZ"),
                     other.countries().resolve("AFG"), 2024, "X", 2, 10);
