@@ -95,18 +95,24 @@ final class TradeApi {
         analytics();
         List<TradeStore.ImportRecord> list = store.imports();
         long records = store.flowCount();
+        long synthetic = syntheticRecords();
         if (csv(ctx)) {
-            writeCsv(ctx, "trade-imports.csv", TradeTables.imports(list.stream().map(r -> new TradeStore.ImportRecord(
-                    r.id(), fileName(r.file()), r.sha256(), r.format(), r.importedAt(), r.rowsRead(), r.rowsLoaded(),
-                    r.rowsReplaced(), r.rowsAlreadyStored(), r.rowsSkipped())).toList()));
+            // like `caravan trade imports --format csv`: a synthetic column, true when the store holds the example
+            writeCsv(ctx, "trade-imports.csv", TradeTables.withSyntheticColumn(TradeTables.imports(list.stream()
+                    .map(r -> new TradeStore.ImportRecord(r.id(), fileName(r.file()), r.sha256(), r.format(),
+                            r.importedAt(), r.rowsRead(), r.rowsLoaded(), r.rowsReplaced(), r.rowsAlreadyStored(),
+                            r.rowsSkipped())).toList()), synthetic > 0));
             return;
         }
         ObjectNode root = JSON.createObjectNode();
         root.put("records", records);
+        root.put("synthetic", synthetic > 0);
+        if (synthetic > 0) root.put("synthetic_note", TradeStore.syntheticWarning(synthetic));
         ArrayNode out = root.putArray("imports");
-        for (TradeStore.ImportRecord r : list) {
-            ObjectNode o = JSON.valueToTree(r);
-            o.put("file", fileName(r.file())); // the name only: the server's paths are not the client's business
+        // like `caravan trade imports --format json`: each import says whether its file is the synthetic example
+        for (var n : TradeTables.withSyntheticFlag(list, synthetic)) {
+            ObjectNode o = (ObjectNode) n;
+            o.put("file", fileName(o.path("file").asText())); // the name only: the server's paths are not the client's
             out.add(o);
         }
         writeJson(ctx, root);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -592,8 +593,40 @@ class TradeApiTest {
         assertThat(first.path("rows_skipped").asLong()).isEqualTo(1);
         List<String> lines = csv("/api/trade/imports?format=csv");
         assertThat(lines.get(0)).isEqualTo("id,file,sha256,format,imported_at,rows_read,rows_loaded,rows_replaced,"
-                + "rows_already_stored,rows_skipped");
-        assertThat(lines.get(1)).startsWith("1,kaz-afg-sample.csv,").endsWith(",28,27,0,0,1");
+                + "rows_already_stored,rows_skipped,synthetic");
+        assertThat(lines.get(1)).startsWith("1,kaz-afg-sample.csv,").endsWith(",28,27,0,0,1,false");
+        // the hand-made fixture is not the shipped synthetic example: nothing flagged
+        assertThat(j.path("synthetic").asBoolean(true)).isFalse();
+        assertThat(first.path("synthetic").asBoolean(true)).isFalse();
+        assertThat(j.has("synthetic_note")).isFalse();
+    }
+
+    @Test
+    void importsFlagTheSyntheticExampleLikeTheCli(@TempDir Path dir) throws Exception {
+        // `caravan trade imports` flags each import made from the shipped synthetic sample; the API must too
+        Path sample = Path.of("../examples/trade/synthetic-comtrade-sample.csv");
+        try (ScenarioStore sc = DuckDbScenarioStore.open(dir, scenarioBase); TradeStore store = TradeStore.open(dir)) {
+            for (Path f : List.of(sampleFile(), sample)) {
+                new ComtradeImporter(store).importFile(f, ComtradeImporter.Options.DEFAULT,
+                        ComtradeImporter.Progress.NONE);
+            }
+            try (CaravanServer s = new CaravanServer(scenarioBase, sc, store).start("127.0.0.1", 0)) {
+                Reply r = get(s, "/api/trade/imports");
+                assertThat(r.status()).isEqualTo(200);
+                JsonNode j = r.json();
+                assertThat(j.path("synthetic").asBoolean()).isTrue();
+                assertThat(j.path("synthetic_note").asText()).startsWith("SYNTHETIC EXAMPLE DATA")
+                        .contains("invented numbers");
+                Map<String, Boolean> byFile = new java.util.HashMap<>();
+                for (JsonNode i : j.path("imports")) byFile.put(i.path("file").asText(), i.path("synthetic").asBoolean());
+                assertThat(byFile).containsExactlyInAnyOrderEntriesOf(Map.of("kaz-afg-sample.csv", false,
+                        "synthetic-comtrade-sample.csv", true));
+                List<String> csv = get(s, "/api/trade/imports?format=csv").lines();
+                assertThat(csv.get(0)).endsWith(",rows_skipped,synthetic");
+                assertThat(csv).hasSize(3);
+                assertThat(csv.subList(1, 3)).allSatisfy(l -> assertThat(l).endsWith(",true"));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ errors
