@@ -1,10 +1,10 @@
-# Sourced by bench/run.sh and bench/trade.sh: builds core and bench/target/caravan-bench.jar when it is missing or
+# Sourced by bench/run.sh and bench/trade.sh: builds core, trade and bench/target/caravan-bench.jar when it is missing or
 # older than a source or pom. Needs $here (bench/), $root (repository), $jar, and $name (the caller, for messages).
 
 needs_build() {
   [ -f "$jar" ] || return 0
-  [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$here/pom.xml" "$root/core/src/main" "$here/src/main" \
-          -newer "$jar" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(find "$root/pom.xml" "$root/core/pom.xml" "$root/trade/pom.xml" "$here/pom.xml" "$root/core/src/main" \
+          "$root/trade/src/main" "$here/src/main" -newer "$jar" -type f -print -quit 2>/dev/null)" ]
 }
 
 build_bench_jar() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build Caravan's embedded trade reference data (package org.caravan.trade).
 
-Writes into core/src/main/resources/org/caravan/trade/:
+Writes into trade/src/main/resources/org/caravan/trade/:
   countries.csv        m49,iso3,name,source            UN M49 / Comtrade numeric code -> ISO 3166 alpha-3
   hs-chapters.csv      chapter,title,cargo,source      the 97 HS 2022 chapters and how Caravan routes them
   hubs.csv             iso3,place,note                 where a country's trade starts/ends when only the country is known
@@ -382,7 +382,7 @@ def verify(name, text, fields, key, required):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.normpath(os.path.join(HERE, '..', '..', 'shared')))
-    ap.add_argument('--out', default=os.path.join(HERE, '..', 'core/src/main/resources/org/caravan/trade'))
+    ap.add_argument('--out', default=os.path.join(HERE, '..', 'trade/src/main/resources/org/caravan/trade'))
     ap.add_argument('--nodes', default=os.path.join(HERE, '..', 'core/src/main/resources/org/caravan/data/nodes.csv'))
     args = ap.parse_args()
     shared = args.shared
