@@ -217,7 +217,7 @@ final class StateGraph {
         }
 
         private boolean relax(int s, double d, double t, int via) {
-            if (seen[s] == generation && !(d < dist[s] || (d == dist[s] && t < tieOf[s]))) return false;
+            if (seen[s] == generation && !StateSearch.improves(d, t, dist[s], tieOf[s])) return false;
             seen[s] = generation;
             dist[s] = d;
             tieOf[s] = t;
@@ -239,7 +239,7 @@ final class StateGraph {
                 double d = heap.peekKey();
                 double t = heap.peekTie();
                 int s = heap.pop();
-                if (done[s] == generation || d > dist[s] || (d == dist[s] && t > tieOf[s])) continue;
+                if (done[s] == generation || d != dist[s] || t != tieOf[s]) continue; // stale: the label changed
                 done[s] = generation;
                 int layer = s / states;
                 int g = s - layer * states;

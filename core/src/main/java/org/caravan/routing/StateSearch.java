@@ -84,7 +84,7 @@ final class StateSearch {
             double p90 = p900 + delta;
             double d = base[0] + weight.of(usd, hours, km, co2, riskKm, p90);
             double t = base[1] + tieWeight.of(usd, hours, km, co2, riskKm, p90);
-            if (d < dist[to] || (d == dist[to] && t < tie[to])) {
+            if (improves(d, t, dist[to], tie[to])) {
                 dist[to] = d;
                 tie[to] = t;
                 if (clock) elapsed[to] = since + hours;
@@ -100,7 +100,7 @@ final class StateSearch {
             double d = heap.peekKey();
             double t = heap.peekTie();
             int s = heap.pop();
-            if (done[s] || d > dist[s] || (d == dist[s] && t > tie[s])) continue;
+            if (done[s] || d != dist[s] || t != tie[s]) continue; // a stale entry: the label has changed since
             done[s] = true;
             if (isTarget.test(s)) {
                 int target = s;
@@ -113,6 +113,21 @@ final class StateSearch {
             base[1] = t;
             space.expand(s, relax);
         }
+    }
+
+    /**
+     * Whether the label (weight {@code d}, tie {@code t}) beats the best so far: a lower weight, or the same weight
+     * and a lower tie, where "the same" allows for rounding (1e-9 relative). The same costs summed in another order
+     * (a transfer chain priced as one move or hop by hop) differ in the last bits; without the allowance that
+     * difference, not the tie, would choose between two routes, and the two searches would disagree.
+     */
+    static boolean improves(double d, double t, double bestD, double bestT) {
+        if (Double.isInfinite(bestD)) return d < bestD;
+        double slack = 1e-9 * Math.max(1, Math.abs(bestD));
+        if (d < bestD - slack) return true;
+        if (d > bestD + slack) return false;
+        if (Double.isInfinite(bestT)) return t < bestT;
+        return t < bestT - 1e-9 * Math.max(1, Math.abs(bestT));
     }
 
     private static Path path(int target, int[] pred, int[] step) {
