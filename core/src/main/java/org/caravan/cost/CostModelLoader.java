@@ -71,8 +71,13 @@ public final class CostModelLoader {
         } catch (IllegalArgumentException e) {
             throw new CostModelException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
-        // Problems are reported against the user's file: the defaults are known good.
-        return build(YamlOverlay.merge(readDefaults(), withSources(user, "user cost file " + name)), name);
+        // Problems are reported against the user's file (the defaults are known good), at the line and column of
+        // the field where the file has it.
+        try {
+            return build(YamlOverlay.merge(readDefaults(), withSources(user, "user cost file " + name)), name);
+        } catch (CostModelException e) {
+            throw new CostModelException(org.caravan.io.YamlLocations.of(userFile).locate(e.problems()));
+        }
     }
 
     /**

@@ -76,6 +76,29 @@ public final class YamlLocations {
         return "";
     }
 
+    /**
+     * {@code problems} with each problem that has no location given the line and column of its field in the file
+     * (or of the nearest enclosing field there); problems already located, or about fields the file does not
+     * have, are kept as they are.
+     */
+    public java.util.List<org.caravan.network.Problem> locate(java.util.List<org.caravan.network.Problem> problems) {
+        java.util.List<org.caravan.network.Problem> out = new java.util.ArrayList<>(problems.size());
+        for (org.caravan.network.Problem p : problems) {
+            String at = p.location().isEmpty() && !p.field().isEmpty() ? of(p.field()) : "";
+            out.add(at.isEmpty() ? p : new org.caravan.network.Problem(p.file(), at, p.field(), p.message()));
+        }
+        return out;
+    }
+
+    /** The positions of a file on disk; none when it cannot be read (its loader reports that). */
+    public static YamlLocations of(java.nio.file.Path file) {
+        try {
+            return of(java.nio.file.Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            return none();
+        }
+    }
+
     private static String at(JsonLocation l) {
         return l.getLineNr() < 1 ? "" : l.getColumnNr() < 1 ? "line " + l.getLineNr()
                 : "line " + l.getLineNr() + ", column " + l.getColumnNr();

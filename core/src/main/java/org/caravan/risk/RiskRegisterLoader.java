@@ -50,7 +50,11 @@ public final class RiskRegisterLoader {
         } catch (IllegalArgumentException e) {
             throw new RiskRegisterException(List.of(new Problem(name, YamlOverlay.locationOf(e), "", e.getMessage())));
         }
-        return build(YamlOverlay.merge(shipped(), user), name);
+        try {
+            return build(YamlOverlay.merge(shipped(), user), name);
+        } catch (RiskRegisterException e) {
+            throw new RiskRegisterException(org.caravan.io.YamlLocations.of(userFile).locate(e.problems()));
+        }
     }
 
     /** Like {@link #load(Path)} for a file's content; {@code name} is the file name problems carry. */
@@ -66,7 +70,11 @@ public final class RiskRegisterLoader {
         if (!tree.isObject()) {
             throw new RiskRegisterException(List.of(new Problem(name, "line 1", "", "expected a mapping at the top level")));
         }
-        return build(YamlOverlay.merge(base, (ObjectNode) tree), name);
+        try {
+            return build(YamlOverlay.merge(base, (ObjectNode) tree), name);
+        } catch (RiskRegisterException e) {
+            throw new RiskRegisterException(org.caravan.io.YamlLocations.of(content).locate(e.problems()));
+        }
     }
 
     /** The register as a tree (for showing the defaults). */

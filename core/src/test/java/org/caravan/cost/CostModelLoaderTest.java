@@ -288,6 +288,29 @@ class CostModelLoaderTest {
     }
 
     @Test
+    void aProblemInAFieldNamesItsLineAndColumn() throws Exception {
+        Path f = write("located.yaml", """
+                profiles:
+                  bulk:
+                    modes:
+                      rail:
+                        origin_dwell_hours: 1e9
+                      road:
+                        speed_kmh_by_country: {KZ: 60, narnia: 40}
+                """);
+        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("profiles.bulk.modes.rail.origin_dwell_hours");
+            assertThat(p.location()).isEqualTo("line 5, column 9");
+        });
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.field()).isEqualTo("profiles.bulk.modes.road.speed_kmh_by_country.narnia");
+            assertThat(p.location()).startsWith("line 7, column ");
+        });
+        assertThat(e.getMessage()).contains(f + ", line 5, column 9, field 'profiles.bulk.modes.rail.origin_dwell_hours'");
+    }
+
+    @Test
     void everyProblemOfAFileIsReportedAtOnce() throws Exception {
         Path f = write("two.yaml", """
                 speed: 3
