@@ -112,7 +112,7 @@ final class AssignCommand implements Callable<Integer> {
             description = "Threads for the shortest-path loads (default: the number of cores).")
     Integer threads;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "FLOWS.csv",
+    @Option(names = {"-o", "--output", "--out"}, paramLabel = "FLOWS.csv",
             description = "Write the answer to this file (default: stdout): with --tntp init,term,volume,cost per "
                     + "link, with --od the --format output.")
     Path out;

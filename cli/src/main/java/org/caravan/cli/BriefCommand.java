@@ -63,7 +63,7 @@ final class BriefCommand implements Callable<Integer> {
             description = "Compare the baseline route with the route under this scenario (example id or file).")
     String scenario;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true,
+    @Option(names = {"-o", "--output", "--out"}, paramLabel = "FILE", required = true,
             description = "Where to write the brief: FILE.html or FILE.pdf.")
     Path out;
 

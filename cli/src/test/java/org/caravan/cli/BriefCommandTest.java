@@ -27,9 +27,12 @@ class BriefCommandTest {
     @Test
     void pdfBrief() throws Exception {
         Path pdf = dir.resolve("ak.pdf");
+        // -o / --output, like every other command that writes a file (--out is kept as an alias)
         CliRunner.Run run = CliRunner.run("brief", "Almaty", "Karachi", "--alternatives", "1", "--samples", "200",
-                "--out", pdf.toString());
+                "-o", pdf.toString());
         assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).as("says what it wrote, no library log lines").contains("wrote " + pdf)
+                .doesNotContain("openhtmltopdf", "pdfbox", "INFO", "WARN");
         byte[] b = Files.readAllBytes(pdf);
         assertThat(new String(b, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
     }
