@@ -1,11 +1,18 @@
 package org.caravan.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.caravan.place.RouteParameter;
+import org.caravan.place.RouteParameters;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,13 +26,36 @@ import picocli.CommandLine.Option;
         subcommands = {CaravanSpark.Sweep.class, CaravanSpark.Critical.class, CaravanSpark.Trade.class})
 public final class CaravanSpark implements Runnable {
     @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command tree, with the sweep's route options added from the core's parameter table
+     * ({@link RouteParameters}, the groups of {@link ScenarioSweep.Settings#GROUPS}): the table the CLI's
+     * {@code scenario run} and the HTTP API are declared from, so there is no second list to drift. Each option is
+     * the parameter's name with dashes ({@code max_risk} is {@code --max-risk}), with the table's help.
+     */
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CaravanSpark());
+        CommandSpec sweep = cl.getSubcommands().get("sweep").getCommandSpec();
+        for (RouteParameter p : RouteParameters.of(ScenarioSweep.Settings.GROUPS)) {
+            if (p == RouteParameters.CARGO) continue; // --cargo: the routing jobs' own option (it also sets the OD pairs')
+            OptionSpec.Builder o = OptionSpec.builder(Sweep.optionName(p)).description(p.fullHelp(false));
+            if (p.kind() == RouteParameter.Kind.BOOLEAN) {
+                o.type(boolean.class).arity("0");
+            } else if (p.kind().isList()) {
+                o.type(List.class).auxiliaryTypes(String.class).paramLabel(p.valueLabel());
+            } else {
+                o.type(String.class).paramLabel(p.valueLabel());
+            }
+            sweep.addOption(o.build());
+        }
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             // a bad row found by a task comes back wrapped in Spark's exceptions: its own message is the answer
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -36,7 +66,7 @@ public final class CaravanSpark implements Runnable {
             }
             throw e;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 
     /** Options every job has. */
@@ -78,11 +108,8 @@ public final class CaravanSpark implements Runnable {
                 description = "Example ids, scenario files (YAML/JSON) or directories of them.")
         List<String> scenarios;
 
-        @Option(names = "--objective", paramLabel = "OBJ", description = "cost (default), time, distance, co2 or reliable.")
-        String objective;
-
-        @Option(names = "--tonnes", paramLabel = "T", description = "Shipment size (default one cargo unit).")
-        Double tonnes;
+        @CommandLine.Spec
+        CommandSpec spec;
 
         @Option(names = "--ods-per-task", paramLabel = "N", defaultValue = "64",
                 description = "OD pairs per task. Default: ${DEFAULT-VALUE}.")
@@ -90,7 +117,7 @@ public final class CaravanSpark implements Runnable {
 
         @Override
         public Integer call() {
-            ScenarioSweep.Settings settings = new ScenarioSweep.Settings(objective, tonnes, odsPerTask);
+            ScenarioSweep.Settings settings = settings();
             settings.template().planOptions(); // refuses a bad option before Spark starts
             JobInputs in = JobInputs.read(network, costs, scenarios, od, cargo);
             SparkSession spark = Sparks.session("caravan sweep", master);
@@ -104,6 +131,23 @@ public final class CaravanSpark implements Runnable {
             }
             return 0;
         }
+
+        /** The route options given, by table name, as text: what {@link ScenarioSweep.Settings} takes. */
+        ScenarioSweep.Settings settings() {
+            Map<String, List<String>> route = new LinkedHashMap<>();
+            for (RouteParameter p : RouteParameters.of(ScenarioSweep.Settings.GROUPS)) {
+                OptionSpec o = spec.findOption(optionName(p));
+                if (o == null || !spec.commandLine().getParseResult().hasMatchedOption(o)) continue;
+                Object v = o.getValue();
+                List<String> text = new ArrayList<>();
+                if (v instanceof List<?> l) l.forEach(x -> text.add(String.valueOf(x)));
+                else text.add(String.valueOf(v));
+                route.put(p.name(), text);
+            }
+            return new ScenarioSweep.Settings(route, odsPerTask);
+        }
+
+        static String optionName(RouteParameter p) { return "--" + p.name().replace('_', '-'); }
     }
 
     @Command(name = "critical", mixinStandardHelpOptions = true,

@@ -2,8 +2,11 @@ package org.caravan.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,6 +19,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.caravan.cost.CargoProfile;
 import org.caravan.demand.OdPair;
+import org.caravan.place.RouteParameter;
+import org.caravan.place.RouteParameters;
 import org.caravan.place.RouteQuery;
 import org.caravan.routing.InvalidRequestException;
 import org.caravan.routing.Plan;
@@ -49,20 +54,58 @@ public final class ScenarioSweep {
     private ScenarioSweep() {}
 
     /**
-     * @param objective  cost (default), time, distance, co2 or reliable, as {@code --objective}
-     * @param tonnes     shipment size ({@code --tonnes}), or null for one cargo unit
+     * The sweep's route options and batch size.
+     *
+     * @param route      route parameters by their name in the core's table ({@link RouteParameters}: objective,
+     *                   tonnes, modes, avoid, close, via, include_planned, max_risk, penalty, depart, samples,
+     *                   seed...), each as the text given on the command line; the same table and the same parser
+     *                   ({@link RouteQuery.Builder#parameter}) as {@code caravan scenario run} and the HTTP API
      * @param odsPerTask OD pairs per task (per scenario): the unit of work an executor takes
      */
-    public record Settings(String objective, Double tonnes, int odsPerTask) implements Serializable {
+    public record Settings(Map<String, List<String>> route, int odsPerTask) implements Serializable {
+        /** The groups of the table the sweep takes: those of {@code caravan scenario run}. */
+        public static final RouteParameter.Group[] GROUPS = {RouteParameter.Group.QUERY, RouteParameter.Group.RELIABILITY};
+
         public Settings {
             if (odsPerTask < 1) throw new IllegalArgumentException("--ods-per-task must be at least 1, got " + odsPerTask);
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            List<RouteParameter> allowed = RouteParameters.of(GROUPS);
+            for (Map.Entry<String, List<String>> e : route.entrySet()) {
+                RouteParameter p = RouteParameters.byName(e.getKey()).orElse(null);
+                if (p == null || !allowed.contains(p)) {
+                    throw new IllegalArgumentException("route parameter '" + e.getKey() + "' is not one of a scenario"
+                            + " sweep's (" + allowed.stream().map(RouteParameter::name).toList() + ")");
+                }
+                copy.put(e.getKey(), List.copyOf(e.getValue()));
+            }
+            route = Collections.unmodifiableMap(copy);
         }
 
-        public static Settings defaults() { return new Settings(null, null, 64); }
+        public static Settings defaults() { return new Settings(Map.of(), 64); }
 
-        /** The request template applied to every pair (the CLI's {@code RouteQuery} from the same options). */
+        /** Settings from {@code name, value, name, value...} (table names: "max_risk", "AF,CN" for lists). */
+        public static Settings of(int odsPerTask, String... nameValues) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            for (int i = 0; i < nameValues.length; i += 2) m.put(nameValues[i], List.of(nameValues[i + 1]));
+            return new Settings(m, odsPerTask);
+        }
+
+        /**
+         * The request template applied to every pair: the CLI's {@code RouteQuery}, built from the same table by
+         * the same parser; a bad value is refused naming its parameter.
+         */
         public RouteQuery template() {
-            return RouteQuery.builder().objective(objective).tonnes(tonnes).build();
+            RouteQuery.Builder b = RouteQuery.builder();
+            try {
+                route.forEach(b::parameter);
+                RouteQuery q = b.build();
+                q.planOptions();
+                return q;
+            } catch (InvalidRequestException e) {
+                // named as the option the user typed, as the CLI does ("--max-risk: expected 0 to 1, got 2")
+                String name = e.field() == null ? "" : "--" + e.field().replace('_', '-') + ": ";
+                throw new IllegalArgumentException(name + e.getMessage(), e);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The sweep on local[2] equals {@code caravan scenario run} (the core's ScenarioComparison) pair by pair. */
 class ScenarioSweepTest {
@@ -37,12 +38,76 @@ class ScenarioSweepTest {
     @Test
     void everyScenarioAndPairEqualsTheSingleMachineComparison() throws Exception {
         JobInputs in = JobInputs.read(List.of(), null, List.of("torkham-closed", "trans-afghan-railway"), null, null);
-        ScenarioSweep.Settings settings = new ScenarioSweep.Settings(null, null, 3);
+        List<Row> rows = sameAsScenarioRun(in, ScenarioSweep.Settings.of(3), RouteQuery.builder().build());
+        // the sweep must actually change something, or the comparison above proves little
+        assertThat(rows).anyMatch(r -> !r.getAs("change").equals("same"));
+    }
+
+    /**
+     * The route options of {@code scenario run}, given to the sweep's command line: parsed there from the core's
+     * table, they give the same rows as the comparison under the template {@code scenario run} builds from its own
+     * options (the typed setters its RouteOptions mixin calls).
+     */
+    @Test
+    void routeOptionsFromTheCommandLineGiveTheSameRowsAsScenarioRun() throws Exception {
+        JobInputs in = JobInputs.read(List.of(), null, List.of("torkham-closed", "trans-afghan-railway"), null, null);
+        String[] args = {"sweep", "--scenarios", "torkham-closed,trans-afghan-railway", "--out", "unused",
+            "--objective", "time", "--tonnes", "40", "--avoid", "IR", "--penalty", "AF=250,PK=100",
+            "--include-planned", "--depart", "2027-03-01T08:00", "--modes", "road,rail", "--modes", "ferry",
+            "--max-risk", "0.9", "--ods-per-task", "4"};
+        CommandLine cl = CaravanSpark.commandLine();
+        cl.parseArgs(args);
+        CaravanSpark.Sweep sweep = cl.getSubcommands().get("sweep").getCommand();
+        ScenarioSweep.Settings settings = sweep.settings();
+        assertThat(settings.route().keySet()).containsExactlyInAnyOrder("objective", "tonnes", "avoid", "penalty",
+                "include_planned", "depart", "modes", "max_risk");
+        RouteQuery cli = RouteQuery.builder().objective("time").tonnes(40.0).avoid(List.of("IR"))
+                .penalties(penalties("AF", 250.0, "PK", 100.0)).includePlanned(true)
+                .depart("2027-03-01T08:00").modes(List.of("road", "rail", "ferry")).maxRisk(0.9).build();
+        assertThat(settings.template().toString()).isEqualTo(cli.toString());
+        // the options change answers (else the equality below would hold for a sweep that ignored them)
+        ScenarioRun run0 = ScenarioOverlay.apply(in.base(), in.scenario(in.base(), 0));
+        var plain = ScenarioComparison.compare(run0, in.pairs(), RouteQuery.builder().build(),
+                RouteQuery.builder().build().planOptions());
+        var optioned = ScenarioComparison.compare(run0, in.pairs(), cli, cli.planOptions());
+        assertThat(optioned.totals().baselineUsd()).isNotEqualTo(plain.totals().baselineUsd());
+        sameAsScenarioRun(in, settings, cli);
+
+        // a closure and a via point too (the list kinds the OD pairs do not all survive)
+        cl = CaravanSpark.commandLine();
+        cl.parseArgs("sweep", "--scenarios", "torkham-closed", "--out", "unused", "--close", "Chaman",
+                "--via", "Termez", "--objective", "distance");
+        settings = cl.getSubcommands().get("sweep").<CaravanSpark.Sweep>getCommand().settings();
+        RouteQuery cli2 = RouteQuery.builder().close(List.of("Chaman")).via(List.of("Termez")).objective("distance")
+                .build();
+        assertThat(settings.template().toString()).isEqualTo(cli2.toString());
+        JobInputs one = JobInputs.read(List.of(), null, List.of("torkham-closed"), null, null);
+        sameAsScenarioRun(one, settings, cli2);
+    }
+
+    private static Map<String, Double> penalties(String a, double x, String b, double y) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put(a, x);
+        m.put(b, y);
+        return m;
+    }
+
+    @Test
+    void aBadRouteOptionIsRefusedNamingIt() {
+        assertThatThrownBy(() -> ScenarioSweep.Settings.of(4, "max_risk", "2").template())
+                .hasMessageContaining("--max-risk").hasMessageContaining("got 2");
+        assertThatThrownBy(() -> ScenarioSweep.Settings.of(4, "pareto", "true"))
+                .hasMessageContaining("pareto");
+    }
+
+    /** Every row of the sweep equals {@code ScenarioComparison.compare} under {@code template}; returns the rows. */
+    private static List<Row> sameAsScenarioRun(JobInputs in, ScenarioSweep.Settings settings, RouteQuery template)
+            throws Exception {
         var pairs = ScenarioSweep.pairs(spark, in, settings).cache();
         List<Row> rows = pairs.collectAsList();
-        assertThat(rows).hasSize(2 * in.odCount());
-        RouteQuery template = settings.template();
-        for (int s = 0; s < 2; s++) {
+        assertThat(rows).hasSize(in.scenarioCount() * in.odCount());
+        List<Row> totals = ScenarioSweep.totals(pairs).collectAsList();
+        for (int s = 0; s < in.scenarioCount(); s++) {
             ScenarioRun run = ScenarioOverlay.apply(in.base(), in.scenario(in.base(), s));
             ScenarioComparison.Result expected = ScenarioComparison.compare(run, in.pairs(), template,
                     template.planOptions());
@@ -56,12 +121,12 @@ class ScenarioSweepTest {
                 OdPair od = p.od();
                 assertThat(List.of(r.getAs("from"), r.getAs("to"), r.getAs("cargo"), r.getAs("from_id"),
                         r.getAs("to_id"), r.getAs("unit"), r.getAs("change")))
+                        .as("%s od %d", id, i + 1)
                         .containsExactly(od.from(), od.to(), od.cargo(), p.fromId(), p.toId(), p.unit(), p.change());
                 same(r, "baseline", p.baseline());
                 same(r, "scenario", p.scenario());
             }
-            Row t = ScenarioSweep.totals(pairs)
-                    .filter("scenario = '" + id + "'").first();
+            Row t = totals.stream().filter(x -> x.getAs("scenario").equals(id)).findFirst().orElseThrow();
             ScenarioComparison.Totals e = expected.totals();
             assertThat(List.of(t.getAs("pairs"), t.getAs("compared"), t.getAs("lost"), t.getAs("gained")))
                     .containsExactly(e.pairs(), e.compared(), e.lost(), e.gained());
@@ -69,8 +134,8 @@ class ScenarioSweepTest {
             assertThat(t.<Double>getAs("scenario_usd")).isCloseTo(e.scenarioUsd(), within(1e-6 * e.scenarioUsd()));
             assertThat(t.<Double>getAs("scenario_hours")).isCloseTo(e.scenarioHours(), within(1e-9 + 1e-9 * e.scenarioHours()));
         }
-        // the sweep must actually change something, or the comparison above proves little
-        assertThat(rows).anyMatch(r -> !r.getAs("change").equals("same"));
+        pairs.unpersist();
+        return rows;
     }
 
     private static void same(Row r, String side, Outcome o) {

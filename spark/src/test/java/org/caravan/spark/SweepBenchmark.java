@@ -41,7 +41,7 @@ public final class SweepBenchmark {
         Files.writeString(od, csv);
         JobInputs in = JobInputs.read(List.of(), null, ScenarioLoader.EXAMPLES, od, null);
         Files.delete(od);
-        ScenarioSweep.Settings settings = new ScenarioSweep.Settings(null, null, 16);
+        ScenarioSweep.Settings settings = ScenarioSweep.Settings.of(16);
         long evaluations = (long) in.scenarioCount() * in.odCount();
         System.out.printf(Locale.ROOT, "sweep: %d scenarios x %d OD pairs = %d evaluations per run, %d cores%n",
                 in.scenarioCount(), in.odCount(), evaluations, Runtime.getRuntime().availableProcessors());
