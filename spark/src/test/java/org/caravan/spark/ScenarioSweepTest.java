@@ -92,6 +92,19 @@ class ScenarioSweepTest {
         return m;
     }
 
+    /** Every parameter of scenario run's groups of the table is a sweep option, with the table's help. */
+    @Test
+    void theSweepHasEveryRouteOptionOfTheTable() {
+        var sweep = CaravanSpark.commandLine().getSubcommands().get("sweep").getCommandSpec();
+        for (var p : org.caravan.place.RouteParameters.of(ScenarioSweep.Settings.GROUPS)) {
+            var o = sweep.findOption("--" + p.name().replace('_', '-'));
+            assertThat(o).as(p.name()).isNotNull();
+            if (p != org.caravan.place.RouteParameters.CARGO) {
+                assertThat(String.join(" ", o.description())).isEqualTo(p.fullHelp(false));
+            }
+        }
+    }
+
     @Test
     void aBadRouteOptionIsRefusedNamingIt() {
         assertThatThrownBy(() -> ScenarioSweep.Settings.of(4, "max_risk", "2").template())
