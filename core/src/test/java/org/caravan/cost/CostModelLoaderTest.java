@@ -81,7 +81,11 @@ class CostModelLoaderTest {
         assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24, 1.0));
         assertThat(box.gaugeChange()).isEqualTo(new Handling(329, 12, 0.5));
         assertThat(m.timetables().crossing("x_pktor_afrkh_road").forward().waitHours()).isEqualTo(24.2);
-        assertThat(m.timetables().service("ferry_tmkrw_azala").departureWait().meanHours()).isEqualTo(12.0);
+        // 144 rail-ferry departures Turkmenbashi-Baku in January-May 2023 (Neutral Turkmenistan via nCa): every 25 h
+        assertThat(m.timetables().service("ferry_tmkrw_azala").departureWait().meanHours()).isEqualTo(12.5);
+        // CPMM's Kazakhstan rail crossing time already counts the gauge change at the KZ-CN border stations
+        assertThat(box.gaugeChangeAt("kz_altynkol")).isEqualTo(new Handling(329, 0, 0.5));
+        assertThat(box.gaugeChangeAt("Akhalkalaki-not-a-node")).isEqualTo(new Handling(329, 12, 0.5));
         assertThat(m.profile("pallet")).isEmpty();
     }
 
