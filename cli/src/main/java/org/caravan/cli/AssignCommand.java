@@ -55,6 +55,11 @@ final class AssignCommand implements Callable<Integer> {
     @Mixin
     RouteOptions.Query query;
 
+    @Option(names = "--capacities", paramLabel = "FILE",
+            description = "With --od: capacities per crossing, terminal, port or ferry and direction that override or "
+                    + "add to the shipped table (same format as capacities.csv; docs/ASSIGNMENT.md).")
+    java.nio.file.Path capacities;
+
     @Option(names = "--scenario", paramLabel = "ID|FILE",
             description = "With --od: also assign under this scenario (example id or file) and compare.")
     String scenario;

@@ -53,6 +53,17 @@ final class FreightOutput {
         }
         RouteQuery restrictions = c.query.apply(RouteQuery.builder()).build();
         Capacities caps = Capacities.embedded();
+        if (c.capacities != null) {
+            try (java.io.InputStream in = Files.newInputStream(c.capacities)) {
+                caps = caps.withOverrides(in, c.capacities.toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UserInputException("--capacities: no such file: " + c.capacities);
+            } catch (IOException e) {
+                throw new UserInputException("--capacities: cannot read " + c.capacities + ": " + e.getMessage());
+            } catch (org.caravan.assignment.AssignmentInputException e) {
+                throw new UserInputException("--capacities: " + e.getMessage());
+            }
+        }
         PrintWriter err = c.spec.commandLine().getErr();
         boolean progress = !c.quiet && c.format != Format.json;
         Result baseline = assign(base, null, pairs, c.query.cargo, restrictions, caps, options,
@@ -146,7 +157,7 @@ final class FreightOutput {
         sb.append("\nQueues at crossings, ports, yards and ferries (highest volume/capacity first):\n");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"#", "kind", "id", "name", "dir", "vehicles/day", "capacity", "unit", "v/c",
-            "queue days", "t/yr", "capacity from"});
+            "queue days", "t/yr", "detention $/yr", "capacity from"});
         int i = 0;
         for (ElementFlow e : r.bottlenecks()) {
             if (i >= top) break;
@@ -154,12 +165,15 @@ final class FreightOutput {
             rows.add(new String[] {Integer.toString(++i), e.element().kind(), e.element().id(), e.element().name(),
                 e.element().direction(), RouteText.num(e.vehiclesPerDay(), 1), RouteText.num(cap.perDay(), 0),
                 cap.unit(), RouteText.num(e.volumeToCapacity(), 2), RouteText.num(e.queueDays(), 2),
-                RouteText.num(e.tonnes(), 0), cap.confidence() + (cap.elementId().equals(e.element().id()) ? ""
+                RouteText.num(e.tonnes(), 0), RouteText.num(e.detentionUsdPerYear(), 0),
+                cap.confidence() + (cap.elementId().equals(e.element().id()) ? ""
                     : " (" + cap.elementId() + ")")});
         }
         if (rows.size() > 1) {
             TextOutput.table(sb, rows, new boolean[] {true, false, false, false, false, true, true, false, true, true,
-                true, false});
+                true, true, false});
+            sb.append(String.format(Locale.ROOT, "Queue cost: vehicle detention %s USD/yr (vehicle-detention.csv) "
+                    + "plus the cargo's value of time.%n", RouteText.num(r.detentionUsdPerYear(), 0)));
         } else {
             sb.append("  (no capacity-limited element is loaded)\n");
         }
@@ -177,6 +191,27 @@ final class FreightOutput {
             List<String> parts = new ArrayList<>();
             r.tonneKmByMode().forEach((m, v) -> parts.add(m.code() + " " + RouteText.num(v / 1e6, 1) + " M"));
             sb.append(String.join(", ", parts)).append('\n');
+        }
+        if (!r.modalSplit().isEmpty()) {
+            sb.append("\nModal split (tonnes by each route's main mode; tonne-km by link mode):\n");
+            rows = new ArrayList<>();
+            rows.add(new String[] {"mode", "t/yr", "share t", "M t-km/yr", "share t-km"});
+            for (FreightAssignment.ModeShare s : r.modalSplit()) {
+                rows.add(new String[] {s.mode().code(), RouteText.num(s.tonnes(), 0),
+                    RouteText.num(100 * s.tonneShare(), 1) + " %", RouteText.num(s.tonneKm() / 1e6, 1),
+                    RouteText.num(100 * s.tonneKmShare(), 1) + " %"});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, true, true, true, true});
+        }
+        if (!r.corridorShares().isEmpty()) {
+            sb.append("\nCorridor shares (tonnes per border crossing and direction, share of assigned tonnes):\n");
+            rows = new ArrayList<>();
+            rows.add(new String[] {"crossing", "name", "dir", "t/yr", "share"});
+            for (ElementFlow e : r.corridorShares()) {
+                rows.add(new String[] {e.element().id(), e.element().name(), e.element().direction(),
+                    RouteText.num(e.tonnes(), 0), RouteText.num(100 * r.shareOfAssigned(e), 1) + " %"});
+            }
+            TextOutput.table(sb, rows, new boolean[] {false, false, false, true, true});
         }
         for (Unroutable u : r.unroutable()) {
             sb.append("\nUnroutable: ").append(u.od().from()).append(" -> ").append(u.od().to()).append(" (")

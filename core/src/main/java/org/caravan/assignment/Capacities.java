@@ -22,6 +22,8 @@ import org.caravan.network.Problem;
 public final class Capacities {
     public static final String EMBEDDED = "/org/caravan/cost/capacities.csv";
     public static final String EMBEDDED_VEHICLES = "/org/caravan/cost/vehicle-equivalents.csv";
+    public static final String EMBEDDED_DETENTION = "/org/caravan/cost/vehicle-detention.csv";
+    private static final List<String> DETENTION_COLUMNS = List.of("unit", "usd_per_day", "date", "confidence", "source");
     private static final Set<String> KINDS = Set.of("crossing", "yard", "port", "ferry");
     private static final Set<String> DIRECTIONS = Set.of("forward", "reverse", "both");
     private static final Set<String> UNITS = Set.of("trucks", "wagons", "teu");
@@ -51,20 +53,28 @@ public final class Capacities {
         }
     }
 
+    /** What holding one vehicle (truck, wagon, TEU) for a day costs its operator, in USD (vehicle-detention.csv). */
+    public record Detention(String unit, double usdPerDay, String date, String confidence, String source) {}
+
     private final Map<String, List<Capacity>> byId;
     private final Map<String, VehicleEquivalent> vehicles;
+    private final Map<String, Detention> detention;
 
-    private Capacities(Map<String, List<Capacity>> byId, Map<String, VehicleEquivalent> vehicles) {
+    private Capacities(Map<String, List<Capacity>> byId, Map<String, VehicleEquivalent> vehicles,
+            Map<String, Detention> detention) {
         this.byId = byId;
         this.vehicles = vehicles;
+        this.detention = detention;
     }
 
     /** The embedded tables. */
     public static Capacities embedded() {
         try (InputStream c = Capacities.class.getResourceAsStream(EMBEDDED);
-             InputStream v = Capacities.class.getResourceAsStream(EMBEDDED_VEHICLES)) {
-            if (c == null || v == null) throw new IllegalStateException("missing resource " + EMBEDDED);
-            return read(c, "embedded:capacities.csv", v, "embedded:vehicle-equivalents.csv");
+             InputStream v = Capacities.class.getResourceAsStream(EMBEDDED_VEHICLES);
+             InputStream d = Capacities.class.getResourceAsStream(EMBEDDED_DETENTION)) {
+            if (c == null || v == null || d == null) throw new IllegalStateException("missing resource " + EMBEDDED);
+            return read(c, "embedded:capacities.csv", v, "embedded:vehicle-equivalents.csv", d,
+                    "embedded:vehicle-detention.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (AssignmentInputException e) {
@@ -79,7 +89,74 @@ public final class Capacities {
      */
     public static Capacities read(InputStream capacities, String capacitiesName, InputStream vehicleTable,
                                   String vehicleName) throws IOException, AssignmentInputException {
+        return read(capacities, capacitiesName, vehicleTable, vehicleName, null, null);
+    }
+
+    /**
+     * Reads the three tables; {@code detentionTable} may be null (no detention cost: queues cost the cargo's value
+     * of time only).
+     *
+     * @throws AssignmentInputException listing every bad row with file, line and field
+     */
+    public static Capacities read(InputStream capacities, String capacitiesName, InputStream vehicleTable,
+            String vehicleName, InputStream detentionTable, String detentionName)
+            throws IOException, AssignmentInputException {
         List<Problem> problems = new ArrayList<>();
+        Map<String, List<Capacity>> byId = capacityRows(capacities, capacitiesName, problems);
+        Map<String, Detention> detention = new LinkedHashMap<>();
+        if (detentionTable != null) {
+            for (Row r : rows(detentionTable, detentionName, DETENTION_COLUMNS, problems)) {
+                String unit = r.enumField("unit", UNITS, problems);
+                String conf = r.enumField("confidence", CONFIDENCE, problems);
+                double usd = r.nonNegative("usd_per_day", problems);
+                if (r.get("source").isEmpty()) r.problem(problems, "source", "is empty: every charge names its source");
+                if (unit != null && detention.containsKey(unit)) r.problem(problems, "unit", "'" + unit + "' appears twice");
+                if (unit != null && conf != null && usd >= 0) {
+                    detention.putIfAbsent(unit, new Detention(unit, usd, r.get("date"), conf, r.get("source")));
+                }
+            }
+        }
+        Map<String, VehicleEquivalent> vehicles = vehicleRows(vehicleTable, vehicleName, problems);
+        if (!problems.isEmpty()) throw new AssignmentInputException(problems);
+        return new Capacities(byId, vehicles, detention);
+    }
+
+    /**
+     * These tables with the rows of a user capacities file (same format as capacities.csv) put over them: a row
+     * replaces the element's rows for its direction ({@code both}: all of the element's rows), or adds the
+     * element. Rule rows ({@code road_crossing_default}...) can be overridden the same way.
+     *
+     * @throws AssignmentInputException listing every bad row with file, line and field
+     */
+    public Capacities withOverrides(InputStream file, String name) throws IOException, AssignmentInputException {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<Capacity>> over = capacityRows(file, name, problems);
+        if (!problems.isEmpty()) throw new AssignmentInputException(problems);
+        Map<String, List<Capacity>> merged = new LinkedHashMap<>();
+        byId.forEach((k, v) -> merged.put(k, new ArrayList<>(v)));
+        over.forEach((id, rows) -> {
+            List<Capacity> kept = merged.computeIfAbsent(id, k -> new ArrayList<>());
+            for (Capacity c : rows) {
+                kept.removeIf(old -> c.direction().equals("both") || old.direction().equals("both")
+                        || old.direction().equals(c.direction()));
+            }
+            kept.addAll(0, rows);
+        });
+        return new Capacities(merged, vehicles, detention);
+    }
+
+    /** USD per day of holding one vehicle of {@code unit}, or 0 when the detention table has no row for it. */
+    public double detentionUsdPerDay(String unit) {
+        Detention d = detention.get(unit);
+        return d == null ? 0 : d.usdPerDay();
+    }
+
+    public Optional<Detention> detention(String unit) {
+        return Optional.ofNullable(detention.get(unit));
+    }
+
+    private static Map<String, List<Capacity>> capacityRows(InputStream capacities, String capacitiesName,
+            List<Problem> problems) throws IOException {
         Map<String, List<Capacity>> byId = new LinkedHashMap<>();
         for (Row r : rows(capacities, capacitiesName, COLUMNS, problems)) {
             String kind = r.enumField("kind", KINDS, problems);
@@ -95,6 +172,11 @@ public final class Capacities {
                         .add(new Capacity(id, kind, dir, unit, perDay, r.get("date"), conf, r.get("source")));
             }
         }
+        return byId;
+    }
+
+    private static Map<String, VehicleEquivalent> vehicleRows(InputStream vehicleTable, String vehicleName,
+            List<Problem> problems) throws IOException {
         Map<String, VehicleEquivalent> vehicles = new LinkedHashMap<>();
         for (Row r : rows(vehicleTable, vehicleName, VEHICLE_COLUMNS, problems)) {
             String conf = r.enumField("confidence", CONFIDENCE, problems);
@@ -107,8 +189,7 @@ public final class Capacities {
                 vehicles.put(cargo, new VehicleEquivalent(cargo, truck, wagon, teu, conf, r.get("source")));
             }
         }
-        if (!problems.isEmpty()) throw new AssignmentInputException(problems);
-        return new Capacities(byId, vehicles);
+        return vehicles;
     }
 
     /**
@@ -162,6 +243,17 @@ public final class Capacities {
                 // reported below
             }
             problem(problems, col, "'" + get(col) + "' is not a positive number");
+            return Double.NaN;
+        }
+
+        double nonNegative(String col, List<Problem> problems) {
+            try {
+                double d = Double.parseDouble(get(col));
+                if (d >= 0 && Double.isFinite(d)) return d;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problem(problems, col, "'" + get(col) + "' is not a number >= 0");
             return Double.NaN;
         }
 

@@ -42,6 +42,9 @@ public final class Equilibrium {
             if (c.linkPce() != null && c.linkPce().length != net.linkCount()) {
                 throw new IllegalArgumentException("class " + c.name() + ": one pce per link expected");
             }
+            if (c.linkTimeWeight() != null && c.linkTimeWeight().length != net.linkCount()) {
+                throw new IllegalArgumentException("class " + c.name() + ": one time weight per link expected");
+            }
             if (c.fixedCost() != null && c.fixedCost().length != net.linkCount()) {
                 throw new IllegalArgumentException("class " + c.name() + ": one fixed cost per link expected");
             }
@@ -214,7 +217,7 @@ public final class Equilibrium {
     private void costs(double[] volume, double[][] cost) {
         for (int a = 0; a < m; a++) {
             double t = net.time(a, volume[a]);
-            for (int c = 0; c < k; c++) cost[c][a] = classes.get(c).timeWeight() * t + fixed[c][a];
+            for (int c = 0; c < k; c++) cost[c][a] = classes.get(c).timeWeight(a) * t + fixed[c][a];
         }
     }
 
@@ -265,7 +268,7 @@ public final class Equilibrium {
             for (int c = 0; c < k; c++) {
                 double d = target[c][a] - x[c][a];
                 dv[a] += classes.get(c).pce(a) * d;
-                weighted[a] += classes.get(c).timeWeight() * d;
+                weighted[a] += classes.get(c).timeWeight(a) * d;
                 constant += fixed[c][a] * d;
             }
         }
@@ -298,7 +301,7 @@ public final class Equilibrium {
             double pw = 0;
             double qv = 0;
             for (int c = 0; c < k; c++) {
-                pw += classes.get(c).timeWeight() * p.at(c, a);
+                pw += classes.get(c).timeWeight(a) * p.at(c, a);
                 qv += classes.get(c).pce(a) * q.at(c, a);
             }
             s += derivative[a] * pw * qv;

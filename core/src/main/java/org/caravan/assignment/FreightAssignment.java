@@ -109,7 +109,13 @@ public final class FreightAssignment {
      * @param tonnesByClass   yearly tonnes per cargo profile
      */
     public record ElementFlow(Element element, double vehiclesPerDay, double volumeToCapacity, double queueDays,
-            Map<String, Double> tonnesByClass, double tonnes) {}
+            Map<String, Double> tonnesByClass, double tonnes, double detentionUsdPerYear, double cargoTimeUsdPerYear) {
+        /** The queue's cost per year: vehicle detention plus the cargo's value of time, USD. */
+        public double queueUsdPerYear() { return detentionUsdPerYear + cargoTimeUsdPerYear; }
+    }
+
+    /** One mode's share of the assigned tonnes (by main mode) and of the tonne-km. */
+    public record ModeShare(Mode mode, double tonnes, double tonneShare, double tonneKm, double tonneKmShare) {}
 
     /** Yearly tonnes on one network link in one direction of travel ({@code from -> to}). */
     public record LinkFlow(String linkId, String name, Mode mode, String from, String to, String direction,
@@ -128,7 +134,40 @@ public final class FreightAssignment {
     public record Result(Options options, int pairCount, List<String> classes, List<ElementFlow> elements, List<LinkFlow> links,
             List<Unroutable> unroutable, double demandTonnes, double assignedTonnes,
             Map<Mode, Double> tonneKmByMode, double relativeGap, boolean converged, List<IterationReport> iterations,
-            int routes, long millis) {
+            int routes, long millis, Map<Mode, Double> tonnesByMainMode) {
+
+        /** Detention cost of all queues, USD per year. */
+        public double detentionUsdPerYear() {
+            return elements.stream().mapToDouble(ElementFlow::detentionUsdPerYear).sum();
+        }
+
+        /**
+         * Modal split: per mode, tonnes whose route has it as main mode (most km) and their share of the assigned
+         * tonnes, and tonne-km on links of that mode and their share of all tonne-km. Each share column sums to 1.
+         */
+        public List<ModeShare> modalSplit() {
+            double tk = tonneKmByMode.values().stream().mapToDouble(Double::doubleValue).sum();
+            double tt = tonnesByMainMode.values().stream().mapToDouble(Double::doubleValue).sum();
+            List<ModeShare> out = new ArrayList<>();
+            for (Mode m : Mode.values()) {
+                double t = tonnesByMainMode.getOrDefault(m, 0.0);
+                double k = tonneKmByMode.getOrDefault(m, 0.0);
+                if (t == 0 && k == 0) continue;
+                out.add(new ModeShare(m, t, tt > 0 ? t / tt : 0, k, tk > 0 ? k / tk : 0));
+            }
+            return out;
+        }
+
+        /** Crossings by tonnes, highest first, with their share of the assigned tonnes (a pair may cross several). */
+        public List<ElementFlow> corridorShares() {
+            return elements.stream().filter(e -> e.tonnes() > 0 && e.element().kind().equals("crossing"))
+                    .sorted(Comparator.comparingDouble((ElementFlow e) -> -e.tonnes())
+                            .thenComparing(e -> e.element().key()))
+                    .toList();
+        }
+
+        /** Share of tonnes crossing each crossing, port, yard or ferry, by element key (of assigned tonnes). */
+        public double shareOfAssigned(ElementFlow e) { return assignedTonnes > 0 ? e.tonnes() / assignedTonnes : 0; }
 
         /** Elements by volume over capacity, highest first (the bottlenecks). */
         public List<ElementFlow> bottlenecks() {
@@ -238,6 +277,16 @@ public final class FreightAssignment {
                     }
                     lks.add(a);
                 }
+                String mkey = "mode:" + mainMode(r, net).name();
+                Integer ma = index.get(mkey);
+                if (ma == null) {
+                    ma = index.size();
+                    index.put(mkey, ma);
+                    elements.add(null);
+                    tracked.add(new String[] {null, mainMode(r, net).name()});
+                    pceRows.add(new double[classes.size()]);
+                }
+                lks.add(ma);
                 double base = r.totals().generalizedUsd() / r.units() / tpu;
                 cands.add(new Candidate(base, ints(els), ints(lks)));
             }
@@ -258,12 +307,23 @@ public final class FreightAssignment {
         }
         FlowNetwork flow = b.build();
         List<TrafficClass> tcs = new ArrayList<>();
+        double[][] detentionPerTonneDay = new double[classes.size()][m];
+        double[] votPerTonneDay = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
             double[] lp = new double[m];
-            for (int a = 0; a < m; a++) lp[a] = pceRows.get(a)[c];
+            double[] w = new double[m];
             CargoProfile p = profiles.get(c);
             double usdPerTonneDay = 24 * p.valueOfTimeUsdPerHour() / p.tonnesPerUnit();
-            tcs.add(new TrafficClass(classes.get(c), 1, new double[1], 1, Math.max(usdPerTonneDay, 1e-12), null, lp));
+            votPerTonneDay[c] = usdPerTonneDay;
+            for (int a = 0; a < m; a++) {
+                lp[a] = pceRows.get(a)[c];
+                Element e = elements.get(a);
+                // A tonne rides in 1 / (365 pce) tonnes' worth of vehicle: it pays that share of the vehicle's day.
+                double det = e == null || lp[a] == 0 ? 0 : capacities.detentionUsdPerDay(e.capacity().unit()) * 365 * lp[a];
+                detentionPerTonneDay[c][a] = det;
+                w[a] = Math.max(usdPerTonneDay + det, 1e-12);
+            }
+            tcs.add(new TrafficClass(classes.get(c), 1, new double[1], 1, Math.max(usdPerTonneDay, 1e-12), null, lp, w));
         }
         List<List<PairRoutes>> byClass = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) byClass.add(new ArrayList<>());
@@ -284,18 +344,25 @@ public final class FreightAssignment {
         List<ElementFlow> elementFlows = new ArrayList<>();
         List<LinkFlow> linkFlows = new ArrayList<>();
         Map<Mode, Double> tkm = new java.util.EnumMap<>(Mode.class);
+        Map<Mode, Double> mainModes = new java.util.EnumMap<>(Mode.class);
         for (int a = 0; a < m; a++) {
             Map<String, Double> byCls = new LinkedHashMap<>();
             double t = 0;
+            double det = 0;
+            double vot = 0;
             for (int c = 0; c < classes.size(); c++) {
                 double v = res.classVolumes()[c][a];
                 byCls.put(classes.get(c), v);
                 t += v;
+                det += v * res.time()[a] * detentionPerTonneDay[c][a];
+                vot += v * res.time()[a] * votPerTonneDay[c];
             }
             Element e = elements.get(a);
             if (e != null) {
                 elementFlows.add(new ElementFlow(e, res.volume()[a], res.volume()[a] / e.capacity().perDay(),
-                        res.time()[a], Map.copyOf(byCls), t));
+                        res.time()[a], Map.copyOf(byCls), t, det, vot));
+            } else if (tracked.get(a)[0] == null) {
+                mainModes.merge(Mode.valueOf(tracked.get(a)[1]), t, Double::sum);
             } else {
                 String[] tr = tracked.get(a);
                 Link l = net.link(tr[0]).orElseThrow();
@@ -306,7 +373,20 @@ public final class FreightAssignment {
         }
         return new Result(options, pairs.size(), List.copyOf(classes), List.copyOf(elementFlows), List.copyOf(linkFlows),
                 List.copyOf(unroutable), demand, assigned, tkm, res.relativeGap(), res.converged(), res.iterations(),
-                routeCount, (System.nanoTime() - start) / 1_000_000);
+                routeCount, (System.nanoTime() - start) / 1_000_000, mainModes);
+    }
+
+    /** The mode a route runs the most km on (its main mode; crossings and transfers have none), first on ties. */
+    static Mode mainMode(Route r, Network net) {
+        Map<Mode, Double> km = new java.util.EnumMap<>(Mode.class);
+        for (Leg leg : r.legs()) {
+            Link l = net.link(leg.linkId()).orElseThrow();
+            if (l.km() > 0) km.merge(leg.mode(), l.km(), Double::sum);
+        }
+        Mode best = r.legs().isEmpty() ? Mode.ROAD : r.legs().get(0).mode();
+        double bk = -1;
+        for (Map.Entry<Mode, Double> e : km.entrySet()) if (e.getValue() > bk) { bk = e.getValue(); best = e.getKey(); }
+        return best;
     }
 
     /** The pair's routes, or a String saying why it has none. */
@@ -438,7 +518,7 @@ public final class FreightAssignment {
 
     private static double[] costs(TrafficClass c, double[] time) {
         double[] out = new double[time.length];
-        for (int a = 0; a < time.length; a++) out[a] = c.timeWeight() * time[a];
+        for (int a = 0; a < time.length; a++) out[a] = c.timeWeight(a) * time[a];
         return out;
     }
 

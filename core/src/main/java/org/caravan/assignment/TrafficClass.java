@@ -15,11 +15,19 @@ import java.util.Arrays;
  * @param linkPce    per link, vehicle equivalents per unit of demand ({@code >= 0}; 0: the class does not use that
  *                   link's capacity), overriding {@code pce}; null for {@code pce} on every link. Freight needs it:
  *                   a tonne is a different share of a truck, a wagon and a TEU.
+ * @param linkTimeWeight per link, the multiplier of link time ({@code > 0}), overriding {@code timeWeight}; null for
+ *                   {@code timeWeight} on every link. Freight needs it: a day of queue costs a tonne its value of
+ *                   time plus the detention of the vehicle it rides in, which differs by the link's vehicle unit.
  */
 public record TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost,
-        double[] linkPce) {
+        double[] linkPce, double[] linkTimeWeight) {
     public TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost) {
-        this(name, zones, demand, pce, timeWeight, fixedCost, null);
+        this(name, zones, demand, pce, timeWeight, fixedCost, null, null);
+    }
+
+    public TrafficClass(String name, int zones, double[] demand, double pce, double timeWeight, double[] fixedCost,
+            double[] linkPce) {
+        this(name, zones, demand, pce, timeWeight, fixedCost, linkPce, null);
     }
 
     public TrafficClass {
@@ -43,10 +51,21 @@ public record TrafficClass(String name, int zones, double[] demand, double pce, 
                 }
             }
         }
+        if (linkTimeWeight != null) {
+            for (double w : linkTimeWeight) {
+                if (!(w > 0) || !Double.isFinite(w)) {
+                    throw new IllegalArgumentException("class " + name + ": link time weight must be > 0, got " + w);
+                }
+            }
+        }
         demand = demand.clone();
+        linkTimeWeight = linkTimeWeight == null ? null : linkTimeWeight.clone();
         fixedCost = fixedCost == null ? null : fixedCost.clone();
         linkPce = linkPce == null ? null : linkPce.clone();
     }
+
+    /** The multiplier of link time in this class's cost on {@code link}. */
+    public double timeWeight(int link) { return linkTimeWeight == null ? timeWeight : linkTimeWeight[link]; }
 
     /** Vehicle equivalents per unit of demand on {@code link}. */
     public double pce(int link) { return linkPce == null ? pce : linkPce[link]; }

@@ -53,6 +53,19 @@ public final class AssignmentJson {
         }
         ObjectNode tkm = o.putObject("tonne_km_by_mode");
         r.tonneKmByMode().forEach((m, v) -> tkm.put(m.code(), v));
+        o.put("detention_usd_per_year", r.detentionUsdPerYear());
+        ArrayNode split = o.putArray("modal_split");
+        for (FreightAssignment.ModeShare ms : r.modalSplit()) {
+            split.addObject().put("mode", ms.mode().code()).put("tonnes", ms.tonnes())
+                    .put("share_tonnes", ms.tonneShare()).put("tonne_km", ms.tonneKm())
+                    .put("share_tonne_km", ms.tonneKmShare());
+        }
+        ArrayNode corr = o.putArray("corridor_shares");
+        for (ElementFlow e : r.corridorShares()) {
+            corr.addObject().put("id", e.element().id()).put("name", e.element().name())
+                    .put("direction", e.element().direction()).put("tonnes", e.tonnes())
+                    .put("share_tonnes", r.shareOfAssigned(e));
+        }
         ArrayNode els = o.putArray("elements");
         for (ElementFlow e : r.bottlenecks()) els.add(element(e));
         ArrayNode links = o.putArray("links");
@@ -79,7 +92,9 @@ public final class AssignmentJson {
                 .put("capacity_source", el.capacity().source())
                 .put("capacity_rule", el.capacity().elementId().equals(el.id()) ? null : el.capacity().elementId())
                 .put("vehicles_per_day", e.vehiclesPerDay()).put("volume_capacity", e.volumeToCapacity())
-                .put("queue_days", e.queueDays()).put("tonnes", e.tonnes());
+                .put("queue_days", e.queueDays()).put("tonnes", e.tonnes())
+                .put("detention_usd_per_year", e.detentionUsdPerYear())
+                .put("cargo_time_usd_per_year", e.cargoTimeUsdPerYear());
         ObjectNode by = n.putObject("tonnes_by_class");
         e.tonnesByClass().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(x -> by.put(x.getKey(), x.getValue()));
@@ -99,14 +114,15 @@ public final class AssignmentJson {
     public static String csv(Result r) {
         StringBuilder sb = new StringBuilder("record,id,name,mode,direction,from,to,km,tonnes");
         for (String c : r.classes()) sb.append(",tonnes_").append(c);
-        sb.append(",unit,capacity_per_day,vehicles_per_day,volume_capacity,queue_days,capacity_confidence\n");
+        sb.append(",unit,capacity_per_day,vehicles_per_day,volume_capacity,queue_days,capacity_confidence"
+                + ",detention_usd_per_year,share_tonnes,share_tonne_km\n");
         for (LinkFlow l : r.topLinks(Integer.MAX_VALUE)) {
             sb.append("link,").append(cell(l.linkId())).append(',').append(cell(l.name())).append(',')
                     .append(l.mode().code()).append(',').append(l.direction()).append(',').append(cell(l.from()))
                     .append(',').append(cell(l.to())).append(',').append(num(l.km(), 1)).append(',')
                     .append(num(l.tonnes(), 1));
             for (String c : r.classes()) sb.append(',').append(num(l.tonnesByClass().getOrDefault(c, 0.0), 1));
-            sb.append(",,,,,,\n");
+            sb.append(",,,,,,,,,\n");
         }
         for (ElementFlow e : r.bottlenecks()) {
             Element el = e.element();
@@ -115,7 +131,16 @@ public final class AssignmentJson {
             for (String c : r.classes()) sb.append(',').append(num(e.tonnesByClass().getOrDefault(c, 0.0), 1));
             sb.append(',').append(el.capacity().unit()).append(',').append(num(el.capacity().perDay(), 1)).append(',')
                     .append(num(e.vehiclesPerDay(), 2)).append(',').append(num(e.volumeToCapacity(), 4)).append(',')
-                    .append(num(e.queueDays(), 4)).append(',').append(el.capacity().confidence()).append('\n');
+                    .append(num(e.queueDays(), 4)).append(',').append(el.capacity().confidence()).append(',')
+                    .append(num(e.detentionUsdPerYear(), 0)).append(',')
+                    .append(el.kind().equals("crossing") ? num(r.shareOfAssigned(e), 4) : "").append(",\n");
+        }
+        for (FreightAssignment.ModeShare s : r.modalSplit()) {
+            sb.append("mode,").append(s.mode().code()).append(",,").append(s.mode().code()).append(",,,,,")
+                    .append(num(s.tonnes(), 1));
+            for (int i = 0; i < r.classes().size(); i++) sb.append(',');
+            sb.append(",,,,,,,,").append(num(s.tonneShare(), 4)).append(',').append(num(s.tonneKmShare(), 4))
+                    .append('\n');
         }
         return sb.toString();
     }

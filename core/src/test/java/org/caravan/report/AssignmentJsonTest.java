@@ -97,7 +97,11 @@ class AssignmentJsonTest {
         assertThat(first.get("capacity_confidence").asText()).isIn("published", "estimated", "calibrated");
         String[] lines = AssignmentJson.csv(result).split("\n");
         int columns = lines[0].split(",", -1).length;
-        assertThat(lines).hasSize(1 + result.links().size() + result.bottlenecks().size());
+        assertThat(lines).hasSize(1 + result.links().size() + result.bottlenecks().size()
+                + result.modalSplit().size());
+        assertThat(o.get("modal_split").size()).isEqualTo(result.modalSplit().size());
+        assertThat(o.get("detention_usd_per_year").asDouble()).isEqualTo(result.detentionUsdPerYear());
+        assertThat(first.has("detention_usd_per_year")).isTrue();
         assertThat(lines[0]).startsWith("record,id,name,mode,direction,from,to,km,tonnes,tonnes_container,");
         for (String l : lines) {
             if (!l.contains("\"")) assertThat(l.split(",", -1)).hasSize(columns);
