@@ -122,9 +122,9 @@ final class FreightOutput {
                     run != null ? run::restrict : null, caps, options,
                     err == null ? null : it -> AssignCommand.progress(err, it));
             if (err != null) {
-                err.printf(Locale.ROOT, "%s after %d iterations: relative gap %.3g (target %.3g)%n",
+                err.printf(Locale.ROOT, "%s after %d iterations: relative gap %s (target %.3g)%n",
                         r.converged() ? "Converged" : "Not converged", Math.max(0, r.iterations().size() - 1),
-                        r.relativeGap(), options.targetGap());
+                        gap(r.relativeGap()), options.targetGap());
                 err.flush();
             }
             return r;
@@ -149,10 +149,10 @@ final class FreightOutput {
                 + "assigned on %d routes, %s t unroutable.%n", r.pairCount(),
                 String.join(", ", r.classes()), RouteText.num(r.demandTonnes(), 0), RouteText.num(r.assignedTonnes(), 0),
                 r.routes(), RouteText.num(r.demandTonnes() - r.assignedTonnes(), 0)));
-        sb.append(String.format(Locale.ROOT, "Method %s: %s after %d iterations, relative gap %.3g (target %.3g). "
+        sb.append(String.format(Locale.ROOT, "Method %s: %s after %d iterations, relative gap %s (target %.3g). "
                 + "Queues: Akçelik, period %.0f days, J %.1f (rule Q, docs/ASSIGNMENT.md).%n",
                 r.options().method().name().toLowerCase(Locale.ROOT), r.converged() ? "converged" : "NOT converged",
-                Math.max(0, r.iterations().size() - 1), r.relativeGap(), r.options().targetGap(),
+                Math.max(0, r.iterations().size() - 1), gap(r.relativeGap()), r.options().targetGap(),
                 r.options().periodDays(), FreightAssignment.QUEUE_J));
         sb.append("\nQueues at crossings, ports, yards and ferries (highest volume/capacity first):\n");
         List<String[]> rows = new ArrayList<>();
@@ -243,5 +243,14 @@ final class FreightOutput {
                 RouteText.num(base.demandTonnes() - base.assignedTonnes(), 0),
                 RouteText.num(scen.demandTonnes() - scen.assignedTonnes(), 0)));
         return sb.toString();
+    }
+
+    /**
+     * A relative gap as printed: in scientific notation (a gap of 3e-7 is not "0.00"), and exactly 0 said as such
+     * (every loaded route is a cheapest one: queues then remain only where a pair has no other route).
+     */
+    static String gap(double g) {
+        if (g == 0) return "0 (every loaded route is a cheapest one)";
+        return String.format(Locale.ROOT, "%.3e", g);
     }
 }
