@@ -102,15 +102,19 @@ final class TradeCommand implements Runnable {
                     result = compute(null);
                 } else if (!DataDir.hasStore(store.dir())) {
                     // a read-only question never creates a store (a mistyped --data-dir stays a mistake)
-                    throw new NoTradeDataException("data-dir", "no trade data: there is no store in " + store.dir()
-                            + " (nothing imported there; import with caravan trade import FILE, or check --data-dir)");
+                    String none = "no trade data: there is no store in " + store.dir()
+                            + " (nothing imported there; import with caravan trade import FILE, or check --data-dir)";
+                    result = fromPublishedOnly(none);
                 } else {
                     try (TradeStore s = store.open()) {
                         opened = s;
                         if (!listsImports() && s.flowCount() == 0) {
-                            throw new NoTradeDataException("data-dir", "no trade data: the store " + s.file()
+                            String none = "no trade data: the store " + s.file()
                                     + " holds no trade records yet (caravan trade import FILE; examples/trade/ has a "
-                                    + "synthetic sample)");
+                                    + "synthetic sample)";
+                            opened = null;
+                            result = fromPublishedOnly(none);
+                            return finish(result);
                         }
                         result = compute(new TradeAnalytics(s));
                         synthetic = s.syntheticRecords();
@@ -125,6 +129,29 @@ final class TradeCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new UserInputException(e.getMessage());
             }
+            return finish(result);
+        }
+
+        /**
+         * The answer of a store with no records: from the shipped published figures for the questions that have
+         * some ({@link #answersFromPublished}), else "no trade data" ({@code none}).
+         */
+        private Object fromPublishedOnly(String none) throws Exception {
+            if (!answersFromPublished()) throw new NoTradeDataException("data-dir", none);
+            Object result;
+            try {
+                result = compute(TradeAnalytics.publishedOnly());
+            } catch (NoTradeDataException e) {
+                throw new NoTradeDataException(e.field(), none + "; and no published figures answer it");
+            }
+            if (result instanceof TradeFigures.Series s && s.published().isEmpty()) {
+                throw new NoTradeDataException("data-dir", none + "; and no published figures for "
+                        + s.reporter().iso3() + "-" + s.partner().iso3() + " (caravan trade facts lists them)");
+            }
+            return result;
+        }
+
+        private Integer finish(Object result) throws Exception {
             // an answer from the store says whether it rests on the synthetic example (a field, a column, a line)
             boolean fromStore = needsStore();
             String text = switch (out.format) {
@@ -155,6 +182,9 @@ final class TradeCommand implements Runnable {
 
         /** False for answers that come from the jar alone (published figures): they work while a server holds the store. */
         boolean needsStore() { return true; }
+
+        /** True for questions the published figures answer when the store has no records (series, top). */
+        boolean answersFromPublished() { return false; }
 
         /** @param analytics null when {@link #needsStore()} is false */
 
@@ -347,6 +377,9 @@ final class TradeCommand implements Runnable {
         String b;
 
         @Override
+        boolean answersFromPublished() { return true; }
+
+        @Override
         Object compute(TradeAnalytics an) { return an.series(country(an, a, "A"), country(an, b, "B")); }
 
         @Override
@@ -378,6 +411,9 @@ final class TradeCommand implements Runnable {
 
         @Option(names = "--limit", defaultValue = "10", description = "Products to list. Default: ${DEFAULT-VALUE}.")
         int limit;
+
+        @Override
+        boolean answersFromPublished() { return true; }
 
         @Override
         Object compute(TradeAnalytics an) {

@@ -108,7 +108,9 @@ final class TradeText {
         StringBuilder sb = new StringBuilder();
         sb.append("Trade of ").append(s.reporter().label()).append(" with ").append(s.partner().label())
                 .append(", USD\n");
-        if (s.points().isEmpty()) {
+        if (s.points().isEmpty() && s.basis().startsWith("no trade store")) {
+            sb.append("  no Comtrade records (no trade store, or nothing imported): published figures only\n");
+        } else if (s.points().isEmpty()) {
             sb.append("  no records in the store for this pair as ").append(s.reporter().iso3())
                     .append(" reports it (caravan trade imports lists what is loaded)\n");
         } else {

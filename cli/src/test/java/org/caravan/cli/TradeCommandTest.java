@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.caravan.demand.OdFile;
+import org.caravan.trade.PublishedFacts;
 import org.caravan.demand.OdPair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,8 +133,8 @@ class TradeCommandTest {
     @Test
     void readOnlyQueriesCreateNoStoreAndAnEmptyStoreIsExitOneInEveryCommand() throws Exception {
         Path typo = dir.resolve("typo-dir");
-        List<String[]> questions = List.of(new String[] {"imports"}, new String[] {"series", "KAZ", "AFG"},
-                new String[] {"top", "KAZ"}, new String[] {"partners", "KAZ"}, new String[] {"mirror", "KAZ", "AFG"},
+        List<String[]> questions = List.of(new String[] {"imports"}, new String[] {"series", "KAZ", "USA"},
+                new String[] {"top", "USA"}, new String[] {"partners", "KAZ"}, new String[] {"mirror", "KAZ", "AFG"},
                 new String[] {"od", "KAZ"}, new String[] {"transit", "KAZ"});
         for (String[] q : questions) {
             String[] args = new String[q.length + 3];
@@ -159,6 +160,31 @@ class TradeCommandTest {
             assertThat(r.exit()).as(String.join(" ", q) + ": " + r.err()).isEqualTo(CaravanCli.NO_ROUTE);
             assertThat(r.err()).contains("no trade data");
         }
+    }
+
+    @Test
+    void seriesAndTopAnswerFromThePublishedFiguresWithoutAStore() throws Exception {
+        Path none = dir.resolve("no-store-here");
+        CliRunner.Run series = CliRunner.run("trade", "series", "KAZ", "AFG", "--data-dir", none.toString());
+        assertThat(series.exit()).as(series.err()).isZero();
+        assertThat(series.out()).contains("published figures only",
+                "Published figures (not store records), full years, all goods, USD:", "kz-af-2022-turnover-kazinform",
+                "987.9 M");
+        CliRunner.Run csv = CliRunner.run("trade", "series", "KAZ", "AFG", "--format", "csv", "--data-dir",
+                none.toString());
+        assertThat(csv.out().lines().skip(1)).isNotEmpty().allSatisfy(l -> assertThat(l).contains(",published,"));
+        JsonNode json = new ObjectMapper().readTree(CliRunner.run("trade", "series", "KAZ", "AFG", "--format", "json",
+                "--data-dir", none.toString()).out());
+        assertThat(json.path("points")).isEmpty();
+        assertThat(json.path("published").size()).isEqualTo(PublishedFacts.embedded().about("KAZ", "AFG").size());
+        assertThat(json.path("basis").asText()).startsWith("no trade store");
+
+        CliRunner.Run top = CliRunner.run("trade", "top", "KAZ", "--partner", "AFG", "--year", "2022", "--data-dir",
+                none.toString());
+        assertThat(top.exit()).as(top.err()).isZero();
+        assertThat(top.out()).contains("Published product figures (not store records)", "kz-af-2022-exports-flour-apk",
+                "1,362,000");
+        assertThat(none).as("no store created").doesNotExist();
     }
 
     @Test

@@ -312,8 +312,7 @@ class ServerApiTest {
     @Test
     void tradeEndpointsAnswer503WithoutATradeStore() throws Exception {
         // This server was made with the two-argument constructor: no trade store.
-        for (String p : new String[] {"/api/trade/imports", "/api/trade/series?a=KAZ&b=AFG",
-            "/api/trade/top?reporter=KAZ", "/api/trade/partners?reporter=KAZ", "/api/trade/mirror?a=KAZ&b=AFG",
+        for (String p : new String[] {"/api/trade/imports", "/api/trade/partners?reporter=KAZ", "/api/trade/mirror?a=KAZ&b=AFG",
             "/api/trade/countries", "/api/trade/od?reporter=KAZ", "/api/trade/transit?reporter=KAZ"}) {
             Reply r = get(p);
             assertError(r, 503, null);
@@ -325,6 +324,18 @@ class ServerApiTest {
         Reply facts = get("/api/trade/facts?a=KAZ&b=AFG");
         assertThat(facts.status()).isEqualTo(200);
         assertThat(facts.json().path("facts").size()).isPositive();
+        // ... the series and top products answer from them alone, saying so
+        Reply series = get("/api/trade/series?a=KAZ&b=AFG");
+        assertThat(series.status()).as(series.body()).isEqualTo(200);
+        assertThat(series.json().path("points")).isEmpty();
+        assertThat(series.json().path("published").size()).isEqualTo(facts.json().path("facts").size());
+        assertThat(series.json().path("basis").asText()).startsWith("no trade store");
+        assertThat(series.json().path("synthetic").asBoolean()).isFalse();
+        Reply top = get("/api/trade/top?reporter=KAZ&partner=AFG&year=2022");
+        assertThat(top.status()).as(top.body()).isEqualTo(200);
+        assertThat(top.json().path("products")).isEmpty();
+        assertThat(top.json().path("published").size()).isPositive();
+        assertThat(get("/api/trade/top?reporter=USA").status()).isEqualTo(404);
         // ... and so is the demand made from them, routed on the server's network
         Reply od = get("/api/trade/transit?reporter=KAZ&year=2022&from_published=true");
         assertThat(od.status()).as(od.body()).isEqualTo(200);

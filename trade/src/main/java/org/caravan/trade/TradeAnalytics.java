@@ -44,6 +44,20 @@ public final class TradeAnalytics {
         this.countries = store.countries();
     }
 
+    private TradeAnalytics() {
+        this.store = null;
+        this.countries = Countries.embedded();
+    }
+
+    /**
+     * Analytics without a store (a fresh clone, or a server started without one): {@link #series} and {@link #top}
+     * answer from the shipped published figures alone, labelled so; the other questions need records.
+     */
+    public static TradeAnalytics publishedOnly() { return new TradeAnalytics(); }
+
+    /** True when there is no store behind these analytics (only the published figures answer). */
+    public boolean publishedOnlyAnswers() { return store == null; }
+
     public Countries countries() { return countries; }
 
     public PublishedFacts facts() { return facts; }
@@ -91,11 +105,16 @@ public final class TradeAnalytics {
                         f.valueUsd(), recorded, gap, f.valueUsd() > 0 ? 100 * gap / f.valueUsd() : null, f.source()));
             }
         }
+        if (store == null) {
+            return new TradeFigures.Series(a, b, ab, published, List.of(), "no trade store: the published figures "
+                    + "only (not Comtrade records; import a Comtrade file to compare them with records)");
+        }
         return new TradeFigures.Series(a, b, ab, published, List.copyOf(comparison),
                 "as reported by " + a.label() + "; exports FOB, imports CIF, USD; " + levelNote());
     }
 
     private List<SeriesPoint> points(Country a, Country b) {
+        if (store == null) return List.of();
         Map<Integer, Map<String, Amount>> byYear = totals(a, b.sqlCodes(), null).getOrDefault(0, Map.of());
         List<SeriesPoint> points = new ArrayList<>();
         SeriesPoint previous = null;
@@ -137,8 +156,10 @@ public final class TradeAnalytics {
             if (e.field().equals("level")) throw e;
             Integer y = year;
             if (y == null) {
-                y = publishedProducts(reporter, partner, null, f).stream().map(PublishedFact::year)
-                        .max(Integer::compare).orElse(null);
+                // the latest year with a full-year product figure, else the latest with any
+                List<PublishedFact> any = publishedProducts(reporter, partner, null, f);
+                y = any.stream().filter(PublishedFact::fullYear).map(PublishedFact::year).max(Integer::compare)
+                        .orElse(any.stream().map(PublishedFact::year).max(Integer::compare).orElse(null));
             }
             List<PublishedFact> published = y == null ? List.of() : publishedProducts(reporter, partner, y, f);
             if (published.isEmpty()) throw e;
@@ -166,6 +187,9 @@ public final class TradeAnalytics {
                 "level must be 2 (chapters), 4 (headings) or 6 (subheadings), got " + level);
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1, got " + limit);
         String f = flow(flow);
+        if (store == null) {
+            throw new NoTradeDataException(year != null ? "year" : "reporter", "there is no trade store");
+        }
         synchronized (store) {
             String base = "reporter IN (" + reporter.sqlCodes() + ") AND flow = '" + f + "' AND " + BREAKDOWN_TOTALS;
             int y = year != null ? year : latestYear(base + " AND cmd <> 'TOTAL'", reporter, f);
