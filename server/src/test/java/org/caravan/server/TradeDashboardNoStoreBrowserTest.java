@@ -1,0 +1,131 @@
+package org.caravan.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.caravan.scenario.ScenarioBase;
+import org.caravan.trade.PublishedFact;
+import org.caravan.trade.PublishedFacts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The trade dashboard on a fresh clone: a server started with NO trade store ({@code new CaravanServer(base, store,
+ * null)}: the store's endpoints answer 503), so the page has only the embedded published figures. For KAZ/AFG it must
+ * list every one of them with its value, its source (linked where the figure has a URL) and its confidence label
+ * "published". Skipped (not failed) only where Chromium or chromedriver is absent, as {@link WebAppBrowserTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TradeDashboardNoStoreBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private Path dir;
+    private Path profile;
+    private ScenarioStore scenarios;
+    private CaravanServer server;
+    private WebDriver driver;
+
+    @BeforeAll
+    void start() throws Exception {
+        if (!HeadlessChromium.installed()) return;
+        ScenarioBase base = ScenarioBase.embedded();
+        dir = Files.createTempDirectory("caravan-trade-nostore-");
+        scenarios = DuckDbScenarioStore.open(dir, base);
+        server = new CaravanServer(base, scenarios, null).start("127.0.0.1", 0);
+        profile = Files.createTempDirectory("caravan-chromium-");
+        driver = HeadlessChromium.start(profile, "1400,1800").orElseThrow();
+        driver.manage().timeouts().pageLoadTimeout(WAIT);
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (driver != null) driver.quit();
+        if (server != null) server.close();
+        if (scenarios != null) scenarios.close();
+        HeadlessChromium.deleteTrees(profile, dir);
+    }
+
+    @Test
+    void publishedFiguresShowWithValuesSourcesAndLabels() throws IOException {
+        assumeTrue(driver != null, HeadlessChromium.MISSING);
+        driver.get("http://127.0.0.1:" + server.port() + "/trade.html");
+        new WebDriverWait(driver, WAIT)
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+
+        assertThat(new Select(driver.findElement(By.id("reporter"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("KAZ");
+        assertThat(new Select(driver.findElement(By.id("partner"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("AFG");
+        // The page's only error is the server's own explanation (the store's endpoints answer 503), no other failure.
+        WebElement error = driver.findElement(By.id("error"));
+        if (error.isDisplayed()) {
+            assertThat(error.getText()).as("page error banner").contains("no trade store", "/api/trade/facts");
+        }
+        // The page says there is no store rather than pretending the figures are records.
+        assertThat(driver.findElement(By.id("imports-table")).getText()).contains("This server has no trade store.");
+
+        List<PublishedFact> facts = PublishedFacts.embedded().about("KAZ", "AFG");
+        assertThat(facts).hasSizeGreaterThan(5);
+        assertThat(driver.findElements(By.cssSelector("#facts-table tbody tr"))).hasSize(facts.size());
+        for (PublishedFact f : facts) {
+            WebElement row = driver.findElement(By.cssSelector("#facts-table tr[data-id='" + f.id() + "']"));
+            String text = row.getText();
+            if (f.valueUsd() != null) assertThat(text).as(f.id()).contains(usdM(f.valueUsd()));
+            assertThat(row.findElement(By.cssSelector("span.badge.conf-" + f.confidence())).getText())
+                    .as(f.id()).isEqualTo(f.confidence());
+            WebElement source = row.findElement(By.cssSelector("td.source"));
+            assertThat(source.getText()).as(f.id()).isEqualTo(f.source());
+            if (f.url() != null && !f.url().isBlank()) {
+                assertThat(source.findElement(By.tagName("a")).getAttribute("href")).as(f.id()).isEqualTo(f.url());
+            }
+        }
+        // The known KAZ/AFG headline figures, labelled published, with their sources (linked).
+        WebElement kazinform = driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2022-turnover-kazinform']"));
+        assertThat(kazinform.getText()).contains("2022", "$987.9 M", "Kazinform", "published");
+        assertThat(kazinform.findElement(By.cssSelector("td.source a")).getAttribute("href"))
+                .isEqualTo("https://www.inform.kz/en/afghan-business-delegation-arrives-in-astana_a4096663/amp");
+        assertThat(driver.findElement(By.cssSelector("#facts-table tr[data-id='kz-af-2023-turnover-interfax']"))
+                .getText()).contains("$567.5 M", "Interfax", "published");
+        assertThat(facts.stream().filter(f -> f.confidence().equals("published")).count()).isPositive();
+
+        // The series chart carries the published points (no records: no bars), each labelled with its source.
+        Object published = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const c = Chart.getChart(document.getElementById('series-chart'));"
+                + "return c.data.datasets[3].data.length;");
+        assertThat(((Number) published).longValue()).isPositive();
+
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "trade-no-store.png"),
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+        // Without a store the store's endpoints answer 503 (documented); nothing else may fail in the console.
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !(m.contains("/api/trade/") && (m.contains("503") || m.contains("404"))))
+                .toList();
+        assertThat(severe).as("browser console errors").isEmpty();
+    }
+
+    /** As the page's usdM: millions of US dollars, one decimal (two below 1 M), e.g. "$987.9 M". */
+    private static String usdM(double usd) {
+        return String.format(java.util.Locale.US, Math.abs(usd) < 1e6 ? "$%,.2f M" : "$%,.1f M", usd / 1e6);
+    }
+}
