@@ -1,7 +1,6 @@
 package org.caravan.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -11,33 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class ContractionHierarchyProperties {
 
-    /** Random directed graph whose costs are small integers: many equal-cost paths (ties), exact sums. */
-    static CompactGraph tieGraph(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        int m = n * 3;
-        int[] t = new int[m];
-        int[] h = new int[m];
-        double[] c = new double[m];
-        for (int a = 0; a < m; a++) {
-            t[a] = r.nextInt(n);
-            h[a] = r.nextInt(n);
-            c[a] = r.nextInt(4); // 0..3, zero-cost arcs included
-        }
-        return CompactGraph.of(n, t, h, c, new float[n], new float[n]);
-    }
-
-    private static void assertSame(double expected, double actual) {
-        if (Double.isInfinite(expected)) {
-            assertThat(actual).isInfinite();
-        } else {
-            assertThat(actual).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
-        }
-    }
-
     @Property(tries = 200)
     void chQueryEqualsDijkstra(@ForAll @IntRange(min = 1, max = 80) int n, @ForAll long seed,
                                @ForAll boolean ties) {
-        CompactGraph g = ties ? tieGraph(n, seed) : SearchAgreementProperties.randomGraph(n, seed);
+        CompactGraph g = ties ? TestGraphs.tieGraph(n, seed) : TestGraphs.randomGraph(n, seed);
         ContractionHierarchy ch = ContractionHierarchy.build(g);
         ContractionHierarchy.Query q = ch.newQuery();
         Search s = new Search(g);
@@ -50,7 +26,7 @@ class ContractionHierarchyProperties {
             if (ties) {
                 assertThat(c).isEqualTo(d); // integer costs: sums are exact in any order
             } else {
-                assertSame(d, c);
+                TestGraphs.assertSameDistance(d, c);
             }
         }
     }
@@ -58,9 +34,9 @@ class ContractionHierarchyProperties {
     @Property(tries = 150)
     void matrixEqualsOneToOne(@ForAll @IntRange(min = 1, max = 70) int n, @ForAll long seed,
                               @ForAll boolean ties, @ForAll boolean withOverlay) {
-        CompactGraph g = ties ? tieGraph(n, seed) : SearchAgreementProperties.randomGraph(n, seed);
+        CompactGraph g = ties ? TestGraphs.tieGraph(n, seed) : TestGraphs.randomGraph(n, seed);
         ContractionHierarchy ch = ContractionHierarchy.build(g);
-        Overlay o = withOverlay ? SearchAgreementProperties.randomOverlay(g, seed) : Overlay.NONE;
+        Overlay o = withOverlay ? TestGraphs.randomOverlay(g, seed) : Overlay.NONE;
         SplittableRandom r = new SplittableRandom(seed + 5);
         int[] src = r.ints(1 + r.nextInt(8), 0, n).toArray();
         int[] dst = r.ints(1 + r.nextInt(8), 0, n).toArray();
@@ -68,7 +44,7 @@ class ContractionHierarchyProperties {
         Search s = new Search(g);
         for (int i = 0; i < src.length; i++) {
             for (int j = 0; j < dst.length; j++) {
-                assertSame(s.dijkstra(src[i], dst[j], o), m[i][j]);
+                TestGraphs.assertSameDistance(s.dijkstra(src[i], dst[j], o), m[i][j]);
             }
         }
     }
@@ -84,7 +60,7 @@ class ContractionHierarchyProperties {
         double[][] ref = Matrix.compute(g, src, dst, Overlay.NONE);
         for (int i = 0; i < src.length; i++) {
             for (int j = 0; j < dst.length; j++) {
-                assertSame(ref[i][j], m[i][j]);
+                TestGraphs.assertSameDistance(ref[i][j], m[i][j]);
             }
         }
     }
