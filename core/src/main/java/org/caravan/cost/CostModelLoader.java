@@ -42,7 +42,8 @@ public final class CostModelLoader {
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
     private static final Set<String> NODE = Set.of("transship", "gauge_change");
-    private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening");
+    private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening", "cargo");
+    private static final Set<String> CROSSING_CARGO = Set.of("forward", "reverse");
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
     private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days", "closed_months");
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
@@ -520,7 +521,32 @@ public final class CostModelLoader {
             CrossingRule.Direction f = direction(node.get("forward"), join(path, "forward"));
             CrossingRule.Direction b = node.has("reverse") ? direction(node.get("reverse"), join(path, "reverse")) : f;
             OpeningHours o = node.has("opening") ? opening(node.get("opening"), join(path, "opening")) : null;
-            return f == null || b == null ? null : new CrossingRule(f, b, o);
+            Map<Cargo, CrossingRule> byCargo = new EnumMap<>(Cargo.class);
+            JsonNode cs = node.get("cargo");
+            if (cs != null && !cs.isNull()) {
+                if (!cs.isObject()) problem(join(path, "cargo"), "expected a mapping of cargo class (bulk, container) "
+                        + "to {forward, reverse}");
+                else cs.fields().forEachRemaining(e -> {
+                    String p = join(path, "cargo." + e.getKey());
+                    Cargo cargo;
+                    try {
+                        cargo = Cargo.parse(e.getKey());
+                    } catch (IllegalArgumentException ex) {
+                        problem(p, "expected bulk or container, got '" + e.getKey() + "'");
+                        return;
+                    }
+                    JsonNode n = e.getValue();
+                    if (!n.isObject()) {
+                        problem(p, "expected {forward, reverse}");
+                        return;
+                    }
+                    unknown(n, p, CROSSING_CARGO);
+                    CrossingRule.Direction cf = direction(n.get("forward"), join(p, "forward"));
+                    CrossingRule.Direction cb = n.has("reverse") ? direction(n.get("reverse"), join(p, "reverse")) : cf;
+                    if (cf != null && cb != null) byCargo.put(cargo, new CrossingRule(cf, cb, null));
+                });
+            }
+            return f == null || b == null ? null : new CrossingRule(f, b, o, byCargo);
         }
 
         LocalTime time(JsonNode node, String path) {

@@ -130,6 +130,7 @@ final class RouteAssembler {
             String linkName = link.name().isEmpty() ? a.name() + " - " + b.name() : link.name();
             if (link.isCrossing()) {
                 CrossingRule rule = tables.crossing(link.id());
+                if (rule != null) rule = rule.forCargo(profile.cargoClass());
                 Wait queue;
                 OpeningHours gate = null;
                 double p90;
@@ -148,7 +149,8 @@ final class RouteAssembler {
                 crossings.add(new CrossingUse(link.id(), link.name().isEmpty() ? a.name() + " / " + b.name()
                         : link.name(), a.id(), b.id(), a.country(), b.country(), c.mode(), costs.hours(idx),
                         p90, costs.usd(idx) * units, rule != null
-                        ? costs.model().sourceOf("crossings." + link.id()).map(CostModel.Source::source)
+                        ? costs.model().sourceOf("crossings." + link.id() + ".cargo." + profile.cargoClass().code())
+                                .or(() -> costs.model().sourceOf("crossings." + link.id())).map(CostModel.Source::source)
                                 .orElse(link.source()) : link.source())); // the fee, not the leg's fixed cost
             } else {
                 double wait = costs.waitHours(idx);

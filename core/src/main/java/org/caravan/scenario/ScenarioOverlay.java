@@ -76,7 +76,8 @@ public final class ScenarioOverlay {
      * The cost model's place tables hold the times the router uses for crossings (crossings.yaml) and for sea and
      * ferry departures (services.yaml); a scenario's change of a crossing's or a ferry link's times is written into
      * them too, or it would change the network file's figures but not the answer. A ferry link given a new mean
-     * wait has its service entry replaced in {@code tree}.
+     * wait has its service entry replaced in {@code tree}; a crossing given new hours loses its per-cargo overrides
+     * in {@code tree} (the scenario's hours are then the crossing's for every cargo).
      */
     private static ObjectNode placeTableChanges(ObjectNode tree, ScenarioChanges c, String file) {
         ObjectNode out = YamlOverlay.YAML.createObjectNode();
@@ -90,6 +91,9 @@ public final class ScenarioOverlay {
             direction(rev, or(cc.hoursMeanRev(), cc.hoursMean()), or(cc.hoursP90Rev(), cc.hoursP90()),
                     or(cc.feeUsdRev(), cc.feeUsd()), entry, "reverse");
             if (!entry.has("reverse") && rule.has("reverse")) entry.remove("reverse");
+            // the scenario's figures are the crossing's for all cargo: its per-cargo overrides no longer apply
+            if ((cc.hoursMean() != null || cc.hoursP90() != null || cc.hoursMeanRev() != null
+                    || cc.hoursP90Rev() != null) && rule instanceof ObjectNode o) o.remove("cargo");
             obj(obj(out, "sources"), "crossings." + id).put("source", "scenario " + file).put("confidence",
                     "estimated");
         });

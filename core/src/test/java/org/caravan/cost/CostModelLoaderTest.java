@@ -264,6 +264,8 @@ class CostModelLoaderTest {
             unknown cargo class       | 'profiles: {bulk: {cargo_class: liquid}}'                               | profiles.bulk.cargo_class
             two service shapes        | 'services: {ferry_kzaau_azala: {wait_hours: 3, p90_wait_hours: 5}}'     | services.ferry_kzaau_azala
             bad opening time          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "8am", closes: "20:00"}}}' | crossings.x_pktor_afrkh_road.opening.opens
+            unknown cargo class       | 'crossings: {x_pktor_afrkh_road: {cargo: {reefer: {forward: {wait_hours: 1, p90_wait_hours: 2, fee_usd: 0}}}}}' | crossings.x_pktor_afrkh_road.cargo.reefer
+            cargo p90 below the mean  | 'crossings: {x_pktor_afrkh_road: {cargo: {container: {forward: {wait_hours: 5, p90_wait_hours: 2, fee_usd: 0}}}}}' | crossings.x_pktor_afrkh_road.cargo.container.forward.p90_wait_hours
             bad closed day            | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_days: [friday]}}}' | crossings.x_pktor_afrkh_road.opening.closed_days
             bad closed month          | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [winter]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months
             closed every month        | 'crossings: {x_pktor_afrkh_road: {opening: {opens: "08:00", closes: "20:00", closed_months: [jan, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec]}}}' | crossings.x_pktor_afrkh_road.opening.closed_months

@@ -123,6 +123,33 @@ class TimeModelTest {
         assertThat(mon.totals().hours()).isCloseTo(1 + 2 + 1, within(1e-6));
     }
 
+    private static final String PER_CARGO = """
+            crossings:
+              pq:
+                forward: {wait_hours: 60, p90_wait_hours: 108, fee_usd: 100}
+                reverse: {wait_hours: 40, p90_wait_hours: 72, fee_usd: 80}
+                cargo:
+                  container: {forward: {wait_hours: 4, p90_wait_hours: 7.2, fee_usd: 90}}
+            sources:
+              crossings.pq.cargo.container: {source: "test container figure", confidence: published}
+            """;
+
+    @Test
+    void aCargoClassWithItsOwnCrossingFiguresUsesThemBothWaysAndOthersKeepTheCrossings() throws Exception {
+        Router router = new Router(border(), costs(PER_CARGO));
+        Route box = router.route(RouteRequest.of("A", "B").withCargo("container")).route();
+        assertThat(box.crossings().get(0).hours()).isCloseTo(4, within(EPS));
+        assertThat(box.crossings().get(0).p90Hours()).isCloseTo(7.2, within(EPS));
+        assertThat(box.crossings().get(0).source()).isEqualTo("test container figure");
+        // the override gives no reverse: its forward figures serve both directions
+        Route boxBack = router.route(RouteRequest.of("B", "A").withCargo("container")).route();
+        assertThat(boxBack.crossings().get(0).hours()).isCloseTo(4, within(EPS));
+        Route bulk = router.route(RouteRequest.of("A", "B").withCargo("bulk")).route();
+        assertThat(bulk.crossings().get(0).hours()).isCloseTo(60, within(EPS));
+        Route bulkBack = router.route(RouteRequest.of("B", "A").withCargo("bulk")).route();
+        assertThat(bulkBack.crossings().get(0).hours()).isCloseTo(40, within(EPS));
+    }
+
     @Test
     void aClosedDayWaitsForTheNextOpening() throws Exception {
         Router router = new Router(border(), costs(OPENING));
