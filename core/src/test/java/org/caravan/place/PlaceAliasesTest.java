@@ -28,7 +28,8 @@ class PlaceAliasesTest {
             "Turgundi, AFTOW", "Torghondi, AFTOW", "Torgundi, AFTOW", "Towraghondi, AFTOW",
             "Serhetabad, TMKUK", "Ashgabad, TMAGT", "Turkmenbashy, TMKRW", "Urumchi, CNURM", "Alyat, AZALA",
             "Shirkhan Bandar, AFSHE", "Eslam Qaleh, AFISQ", "Islam Qalah, AFISQ", "Nizhny Pyanj, tj_nizhny_panj",
-            "Hairaton, AFHRT"
+            "Hairaton, AFHRT", "Moyinty, st_kz_1843860384", "Moiynty, st_kz_1843860384",
+            "Langfang, CNLFZ", "Jinhua, CNJHA", "CNLFZ, CNLFZ", "CNJHA, CNJHA"
     })
     void aliasResolvesToItsNode(String query, String id) {
         assertThat(PLACES.resolve(query, "from").id()).isEqualTo(id);
