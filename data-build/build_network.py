@@ -11,7 +11,7 @@ Inputs (read at build time only):
 Usage: python3 data-build/build_network.py [--shared PATH] [--out DIR]
 Deterministic: running it again reproduces the CSVs byte for byte. Python 3 stdlib only.
 """
-import argparse, csv, io, json, math, os, sys
+import argparse, csv, io, json, math, os, re, sys
 from collections import OrderedDict, defaultdict, deque
 
 sys.dont_write_bytecode = True
@@ -732,6 +732,42 @@ def write_csv(path, fields, rows):
             w.writerow({k: r.get(k, '') for k in fields})
 
 
+def norm_name(s):
+    """Same folding as the CLI's PlaceIndex.normalize: no diacritics, lower case, punctuation to spaces."""
+    import unicodedata
+    t = ''.join(c for c in unicodedata.normalize('NFD', s) if not unicodedata.combining(c))
+    t = t.lower().replace('\u0131', 'i')
+    return ' '.join(re.sub(r'[^\w]|_', ' ', t).split())
+
+
+def apply_aliases(out_nodes):
+    """Adds data-build/place_aliases.csv names to alt_names; an alias that is already another node's name or
+    alias is refused (reported as a problem), so every alias added here is unambiguous."""
+    owners = {}
+    for n in out_nodes:
+        for nm in [n['name']] + [a for a in (n.get('alt_names') or '').split(';') if a.strip()]:
+            owners.setdefault(norm_name(nm), set()).add(n['id'])
+    byid = {n['id']: n for n in out_nodes}
+    added = 0
+    for r in read_csv(os.path.join(HERE, 'place_aliases.csv')):
+        n = byid.get(r['id'])
+        if n is None:
+            problem(f'place_aliases: unknown node {r["id"]}')
+            continue
+        k = norm_name(r['alias'])
+        others = owners.get(k, set()) - {r['id']}
+        if others:
+            problem(f'place_aliases: {r["alias"]!r} for {r["id"]} is already a name of {sorted(others)}')
+            continue
+        if r['id'] in owners.get(k, set()):
+            continue
+        alts = [a for a in (n.get('alt_names') or '').split(';') if a.strip()]
+        n['alt_names'] = ';'.join(alts + [r['alias'].strip()])
+        owners.setdefault(k, set()).add(r['id'])
+        added += 1
+    print(f'\n== place aliases: {added} added from place_aliases.csv ==')
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--shared', default=os.path.normpath(os.path.join(HERE, '..', '..', 'shared')))
@@ -779,6 +815,7 @@ def main():
         o = dict(n)
         o['lon'], o['lat'] = fmt(n['lon'], 4), fmt(n['lat'], 4)
         out_nodes.append(o)
+    apply_aliases(out_nodes)  # --- aliases hook (#14 s3): data-build/place_aliases.csv ---
     # --- rail hook: OSM-derived (ODbL) rows go to their own files ---
     out_nodes, osm_nodes = rail_osm.split_odbl(out_nodes)
     links, osm_links = rail_osm.split_odbl(links)

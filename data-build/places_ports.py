@@ -209,6 +209,10 @@ def add_nodes(nodes, shared):
                               source=f'city centre per en.wikipedia.org/wiki/{r["name"].replace(" ", "_")} '
                                      '(data-build/places_east.csv, not re-checked)',
                               confidence='estimated', note=r['note'])
+        cs = r.get('coord_source') or ''
+        if cs.startswith('unlocode:'):
+            nodes[r['id']].update(source=f'UN/LOCODE {cs.split(":", 1)[1]} official coordinates (geoapify/un-locode)',
+                                  confidence='published')
 
 
 # ---------------------------------------------------------------- links
