@@ -9,6 +9,8 @@ import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
 /**
  * The whole network as an RFC 7946 FeatureCollection (Point per node, LineString per link) with the attributes a
@@ -18,6 +20,28 @@ public final class NetworkGeoJson {
     private NetworkGeoJson() {}
 
     public static ObjectNode toGeoJson(Network network) {
+        return toGeoJson(network, 0);
+    }
+
+    /**
+     * Display tolerances (degrees) for {@link #toGeoJson(Network, double)} per web-map zoom band: index = band
+     * (0: zoom below 5, 1: zoom 5-6, 2: zoom 7-8, 3: zoom 9 and above = full geometry). About a pixel or less at
+     * the band's lowest zoom (one degree is ~256 / 360 * 2^zoom pixels).
+     */
+    public static final double[] ZOOM_TOLERANCE_DEG = {0.05, 0.01, 0.002, 0};
+
+    /** The band of {@link #ZOOM_TOLERANCE_DEG} for a web-map zoom level. */
+    public static int zoomBand(int zoom) {
+        return zoom < 5 ? 0 : zoom < 7 ? 1 : zoom < 9 ? 2 : 3;
+    }
+
+    /**
+     * The network with each link's line simplified by Douglas-Peucker at {@code toleranceDeg} (lon/lat degrees;
+     * 0 = full geometry), for drawing at a coarse zoom: every simplified line keeps its first and last vertex and
+     * stays within the tolerance of the full one. Attributes are those of {@link #toGeoJson(Network)}; km stays
+     * the length measured on the full geometry.
+     */
+    public static ObjectNode toGeoJson(Network network, double toleranceDeg) {
         ObjectNode fc = RouteJson.MAPPER.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
@@ -34,7 +58,7 @@ public final class NetworkGeoJson {
             f.put("type", "Feature");
             ObjectNode g = f.putObject("geometry");
             g.put("type", "LineString");
-            lineCoordinates(network, l, g.putArray("coordinates"));
+            lineCoordinates(network, l, g.putArray("coordinates"), toleranceDeg);
             ObjectNode p = f.putObject("properties");
             p.put("id", l.id());
             p.put("name", l.name());
@@ -68,8 +92,17 @@ public final class NetworkGeoJson {
 
     /** A link's line as GeoJSON positions: its geometry, else straight from its from-node to its to-node. */
     static void lineCoordinates(Network network, Link l, ArrayNode coords) {
+        lineCoordinates(network, l, coords, 0);
+    }
+
+    static void lineCoordinates(Network network, Link l, ArrayNode coords, double toleranceDeg) {
         if (l.geometry() != null && l.geometry().getNumPoints() >= 2) {
-            for (Coordinate c : l.geometry().getCoordinates()) coords.addArray().add(c.x).add(c.y);
+            Geometry line = l.geometry();
+            if (toleranceDeg > 0 && line.getNumPoints() > 2) {
+                Geometry s = DouglasPeuckerSimplifier.simplify(line, toleranceDeg);
+                if (s.getNumPoints() >= 2) line = s;
+            }
+            for (Coordinate c : line.getCoordinates()) coords.addArray().add(c.x).add(c.y);
         } else {
             Node a = network.node(l.from()).orElseThrow();
             Node b = network.node(l.to()).orElseThrow();

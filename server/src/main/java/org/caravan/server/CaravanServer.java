@@ -71,6 +71,8 @@ public final class CaravanServer implements AutoCloseable {
     private final Planner planner;
     private final PlaceIndex places;
     private final String networkGeoJson;
+    /** /api/network?zoom=N per zoom band (NetworkGeoJson.ZOOM_TOLERANCE_DEG), serialised on first request. */
+    private final String[] networkGeoJsonByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
     private final ScenarioApi scenarios;
     private final TradeApi trade;
     /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
@@ -147,7 +149,7 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
-        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson));
+        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson(ctx.queryParam("zoom"))));
         app.get("/api/countries", this::countries);
         app.get("/api/countries/shapes", this::countryShapes);
         app.get("/api/costs", ctx -> json(ctx, this.costTree));
@@ -441,6 +443,33 @@ public final class CaravanServer implements AutoCloseable {
 
     private void riskRegister(Context ctx) {
         json(ctx, RiskJson.toJson(risk));
+    }
+
+    /**
+     * The network layer: full geometry without {@code zoom}; with it, link lines simplified for that web-map zoom
+     * (Douglas-Peucker, {@link NetworkGeoJson#zoomBand}), so the map draws fewer vertices at coarse zooms.
+     */
+    private String networkGeoJson(String zoom) {
+        if (zoom == null || zoom.isBlank()) return networkGeoJson;
+        int z;
+        try {
+            z = Integer.parseInt(zoom.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameter("zoom", "zoom must be a whole number (web-map zoom level 0-22), got '" + zoom + "'");
+        }
+        if (z < 0 || z > 22) throw new BadParameter("zoom", "zoom must be 0-22, got " + z);
+        int band = NetworkGeoJson.zoomBand(z);
+        synchronized (networkGeoJsonByBand) {
+            if (networkGeoJsonByBand[band] == null) {
+                try {
+                    networkGeoJsonByBand[band] = RouteJson.MAPPER.writeValueAsString(
+                            NetworkGeoJson.toGeoJson(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return networkGeoJsonByBand[band];
+        }
     }
 
     // ------------------------------------------------------------------ parameters and output

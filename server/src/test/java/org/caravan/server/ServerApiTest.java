@@ -291,6 +291,11 @@ class ServerApiTest {
         assertThat(net.path("features").size()).isGreaterThan(600);
         JsonNode first = net.path("features").get(0);
         assertThat(first.path("properties").has("source")).isTrue();
+        String full = get("/api/network").body(), coarse = get("/api/network?zoom=3").body();
+        assertThat(get("/api/network?zoom=3").json().path("features").size()).isEqualTo(net.path("features").size());
+        assertThat(coarse.length()).as("zoom 3 layer is smaller than the full one").isLessThan(full.length());
+        assertThat(get("/api/network?zoom=12").body()).as("zoom 12 is the full geometry").isEqualTo(full);
+        assertThat(get("/api/network?zoom=abc").status()).isEqualTo(400);
         JsonNode countries = get("/api/countries").json().path("countries");
         assertThat(countries.toString()).contains("\"code\":\"AF\"", "risk_class");
         JsonNode shapes = get("/api/countries/shapes").json();
