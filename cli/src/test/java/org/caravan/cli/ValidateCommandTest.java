@@ -49,11 +49,11 @@ class ValidateCommandTest {
     void textShowsEveryRowSummariesAndTargets() {
         CliRunner.Run run = validate();
         assertThat(run.exit()).as(run.err()).isZero();
-        // --costs merges over the embedded defaults, whose Kazakh rail rate (1.8 USD/km) applies on this Kazakh
-        // fixture: o3 is 200 + 520 x 1.8 = 1136 USD against 500.
+        // --costs merges over the embedded defaults, whose Kazakh rail rate (0.79 USD/km, KTZ's published tariff in
+        // tariffs.yaml) applies on this Kazakh fixture: o3 is 200 + 520 x 0.79 = 610.8 USD against 500 (above 600).
         assertThat(run.out()).contains("6 observations, 5 evaluated").contains("MISS").contains("place not in network")
                 .contains("By quantity").contains("By kind and mode").contains("Targets")
-                .contains("time within +-20 %").containsPattern("o3 .* 1136 +2\\.27 +MISS");
+                .contains("time within +-20 %").containsPattern("o3 .* 611 +1\\.22 +MISS");
     }
 
     @Test

@@ -75,7 +75,10 @@ class CostModelLoaderTest {
         assertThat(box.tonnesPerUnit()).isEqualTo(20.0);
         assertThat(box.valueOfTimeUsdPerHour()).isEqualTo(0.8);
         assertThat(box.rates(Mode.FERRY).fixedUsd()).isEqualTo(600.0);
-        assertThat(box.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(1.8);
+        // KTZ's published 2010 export tariffs (tariffs.yaml, rule R-tkm): 40-foot box 0.79 USD/km, grain 0.0115 USD/t-km
+        assertThat(box.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(0.79);
+        assertThat(bulk.rates(Mode.RAIL).perKmUsd("KZ")).isEqualTo(0.0115);
+        assertThat(m.sourceOf("profiles.bulk.modes.rail.per_km_usd_by_country.KZ")).isPresent();
         assertThat(box.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(53.0);
         assertThat(box.transship(Mode.ROAD, Mode.SEA)).isEqualTo(new Handling(180, 48, 1.5));
         assertThat(box.transship(Mode.FERRY, Mode.RAIL)).isEqualTo(new Handling(120, 24, 1.0));

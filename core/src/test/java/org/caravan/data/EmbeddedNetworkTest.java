@@ -136,6 +136,15 @@ class EmbeddedNetworkTest {
     }
 
     @Test
+    void northernKazakhGrainToMazarStaysOffRussiaWithKtzTariffs() {
+        // With KTZ's published export grain tariff (0.0115 USD/t-km, tariffs.yaml) the cheapest bulk route runs
+        // south through Kazakhstan and Uzbekistan; with CPMM's 0.09 it went via Russia and two Caspian sailings.
+        Route r = route(req("Kostanay", "Mazar-i-Sharif").withCargo("bulk"));
+        assertThat(r.countries()).containsSubsequence("KZ", "UZ", "AF").doesNotContain("RU");
+        assertThat(r.legs()).noneMatch(l -> l.cargoMode() == Mode.FERRY || l.cargoMode() == Mode.SEA);
+    }
+
+    @Test
     void caspianAndMiddleCorridorConnect() {
         // The Middle Corridor avoids Russia by definition: with Upper Lars in the network the cheapest box goes
         // Aktau - Makhachkala by sea and over Upper Lars by truck, a real (congested) alternative.

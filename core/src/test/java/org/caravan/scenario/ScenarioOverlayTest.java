@@ -271,7 +271,7 @@ class ScenarioOverlayTest {
                 """));
         CostModel hand = CostModelLoader.fromTree(tree, "hand");
         assertThat(hand.profile("container").orElseThrow().modes().get(org.caravan.network.Mode.RAIL)
-                .perKmUsd("KZ")).isEqualTo(1.8); // the override merged, it did not replace
+                .perKmUsd("KZ")).isEqualTo(0.79); // the override merged, it did not replace (KZ: tariffs.yaml)
         assertSameRoutes(new Router(BASE.network(), hand, BASE.risk()), r -> r, run, requests());
 
         ScenarioRun avoid = ScenarioOverlay.apply(BASE, parse(file("  avoid: [AF]\n  penalties: {IR: 500}\n")));
