@@ -272,7 +272,11 @@ public final class FreightAssignment {
                         a = index.size();
                         index.put(key, a);
                         elements.add(null);
-                        tracked.add(new String[] {l.id(), leg.from(), leg.to(), dir});
+                        // A crossing is not a mode: its km count under the mode the cargo crosses in (the one mode
+                        // it carries, or the cargo mode of the first route seen on a crossing open to several).
+                        Mode km = l.mode() != Mode.CROSSING ? l.mode()
+                                : l.carries().size() == 1 ? l.carries().iterator().next() : leg.cargoMode();
+                        tracked.add(new String[] {l.id(), leg.from(), leg.to(), dir, km.name()});
                         pceRows.add(new double[classes.size()]);
                     }
                     lks.add(a);
@@ -368,7 +372,7 @@ public final class FreightAssignment {
                 Link l = net.link(tr[0]).orElseThrow();
                 linkFlows.add(new LinkFlow(l.id(), l.name(), l.mode(), tr[1], tr[2], tr[3], l.km(), Map.copyOf(byCls),
                         t));
-                tkm.merge(l.mode(), t * l.km(), Double::sum);
+                tkm.merge(Mode.valueOf(tr[4]), t * l.km(), Double::sum);
             }
         }
         return new Result(options, pairs.size(), List.copyOf(classes), List.copyOf(elementFlows), List.copyOf(linkFlows),
@@ -376,14 +380,17 @@ public final class FreightAssignment {
                 routeCount, (System.nanoTime() - start) / 1_000_000, mainModes);
     }
 
-    /** The mode a route runs the most km on (its main mode; crossings and transfers have none), first on ties. */
+    /**
+     * The mode a route runs the most km on (its main mode), first on ties. A crossing's km count under the mode the
+     * cargo crosses in (crossings are not a mode); transfers have none.
+     */
     static Mode mainMode(Route r, Network net) {
         Map<Mode, Double> km = new java.util.EnumMap<>(Mode.class);
         for (Leg leg : r.legs()) {
             Link l = net.link(leg.linkId()).orElseThrow();
-            if (l.km() > 0) km.merge(leg.mode(), l.km(), Double::sum);
+            if (l.km() > 0) km.merge(leg.cargoMode(), l.km(), Double::sum);
         }
-        Mode best = r.legs().isEmpty() ? Mode.ROAD : r.legs().get(0).mode();
+        Mode best = r.legs().isEmpty() ? Mode.ROAD : r.legs().get(0).cargoMode();
         double bk = -1;
         for (Map.Entry<Mode, Double> e : km.entrySet()) if (e.getValue() > bk) { bk = e.getValue(); best = e.getKey(); }
         return best;

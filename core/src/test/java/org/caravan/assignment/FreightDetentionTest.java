@@ -149,6 +149,9 @@ class FreightDetentionTest {
             assertThat(r.demandTonnes()).isEqualTo(pairs.stream().mapToDouble(OdPair::tonnes).sum());
             List<ModeShare> split = r.modalSplit();
             assertThat(split).isNotEmpty();
+            // Crossings are not a mode and no row is empty (a 0 t "crossing" row was listed before).
+            assertThat(split).extracting(ModeShare::mode).doesNotContain(org.caravan.network.Mode.CROSSING);
+            assertThat(split).allMatch(s -> s.tonnes() > 0 || s.tonneKm() > 0);
             assertThat(split.stream().mapToDouble(ModeShare::tonneShare).sum()).isCloseTo(1, within(1e-9));
             assertThat(split.stream().mapToDouble(ModeShare::tonneKmShare).sum()).isCloseTo(1, within(1e-9));
             assertThat(split.stream().mapToDouble(ModeShare::tonnes).sum())

@@ -51,17 +51,78 @@ final class AssignApi {
         CaravanServer.json(ctx, cached);
     }
 
+    /** Largest capacities upload (the shipped table is a few kB). */
+    static final int MAX_CAPACITIES_BYTES = 1024 * 1024;
+
+    /**
+     * The OD CSV as the raw body, or multipart/form-data with the field {@code od} (the OD CSV) and optionally
+     * {@code capacities} (a capacities CSV overriding or adding to the shipped table, as {@code --capacities FILE}).
+     */
     void post(Context ctx) {
+        String type = ctx.contentType();
+        byte[] od;
+        Capacities caps = capacities;
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            od = part(ctx, "od", Integer.MAX_VALUE);
+            if (od == null) throw new CaravanServer.BadParameter("od", "multipart upload without an 'od' field: send "
+                    + "the OD CSV as the field 'od' (and optionally a capacities CSV as 'capacities')");
+            byte[] c = part(ctx, "capacities", MAX_CAPACITIES_BYTES);
+            if (c != null) {
+                try {
+                    caps = capacities.withOverrides(new java.io.ByteArrayInputStream(c), "capacities");
+                } catch (org.caravan.assignment.AssignmentInputException e) {
+                    throw new CaravanServer.BadParameter("capacities", e.getMessage());
+                } catch (java.io.IOException e) {
+                    throw new CaravanServer.BadParameter("capacities", "unreadable upload: " + e.getMessage());
+                }
+            }
+        } else {
+            od = ctx.bodyAsBytes();
+        }
         List<OdPair> pairs;
         try {
-            pairs = OdFile.read(ctx.bodyAsBytes(), "request body");
+            pairs = OdFile.read(od, "request body");
         } catch (OdFileException e) {
             throw new CaravanServer.BadParameter("od", e.getMessage());
         }
-        CaravanServer.json(ctx, answer(ctx, pairs));
+        CaravanServer.json(ctx, answer(ctx, pairs, caps));
+    }
+
+    /** A multipart field's bytes (file part or plain part), null when absent; over {@code max} bytes is refused. */
+    private static byte[] part(Context ctx, String name, int max) {
+        try {
+            io.javalin.http.UploadedFile f = ctx.uploadedFile(name);
+            if (f != null) {
+                if (f.size() > max) {
+                    throw new CaravanServer.BadParameter(name, "upload of " + f.size()
+                            + " bytes is over the limit of " + max + " bytes");
+                }
+                try (java.io.InputStream in = f.content()) {
+                    return in.readAllBytes();
+                }
+            }
+            jakarta.servlet.http.Part p = ctx.req().getPart(name);
+            if (p == null) return null;
+            if (p.getSize() > max) {
+                throw new CaravanServer.BadParameter(name, "upload of " + p.getSize() + " bytes is over the limit of "
+                        + max + " bytes");
+            }
+            try (java.io.InputStream in = p.getInputStream()) {
+                return in.readAllBytes();
+            }
+        } catch (CaravanServer.BadParameter e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CaravanServer.BadParameter(name, "malformed multipart upload (" + e.getMessage() + "): send "
+                    + "multipart/form-data with the OD CSV as the field 'od', or the OD CSV as the raw body");
+        }
     }
 
     private ObjectNode answer(Context ctx, List<OdPair> pairs) {
+        return answer(ctx, pairs, capacities);
+    }
+
+    private ObjectNode answer(Context ctx, List<OdPair> pairs, Capacities capacities) {
         String cargo = ctx.queryParam("cargo");
         if (cargo != null && cargo.isBlank()) cargo = null;
         if (cargo != null && base.costs().profile(cargo).isEmpty()) {

@@ -80,6 +80,48 @@ class AssignApiTest {
         assertThat(j.path("layer").path("features").size()).isGreaterThan(5);
     }
 
+    static Reply multipart(String path, String od, String capacities) throws Exception {
+        String b = "caravanTestBoundary";
+        StringBuilder body = new StringBuilder();
+        body.append("--").append(b).append("\r\nContent-Disposition: form-data; name=\"od\"; filename=\"od.csv\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n").append(od).append("\r\n");
+        if (capacities != null) {
+            body.append("--").append(b).append("\r\nContent-Disposition: form-data; name=\"capacities\"; ")
+                    .append("filename=\"caps.csv\"\r\nContent-Type: text/csv\r\n\r\n").append(capacities).append("\r\n");
+        }
+        body.append("--").append(b).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + b)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    static final String CAPS_HEADER = "element_id,kind,direction,unit,capacity_per_day,date,confidence,source,url,note\n";
+
+    @Test
+    void aCapacitiesUploadOverridesTheShippedTableAndBadRowsNameFieldAndLine() throws Exception {
+        Reply r = multipart("/api/assign", OD, CAPS_HEADER
+                + "x_pktor_afrkh_road,crossing,both,trucks,1,,estimated,test override,,\n");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode torkham = null;
+        for (JsonNode n : r.json().path("elements")) if (n.path("id").asText().equals("x_pktor_afrkh_road")) torkham = n;
+        if (torkham != null) assertThat(torkham.toString()).contains("\"capacity_per_day\":1.0");
+
+        Reply plain = multipart("/api/assign", OD, null);
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(plain.json().path("assigned_tonnes").asDouble()).isEqualTo(8_000_000);
+
+        Reply bad = multipart("/api/assign", OD, CAPS_HEADER
+                + "x_pktor_afrkh_road,crossing,sideways,trucks,lots,,estimated,x,,\n");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("capacities").contains("line 2").contains("direction")
+                .contains("capacity_per_day");
+
+        // The whole request is under the server's body limit (64 kB), which refuses a larger upload first.
+        Reply big = multipart("/api/assign", OD, CAPS_HEADER + "#".repeat(AssignApi.MAX_CAPACITIES_BYTES + 10));
+        assertThat(big.status()).as(big.body()).isEqualTo(413);
+        assertThat(big.body()).contains("over the limit");
+    }
+
     @Test
     void aScenarioClosingTorkhamMovesItsTonnes() throws Exception {
         Reply r = send(HttpRequest.newBuilder(URI.create(base + "/api/assign?scenario=torkham-closed"))
