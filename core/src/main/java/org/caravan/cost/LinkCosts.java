@@ -67,8 +67,7 @@ public final class LinkCosts {
                     startCountry[i] = start.country();
                     if (link.mode() == Mode.CROSSING) {
                         // The cost model's figures for this crossing replace the network's where given.
-                        CrossingRule rule = tables.crossing(link.id());
-                        if (rule != null) rule = rule.forCargo(profile.cargoClass());
+                        CrossingRule rule = tables.crossing(link.id(), profile.cargoClass());
                         if (rule != null) {
                             CrossingRule.Direction d = rule.direction(start.id().equals(link.from()));
                             double gate = rule.opening().expectedWaitHours();

@@ -1,6 +1,7 @@
 package org.caravan.cost;
 
 import java.util.Map;
+import org.caravan.network.Cargo;
 
 /**
  * Place-specific time (and fee) figures of the cost model, keyed by network ids: border crossings by link id,
@@ -18,6 +19,15 @@ public record TimeTables(Map<String, CrossingRule> crossings, Map<String, Servic
     }
 
     public CrossingRule crossing(String linkId) { return crossings.get(linkId); }
+
+    /**
+     * The crossing's figures for one cargo class (its per-cargo override where given), so every caller that times
+     * a crossing for a shipment gets the same figures; null when the cost model has none for this link.
+     */
+    public CrossingRule crossing(String linkId, Cargo cargo) {
+        CrossingRule rule = crossings.get(linkId);
+        return rule == null ? null : rule.forCargo(cargo);
+    }
 
     public Service service(String linkId) { return services.get(linkId); }
 

@@ -129,8 +129,7 @@ final class RouteAssembler {
                     link.confidence(), costs.waitHours(idx), costs.co2Ttw(idx) * units));
             String linkName = link.name().isEmpty() ? a.name() + " - " + b.name() : link.name();
             if (link.isCrossing()) {
-                CrossingRule rule = tables.crossing(link.id());
-                if (rule != null) rule = rule.forCargo(profile.cargoClass());
+                CrossingRule rule = tables.crossing(link.id(), profile.cargoClass());
                 Wait queue;
                 OpeningHours gate = null;
                 double p90;
