@@ -600,8 +600,11 @@ async function loadStore() {
     for (const f of facts.facts) for (const c of [f.reporter, f.partner]) iso.set(c, { iso3: c, name: c });
     state.countries = { reporters: [], partners: [], published: [...iso.values()] };
     state.imports = null;
-    showError(errorText(err));
+    // Not an error: a server without a store is a supported setup; a neutral notice says how to load one.
+    showError('');
   }
+  $('#no-store').hidden = !state.noStore;
+  $('#upload-button').disabled = state.noStore;
   renderPickers();
   renderImports();
 }
