@@ -53,6 +53,46 @@ class PublishedFactsTest {
     }
 
     @Test
+    void kyrgyzTajikAndTurkmenTradeIsCoveredSince2015() {
+        // full-year all-goods figures about each country (either side: Turkmenistan publishes none, its partners do)
+        for (var c : Map.of("KGZ", 5, "TJK", 10, "TKM", 7).entrySet()) {
+            Set<Integer> years = facts.all().stream()
+                    .filter(f -> f.allGoods() && f.fullYear() && f.year() >= 2015
+                            && (f.reporter().equals(c.getKey()) || f.partner().equals(c.getKey())))
+                    .map(PublishedFact::year).collect(java.util.stream.Collectors.toSet());
+            assertThat(years).as(c.getKey()).hasSizeGreaterThanOrEqualTo(c.getValue());
+        }
+        // totals with all partners (World, W00) as the national statistics give them
+        assertThat(byId("tj-w0-2020-turnover-asiaplus").valueUsd()).isEqualTo(4_557.8e6);
+        assertThat(byId("kg-w0-2023-turnover-azernews").valueUsd()).isEqualTo(15_660e6);
+        // two statistics of one flow stay side by side: Kyrgyz statistics and the Uzbek embassy, 2018
+        assertThat(facts.about("KGZ", "UZB").stream().filter(f -> f.period().equals("2018") && f.measure().equals("turnover")))
+                .extracting(PublishedFact::reportedBy, PublishedFact::valueUsd)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("KGZ", 336.5e6),
+                        org.assertj.core.groups.Tuple.tuple("UZB", 481e6));
+        // Kyrgyz coal to Uzbekistan, a full-year tonnage that becomes OD demand
+        assertThat(byId("kg-uz-2023-exports-coal-trend").quantity()).isEqualTo(1_066_000.0);
+    }
+
+    @Test
+    void kazakhGrainByDestinationInThe2023And2024Seasons() {
+        for (String season : List.of("2023-09", "2024-09")) {
+            List<PublishedFact> grain = facts.all().stream()
+                    .filter(f -> f.reporter().equals("KAZ") && f.quantity() != null && f.period().startsWith(season))
+                    .toList();
+            assertThat(grain).extracting(PublishedFact::partner).as(season).contains("UZB", "TJK", "AFG");
+            // parts of a marketing year: shown, never turned into demand (only full calendar years are)
+            assertThat(grain).allSatisfy(f -> assertThat(f.fullYear()).isFalse());
+        }
+        assertThat(byId("kz-af-2023-24my-sep-feb-exports-wheatflour-fas").quantity()).isEqualTo(889_000.0);
+        assertThat(byId("kz-uz-2024-25my-to-nov-exports-grain-pm").quantity()).isEqualTo(944_000.0);
+    }
+
+    private PublishedFact byId(String id) {
+        return facts.all().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() -> new AssertionError(id));
+    }
+
+    @Test
     void disagreeingSourcesStaySideBySide() {
         List<PublishedFact> kzCn2022 = facts.about("KAZ", "CHN").stream()
                 .filter(f -> f.measure().equals("turnover") && f.period().equals("2022")).toList();
