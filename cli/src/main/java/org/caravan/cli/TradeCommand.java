@@ -17,6 +17,7 @@ import org.caravan.trade.Countries;
 import org.caravan.trade.Country;
 import org.caravan.trade.ImportReport;
 import org.caravan.trade.NoTradeDataException;
+import org.caravan.trade.PublishedCoverage;
 import org.caravan.trade.PublishedDemand;
 import org.caravan.trade.PublishedFact;
 import org.caravan.trade.PublishedFacts;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "ask it for series, top products, partner shares, mirror gaps, OD demand and transit dependence.",
             "Docs: docs/TRADE.md."},
         subcommands = {TradeCommand.Import.class, TradeCommand.Imports.class, TradeCommand.Facts.class,
+            TradeCommand.Coverage.class,
             TradeCommand.SeriesCmd.class, TradeCommand.Top.class, TradeCommand.PartnersCmd.class,
             TradeCommand.MirrorCmd.class, TradeCommand.Od.class, TradeCommand.Transit.class})
 final class TradeCommand implements Runnable {
@@ -364,6 +366,68 @@ final class TradeCommand implements Runnable {
         @Override
         @SuppressWarnings("unchecked")
         List<List<Object>> csvRows(Object r) { return TradeTables.facts((List<PublishedFact>) r); }
+    }
+
+    @Command(name = "coverage", mixinStandardHelpOptions = true,
+            description = {"Which published figures exist for Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan and "
+                    + "Turkmenistan, per year (2015 to the latest) and flow: partners with full-year values, part-year "
+                    + "values only (part:), product tonnages (t:), and the sources; 'missing' where there is none.",
+                "The coverage table of docs/TRADE.md is this output (--write-doc docs/TRADE.md regenerates it)."})
+    static final class Coverage implements Callable<Integer> {
+        enum CoverageFormat { markdown, csv, json }
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--format", defaultValue = "markdown",
+                description = "markdown, csv or json. Default: ${DEFAULT-VALUE}.")
+        CoverageFormat format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+        Path output;
+
+        @Option(names = "--write-doc", paramLabel = "FILE",
+                description = "Replace the table between the coverage:begin and coverage:end lines of the Markdown FILE.")
+        Path doc;
+
+        @Override
+        public Integer call() throws Exception {
+            List<PublishedCoverage.Cell> cells = PublishedCoverage.of(PublishedFacts.embedded());
+            if (doc != null) {
+                String before;
+                try {
+                    before = java.nio.file.Files.readString(doc, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UserInputException("--write-doc: cannot read " + doc + ": " + e.getMessage());
+                }
+                String after;
+                try {
+                    after = PublishedCoverage.replaceIn(before, PublishedCoverage.markdown(cells));
+                } catch (IllegalArgumentException e) {
+                    throw new UserInputException("--write-doc: " + doc + ": " + e.getMessage());
+                }
+                try {
+                    java.nio.file.Files.writeString(doc, after, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UserInputException("--write-doc: cannot write " + doc + ": " + e.getMessage());
+                }
+                TextOutput.wrote(spec.commandLine().getErr(), doc);
+                if (output == null) return 0;
+            }
+            String text = switch (format) {
+                case markdown -> PublishedCoverage.markdown(cells);
+                case csv -> csv(PublishedCoverage.csvRows(cells));
+                case json -> {
+                    var json = new java.util.LinkedHashMap<String, Object>();
+                    json.put("region", PublishedCoverage.REGION);
+                    json.put("first_year", PublishedCoverage.FIRST_YEAR);
+                    json.put("cells", cells);
+                    yield TradeTables.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n";
+                }
+            };
+            TextOutput.write(spec, output, text);
+            return 0;
+        }
     }
 
     @Command(name = "series", mixinStandardHelpOptions = true,

@@ -260,6 +260,27 @@ class TradeCommandTest {
     }
 
     @Test
+    void coverageRewritesTheTableOfADocumentAndRefusesOneWithoutMarkers() throws Exception {
+        CliRunner.Run md = CliRunner.run("trade", "coverage");
+        assertThat(md.exit()).as(md.err()).isZero();
+        assertThat(md.out()).startsWith("<!-- coverage:begin").contains("| Country | Year | Turnover | Exports | Imports |",
+                "| TJK | 2020 |", "missing");
+        Path doc = dir.resolve("doc.md");
+        Files.writeString(doc, "# Doc\n<!-- coverage:begin old -->\nstale\n<!-- coverage:end -->\nafter\n");
+        CliRunner.Run write = CliRunner.run("trade", "coverage", "--write-doc", doc.toString());
+        assertThat(write.exit()).as(write.err()).isZero();
+        assertThat(Files.readString(doc)).isEqualTo("# Doc\n" + md.out() + "after\n");
+        assertThat(CliRunner.run("trade", "coverage", "--format", "csv").out().lines().findFirst().orElseThrow())
+                .isEqualTo("country,year,flow,full_year,part_year,tonnes,missing,sources");
+        Path bad = dir.resolve("bad.md");
+        Files.writeString(bad, "# Doc\n<!-- coverage:begin -->\nno end\n");
+        CliRunner.Run refused = CliRunner.run("trade", "coverage", "--write-doc", bad.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--write-doc: " + bad + ": line 2: '<!-- coverage:begin' without");
+        assertThat(Files.readString(bad)).isEqualTo("# Doc\n<!-- coverage:begin -->\nno end\n");
+    }
+
+    @Test
     void factsAreShownWithTheirSources() {
         CliRunner.Run facts = trade("facts", "KAZ", "AFG");
         assertThat(facts.exit()).isZero();
