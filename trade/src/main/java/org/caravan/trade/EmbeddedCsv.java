@@ -36,6 +36,11 @@ final class EmbeddedCsv {
                 }
             }
             return build.apply(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // CSV syntax (an unclosed quote, more fields than the header): the line it was found on, header = line 1
+            var at = e.getLocation();
+            String line = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ": ";
+            throw new IllegalStateException("embedded " + resource + " is invalid: " + line + e.getOriginalMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("embedded " + resource + " is invalid: " + e.getMessage(), e);
         }

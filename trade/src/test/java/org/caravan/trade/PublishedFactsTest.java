@@ -119,6 +119,19 @@ class PublishedFactsTest {
         assertThat(parse(row("quantity", "1000")).all().get(0).quantity()).isEqualTo(1000.0);
     }
 
+    @Test
+    void aMalformedTableIsRefusedNamingTheFileAndLine() {
+        // CSV syntax (too many fields, an unclosed quote) is refused before any row is checked, with the file and line
+        assertThatThrownBy(() -> EmbeddedCsv.load("/org/caravan/trade/bad/too-many-fields.csv", rows -> rows))
+                .hasMessageStartingWith("embedded /org/caravan/trade/bad/too-many-fields.csv is invalid: line 3: ");
+        assertThatThrownBy(() -> EmbeddedCsv.load("/org/caravan/trade/bad/unclosed-quote.csv", rows -> rows))
+                .hasMessageStartingWith("embedded /org/caravan/trade/bad/unclosed-quote.csv is invalid: line ");
+        // a row that is read but wrong names its line and field, behind the file's name
+        assertThatThrownBy(() -> EmbeddedCsv.load("/org/caravan/trade/bad/too-many-fields.csv".replace("too-many-fields", "unknown-partner"),
+                rows -> PublishedFacts.parse(rows, countries)))
+                .hasMessageStartingWith("embedded /org/caravan/trade/bad/unknown-partner.csv is invalid: line 2: partner: unknown ISO3 code 'XYZ'");
+    }
+
     private PublishedFacts parse(Map<String, String> row) { return PublishedFacts.parse(List.of(row), countries); }
 
     private static Map<String, String> row(String field, String value) {
