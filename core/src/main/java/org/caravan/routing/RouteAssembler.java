@@ -154,7 +154,7 @@ final class RouteAssembler {
                 double interchange = costs.interchangeHours(idx);
                 timeline.add(new TimeStep(TimeStep.Kind.CROSSING, link.id(), linkName, a.country(),
                         costs.hours(idx) - interchange, 0, queue, gate, legIndex));
-                for (Node station : new Node[] {a, b}) {
+                for (Node station : c.mode() == Mode.RAIL ? new Node[] {a, b} : new Node[0]) {
                     double x = profile.interchangeAt(station.id()).hours();
                     if (x <= 0) continue;
                     timeline.add(new TimeStep(TimeStep.Kind.DWELL, station.id(), station.name()
