@@ -2,6 +2,8 @@ package org.caravan.cost;
 
 import java.util.Map;
 import org.caravan.network.Cargo;
+import org.caravan.network.Carrier;
+import org.caravan.network.Gauge;
 import org.caravan.network.Mode;
 
 /**
@@ -30,10 +32,27 @@ public record CargoProfile(
         Handling gaugeChange,
         Map<String, NodeHandling> nodes) {
 
-    /** Handling at one place that differs from the profile's: transshipment by mode pair or default, gauge change. */
-    public record NodeHandling(Map<String, Handling> transship, Handling gaugeChange) {
+    /**
+     * Handling at one place that differs from the profile's: transshipment by mode pair or default, gauge change,
+     * and the interchange dwell of a border station where trains are handed over between two railways without a
+     * change of gauge (locomotive and crew change, wagon inspection, transfer of documents), charged on every rail
+     * border crossing that starts or ends at the place; and the station's own train formation wait (a
+     * distribution), which replaces the country's for rail legs starting there and is added after a gauge change
+     * there (transloaded cargo leaves on a new train of the other gauge); null where none.
+     */
+    public record NodeHandling(Map<String, Handling> transship, Handling gaugeChange, Handling interchange,
+            Wait formation, Gauge formationGauge) {
         public NodeHandling {
             transship = transship == null ? Map.of() : Map.copyOf(transship);
+        }
+
+        public NodeHandling(Map<String, Handling> transship, Handling gaugeChange) {
+            this(transship, gaugeChange, null, null, null);
+        }
+
+        /** The station's formation wait for trains of {@code gauge} (its figure may be for one gauge only). */
+        Wait formationFor(Gauge gauge) {
+            return formation == null || (formationGauge != null && formationGauge != gauge) ? null : formation;
         }
     }
 
@@ -79,6 +98,42 @@ public record CargoProfile(
     public Handling gaugeChangeAt(String nodeId) {
         NodeHandling n = nodes.get(nodeId);
         return n != null && n.gaugeChange() != null ? n.gaugeChange() : gaugeChange;
+    }
+
+    /** The rail interchange dwell at the border station {@code nodeId}; {@link Handling#NONE} where none. */
+    public Handling interchangeAt(String nodeId) {
+        NodeHandling n = nodes.get(nodeId);
+        return n != null && n.interchange() != null ? n.interchange() : Handling.NONE;
+    }
+
+    /**
+     * The train formation wait of a leg in {@code carrier} starting at {@code nodeId} in {@code country}: the station's
+     * own figure for rail where given, else the mode's for the country (p90 = mean x {@code p90ToMean} for a mean).
+     */
+    public Wait formationAt(String nodeId, Carrier carrier, String country, double p90ToMean) {
+        NodeHandling n = nodes.get(nodeId);
+        Wait own = n == null || carrier.mode() != Mode.RAIL ? null : n.formationFor(carrier.gauge());
+        return own != null ? own : rates(carrier.mode()).timing().formationWait(country, p90ToMean);
+    }
+
+    /**
+     * The formation wait of the onward train of {@code gauge} after a gauge change at {@code nodeId};
+     * {@link Wait#NONE} if the station has none for that gauge.
+     */
+    public Wait formationAfterGaugeChange(String nodeId, Gauge gauge) {
+        NodeHandling n = nodes.get(nodeId);
+        Wait own = n == null ? null : n.formationFor(gauge);
+        return own != null ? own : Wait.NONE;
+    }
+
+    /**
+     * Everything a leg in {@code carrier} waits at its origin {@code nodeId} in {@code country} (means): terminal
+     * dwell, wagon or platform supply and train formation; plus the leg's destination dwell, charged with it.
+     */
+    public double legDwellHours(Carrier carrier, String nodeId, String country) {
+        ModeRates.Timing t = rates(carrier.mode()).timing();
+        return t.originDwellHours(country) + t.supplyHours(country)
+                + formationAt(nodeId, carrier, country, 1).meanHours() + t.destinationDwellHours();
     }
 
     /** A per-vehicle fee shared over the units one vehicle of {@code mode} carries. */

@@ -37,11 +37,15 @@ public final class CostModelLoader {
     private static final Set<String> RATES = Set.of("fixed_usd", "per_km_usd", "speed_kmh",
             "per_km_usd_by_country", "speed_kmh_by_country", "driving_hours_per_day",
             "driving_hours_per_day_by_country", "checkpoint_wait_per_100km_hours_by_country", "origin_dwell_hours",
-            "origin_dwell_hours_by_country", "destination_dwell_hours", "co2_ttw_kg_per_tonne_km",
+            "origin_dwell_hours_by_country", "destination_dwell_hours", "formation_dwell_hours",
+            "formation_dwell_hours_by_country", "formation_departure_wait_interval_hours_by_country",
+            "supply_dwell_hours", "supply_dwell_hours_by_country", "co2_ttw_kg_per_tonne_km",
             "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country");
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
-    private static final Set<String> NODE = Set.of("transship", "gauge_change");
+    private static final Set<String> NODE = Set.of("transship", "gauge_change", "interchange", "formation");
+    private static final Set<String> FORMATION = Set.of("dwell_hours", "p90_dwell_hours", "departure_wait_interval_hours",
+            "gauge");
     private static final Set<String> CROSSING = Set.of("forward", "reverse", "opening", "cargo");
     private static final Set<String> CROSSING_CARGO = Set.of("forward", "reverse");
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
@@ -406,6 +410,25 @@ public final class CostModelLoader {
             return transship;
         }
 
+        /**
+         * A station's train formation wait: {@code departure_wait_interval_hours} (uniform over the interval) or
+         * {@code dwell_hours} with an optional {@code p90_dwell_hours} (lognormal; p90 = 2 x mean if absent);
+         * optionally {@code gauge}: the figure is for trains of that gauge only.
+         */
+        Wait formation(JsonNode f, String p) {
+            if (f == null || !f.isObject()) {
+                problem(p, "expected {departure_wait_interval_hours} or {dwell_hours, p90_dwell_hours}");
+                return null;
+            }
+            unknown(f, p, FORMATION);
+            if (f.has("departure_wait_interval_hours")) {
+                if (f.has("dwell_hours")) problem(p, "give either departure_wait_interval_hours or dwell_hours, not both");
+                return Wait.interval(number(f, "departure_wait_interval_hours", p));
+            }
+            double mean = number(f, "dwell_hours", p);
+            return Wait.lognormal(mean, optional(f, "p90_dwell_hours", p, 2 * mean));
+        }
+
         ModeRates rates(JsonNode r, String p) {
             unknown(r, p, RATES);
             ModeRates.Timing timing = new ModeRates.Timing(
@@ -415,7 +438,13 @@ public final class CostModelLoader {
                             join(p, "checkpoint_wait_per_100km_hours_by_country")),
                     optional(r, "origin_dwell_hours", p, 0),
                     countryMap(r.get("origin_dwell_hours_by_country"), join(p, "origin_dwell_hours_by_country")),
-                    optional(r, "destination_dwell_hours", p, 0));
+                    optional(r, "destination_dwell_hours", p, 0),
+                    optional(r, "formation_dwell_hours", p, 0),
+                    countryMap(r.get("formation_dwell_hours_by_country"), join(p, "formation_dwell_hours_by_country")),
+                    countryMap(r.get("formation_departure_wait_interval_hours_by_country"),
+                            join(p, "formation_departure_wait_interval_hours_by_country")),
+                    optional(r, "supply_dwell_hours", p, 0),
+                    countryMap(r.get("supply_dwell_hours_by_country"), join(p, "supply_dwell_hours_by_country")));
             ModeRates.Emissions emissions = null;
             if (r.has("co2_wtw_kg_per_tonne_km") || r.has("co2_ttw_kg_per_tonne_km")) {
                 double ttw = number(r, "co2_ttw_kg_per_tonne_km", p);
@@ -486,14 +515,26 @@ public final class CostModelLoader {
                     String p = join(path, "nodes." + e.getKey());
                     JsonNode n = e.getValue();
                     if (!n.isObject()) {
-                        problem(p, "expected {transship, gauge_change}");
+                        problem(p, "expected {transship, gauge_change, interchange, formation}");
                         return;
                     }
                     unknown(n, p, NODE);
                     Map<String, Handling> t = n.has("transship") ? transshipMap(n.get("transship"),
                             join(p, "transship"), false) : Map.of();
                     Handling g = n.has("gauge_change") ? handling(n.get("gauge_change"), join(p, "gauge_change")) : null;
-                    nodes.put(e.getKey(), new CargoProfile.NodeHandling(t, g));
+                    Handling x = n.has("interchange") ? handling(n.get("interchange"), join(p, "interchange")) : null;
+                    Wait f = n.has("formation") ? formation(n.get("formation"), join(p, "formation")) : null;
+                    org.caravan.network.Gauge fg = null;
+                    JsonNode fgn = n.path("formation").get("gauge");
+                    if (fgn != null) {
+                        try {
+                            fg = org.caravan.network.Gauge.ofMillimetres(fgn.asInt());
+                        } catch (IllegalArgumentException ex) {
+                            problem(join(p, "formation.gauge"), "expected a rail gauge in mm (1520, 1435, 1676), got '"
+                                    + fgn.asText() + "'");
+                        }
+                    }
+                    nodes.put(e.getKey(), new CargoProfile.NodeHandling(t, g, x, f, fg));
                 });
             }
             return new CargoProfile(name, unitNode == null ? "" : unitNode.asText(), cargoClass, tonnes, vot, modes,

@@ -26,6 +26,8 @@ public final class LinkCosts {
     private final double[] co2Ttw;
     private final double[] wait;
     private final double[] crossingP90;
+    /** The part of a rail crossing's hours spent in interchange dwell at its border stations (0 elsewhere). */
+    private final double[] interchange;
     /** Opening hours a crossing waits for, by index; null where always open. */
     private final OpeningHours[] gate;
     /** Published departures a sailing waits for, by index; null where the wait is not a timetable. */
@@ -45,6 +47,7 @@ public final class LinkCosts {
         co2Ttw = new double[n];
         wait = new double[n];
         crossingP90 = new double[n];
+        interchange = new double[n];
         gate = new OpeningHours[n];
         timetable = new Departures[n];
         startCountry = new String[n];
@@ -83,6 +86,19 @@ public final class LinkCosts {
                             hours[i] = t.meanHours();
                             crossingP90[i] = t.p90Hours();
                             usd[i] = profile.perUnit(t.feeUsd(), c.mode());
+                        }
+                        // Trains handed over between railways wait at the border station(s) with an interchange dwell.
+                        if (c.mode() == Mode.RAIL) {
+                            Node end = network.node(dir == 0 ? network.linkTo(l) : network.linkFrom(l));
+                            Handling a = profile.interchangeAt(start.id());
+                            Handling b = profile.interchangeAt(end.id());
+                            double x = a.hours() + b.hours();
+                            if (x > 0) {
+                                interchange[i] = x;
+                                hours[i] += x;
+                                crossingP90[i] += x * model.delays().handlingP90ToMean();
+                                usd[i] += a.usd() + b.usd();
+                            }
                         }
                         // The vehicle drives over the crossing (a bridge, the road between the posts).
                         emissions(i, link.km(), profile.rates(c.mode()), start.country(), c.mode());
@@ -166,6 +182,9 @@ public final class LinkCosts {
         if (timetable[i] != null) return timetable[i].waitHours(localStart) - wait[i];
         return 0;
     }
+
+    /** The interchange dwell at the border stations included in a rail crossing's {@link #hours(int)}; else 0. */
+    public double interchangeHours(int i) { return interchange[i]; }
 
     /** The 90th-percentile hours of a crossing; NaN for other links. */
     public double crossingP90(int i) { return crossingP90[i]; }

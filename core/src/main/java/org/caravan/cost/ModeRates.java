@@ -30,18 +30,41 @@ public record ModeRates(
      * @param drivingHoursPerDay        hours a vehicle moves per day (road: driving-time rules); 24 where the
      *                                  speed already includes rest (CPMM road speeds)
      * @param checkpointWaitPer100kmHours hours lost at internal checkpoints per 100 km
-     * @param originDwellHours          at the start of a leg: train formation, wagon or platform supply
+     * @param originDwellHours          at the start of a leg: terminal loading, documents and release to the
+     *                                  railway (the train formation and wagon supply below are apart)
      * @param destinationDwellHours     at the end of a leg: train arrival, unloading, release
+     * @param formationDwellHours       at the start of a leg: the wait until the cargo's train is formed and
+     *                                  leaves (block container train: the next scheduled departure; wagonload:
+     *                                  accumulation of wagons at the marshalling yard), where no country figure
+     * @param formationIntervalHoursByCountry country → published departure interval of the trains: the formation
+     *                                  wait is then uniform over it (mean half the interval), as a ship's
+     * @param supplyDwellHours          at the start of a leg: the wait for empty wagons (bulk) or platforms
+     *                                  (containers) to be supplied to the shipper
      */
     public record Timing(double drivingHoursPerDay, Map<String, Double> drivingHoursPerDayByCountry,
             Map<String, Double> checkpointWaitPer100kmHoursByCountry, double originDwellHours,
-            Map<String, Double> originDwellHoursByCountry, double destinationDwellHours) {
+            Map<String, Double> originDwellHoursByCountry, double destinationDwellHours,
+            double formationDwellHours, Map<String, Double> formationDwellHoursByCountry,
+            Map<String, Double> formationIntervalHoursByCountry, double supplyDwellHours,
+            Map<String, Double> supplyDwellHoursByCountry) {
         public static final Timing NONE = new Timing(24, Map.of(), Map.of(), 0, Map.of(), 0);
 
         public Timing {
             drivingHoursPerDayByCountry = Map.copyOf(drivingHoursPerDayByCountry);
             checkpointWaitPer100kmHoursByCountry = Map.copyOf(checkpointWaitPer100kmHoursByCountry);
             originDwellHoursByCountry = Map.copyOf(originDwellHoursByCountry);
+            formationDwellHoursByCountry = Map.copyOf(formationDwellHoursByCountry);
+            formationIntervalHoursByCountry = Map.copyOf(formationIntervalHoursByCountry);
+            supplyDwellHoursByCountry = Map.copyOf(supplyDwellHoursByCountry);
+        }
+
+        /** Timing without train formation or wagon supply. */
+        public Timing(double drivingHoursPerDay, Map<String, Double> drivingHoursPerDayByCountry,
+                Map<String, Double> checkpointWaitPer100kmHoursByCountry, double originDwellHours,
+                Map<String, Double> originDwellHoursByCountry, double destinationDwellHours) {
+            this(drivingHoursPerDay, drivingHoursPerDayByCountry, checkpointWaitPer100kmHoursByCountry,
+                    originDwellHours, originDwellHoursByCountry, destinationDwellHours, 0, Map.of(), Map.of(), 0,
+                    Map.of());
         }
 
         public double drivingHoursPerDay(String country) {
@@ -52,8 +75,34 @@ public record ModeRates(
             return checkpointWaitPer100kmHoursByCountry.getOrDefault(country, 0.0);
         }
 
+        /** The terminal part of the origin dwell (loading, documents), without formation and supply. */
         public double originDwellHours(String country) {
             return originDwellHoursByCountry.getOrDefault(country, originDwellHours);
+        }
+
+        /**
+         * The wait for the train to be formed and leave, as a distribution: uniform over the published departure
+         * interval where one is given for the country, else the country's (or the mode's) mean, whose spread the
+         * delay model gives (p90 = mean x {@code p90ToMean}).
+         */
+        public Wait formationWait(String country, double p90ToMean) {
+            Double interval = formationIntervalHoursByCountry.get(country);
+            if (interval != null) return interval > 0 ? Wait.interval(interval) : Wait.NONE;
+            double mean = formationDwellHoursByCountry.getOrDefault(country, formationDwellHours);
+            return mean > 0 ? Wait.lognormal(mean, mean * p90ToMean) : Wait.NONE;
+        }
+
+        /** The expected train formation wait in {@code country} (hours). */
+        public double formationHours(String country) { return formationWait(country, 1).meanHours(); }
+
+        /** The wait for empty wagons or platforms in {@code country} (hours, mean). */
+        public double supplyHours(String country) {
+            return supplyDwellHoursByCountry.getOrDefault(country, supplyDwellHours);
+        }
+
+        /** Everything a leg waits at its origin: terminal dwell, wagon supply and train formation (means). */
+        public double originTotalHours(String country) {
+            return originDwellHours(country) + supplyHours(country) + formationHours(country);
         }
     }
 

@@ -72,7 +72,7 @@ final class RouteAssembler {
         Mode firstMode = Carrier.of(space.carrierOf(first)).mode();
         double pendingFixed = profile.rates(firstMode).fixedUsd();
         // Terminal dwell: the origin part where the leg starts, the destination part where it ends.
-        double pendingEndDwell = dwell(timeline, byCountry, origin, firstMode, handlingFactor);
+        double pendingEndDwell = dwell(timeline, byCountry, origin, Carrier.of(space.carrierOf(first)), handlingFactor);
 
         for (int i = 1; i < path.states().length; i++) {
             int s = path.states()[i];
@@ -105,8 +105,14 @@ final class RouteAssembler {
                     Acc acc = byCountry.computeIfAbsent(at.country(), x -> new Acc());
                     acc.hours += handling.hours();
                     acc.usd += handling.usd() * units;
+                    if (was.mode() == to.mode()) {
+                        // Transloaded cargo leaves on a new train of the other gauge where the station says so.
+                        Wait onward = profile.formationAfterGaugeChange(at.id(), to.gauge());
+                        addDwell(timeline, byCountry, at, "rail train formation after the gauge change",
+                                onward.meanHours(), onward);
+                    }
                     if (was.mode() != to.mode()) {
-                        pendingEndDwell = dwell(timeline, byCountry, at, to.mode(), handlingFactor);
+                        pendingEndDwell = dwell(timeline, byCountry, at, to, handlingFactor);
                     }
                 }
                 continue;
@@ -143,11 +149,20 @@ final class RouteAssembler {
                     queue = Wait.lognormal(times.meanHours(), times.p90Hours());
                     p90 = times.p90Hours();
                 }
-                timeline.add(new TimeStep(TimeStep.Kind.CROSSING, link.id(), linkName, a.country(), costs.hours(idx),
-                        0, queue, gate, legIndex));
+                // A rail crossing's interchange dwell at its border stations is a step of its own in the timeline (the
+                // crossing's and its leg's hours include it, as the clock's do).
+                double interchange = costs.interchangeHours(idx);
+                timeline.add(new TimeStep(TimeStep.Kind.CROSSING, link.id(), linkName, a.country(),
+                        costs.hours(idx) - interchange, 0, queue, gate, legIndex));
+                for (Node station : c.mode() == Mode.RAIL ? new Node[] {a, b} : new Node[0]) {
+                    double x = profile.interchangeAt(station.id()).hours();
+                    if (x <= 0) continue;
+                    timeline.add(new TimeStep(TimeStep.Kind.DWELL, station.id(), station.name()
+                            + " (rail interchange dwell)", station.country(), x, 0,
+                            Wait.lognormal(x, x * handlingFactor), null, legIndex));
+                }
                 crossings.add(new CrossingUse(link.id(), link.name().isEmpty() ? a.name() + " / " + b.name()
-                        : link.name(), a.id(), b.id(), a.country(), b.country(), c.mode(), costs.hours(idx),
-                        p90, costs.usd(idx) * units, rule != null
+                        : link.name(), a.id(), b.id(), a.country(), b.country(), c.mode(), costs.hours(idx), p90, costs.usd(idx) * units, rule != null
                         ? costs.model().sourceOf("crossings." + link.id() + ".cargo." + profile.cargoClass().code())
                                 .or(() -> costs.model().sourceOf("crossings." + link.id())).map(CostModel.Source::source)
                                 .orElse(link.source()) : link.source())); // the fee, not the leg's fixed cost
@@ -219,16 +234,33 @@ final class RouteAssembler {
                 timeline, null, null);
     }
 
-    /** Adds the origin dwell of a leg in {@code mode} starting at {@code at}; returns its destination dwell. */
-    private double dwell(List<TimeStep> timeline, Map<String, Acc> byCountry, Node at, Mode mode, double factor) {
+    /**
+     * Adds the origin dwell of a leg in {@code mode} starting at {@code at}, each part its own step with its own
+     * distribution: terminal dwell, wagon or platform supply, train formation (uniform over a published departure
+     * interval, else lognormal); returns the leg's destination dwell.
+     */
+    private double dwell(List<TimeStep> timeline, Map<String, Acc> byCountry, Node at, Carrier carrier,
+            double factor) {
+        Mode mode = carrier.mode();
         var timing = space.profile.rates(mode).timing();
-        double origin = timing.originDwellHours(at.country());
-        if (origin > 0) {
-            timeline.add(new TimeStep(TimeStep.Kind.DWELL, at.id(), at.name() + " (" + mode.code()
-                    + " origin dwell)", at.country(), origin, 0, Wait.lognormal(origin, origin * factor), null, -1));
-            byCountry.computeIfAbsent(at.country(), x -> new Acc()).hours += origin;
-        }
+        String cc = at.country();
+        double origin = timing.originDwellHours(cc);
+        addDwell(timeline, byCountry, at, mode.code() + " origin dwell", origin, Wait.lognormal(origin, origin * factor));
+        double supply = timing.supplyHours(cc);
+        String what = space.profile.cargoClass() == org.caravan.network.Cargo.CONTAINER ? "platform" : "wagon";
+        addDwell(timeline, byCountry, at, mode.code() + " " + what + " supply", supply,
+                Wait.lognormal(supply, supply * factor));
+        Wait formation = space.profile.formationAt(at.id(), carrier, cc, factor);
+        addDwell(timeline, byCountry, at, mode.code() + " train formation", formation.meanHours(), formation);
         return timing.destinationDwellHours();
+    }
+
+    private static void addDwell(List<TimeStep> timeline, Map<String, Acc> byCountry, Node at, String what,
+            double hours, Wait delay) {
+        if (hours <= 0) return;
+        timeline.add(new TimeStep(TimeStep.Kind.DWELL, at.id(), at.name() + " (" + what + ")", at.country(), hours, 0,
+                delay, null, -1));
+        byCountry.computeIfAbsent(at.country(), x -> new Acc()).hours += hours;
     }
 
     private static void endDwell(List<TimeStep> timeline, Map<String, Acc> byCountry, Node at, Mode mode,

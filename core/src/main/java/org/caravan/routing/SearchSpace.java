@@ -244,17 +244,12 @@ final class SearchSpace {
     }
 
     /**
-     * Terminal dwell of a leg in {@code mode} that starts in {@code country}: the origin dwell there (train
-     * formation, wagon supply) plus the mode's dwell at the leg's end, both charged when the leg starts (each leg
+     * Terminal dwell of a leg in {@code mode} that starts in {@code country}: the origin dwell there (terminal,
+     * wagon or platform supply, train formation) plus the mode's dwell at the leg's end, both charged when the leg starts (each leg
      * has one start and one end, so the sum is exact; the answer shows each where it happens).
      */
-    double legDwellHours(Mode mode, String country) {
-        return legDwellHours(profile, mode, country);
-    }
-
-    static double legDwellHours(CargoProfile profile, Mode mode, String country) {
-        var t = profile.rates(mode).timing();
-        return t.originDwellHours(country) + t.destinationDwellHours();
+    double legDwellHours(Carrier c, Node at) {
+        return profile.legDwellHours(c, at.id(), at.country());
     }
 
     /** {usd, hours, co2} of one transfer hop a -> b at node v, including a new leg's fixed cost and dwell. */
@@ -269,7 +264,10 @@ final class SearchSpace {
         Handling h = handling(network, profile, v, ca, cb);
         boolean newLeg = ca.mode() != cb.mode();
         double usd = h.usd() + (newLeg ? profile.rates(cb.mode()).fixedUsd() : 0);
-        double hours = h.hours() + (newLeg ? legDwellHours(profile, cb.mode(), network.node(v).country()) : 0);
+        Node at = network.node(v);
+        // A new leg waits at its origin; a gauge change at a station with its own formation wait starts a new train.
+        double hours = h.hours() + (newLeg ? profile.legDwellHours(cb, at.id(), at.country())
+                : profile.formationAfterGaugeChange(at.id(), cb.gauge()).meanHours());
         return new double[] {usd, hours, h.co2WtwKgPerTonne() * profile.tonnesPerUnit()};
     }
 
@@ -329,7 +327,7 @@ final class SearchSpace {
         for (Carrier c : Carrier.values()) {
             if (!carrierOk[c.ordinal()] || (carriersOut[from] & (1 << c.ordinal())) == 0) continue;
             double fixed = profile.rates(c.mode()).fixedUsd();
-            double dwell = legDwellHours(c.mode(), network.node(from).country());
+            double dwell = legDwellHours(c, network.node(from));
             out.move(from * k + c.ordinal(), SEED, fixed, dwell, 0, 0, 0, dwell * handlingP90Factor);
         }
     }

@@ -63,7 +63,10 @@ class CostModelLoaderTest {
         assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(10.0);
         assertThat(road.timing().drivingHoursPerDay("PK")).isEqualTo(24.0);
         assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(15.0);
-        assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(48.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(12.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().supplyHours("KZ")).isEqualTo(24.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().formationHours("KZ")).isEqualTo(12.0);
+        assertThat(bulk.rates(Mode.RAIL).timing().originTotalHours("KZ")).isEqualTo(48.0);
         assertThat(bulk.transship(Mode.RAIL, Mode.ROAD)).isEqualTo(new Handling(8.0, 24, 1.0));
         assertThat(bulk.transship(Mode.SEA, Mode.RAIL)).isEqualTo(new Handling(10.0, 48, 1.5));
         assertThat(bulk.gaugeChange()).isEqualTo(new Handling(5.1, 12, 0.5));

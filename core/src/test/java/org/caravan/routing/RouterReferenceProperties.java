@@ -300,7 +300,7 @@ class RouterReferenceProperties {
                         CargoProfile.NodeHandling own = profile.nodes().get(node.id());
                         h = own != null && own.gaugeChange() != null ? own.gaugeChange() : profile.gaugeChange();
                         usd = h.usd();
-                        hours = h.hours();
+                        hours = h.hours() + ownFormation(own, b);
                     } else {
                         if (!node.transship()) continue;
                         if (!node.handles().isEmpty() && !node.handles().contains(cargo)) continue;
@@ -378,11 +378,30 @@ class RouterReferenceProperties {
         return c.mode() != Mode.RAIL || (link.gauges().size() == 1 && link.gauges().contains(c.gauge()));
     }
 
-    /** Terminal dwell of a leg in carrier {@code c} starting at {@code at}: origin (by country) + destination. */
+    /**
+     * Terminal dwell of a leg in carrier {@code c} starting at {@code at}: origin terminal dwell, wagon or platform
+     * supply (each by country, else the mode's), train formation (the station's own for a rail carrier of its gauge,
+     * else half the country's departure interval, else the country's or the mode's mean) + destination.
+     */
     static double legDwell(CargoProfile p, Carrier c, Node at) {
         ModeRates.Timing t = p.modes().get(c.mode()).timing();
-        Double own = t.originDwellHoursByCountry().get(at.country());
-        return (own != null ? own : t.originDwellHours()) + t.destinationDwellHours();
+        String cc = at.country();
+        double origin = t.originDwellHoursByCountry().getOrDefault(cc, t.originDwellHours());
+        double supply = t.supplyDwellHoursByCountry().getOrDefault(cc, t.supplyDwellHours());
+        double formation = c.mode() == Mode.RAIL ? ownFormation(p.nodes().get(at.id()), c) : 0;
+        if (formation == 0) {
+            Double interval = t.formationIntervalHoursByCountry().get(cc);
+            formation = interval != null ? interval / 2
+                    : t.formationDwellHoursByCountry().getOrDefault(cc, t.formationDwellHours());
+        }
+        return origin + supply + formation + t.destinationDwellHours();
+    }
+
+    /** A station's own formation wait (mean) for trains in carrier {@code c}, 0 where it has none for that gauge. */
+    static double ownFormation(CargoProfile.NodeHandling own, Carrier c) {
+        if (own == null || own.formation() == null) return 0;
+        if (own.formationGauge() != null && own.formationGauge() != c.gauge()) return 0;
+        return own.formation().meanHours();
     }
 
     /** {usd, hours, km, co2} per unit for entering {@code link} at {@code start}. */
@@ -400,6 +419,16 @@ class RouterReferenceProperties {
                 CrossingTimes t = start.id().equals(link.from()) ? link.forward() : link.backward();
                 hours = t.meanHours();
                 usd = t.feeUsd() / p.unitsPerVehicle().get(c.mode());
+            }
+            if (c.mode() == Mode.RAIL) {
+                // interchange dwell at either border station of a rail crossing
+                for (String station : List.of(link.from(), link.to())) {
+                    CargoProfile.NodeHandling own = p.nodes().get(station);
+                    if (own != null && own.interchange() != null) {
+                        hours += own.interchange().hours();
+                        usd += own.interchange().usd();
+                    }
+                }
             }
         } else {
             ModeRates r = p.modes().get(c.mode());

@@ -257,6 +257,138 @@ class TimeModelTest {
                 within(EPS));
     }
 
+    /** A (KZ) -rail 300 km 1520- B (KZ). */
+    private static Network railLine() {
+        return net(List.of(node("A", "KZ"), node("B", "KZ")), List.of(rail("ab", "A", "B", Gauge.G1520, 300)));
+    }
+
+    @Test
+    void aRailOriginDwellIsTerminalSupplyAndFormationEachItsOwnStep() throws Exception {
+        CostModel m = costs("""
+                profiles:
+                  bulk:
+                    modes:
+                      rail: {speed_kmh: 15, speed_kmh_by_country: {KZ: 15}, origin_dwell_hours: 12,
+                             supply_dwell_hours: 20, supply_dwell_hours_by_country: {KZ: 24},
+                             formation_dwell_hours: 12, formation_dwell_hours_by_country: {KZ: 30},
+                             destination_dwell_hours: 24}
+                  container:
+                    modes:
+                      rail: {speed_kmh: 15, speed_kmh_by_country: {KZ: 15}, origin_dwell_hours: 12,
+                             supply_dwell_hours: 6, formation_dwell_hours: 0, destination_dwell_hours: 12}
+                """);
+        Router router = new Router(railLine(), m);
+        Route bulk = router.route(RouteRequest.of("A", "B").withCargo("bulk")).route();
+        assertThat(bulk.timeline().stream().map(TimeStep::kind).toList()).containsExactly(TimeStep.Kind.DWELL,
+                TimeStep.Kind.DWELL, TimeStep.Kind.DWELL, TimeStep.Kind.RUN, TimeStep.Kind.DWELL);
+        assertThat(bulk.timeline().stream().map(TimeStep::hours).toList()).containsExactly(12.0, 24.0, 30.0, 20.0,
+                24.0);
+        assertThat(bulk.timeline().get(1).name()).contains("wagon supply");
+        assertThat(bulk.timeline().get(2).name()).contains("train formation");
+        assertThat(bulk.totals().hours()).isCloseTo(12 + 24 + 30 + 20 + 24, within(EPS));
+        // Block container trains: platform supply, no formation wait (0 h: no step).
+        Route box = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(box.timeline().stream().map(TimeStep::hours).toList()).containsExactly(12.0, 6.0, 20.0, 12.0);
+        assertThat(box.timeline().get(1).name()).contains("platform supply");
+        assertThat(box.totals().hours()).isCloseTo(50, within(EPS));
+    }
+
+    @Test
+    void aWeeklyBlockTrainWaits84HoursOnAverageAndTheMonteCarloDrawsItUniformly() throws Exception {
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      rail: {speed_kmh: 15, speed_kmh_by_country: {KZ: 15},
+                             formation_departure_wait_interval_hours_by_country: {KZ: 168}}
+                """);
+        Router router = new Router(railLine(), m);
+        Route r = router.route(RouteRequest.of("A", "B")).route();
+        TimeStep formation = r.timeline().get(0);
+        assertThat(formation.kind()).isEqualTo(TimeStep.Kind.DWELL);
+        assertThat(formation.hours()).isCloseTo(84, within(EPS));
+        assertThat(formation.delay().kind()).isEqualTo(org.caravan.cost.Wait.Kind.INTERVAL);
+        assertThat(r.totals().hours()).isCloseTo(84 + 20, within(EPS));
+        // Uniform 0..168 h: mean 84, median 84, p90 151.2, on top of the 20 h run.
+        ReliabilityStats s = router.reliability(r, 40_000, 3);
+        assertThat(s.meanHours()).isCloseTo(104, within(1.0));
+        assertThat(s.p50Hours()).isCloseTo(104, within(2.0));
+        assertThat(s.p90Hours()).isCloseTo(20 + 151.2, within(2.0));
+    }
+
+    /** A (IR) -rail 100 km 1435- G (IR, gauge change) -rail 100 km 1520- B (TM); rail at 50 km/h, no dwell. */
+    private static Network gaugeBreak() {
+        return net(List.of(node("A", "IR"), node("G", "IR", false, true, Set.of()), node("B", "TM")),
+                List.of(rail("ag", "A", "G", Gauge.G1435, 100), rail("gb", "G", "B", Gauge.G1520, 100)));
+    }
+
+    @Test
+    void aStationsOwnFormationWaitFollowsAGaugeChangeAndStartsTrainsOfItsGaugeOnly() throws Exception {
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      rail: {speed_kmh: 50}
+                    gauge_change: {usd: 0, hours: 12}
+                    nodes:
+                      G: {formation: {departure_wait_interval_hours: 48, gauge: 1520}}
+                """);
+        Router router = new Router(gaugeBreak(), m);
+        // Northbound: 2 h run, 12 h transloading, then the onward 1520 train: 24 h on average, 2 h run.
+        Route north = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(north.totals().hours()).isCloseTo(2 + 12 + 24 + 2, within(EPS));
+        assertThat(north.timeline().stream().filter(t -> t.kind() == TimeStep.Kind.DWELL).toList())
+                .singleElement().satisfies(t -> {
+                    assertThat(t.at()).isEqualTo("G");
+                    assertThat(t.hours()).isCloseTo(24, within(EPS));
+                    assertThat(t.delay().kind()).isEqualTo(org.caravan.cost.Wait.Kind.INTERVAL);
+                });
+        // Southbound onto 1435 mm: the station's figure is for 1520 trains only.
+        assertThat(router.route(RouteRequest.of("B", "A")).route().totals().hours()).isCloseTo(2 + 12 + 2,
+                within(EPS));
+        // A train that starts at the station waits for it only on 1520 mm.
+        assertThat(router.route(RouteRequest.of("G", "B")).route().totals().hours()).isCloseTo(24 + 2, within(EPS));
+        assertThat(router.route(RouteRequest.of("G", "A")).route().totals().hours()).isCloseTo(2, within(EPS));
+    }
+
+    @Test
+    void aRailBorderStationAddsItsInterchangeDwellAsAStepOfItsOwn() throws Exception {
+        // A (KZ) -rail 100- P (KZ) =crossing 2 km, rail and road, 4 h (p90 8)= Q (UZ) -rail 100- B (UZ);
+        // A, B also by road.
+        Network n = net(List.of(node("A", "KZ"), node("P", "KZ"), node("Q", "UZ"), node("B", "UZ")),
+                List.of(rail("ap", "A", "P", Gauge.G1520, 100), crossing("pq", "P", "Q", 2, Set.of(Mode.RAIL,
+                        Mode.ROAD), Set.of(Gauge.G1520), new CrossingTimes(4, 8, 0), null),
+                        rail("qb", "Q", "B", Gauge.G1520, 100), road("apr", "A", "P", 100), road("qbr", "Q", "B", 100)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      rail: {speed_kmh: 50, speed_kmh_by_country: {KZ: 50}}
+                      road: {speed_kmh: 50}
+                    nodes:
+                      Q: {interchange: {handling_usd: 0, dwell_hours: 6}}
+                """);
+        Router router = new Router(n, m);
+        Route rail = router.route(RouteRequest.of("A", "B").withModes(Set.of(Mode.RAIL))).route();
+        assertThat(rail.timeline().stream().map(TimeStep::kind).toList()).containsExactly(TimeStep.Kind.RUN,
+                TimeStep.Kind.CROSSING, TimeStep.Kind.DWELL, TimeStep.Kind.RUN);
+        assertThat(rail.timeline().get(1).hours()).isCloseTo(4, within(EPS));
+        assertThat(rail.timeline().get(2).hours()).isCloseTo(6, within(EPS));
+        assertThat(rail.timeline().get(2).at()).isEqualTo("Q");
+        assertThat(rail.crossings().get(0).hours()).isCloseTo(10, within(EPS));
+        assertThat(rail.totals().hours()).isCloseTo(2 + 4 + 6 + 2, within(EPS));
+        // Both ways (the station is at either end of the crossing), and never for trucks.
+        assertThat(router.route(RouteRequest.of("B", "A").withModes(Set.of(Mode.RAIL))).route().totals().hours())
+                .isCloseTo(14, within(EPS));
+        Route road = router.route(RouteRequest.of("A", "B").withModes(Set.of(Mode.ROAD))).route();
+        assertThat(road.timeline().stream().map(t -> t.kind() + " " + t.at() + " " + t.hours()).toList())
+                .as("road timeline").containsExactly("RUN apr 2.0", "CROSSING pq 4.0", "RUN qbr 2.0");
+        // The Monte Carlo draws the interchange (lognormal, mean 6 h, p90 12 h) as well as the crossing.
+        ReliabilityStats s = router.reliability(rail, 40_000, 5);
+        assertThat(s.meanHours()).isCloseTo(14, within(0.3));
+        assertThat(s.p90Hours()).isGreaterThan(14);
+    }
+
     @Test
     void aNamedPortHasItsOwnDwell() throws Exception {
         Network n = net(List.of(node("A", "PK"), node("K", "PK", true, false, Set.of()), node("S", "XX")),
