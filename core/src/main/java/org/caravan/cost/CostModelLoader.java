@@ -429,9 +429,8 @@ public final class CostModelLoader {
             }
             DrivingRules a = DrivingRules.AETR;
             double daily = timing.drivingHoursPerDay();
+            // An extension at or below the daily limit (e.g. a user's 24 h, rest included) extends nothing.
             double extended = optional(r, "extended_driving_hours", p, Math.max(daily, a.extendedDrivingHours()));
-            if (extended < daily) problem(join(p, "extended_driving_hours"), "expected at least "
-                    + "driving_hours_per_day (" + Bounds.format(daily) + ")");
             DrivingRules driving = new DrivingRules(extended,
                     (int) Math.round(optional(r, "extended_driving_days_per_week", p, a.extendedDaysPerWeek())),
                     optional(r, "break_after_driving_hours", p, a.breakAfterHours()),
