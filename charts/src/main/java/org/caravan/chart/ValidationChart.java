@@ -20,7 +20,8 @@ public final class ValidationChart {
             if (!x.evaluated()) continue;
             Observation o = x.observation();
             points.add(new LogScatterChart.Point(o.id() + ": " + o.from() + " → " + o.to() + ", " + o.quantity().code()
-                    + " published " + num(o.low()) + (o.low() == o.high() ? "" : "–" + num(o.high())) + ", Caravan "
+                    + " published " + o.published(org.caravan.validation.ValidationFormats::num, "–", "≥ ", "≤ ")
+                    + (o.scope() == Observation.Scope.CROSSING ? " (crossing)" : "") + ", Caravan "
                     + num(x.caravan()), o.quantity().family().code(), o.low(), o.high(), x.caravan(), x.inRange()));
         }
         return new LogScatterChart(points, Validator.TOLERANCE);

@@ -114,7 +114,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (RowResult x : r.rows()) {
             Observation o = x.observation();
             rows.add(new String[] {o.id(), o.from(), o.to(), o.quantity().code(),
-                o.low() == o.high() ? num(o.low()) : num(o.low()) + "-" + num(o.high()),
+                o.published(ValidateCommand::num, "-", ">= ", "<= ")
+                        + (o.scope() == org.caravan.validation.Observation.Scope.CROSSING ? " (crossing)" : ""),
                 x.evaluated() ? num(x.caravan()) : "-",
                 x.evaluated() ? String.format(Locale.ROOT, "%.2f", x.ratio()) : "-",
                 x.evaluated() ? (x.inRange() ? "in" : "MISS") : x.status().label(), x.modes()});

@@ -40,7 +40,9 @@ public final class CostModelLoader {
             "origin_dwell_hours_by_country", "destination_dwell_hours", "formation_dwell_hours",
             "formation_dwell_hours_by_country", "formation_departure_wait_interval_hours_by_country",
             "supply_dwell_hours", "supply_dwell_hours_by_country", "co2_ttw_kg_per_tonne_km",
-            "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country");
+            "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country",
+            "extended_driving_hours", "extended_driving_days_per_week", "break_after_driving_hours",
+            "break_hours", "daily_rest_hours", "driving_days_per_week", "weekly_rest_hours");
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
     private static final Set<String> NODE = Set.of("transship", "gauge_change", "interchange", "formation");
@@ -454,9 +456,21 @@ public final class CostModelLoader {
                 emissions = new ModeRates.Emissions(ttw, wtw, optional(r, "electric_co2_wtw_kg_per_tonne_km", p, 0),
                         countryMap(r.get("electric_share_by_country"), join(p, "electric_share_by_country")));
             }
+            DrivingRules a = DrivingRules.AETR;
+            double daily = timing.drivingHoursPerDay();
+            // An extension at or below the daily limit (e.g. a user's 24 h, rest included) extends nothing.
+            double extended = optional(r, "extended_driving_hours", p, Math.max(daily, a.extendedDrivingHours()));
+            DrivingRules driving = new DrivingRules(extended,
+                    (int) Math.round(optional(r, "extended_driving_days_per_week", p, a.extendedDaysPerWeek())),
+                    optional(r, "break_after_driving_hours", p, a.breakAfterHours()),
+                    optional(r, "break_hours", p, a.breakHours()),
+                    optional(r, "daily_rest_hours", p, a.dailyRestHours()),
+                    (int) Math.round(optional(r, "driving_days_per_week", p, a.drivingDaysPerWeek())),
+                    optional(r, "weekly_rest_hours", p, a.weeklyRestHours()));
             return new ModeRates(number(r, "fixed_usd", p), number(r, "per_km_usd", p), number(r, "speed_kmh", p),
                     countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
-                    countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions);
+                    countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions,
+                    driving);
         }
 
         CargoProfile profile(String name, JsonNode node, String path) {

@@ -25,6 +25,8 @@ public final class LinkCosts {
     private final double[] co2;
     private final double[] co2Ttw;
     private final double[] wait;
+    /** Hours at the wheel of a road traversal (for the drivers' rest rule, {@link DriverRest}); 0 elsewhere. */
+    private final double[] driving;
     private final double[] crossingP90;
     /** The part of a rail crossing's hours spent in interchange dwell at its border stations (0 elsewhere). */
     private final double[] interchange;
@@ -46,6 +48,7 @@ public final class LinkCosts {
         co2 = new double[n];
         co2Ttw = new double[n];
         wait = new double[n];
+        driving = new double[n];
         crossingP90 = new double[n];
         interchange = new double[n];
         gate = new OpeningHours[n];
@@ -113,6 +116,7 @@ public final class LinkCosts {
                             run = link.hours().getAsDouble();
                         } else {
                             run = r.travelHours(link.km(), country);
+                            if (c.mode() == Mode.ROAD) driving[i] = r.drivingHours(link.km(), country);
                         }
                         // A departure is waited for at a port, not at a sea waypoint the ship sails past.
                         double mean = service != null ? service.departureWait().meanHours() : link.waitHours();
@@ -160,6 +164,12 @@ public final class LinkCosts {
 
     /** Tank-to-wheel CO2e (kg per unit): the vehicle's own exhaust, a part of {@link #co2(int)}. */
     public double co2Ttw(int i) { return co2Ttw[i]; }
+
+    /**
+     * The part of {@link #hours(int)} spent at the wheel of a road vehicle (0 elsewhere). The drivers' rest it calls
+     * for is not in {@link #hours(int)}: it depends on the whole path and is added when the route is assembled.
+     */
+    public double drivingHours(int i) { return driving[i]; }
 
     /** The part of {@link #hours(int)} spent waiting for a departure (0 where none). */
     public double waitHours(int i) { return wait[i]; }

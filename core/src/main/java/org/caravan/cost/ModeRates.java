@@ -14,6 +14,7 @@ import java.util.Map;
  * @param speedKmhByCountry  ISO2 country → speed
  * @param timing             rest, checkpoints and terminal dwell
  * @param emissions          CO2e factors; null to use the cost model's flat factor per mode
+ * @param driving            the drivers' rest rule (road), counted over a trip by {@code DriverRest}
  */
 public record ModeRates(
         double fixedUsd,
@@ -22,7 +23,8 @@ public record ModeRates(
         Map<String, Double> perKmUsdByCountry,
         Map<String, Double> speedKmhByCountry,
         Timing timing,
-        Emissions emissions) {
+        Emissions emissions,
+        DrivingRules driving) {
 
     /**
      * Time beyond running at the commercial speed.
@@ -131,12 +133,19 @@ public record ModeRates(
         perKmUsdByCountry = perKmUsdByCountry == null ? Map.of() : Map.copyOf(perKmUsdByCountry);
         speedKmhByCountry = speedKmhByCountry == null ? Map.of() : Map.copyOf(speedKmhByCountry);
         timing = timing == null ? Timing.NONE : timing;
+        driving = driving == null ? DrivingRules.AETR : driving;
+    }
+
+    /** Rates with the AETR rest rule. */
+    public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
+            Map<String, Double> speedKmhByCountry, Timing timing, Emissions emissions) {
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, timing, emissions, null);
     }
 
     /** Rates without rest, dwell or own CO2 factors. */
     public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
             Map<String, Double> speedKmhByCountry) {
-        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, Timing.NONE, null);
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, Timing.NONE, null, null);
     }
 
     public double perKmUsd(String country) { return perKmUsdByCountry.getOrDefault(country, perKmUsd); }
@@ -144,11 +153,18 @@ public record ModeRates(
     public double speedKmh(String country) { return speedKmhByCountry.getOrDefault(country, speedKmh); }
 
     /**
-     * Hours to cover {@code km} in {@code country}: running at the commercial speed, stretched by the rest a
-     * vehicle takes when it moves only part of the day, plus internal checkpoints.
+     * Hours to cover {@code km} in {@code country} as the search adds them per link: driving at the commercial speed
+     * plus internal checkpoints, without the drivers' rest. Rest depends on the hours driven since the last rest, so
+     * it is not additive per link: {@code DriverRest} counts it over the whole trip when the route is assembled
+     * (the reported time and the Monte Carlo), and this figure is a lower bound of it.
      */
     public double travelHours(double km, String country) {
-        double run = km / speedKmh(country);
-        return run * 24 / timing.drivingHoursPerDay(country) + km / 100 * timing.checkpointWaitPer100km(country);
+        return drivingHours(km, country) + km / 100 * timing.checkpointWaitPer100km(country);
     }
+
+    /** Hours at the wheel for {@code km} in {@code country}. */
+    public double drivingHours(double km, String country) { return km / speedKmh(country); }
+
+    /** Whether driving in {@code country} counts towards the rest rule (false where the speed includes rest). */
+    public boolean restCounted(String country) { return timing.drivingHoursPerDay(country) < 24; }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.caravan.cost.CargoProfile;
 import org.caravan.cost.CostModel;
 import org.caravan.cost.CrossingRule;
+import org.caravan.cost.DriverRest;
 import org.caravan.cost.OpeningHours;
 import org.caravan.cost.Service;
 import org.caravan.cost.TimeTables;
@@ -62,6 +63,8 @@ final class RouteAssembler {
         List<Transshipment> transshipments = new ArrayList<>();
         List<TimeStep> timeline = new ArrayList<>();
         Map<String, Acc> byCountry = new LinkedHashMap<>();
+        // Hours at the wheel of each road run step, for the drivers' rest counted over the trip below.
+        Map<TimeStep, Double> drivingOf = new java.util.IdentityHashMap<>();
         boolean nonOperational = false;
         double penalty = 0;
         double riskKm = 0;
@@ -175,8 +178,10 @@ final class RouteAssembler {
                             a.country(), wait, 0, w, null, legIndex));
                 }
                 double run = costs.hours(idx) - wait;
-                timeline.add(new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run, Wait.NONE,
-                        null, legIndex));
+                TimeStep runStep = new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run,
+                        Wait.NONE, null, legIndex);
+                timeline.add(runStep);
+                if (costs.drivingHours(idx) > 0) drivingOf.put(runStep, costs.drivingHours(idx));
             }
             Acc acc = byCountry.computeIfAbsent(SearchSpace.riskCountry(link, a, b), x -> new Acc());
             acc.km += costs.km(idx);
@@ -188,6 +193,7 @@ final class RouteAssembler {
         Node destination = network.node(space.nodeOf(path.states()[path.states().length - 1]));
         endDwell(timeline, byCountry, destination, Carrier.of(space.carrierOf(path.states()[path.states().length - 1]))
                 .mode(), pendingEndDwell, handlingFactor);
+        if (!drivingOf.isEmpty()) timeline = driverRest(timeline, drivingOf, legs, byCountry);
         double km = 0;
         double usd = 0;
         double co2 = 0;
@@ -233,6 +239,43 @@ final class RouteAssembler {
                 r.cargo(), profile.unit(), units, tonnes, nonOperational, summary, List.copyOf(exposure), null,
                 timeline, null, null);
     }
+
+    /**
+     * The timeline with the drivers' rest and breaks of the trip ({@link DriverRest}) as {@code REST} steps: after
+     * each road run in which the rule calls for a break or a daily rest (the hours belong to that run's leg and
+     * country), and after a stop that must be lengthened to a weekly rest. Every other step is a stop for the rule
+     * (a long border wait or a sailing counts as the daily rest). The search adds no rest (its road hours are a lower
+     * bound of these); the reported time, the clock and the Monte Carlo all read these steps.
+     */
+    private List<TimeStep> driverRest(List<TimeStep> timeline, Map<TimeStep, Double> drivingOf, List<Leg> legs,
+            Map<String, Acc> byCountry) {
+        DriverRest rule = new DriverRest(space.profile.rates(Mode.ROAD));
+        List<TimeStep> out = new ArrayList<>(timeline.size() + 8);
+        for (TimeStep t : timeline) {
+            out.add(t);
+            int breaks = rule.breaks();
+            int daily = rule.dailyRests();
+            int weekly = rule.weeklyRests();
+            Double driving = drivingOf.get(t);
+            double add = driving != null ? rule.drive(driving, t.country()) : rule.pause(t.hours());
+            if (!(add > 1e-12)) continue;
+            List<String> what = new ArrayList<>();
+            if (rule.weeklyRests() > weekly) what.add(plural(rule.weeklyRests() - weekly, "weekly rest"));
+            if (rule.dailyRests() > daily) what.add(plural(rule.dailyRests() - daily, "daily rest"));
+            if (rule.breaks() > breaks) what.add(plural(rule.breaks() - breaks, "break"));
+            int legIndex = driving != null ? t.legIndex() : -1;
+            out.add(new TimeStep(TimeStep.Kind.REST, t.at(), "driver " + String.join(", ", what) + " (" + t.name()
+                    + ")", t.country(), add, add, Wait.NONE, null, legIndex));
+            if (legIndex >= 0) {
+                Leg leg = legs.get(legIndex);
+                legs.set(legIndex, leg.withHours(leg.hours() + add, leg.waitHours()));
+            }
+            byCountry.computeIfAbsent(t.country(), x -> new Acc()).hours += add;
+        }
+        return out;
+    }
+
+    private static String plural(int n, String what) { return n + " " + what + (n == 1 ? "" : "s"); }
 
     /**
      * Adds the origin dwell of a leg in {@code mode} starting at {@code at}, each part its own step with its own

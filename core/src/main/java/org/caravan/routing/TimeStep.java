@@ -4,7 +4,8 @@ import org.caravan.cost.OpeningHours;
 import org.caravan.cost.Wait;
 
 /**
- * One component of a route's door-to-door time, in travel order: running (with rest and checkpoints), a
+ * One component of a route's door-to-door time, in travel order: running (with checkpoints), drivers' rest and
+ * breaks (counted over the trip by {@link org.caravan.cost.DriverRest}, fixed hours), a
  * terminal dwell, a wait for a departure, a border crossing, a transshipment or gauge change. The timeline of a
  * route sums to its total hours; the Monte Carlo draws each random part from its own distribution, and a
  * departure time moves each step to the clock (a post that is closed, a timetabled ship).
@@ -23,7 +24,7 @@ public record TimeStep(Kind kind, String at, String name, String country, double
         Wait delay, OpeningHours gate, int legIndex) {
 
     public enum Kind {
-        RUN, DWELL, SERVICE_WAIT, CROSSING, HANDLING;
+        RUN, REST, DWELL, SERVICE_WAIT, CROSSING, HANDLING;
 
         public String code() { return name().toLowerCase(java.util.Locale.ROOT); }
     }

@@ -182,9 +182,9 @@ public final class Calibrator {
         for (int k = 0; k < idx.size(); k++) {
             Observation o = usable.get(idx.get(k)).observation();
             double v = values[idx.get(k)];
-            if (v > 0 && Validator.inBand(v, o.low(), o.high())) in++;
+            if (v > 0 && o.inRange(v)) in++;
             abs[k] = v > 0 ? Math.abs(Math.log(v / o.reference())) : NO_ROUTE_RESIDUAL;
-            loss += huber(residual(v, o.low(), o.high()));
+            loss += huber(residual(v, o.residualLow(), o.residualHigh()));
         }
         Arrays.sort(abs);
         double median = abs.length == 0 ? 0 : abs.length % 2 == 1 ? abs[abs.length / 2]
@@ -312,9 +312,9 @@ public final class Calibrator {
             for (int i = 0; i < v.length; i++) loss[i] = huber(residual(v[i], low(i), high(i)));
         }
 
-        double low(int i) { return fit.get(i).observation().low(); }
+        double low(int i) { return fit.get(i).observation().residualLow(); }
 
-        double high(int i) { return fit.get(i).observation().high(); }
+        double high(int i) { return fit.get(i).observation().residualHigh(); }
 
         double[] initial() {
             double[] x = new double[u0.length];

@@ -21,13 +21,16 @@ import org.caravan.place.RouteQuery;
 
 /**
  * Reads observations files: CSV with the header
- * {@code id,corridor,from,to,options,quantity,low,high,source,url,date,note} (docs/OBSERVATIONS.md). Required
- * columns: id, from, to, quantity, low, high, source; the others may be left out. Every problem is reported with
+ * {@code id,corridor,from,to,options,quantity,low,high,source,url,date,note[,bound,scope]} (docs/OBSERVATIONS.md).
+ * Required columns: id, from, to, quantity, low, high, source; the others may be left out. {@code bound}
+ * ({@code at_least}, {@code at_most}, empty for a range) makes the figure an open bound: its other end is left empty
+ * (or repeats the figure). {@code scope} ({@code crossing}; empty or {@code door_to_door} for the whole trip)
+ * compares a time with the route's border crossings only. Every problem is reported with
  * the file, line and field, all at once; a file with any problem yields nothing.
  */
 public final class ObservationFile {
     public static final List<String> COLUMNS = List.of("id", "corridor", "from", "to", "options", "quantity", "low",
-            "high", "source", "url", "date", "note");
+            "high", "source", "url", "date", "note", "bound", "scope");
     static final List<String> REQUIRED = List.of("id", "from", "to", "quantity", "low", "high", "source");
     public static final String SHIPPED = "data/observations/published.csv";
 
@@ -109,10 +112,55 @@ public final class ObservationFile {
                         + Quantity.codes()));
             }
         }
-        double low = positive(row, "low", name, where, problems);
-        double high = positive(row, "high", name, where, problems);
-        if (low > 0 && high > 0 && low > high) {
-            problems.add(new Problem(name, where, "high", "high (" + fmt(high) + ") is below low (" + fmt(low) + ")"));
+        Observation.Bound bound = Observation.Bound.RANGE;
+        String b = text(row, "bound");
+        if (!b.isEmpty()) {
+            bound = Observation.Bound.parse(b).orElse(null);
+            if (bound == null) {
+                problems.add(new Problem(name, where, "bound", "unknown bound '" + b
+                        + "', expected at_least or at_most (or empty for a range)"));
+            }
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        if (bound == null) {
+            // Which of low and high must hold the figure depends on the bound: not checked until it is known.
+        } else if (bound == Observation.Bound.RANGE) {
+            low = positive(row, "low", name, where, problems);
+            high = positive(row, "high", name, where, problems);
+            if (low > 0 && high > 0 && low > high) {
+                problems.add(new Problem(name, where, "high", "high (" + fmt(high) + ") is below low (" + fmt(low)
+                        + ")"));
+            }
+        } else {
+            // The bound's figure in its own column; the other end empty or the same figure.
+            boolean least = bound == Observation.Bound.AT_LEAST;
+            String given = least ? "low" : "high";
+            String other = least ? "high" : "low";
+            double figure = positive(row, given, name, where, problems);
+            String o = text(row, other);
+            if (!o.isEmpty()) {
+                double d = positive(row, other, name, where, problems);
+                if (d > 0 && figure > 0 && d != figure) {
+                    problems.add(new Problem(name, where, other, "must be empty or equal " + given + " ("
+                            + fmt(figure) + ") for bound " + bound.code() + ", got " + o));
+                }
+            }
+            low = figure;
+            high = figure;
+        }
+        Observation.Scope scope = Observation.Scope.DOOR_TO_DOOR;
+        String sc = text(row, "scope");
+        if (!sc.isEmpty()) {
+            scope = Observation.Scope.parse(sc).orElse(null);
+            if (scope == null) {
+                problems.add(new Problem(name, where, "scope", "unknown scope '" + sc
+                        + "', expected crossing (or empty / door_to_door for the whole trip)"));
+            } else if (scope == Observation.Scope.CROSSING && quantity != null && quantity != Quantity.HOURS
+                    && quantity != Quantity.DAYS) {
+                problems.add(new Problem(name, where, "scope", "scope crossing compares border-crossing time: "
+                        + "quantity must be hours or days, got " + quantity.code()));
+            }
         }
         String options = text(row, "options");
         RouteQuery query = null;
@@ -123,7 +171,7 @@ public final class ObservationFile {
         }
         if (problems.size() > before) return null;
         return new Observation(id, text(row, "corridor"), from, to, options, query, quantity, low, high, source,
-                text(row, "url"), text(row, "date"), text(row, "note"), line);
+                text(row, "url"), text(row, "date"), text(row, "note"), line, bound, scope);
     }
 
     private static String text(Map<String, String> row, String column) {

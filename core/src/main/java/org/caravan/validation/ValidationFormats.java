@@ -19,7 +19,7 @@ import java.util.Locale;
 public final class ValidationFormats {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> CSV_COLUMNS = List.of("id", "corridor", "from", "to", "options", "quantity", "low",
-            "high", "caravan", "ratio", "in_range", "status", "modes", "message", "source");
+            "high", "caravan", "ratio", "in_range", "status", "modes", "message", "source", "bound", "scope");
 
     private ValidationFormats() {}
 
@@ -44,6 +44,8 @@ public final class ValidationFormats {
             n.put("quantity", o.quantity().code());
             n.put("low", o.low());
             n.put("high", o.high());
+            if (o.bound() != Observation.Bound.RANGE) n.put("bound", o.bound().code());
+            if (o.scope() != Observation.Scope.DOOR_TO_DOOR) n.put("scope", o.scope().code());
             n.put("status", x.status().label());
             if (x.evaluated()) {
                 n.put("caravan", round(x.caravan()));
@@ -99,7 +101,8 @@ public final class ValidationFormats {
                 w.write(Arrays.asList(o.id(), o.corridor(), o.from(), o.to(), o.options(), o.quantity().code(),
                         num(o.low()), num(o.high()), x.evaluated() ? num(x.caravan()) : "",
                         x.evaluated() ? num(x.ratio()) : "", x.evaluated() ? String.valueOf(x.inRange()) : "",
-                        x.status().label(), x.modes(), x.message(), o.source()));
+                        x.status().label(), x.modes(), x.message(), o.source(), o.bound().code(),
+                        o.scope().code()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,7 +148,8 @@ public final class ValidationFormats {
         });
         for (RowResult x : ordered) {
             Observation o = x.observation();
-            String published = o.low() == o.high() ? num(o.low()) : num(o.low()) + "–" + num(o.high());
+            String published = o.published(ValidationFormats::num, "–", "≥ ", "≤ ")
+                    + (o.scope() == Observation.Scope.CROSSING ? " (crossing)" : "");
             String src = o.url().isEmpty() ? o.source() : "[" + o.source() + "](" + o.url() + ")";
             s.append("| ").append(o.id()).append(" | ").append(cell(o.from())).append(" → ").append(cell(o.to()))
                     .append(" | ").append(cell(o.options())).append(" | ").append(o.quantity().code()).append(" | ")

@@ -24,7 +24,9 @@ import org.caravan.routing.Router;
  *
  * <p>The rule (docs/OBSERVATIONS.md): a Caravan value {@code v} is <em>in range</em> when
  * {@code (1 − 0.2) × low ≤ v ≤ (1 + 0.2) × high}, i.e. within ±20 % of the published range; the ratio is
- * {@code v ÷ √(low × high)}, the geometric middle of the range (the figure itself when low = high). A row whose
+ * {@code v ÷ √(low × high)}, the geometric middle of the range (the figure itself when low = high). A bound ("at
+ * least low", "at most high") is in range on its stated side, and the ratio is taken against the bound; a row of
+ * scope {@code crossing} compares only the route's border crossings ({@link Observation#valueOf}). A row whose
  * place is not in the network, that has no route, or whose options cannot be used is reported with that status
  * and left out of the shares and ratios (but counted).
  */
@@ -88,9 +90,8 @@ public final class Validator {
                     : res.noRoute().message(), null, null, null, "");
         }
         Route route = res.route();
-        double v = o.quantity().of(route);
-        return new RowResult(o, RowResult.Status.OK, "", v, v / o.reference(), inBand(v, o.low(), o.high()),
-                modes(route));
+        double v = o.valueOf(route);
+        return new RowResult(o, RowResult.Status.OK, "", v, v / o.reference(), o.inRange(v), modes(route));
     }
 
     /** The rule: within ±{@link #TOLERANCE} of the published range. */

@@ -60,7 +60,8 @@ class CostModelLoaderTest {
         assertThat(road.perKmUsd("PK")).isEqualTo(0.058);
         assertThat(road.speedKmh("AF")).isEqualTo(33.7);
         assertThat(road.speedKmh("KZ")).isEqualTo(42.0);
-        assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(10.0);
+        assertThat(road.timing().drivingHoursPerDay("KZ")).isEqualTo(9.0);
+        assertThat(road.driving()).isEqualTo(org.caravan.cost.DrivingRules.AETR);
         assertThat(road.timing().drivingHoursPerDay("PK")).isEqualTo(24.0);
         assertThat(bulk.rates(Mode.RAIL).speedKmh("KZ")).isEqualTo(15.0);
         assertThat(bulk.rates(Mode.RAIL).timing().originDwellHours("KZ")).isEqualTo(12.0);

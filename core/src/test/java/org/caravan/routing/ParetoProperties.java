@@ -278,9 +278,14 @@ class ParetoProperties {
         throw new IllegalArgumentException(id);
     }
 
-    /** The route's Pareto vector per unit: {(usd + penalties) / units, hours, risk-km, co2 / units}. */
+    /**
+     * The route's Pareto vector per unit as the search compares it: {(usd + penalties) / units, hours without the
+     * drivers' rest, risk-km, co2 / units}. The rest depends on the whole path (DriverRest), so the search compares
+     * road hours without it (a lower bound) and the route reports it on top (docs/ROUTE-CHOICE.md).
+     */
     static double[] vector(Route r) {
-        return new double[] {(r.totals().usd() + r.totals().penaltyUsd()) / r.units(), r.totals().hours(),
+        return new double[] {(r.totals().usd() + r.totals().penaltyUsd()) / r.units(),
+            r.totals().hours() - RouterReferenceProperties.restHours(r),
             r.risk().riskKm(), r.totals().co2Kg() / r.units()};
     }
 

@@ -217,14 +217,23 @@ class TimeModelTest {
                     modes:
                       road:
                         speed_kmh: 50
-                        driving_hours_per_day: 10
+                        driving_hours_per_day: 9
                         driving_hours_per_day_by_country: {PK: 24}
                         speed_kmh_by_country: {PK: 25}
                         checkpoint_wait_per_100km_hours_by_country: {PK: 0.5}
                 """);
         Router router = new Router(n, m);
-        // 1000 km at 50 km/h = 20 h of driving at 10 h a day: 48 h elapsed.
-        assertThat(router.route(RouteRequest.of("A", "B")).route().totals().hours()).isCloseTo(48, within(EPS));
+        // 1000 km at 50 km/h = 20 h of driving under EU 561/2006 / AETR (the fixture's defaults): two 10 h days
+        // (the extension twice a week), 4.5 + 4.5 + 1 h each with two 45 min breaks, one 11 h daily rest between
+        // them and none at the end: 20 + 4 x 0.75 + 11 = 34 h.
+        Route ab = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(ab.totals().hours()).isCloseTo(34, within(EPS));
+        assertThat(ab.legs().get(0).hours()).isCloseTo(34, within(EPS));
+        assertThat(ab.timeline().stream().map(TimeStep::kind).toList()).containsExactly(TimeStep.Kind.RUN,
+                TimeStep.Kind.REST);
+        assertThat(ab.timeline().get(1).name()).startsWith("driver 1 daily rest, 4 breaks");
+        // The Monte Carlo reads the same rest: nothing random on this trip, so every percentile is 34 h.
+        assertThat(router.reliability(ab, 200, 1).p90Hours()).isCloseTo(34, within(EPS));
         // CPMM-style speed with rest included: 40 h, plus 10 x 0.5 h at checkpoints.
         assertThat(router.route(RouteRequest.of("C", "D")).route().totals().hours()).isCloseTo(45, within(EPS));
     }

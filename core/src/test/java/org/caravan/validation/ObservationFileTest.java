@@ -113,4 +113,59 @@ class ObservationFileTest {
                 .contains("true or false");
         assertThat(problems(HEADER + "a,,A,B,penalty=IR,km,1,1,s,,,\n").get(0).message()).contains("COUNTRY=USD");
     }
+
+    private static final String BOUNDED = "id,from,to,quantity,low,high,source,bound,scope\n";
+
+    @Test
+    void boundsAndScopesAreRead() throws Exception {
+        List<Observation> obs = ObservationFile.read(new StringReader(BOUNDED
+                + "a,A,B,hours,28,,s,at_least,\n"
+                + "b,A,B,hours,28,28,s,at_least,\n"
+                + "c,A,B,days,,5,s,AT_MOST,\n"
+                + "d,A,B,hours,60,70,s,,crossing\n"
+                + "e,A,B,hours,60,70,s,,door_to_door\n"), "obs.csv");
+        assertThat(obs.get(0).bound()).isEqualTo(Observation.Bound.AT_LEAST);
+        assertThat(obs.get(0).low()).isEqualTo(28.0);
+        assertThat(obs.get(0).high()).isEqualTo(28.0);
+        assertThat(obs.get(1).bound()).isEqualTo(Observation.Bound.AT_LEAST);
+        assertThat(obs.get(2).bound()).isEqualTo(Observation.Bound.AT_MOST);
+        assertThat(obs.get(2).high()).isEqualTo(5.0);
+        assertThat(obs.get(3).bound()).isEqualTo(Observation.Bound.RANGE);
+        assertThat(obs.get(3).scope()).isEqualTo(Observation.Scope.CROSSING);
+        assertThat(obs.get(4).scope()).isEqualTo(Observation.Scope.DOOR_TO_DOOR);
+        // A file without the columns is a file of ranges over the whole trip.
+        assertThat(ObservationFile.read(new StringReader(HEADER + "a,,A,B,,km,1,2,s,,,\n"), "x.csv").get(0))
+                .satisfies(o -> {
+                    assertThat(o.bound()).isEqualTo(Observation.Bound.RANGE);
+                    assertThat(o.scope()).isEqualTo(Observation.Scope.DOOR_TO_DOOR);
+                });
+    }
+
+    @Test
+    void badBoundsAndScopesAreNamedWithFileLineAndField() {
+        List<Problem> p = problems(BOUNDED
+                + "a,A,B,hours,28,,s,atleast,\n"          // line 2: unknown bound
+                + "b,A,B,hours,28,30,s,at_least,\n"       // line 3: the other end differs from the bound
+                + "c,A,B,hours,,,s,at_least,\n"           // line 4: no figure
+                + "d,A,B,hours,5,,s,at_most,\n"           // line 5: at_most's figure is in high
+                + "e,A,B,hours,60,70,s,,border\n"         // line 6: unknown scope
+                + "f,A,B,km,60,70,s,,crossing\n"          // line 7: a crossing scope compares time only
+                + "g,A,B,hours,28,,s,,\n");               // line 8: a range needs its high
+        Set<String> got = new TreeSet<>();
+        for (Problem x : p) {
+            assertThat(x.file()).isEqualTo("obs.csv");
+            got.add(x.location() + " " + x.field());
+        }
+        assertThat(got).containsExactlyInAnyOrder("line 2 bound", "line 3 high", "line 4 low", "line 5 high",
+                "line 6 scope", "line 7 scope", "line 8 high");
+        assertThat(p.stream().filter(x -> x.field().equals("bound")).findFirst().orElseThrow().message())
+                .contains("unknown bound 'atleast'", "at_least", "at_most");
+        assertThat(p.stream().filter(x -> x.location().equals("line 3")).findFirst().orElseThrow().message())
+                .contains("must be empty or equal low (28) for bound at_least");
+        assertThat(p.stream().filter(x -> x.location().equals("line 7")).findFirst().orElseThrow().message())
+                .contains("quantity must be hours or days");
+        assertThatThrownBy(() -> ObservationFile.read(new StringReader(BOUNDED + "a,A,B,hours,28,,s,sometimes,\n"),
+                "obs.csv")).hasMessageContaining("obs.csv").hasMessageContaining("line 2")
+                .hasMessageContaining("bound");
+    }
 }

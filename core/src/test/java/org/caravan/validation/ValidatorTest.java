@@ -124,4 +124,74 @@ class ValidatorTest {
         org.assertj.core.api.Assertions.assertThat(Quantity.RUN_HOURS.of(route))
                 .isLessThanOrEqualTo(Quantity.HOURS.of(route) + EPS);
     }
+
+    @Test
+    void anOpenBoundIsInRangeOnItsSideAndItsRatioIsAgainstTheBound() throws Exception {
+        // Road Almaty-Shu: 300 km at 50 km/h = 6 h (the fixture's road has no rest).
+        var obs = ObservationFile.read(new java.io.StringReader("id,from,to,options,quantity,low,high,source,bound\n"
+                + "least5,Almaty,Shu,modes=road,hours,5,,s,at_least\n"
+                + "least7,Almaty,Shu,modes=road,hours,7,,s,at_least\n"
+                + "most5,Almaty,Shu,modes=road,hours,,5,s,at_most\n"
+                + "most6.5,Almaty,Shu,modes=road,hours,,6.5,s,at_most\n"
+                + "range7,Almaty,Shu,modes=road,hours,7,7,s,\n"), "bound.csv");
+        Map<String, RowResult> rows = new Validator(Fixture.router()).validate("bound.csv", obs).rows().stream()
+                .collect(Collectors.toMap(r -> r.observation().id(), Function.identity()));
+        org.assertj.core.api.Assertions.assertThat(rows.get("least5").inRange()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(rows.get("least5").ratio())
+                .isCloseTo(6.0 / 5, org.assertj.core.api.Assertions.within(EPS));
+        // 6 h is within 20 % of 7 h, but "at least 7 h" says it cannot be done in 6: a miss.
+        org.assertj.core.api.Assertions.assertThat(rows.get("least7").inRange()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(rows.get("range7").inRange()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(rows.get("least7").ratio())
+                .isCloseTo(6.0 / 7, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get("most5").inRange()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(rows.get("most5").ratio())
+                .isCloseTo(6.0 / 5, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get("most6.5").inRange()).isTrue();
+        // The calibration's residual: 0 on the bound's open side, the log distance from the bound otherwise.
+        Observation least7 = rows.get("least7").observation();
+        org.assertj.core.api.Assertions.assertThat(Calibrator.residual(6, least7.residualLow(), least7.residualHigh()))
+                .isCloseTo(Math.log(6.0 / 7), org.assertj.core.api.Assertions.within(EPS));
+        Observation least5 = rows.get("least5").observation();
+        org.assertj.core.api.Assertions.assertThat(Calibrator.residual(600, least5.residualLow(),
+                least5.residualHigh())).isZero();
+        // The formats say it: CSV columns bound and scope, Markdown "≥ 5".
+        var report = new Validator(Fixture.router()).validate("bound.csv", obs);
+        org.assertj.core.api.Assertions.assertThat(ValidationFormats.csv(report)).contains(",at_least,");
+        org.assertj.core.api.Assertions.assertThat(ValidationFormats.markdown(report, "")).contains("| ≥ 5 |", "| ≤ 5 |");
+    }
+
+    @Test
+    void aCrossingScopeComparesOnlyTheBorderCrossings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // Almaty -road 600 km- Dostyk (KZ) =crossing 5 h mean, 9 h p90= Alashankou (CN): 12 h road + 5 h border.
+        String nodes = new String(Fixture.class.getResourceAsStream(Fixture.DIR + "nodes.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                + "KZDOS,Dostyk,,KZ,border_post,82.4833,45.25,container;bulk,false,true,test fixture,estimated,\n"
+                + "CNAKL,Alashankou,,CN,border_post,82.6,45.165,container;bulk,false,true,test fixture,estimated,\n";
+        String links = new String(Fixture.class.getResourceAsStream(Fixture.DIR + "links.csv").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                + "road_ala_dos,,KZALA,KZDOS,road,,600,,,operational,false,,,,,,,,,,test fixture,estimated,\n"
+                + "x_dos_akl,Dostyk-Alashankou,KZDOS,CNAKL,crossing,,10,,,operational,false,road,5,9,100,,,,,,"
+                + "test fixture,estimated,\n";
+        java.nio.file.Files.writeString(dir.resolve("nodes.csv"), nodes);
+        java.nio.file.Files.writeString(dir.resolve("links.csv"), links);
+        var net = new org.caravan.io.NetworkLoader().load(java.util.List.of(dir.resolve("nodes.csv"), dir.resolve("links.csv")));
+        var router = new org.caravan.routing.Router(net, Fixture.costs(),
+                org.caravan.risk.RiskRegisterLoader.defaults());
+        var obs = ObservationFile.read(new java.io.StringReader("id,from,to,options,quantity,low,high,source,scope\n"
+                + "border,Almaty,Alashankou,modes=road,hours,5,5,s,crossing\n"
+                + "borderdays,Almaty,Alashankou,modes=road,days,0.25,0.25,s,crossing\n"
+                + "trip,Almaty,Alashankou,modes=road,hours,17,17,s,\n"), "scope.csv");
+        Map<String, RowResult> rows = new Validator(router).validate("scope.csv", obs).rows().stream()
+                .collect(Collectors.toMap(r -> r.observation().id(), Function.identity()));
+        org.assertj.core.api.Assertions.assertThat(rows.get("border").caravan())
+                .isCloseTo(5.0, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get("border").ratio())
+                .isCloseTo(1.0, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get("borderdays").caravan())
+                .isCloseTo(5.0 / 24, org.assertj.core.api.Assertions.within(EPS));
+        org.assertj.core.api.Assertions.assertThat(rows.get("trip").caravan())
+                .isCloseTo(600.0 / 50 + 5, org.assertj.core.api.Assertions.within(EPS));
+    }
 }
