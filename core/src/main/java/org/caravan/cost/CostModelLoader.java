@@ -38,7 +38,8 @@ public final class CostModelLoader {
             "per_km_usd_by_country", "speed_kmh_by_country", "driving_hours_per_day",
             "driving_hours_per_day_by_country", "checkpoint_wait_per_100km_hours_by_country", "origin_dwell_hours",
             "origin_dwell_hours_by_country", "destination_dwell_hours", "co2_ttw_kg_per_tonne_km",
-            "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country");
+            "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country",
+            "export_per_km_usd_by_country", "import_per_km_usd_by_country", "transit_per_km_usd_by_country");
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
     private static final Set<String> NODE = Set.of("transship", "gauge_change");
@@ -427,7 +428,12 @@ public final class CostModelLoader {
             }
             return new ModeRates(number(r, "fixed_usd", p), number(r, "per_km_usd", p), number(r, "speed_kmh", p),
                     countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
-                    countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions);
+                    countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions,
+                    new ModeRates.Levels(
+                            countryMap(r.get("export_per_km_usd_by_country"), join(p, "export_per_km_usd_by_country")),
+                            countryMap(r.get("import_per_km_usd_by_country"), join(p, "import_per_km_usd_by_country")),
+                            countryMap(r.get("transit_per_km_usd_by_country"),
+                                    join(p, "transit_per_km_usd_by_country"))));
         }
 
         CargoProfile profile(String name, JsonNode node, String path) {
