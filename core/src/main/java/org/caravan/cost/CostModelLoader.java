@@ -48,7 +48,7 @@ public final class CostModelLoader {
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
     private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days", "closed_months");
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
-            "timetable", "sailing_speed_kmh");
+            "timetable", "sailing_speed_kmh", "fare_usd");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
     /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
     private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
@@ -657,7 +657,20 @@ public final class CostModelLoader {
                 if (days.isEmpty() || times.isEmpty()) return null;
                 wait = Wait.timetable(new Departures(days, times));
             }
-            return new Service(wait, speed);
+            Map<Cargo, Double> fares = new EnumMap<>(Cargo.class);
+            JsonNode fs = node.get("fare_usd");
+            if (fs != null && !fs.isNull()) {
+                String fp = join(path, "fare_usd");
+                if (!fs.isObject()) problem(fp, "expected a mapping of cargo class (bulk, container) to the fare per unit");
+                else fs.fieldNames().forEachRemaining(k -> {
+                    try {
+                        fares.put(Cargo.parse(k), number(fs, k, fp));
+                    } catch (IllegalArgumentException e) {
+                        problem(join(fp, k), "expected bulk or container, got '" + k + "'");
+                    }
+                });
+            }
+            return new Service(wait, speed, fares);
         }
 
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }

@@ -159,6 +159,36 @@ class TariffLevelsTest {
     }
 
     @Test
+    void aServicesPublishedFareIsTheWholePriceOfTheSailing() throws Exception {
+        // A (KZ) -400 km ferry- B (AZ); classic container ferry: 600 USD per leg + 2.0 USD/km = 1,400 USD
+        Network n = net(List.of(node("A", "KZ"), node("B", "AZ")),
+                List.of(Nets.link("f", "A", "B", Mode.FERRY, Set.of(), 400, java.util.OptionalDouble.of(20), 0,
+                        org.caravan.network.LinkStatus.OPERATIONAL, false)));
+        assertThat(new Router(n, costs("")).route(RouteRequest.of("A", "B")).route().totals().usd())
+                .isCloseTo(600 + 400 * 2.0, within(EPS));
+        Router fared = new Router(n, costs("""
+                services:
+                  f: {departure_wait_interval_hours: 24, fare_usd: {container: 1000}}
+                """));
+        Route r = fared.route(RouteRequest.of("A", "B")).route();
+        assertThat(r.totals().usd()).isCloseTo(1000, within(EPS)); // the fare, fixed charge included
+        assertThat(r.legs()).singleElement().satisfies(l -> assertThat(l.usd()).isCloseTo(1000, within(EPS)));
+        // bulk has no fare of its own here: the per-km estimate stays (8 USD per leg + 0.06 USD/t-km)
+        assertThat(fared.route(RouteRequest.of("A", "B").withCargo("bulk")).route().totals().usd())
+                .isCloseTo(8 + 400 * 0.06, within(EPS));
+        // a fare below the leg's fixed charge: the leg costs its fixed charge (the link carries 0)
+        Router cheap = new Router(n, costs("""
+                services:
+                  f: {departure_wait_interval_hours: 24, fare_usd: {container: 400}}
+                """));
+        assertThat(cheap.route(RouteRequest.of("A", "B")).route().totals().usd()).isCloseTo(600, within(EPS));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> costs("""
+                services:
+                  f: {departure_wait_interval_hours: 24, fare_usd: {wagons: 400}}
+                """)).isInstanceOf(CostModelException.class).hasMessageContaining("services.f.fare_usd.wagons");
+    }
+
+    @Test
     void levelsAreCheckedLikeEveryRate() {
         String bad = """
                 profiles:
