@@ -42,7 +42,8 @@ public final class CostModelLoader {
             "supply_dwell_hours", "supply_dwell_hours_by_country", "co2_ttw_kg_per_tonne_km",
             "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country",
             "extended_driving_hours", "extended_driving_days_per_week", "break_after_driving_hours",
-            "break_hours", "daily_rest_hours", "driving_days_per_week", "weekly_rest_hours");
+            "break_hours", "daily_rest_hours", "driving_days_per_week", "weekly_rest_hours",
+            "export_per_km_usd_by_country", "import_per_km_usd_by_country", "transit_per_km_usd_by_country");
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
     private static final Set<String> NODE = Set.of("transship", "gauge_change", "interchange", "formation");
@@ -53,7 +54,7 @@ public final class CostModelLoader {
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
     private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days", "closed_months");
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
-            "timetable", "sailing_speed_kmh");
+            "timetable", "sailing_speed_kmh", "fare_usd");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
     /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
     private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
@@ -470,7 +471,12 @@ public final class CostModelLoader {
             return new ModeRates(number(r, "fixed_usd", p), number(r, "per_km_usd", p), number(r, "speed_kmh", p),
                     countryMap(r.get("per_km_usd_by_country"), join(p, "per_km_usd_by_country")),
                     countryMap(r.get("speed_kmh_by_country"), join(p, "speed_kmh_by_country")), timing, emissions,
-                    driving);
+                    driving,
+                    new ModeRates.Levels(
+                            countryMap(r.get("export_per_km_usd_by_country"), join(p, "export_per_km_usd_by_country")),
+                            countryMap(r.get("import_per_km_usd_by_country"), join(p, "import_per_km_usd_by_country")),
+                            countryMap(r.get("transit_per_km_usd_by_country"),
+                                    join(p, "transit_per_km_usd_by_country"))));
         }
 
         CargoProfile profile(String name, JsonNode node, String path) {
@@ -706,7 +712,20 @@ public final class CostModelLoader {
                 if (days.isEmpty() || times.isEmpty()) return null;
                 wait = Wait.timetable(new Departures(days, times));
             }
-            return new Service(wait, speed);
+            Map<Cargo, Double> fares = new EnumMap<>(Cargo.class);
+            JsonNode fs = node.get("fare_usd");
+            if (fs != null && !fs.isNull()) {
+                String fp = join(path, "fare_usd");
+                if (!fs.isObject()) problem(fp, "expected a mapping of cargo class (bulk, container) to the fare per unit");
+                else fs.fieldNames().forEachRemaining(k -> {
+                    try {
+                        fares.put(Cargo.parse(k), number(fs, k, fp));
+                    } catch (IllegalArgumentException e) {
+                        problem(join(fp, k), "expected bulk or container, got '" + k + "'");
+                    }
+                });
+            }
+            return new Service(wait, speed, fares);
         }
 
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }

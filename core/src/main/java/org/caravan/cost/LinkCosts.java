@@ -127,7 +127,11 @@ public final class LinkCosts {
                             timetable[i] = service.departureWait().timetable();
                             clockDependent = true;
                         }
-                        usd[i] = link.km() * r.perKmUsd(country);
+                        double fare = service == null ? Double.NaN : service.fare(profile.cargoClass());
+                        // A published fare is the sailing's whole price: the leg's fixed charge (paid when the
+                        // cargo boards) is part of it, so the link carries the rest.
+                        usd[i] = Double.isNaN(fare) ? link.km() * r.perKmUsd(country)
+                                : Math.max(0, fare - r.fixedUsd());
                         emissions(i, link.km(), r, country, c.mode());
                     }
                 }

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param timing             rest, checkpoints and terminal dwell
  * @param emissions          CO2e factors; null to use the cost model's flat factor per mode
  * @param driving            the drivers' rest rule (road), counted over a trip by {@code DriverRest}
+ * @param levels             published export, import and transit levels by country, which replace
+ *                           {@code perKmUsdByCountry} for one shipment by where it starts and ends (see
+ *                           {@link Levels}); none by default
  */
 public record ModeRates(
         double fixedUsd,
@@ -24,7 +27,47 @@ public record ModeRates(
         Map<String, Double> speedKmhByCountry,
         Timing timing,
         Emissions emissions,
-        DrivingRules driving) {
+        DrivingRules driving,
+        Levels levels) {
+
+    /**
+     * Per-shipment tariff levels by country (ISO2 → per unit-km), as railways publish them: a link in country C
+     * costs C's {@code export} level when the shipment starts in C and ends elsewhere, its {@code import} level when
+     * it ends in C and starts elsewhere, its {@code transit} level when it neither starts nor ends in C. Where the
+     * level that applies is not given (and for a shipment that starts and ends in C) the link keeps
+     * {@link #perKmUsd(String)}. docs/COSTS.md, "Export, import and transit levels".
+     */
+    public record Levels(Map<String, Double> export, Map<String, Double> imports, Map<String, Double> transit) {
+        public static final Levels NONE = new Levels(Map.of(), Map.of(), Map.of());
+
+        public Levels {
+            export = export == null ? Map.of() : Map.copyOf(export);
+            imports = imports == null ? Map.of() : Map.copyOf(imports);
+            transit = transit == null ? Map.of() : Map.copyOf(transit);
+        }
+
+        public boolean isEmpty() { return export.isEmpty() && imports.isEmpty() && transit.isEmpty(); }
+
+        /** Whether country {@code cc} has any level of its own (so where a shipment ends there matters). */
+        public boolean mentions(String cc) {
+            return export.containsKey(cc) || imports.containsKey(cc) || transit.containsKey(cc);
+        }
+
+        /**
+         * The level for a link in {@code country} of a shipment from {@code origin} to {@code destination}
+         * (countries), or NaN where none applies (the country rate stays).
+         */
+        public double level(String country, String origin, String destination) {
+            boolean starts = country.equals(origin);
+            boolean ends = country.equals(destination);
+            Double v;
+            if (starts && ends) v = null;
+            else if (starts) v = export.get(country);
+            else if (ends) v = imports.get(country);
+            else v = transit.get(country);
+            return v == null ? Double.NaN : v;
+        }
+    }
 
     /**
      * Time beyond running at the commercial speed.
@@ -134,21 +177,38 @@ public record ModeRates(
         speedKmhByCountry = speedKmhByCountry == null ? Map.of() : Map.copyOf(speedKmhByCountry);
         timing = timing == null ? Timing.NONE : timing;
         driving = driving == null ? DrivingRules.AETR : driving;
+        levels = levels == null ? Levels.NONE : levels;
     }
 
-    /** Rates with the AETR rest rule. */
+    /** Rates with the AETR rest rule and without per-shipment levels. */
     public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
             Map<String, Double> speedKmhByCountry, Timing timing, Emissions emissions) {
-        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, timing, emissions, null);
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, timing, emissions, null, Levels.NONE);
+    }
+
+    /** Rates with their own rest rule and without per-shipment levels. */
+    public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
+            Map<String, Double> speedKmhByCountry, Timing timing, Emissions emissions, DrivingRules driving) {
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, timing, emissions, driving, Levels.NONE);
     }
 
     /** Rates without rest, dwell or own CO2 factors. */
     public ModeRates(double fixedUsd, double perKmUsd, double speedKmh, Map<String, Double> perKmUsdByCountry,
             Map<String, Double> speedKmhByCountry) {
-        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, Timing.NONE, null, null);
+        this(fixedUsd, perKmUsd, speedKmh, perKmUsdByCountry, speedKmhByCountry, Timing.NONE, null, null, Levels.NONE);
     }
 
     public double perKmUsd(String country) { return perKmUsdByCountry.getOrDefault(country, perKmUsd); }
+
+    /**
+     * The per unit-km rate of a link in {@code country} for a shipment from {@code origin} to {@code destination}
+     * (countries): the export, import or transit level where one applies ({@link Levels#level}), else
+     * {@link #perKmUsd(String)}.
+     */
+    public double perKmUsd(String country, String origin, String destination) {
+        double v = levels.level(country, origin, destination);
+        return Double.isNaN(v) ? perKmUsd(country) : v;
+    }
 
     public double speedKmh(String country) { return speedKmhByCountry.getOrDefault(country, speedKmh); }
 

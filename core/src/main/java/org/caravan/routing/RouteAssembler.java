@@ -126,7 +126,7 @@ final class RouteAssembler {
             Node a = network.node(dir == 0 ? network.linkFrom(l) : network.linkTo(l));
             Node b = network.node(space.nodeOf(s));
             int idx = LinkCosts.index(l, dir, c.ordinal());
-            double usd = (costs.usd(idx) + pendingFixed) * units;
+            double usd = (costs.usd(idx) + space.tariff(how, c.ordinal()) + pendingFixed) * units;
             pendingFixed = 0;
             penalty += space.penalty(how) * units;
             riskKm += space.riskKm(how);

@@ -230,7 +230,8 @@ public final class Router {
     }
 
     /**
-     * Routes from the request's origin to several destinations with one shortest-path tree. Each route is the one
+     * Routes from the request's origin to several destinations with one shortest-path tree (one per destination
+     * country that has export, import or transit tariff levels of its own, as those change prices). Each route is the one
      * {@link #route} gives for that destination (Dijkstra settles states in the same order whatever the target,
      * and stops growing a route at its destination either way), so callers such as criticality can share one
      * search among all the OD pairs of an origin. Not for via points or the reliable objective. A destination
@@ -245,16 +246,42 @@ public final class Router {
         java.util.Set<String> wanted = new java.util.LinkedHashSet<>(destinations);
         wanted.remove(request.from());
         if (wanted.isEmpty()) return out;
-        SearchSpace space = space(request.withTo(wanted.iterator().next()));
-        boolean[] targetNode = new boolean[network.nodeCount()];
         for (String id : wanted) {
             int v = nodeOrThrow(id, "to");
             checkEndpoint(request, v, "to", "destination");
-            targetNode[v] = true;
         }
-        int lastLayer = space.layers - 1;
+        // Export, import and transit tariff levels depend on the country a shipment ends in: destinations whose
+        // country has levels of its own get a tree each (one per such country), the others share one.
+        var rail = linkCosts(request.cargo()).profile().modes().get(Mode.RAIL);
+        var levels = rail == null ? null : rail.levels();
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String id : wanted) {
+            String cc = network.node(network.nodeIndex(id)).country();
+            String key = levels != null && !levels.isEmpty() && levels.mentions(cc) ? cc : "";
+            groups.computeIfAbsent(key, x -> new ArrayList<>()).add(id);
+        }
         Map<Integer, Route> routes = new java.util.HashMap<>();
-        int[] remaining = {wanted.size()};
+        SearchSpace space = null;
+        for (List<String> group : groups.values()) {
+            space = space(request.withTo(group.get(0)));
+            tree(space, request, group, routes);
+        }
+        for (String id : wanted) {
+            Route r = routes.get(network.nodeIndex(id));
+            RouteRequest forId = request.withTo(id);
+            out.put(id, r != null ? new RouteResult(forId, r, null)
+                    : new RouteResult(forId, null, NoRoute.other("No route from " + network.node(space.from).name()
+                    + " to " + network.node(network.nodeIndex(id)).name() + " under the given restrictions.")));
+        }
+        return out;
+    }
+
+    /** One shortest-path tree from the space's origin that assembles the routes to {@code group}'s destinations. */
+    private void tree(SearchSpace space, RouteRequest request, List<String> group, Map<Integer, Route> routes) {
+        boolean[] targetNode = new boolean[network.nodeCount()];
+        for (String id : group) targetNode[network.nodeIndex(id)] = true;
+        int lastLayer = space.layers - 1;
+        int[] remaining = {group.size()};
         double vot = space.profile.valueOfTimeUsdPerHour();
         Objective tie = request.objective() == Objective.COST ? Objective.TIME : Objective.COST;
         StateSearch.search(space, StateSearch.Weight.of(request.objective(), vot), StateSearch.Weight.of(tie, vot),
@@ -265,14 +292,6 @@ public final class Router {
                     routes.put(space.nodeOf(s), new RouteAssembler(space, risk).assemble(path.get()));
                     return --remaining[0] == 0;
                 });
-        for (String id : wanted) {
-            Route r = routes.get(network.nodeIndex(id));
-            RouteRequest forId = request.withTo(id);
-            out.put(id, r != null ? new RouteResult(forId, r, null)
-                    : new RouteResult(forId, null, NoRoute.other("No route from " + network.node(space.from).name()
-                    + " to " + network.node(network.nodeIndex(id)).name() + " under the given restrictions.")));
-        }
-        return out;
     }
 
     Route assemble(SearchSpace space, StateSearch.Path path) {

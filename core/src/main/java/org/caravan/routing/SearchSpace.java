@@ -74,6 +74,13 @@ final class SearchSpace {
     record TransferTable(int[][][] carriers, double[][] usd, double[][] hours, double[][] co2) {}
     private final double[] linkRisk;
     private final double[] linkPenalty;
+    /**
+     * Per rail link direction (link*2+dir): the USD per unit this shipment's export, import or transit level adds
+     * to (or takes from) the country rate {@link LinkCosts} priced the link at; null where the rail rates have no
+     * such levels. Applied to rail carriers only, in every search, the lower bounds and the assembled route.
+     */
+    private final double[] tariffDelta;
+    private final boolean[] railCarrier;
     private final double waitP90Factor;
     private final double handlingP90Factor;
     /** The departure (local time at the origin) when the search runs on the clock, else null. */
@@ -152,6 +159,9 @@ final class SearchSpace {
                 }
             }
         }
+        railCarrier = new boolean[k];
+        for (Carrier c : Carrier.values()) railCarrier[c.ordinal()] = c.mode() == Mode.RAIL;
+        tariffDelta = tariffDeltas(network, profile, network.node(from).country(), network.node(to).country());
         carrierOk = new boolean[k];
         for (Carrier c : Carrier.values()) carrierOk[c.ordinal()] = r.modes().contains(c.mode());
         carriersOut = new int[n];
@@ -180,6 +190,32 @@ final class SearchSpace {
             int node = v;
             transfersAt[v] = transferCache.computeIfAbsent(key, x -> transfersFor(node));
         }
+    }
+
+    /**
+     * The per-shipment change of every rail link direction's USD (see {@link #tariffDelta}): km x (the level for a
+     * shipment from {@code origin} to {@code destination} - the country rate), where a level applies; null when the
+     * profile's rail rates have no levels at all.
+     */
+    static double[] tariffDeltas(Network network, CargoProfile profile, String origin, String destination) {
+        if (!profile.modes().containsKey(Mode.RAIL)) return null;
+        var rail = profile.rates(Mode.RAIL);
+        if (rail.levels().isEmpty()) return null;
+        int m = network.linkCount();
+        double[] out = new double[m * 2];
+        for (int l = 0; l < m; l++) {
+            Link link = network.link(l);
+            if (link.mode() != Mode.RAIL) continue;
+            for (int dir = 0; dir < 2; dir++) {
+                String country = network.node(dir == 0 ? network.linkFrom(l) : network.linkTo(l)).country();
+                double level = rail.levels().level(country, origin, destination);
+                if (Double.isNaN(level)) continue;
+                // as LinkCosts prices the link (km x country rate), so base + delta = km x level exactly enough
+                out[l * 2 + dir] = Math.max(link.km() * level - link.km() * rail.perKmUsd(country), -link.km()
+                        * rail.perKmUsd(country));
+            }
+        }
+        return out;
     }
 
     /** Whether cargo of this class can change mode at the node (a transshipment place that handles it). */
@@ -356,7 +392,8 @@ final class SearchSpace {
             if (Double.isNaN(usd)) continue;
             double hours = costs.hours(i);
             double hoursP90 = hoursP90(i);
-            out.move(base + network.opposite(l, v) * k + c, l * 2 + dir, usd + linkPenalty[l * 2 + dir], hours,
+            out.move(base + network.opposite(l, v) * k + c, l * 2 + dir, usd + tariff(l * 2 + dir, c)
+                    + linkPenalty[l * 2 + dir], hours,
                     costs.km(i), costs.co2(i), linkRisk[l * 2 + dir], hoursP90);
         }
     }
@@ -418,7 +455,7 @@ final class SearchSpace {
                     if (!carrierOk[c]) continue;
                     int i = LinkCosts.index(l, dir, c);
                     if (Double.isNaN(costs.usd(i))) continue;
-                    best[0] = Math.min(best[0], costs.usd(i) + linkPenalty[l * 2 + dir]);
+                    best[0] = Math.min(best[0], costs.usd(i) + tariff(l * 2 + dir, c) + linkPenalty[l * 2 + dir]);
                     best[1] = Math.min(best[1], costs.hours(i));
                     best[2] = Math.min(best[2], linkRisk[l * 2 + dir]);
                     best[3] = Math.min(best[3], costs.co2(i));
@@ -480,6 +517,15 @@ final class SearchSpace {
         java.time.LocalDateTime local = Clock.local(Clock.plusHours(depart, elapsed), origin, costs.startCountry(i),
                 costs.model().timetables());
         return costs.clockDelta(i, local);
+    }
+
+    /**
+     * The USD per unit this shipment's export, import or transit tariff level adds to traversal {@code step} in
+     * carrier {@code carrier} over its {@link LinkCosts} price (0 for other carriers, moves and shipments): real
+     * money, reported with the link.
+     */
+    double tariff(int step, int carrier) {
+        return tariffDelta == null || step < 0 || !railCarrier[carrier] ? 0 : tariffDelta[step];
     }
 
     /** The penalty of a traversal step (for reporting penalties apart from real money). */

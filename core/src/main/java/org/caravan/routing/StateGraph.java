@@ -169,7 +169,8 @@ final class StateGraph {
             if (step < 0) {
                 return f.of(hopUsd[i], hopHours[i], 0, hopCo2[i], 0, space.transferHoursP90(hopHours[i]));
             }
-            return f.of(costs.usd(i) + space.penalty(step), costs.hours(i), costs.km(i), costs.co2(i),
+            return f.of(costs.usd(i) + space.tariff(step, i % k) + space.penalty(step), costs.hours(i), costs.km(i),
+                    costs.co2(i),
                     space.riskKm(step), space.hoursP90(i));
         }
     }

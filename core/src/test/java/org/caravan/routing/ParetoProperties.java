@@ -212,7 +212,8 @@ class ParetoProperties {
                 double riskKm = link.km() * riskScore(risk, link, start, end);
                 for (Carrier c : Carrier.values()) {
                     if (!carrierOk[c.ordinal()] || !RouterReferenceProperties.mayUse(c, link)) continue;
-                    double[] cost = RouterReferenceProperties.linkCost(link, start, c, profile, model);
+                    double[] cost = RouterReferenceProperties.linkCost(link, start, c, profile, model,
+                            net.node(index(net, req.from())).country(), net.node(index(net, req.to())).country());
                     for (int layer = 0; layer < layers; layer++) {
                         int s = (layer * n + index(net, start.id())) * k + c.ordinal();
                         int t = (layer * n + index(net, end.id())) * k + c.ordinal();
