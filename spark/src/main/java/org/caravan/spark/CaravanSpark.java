@@ -203,7 +203,8 @@ public final class CaravanSpark implements Runnable {
     @Command(name = "trade", mixinStandardHelpOptions = true,
             description = {"UN Comtrade records (CSV, either header, .gz, or Parquet with the same columns) to the "
                 + "aggregates of 'caravan trade series|top|partners|mirror|od'.",
-                "Writes OUT/series, OUT/top, OUT/partners, OUT/concentration, OUT/mirror, OUT/od (Parquet)."})
+                "Writes OUT/series, OUT/top, OUT/partners, OUT/concentration, OUT/mirror, OUT/od and OUT/coverage"
+                + " (Parquet)."})
     static final class Trade extends Common implements Callable<Integer> {
         @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
                 description = "Comtrade CSV files (.csv, .csv.gz) or Parquet files/directories (.parquet).")
@@ -213,14 +214,24 @@ public final class CaravanSpark implements Runnable {
                 description = "OD pairs below this are left out (as 'trade od --min-tonnes').")
         double minTonnes;
 
+        @Option(names = "--expect-reporters", split = ",", paramLabel = "ISO3",
+                description = "Reporters the coverage check expects (default: those the files have).")
+        List<String> expectReporters = List.of();
+
+        @Option(names = "--expect-years", split = ",", paramLabel = "YEAR|Y1-Y2",
+                description = "Years the coverage check expects (default: the first to the last year the files have).")
+        List<String> expectYears = List.of();
+
         @Override
         public Integer call() {
+            TradeJob.Expected expected = TradeJob.Expected.parse(expectReporters, expectYears); // before Spark starts
             SparkSession spark = Sparks.session("caravan trade", master);
             try {
-                TradeJob.Summary s = TradeJob.run(spark, files, minTonnes, out, overwrite);
+                TradeJob.Summary s = TradeJob.run(spark, files, minTonnes, expected, out, overwrite);
                 System.out.printf(Locale.ROOT, "caravan-spark trade: %d records read, %d used (totals over all "
-                        + "breakdowns) in %.1f s; wrote %s/{series,top,partners,concentration,mirror,od}%n",
+                        + "breakdowns) in %.1f s; wrote %s/{series,top,partners,concentration,mirror,od,coverage}%n",
                         s.records(), s.used(), s.millis() / 1000.0, out);
+                System.out.println("caravan-spark trade " + s.coverage().text());
             } finally {
                 spark.stop();
             }
