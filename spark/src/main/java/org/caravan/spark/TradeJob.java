@@ -229,10 +229,14 @@ public final class TradeJob {
     /** Reads {@code files} and defines every aggregate (lazily: nothing runs until a table is read or written). */
     public static Aggregates aggregate(SparkSession spark, List<String> files, double minTonnes) {
         Dataset<Row> flows = null;
-        for (String f : files) {
-            Dataset<Row> d = f.toLowerCase(java.util.Locale.ROOT).matches(".*\\.parquet/?$")
-                    ? parquet(spark, f) : csv(spark, f);
-            flows = flows == null ? d : flows.unionAll(d);
+        for (String arg : files) {
+            boolean isParquet = arg.toLowerCase(java.util.Locale.ROOT).matches(".*\\.parquet/?$");
+            // a CSV argument may be a glob or a directory: each file is read on its own, so its header line is its
+            // own and its messages count its own lines (Spark's textFile over a glob would number them all at once)
+            for (String f : isParquet ? List.of(arg) : csvFiles(spark, arg)) {
+                Dataset<Row> d = isParquet ? parquet(spark, f) : csv(spark, f);
+                flows = flows == null ? d : flows.unionAll(d);
+            }
         }
         if (flows == null) throw new IllegalArgumentException("FILE: give at least one Comtrade file");
         spark.udf().register("hs_cargo", (UDF1<String, String>) c -> HsChapters.embedded().cargo(c).code(),
@@ -393,6 +397,40 @@ public final class TradeJob {
     }
 
     // ---- reading ----
+
+    /**
+     * The files a CSV argument names on any Hadoop file system (a path, {@code hdfs://}, {@code s3a://}): itself, the
+     * files a glob ({@code comtrade/2023/*.csv.gz}) matches, or the files of a directory (not hidden ones, nor
+     * Hadoop's {@code _SUCCESS}), sorted; a glob or directory with none is refused naming it.
+     */
+    static List<String> csvFiles(SparkSession spark, String arg) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(arg);
+            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileStatus[] matched = fs.globStatus(p);
+            if (matched == null || matched.length == 0) {
+                if (!arg.matches(".*[*?\\[{].*")) return List.of(arg); // a plain path: textFile names what is wrong
+                throw new JobInputs.InputException(arg + ": no file matches");
+            }
+            List<String> out = new ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus st : matched) {
+                if (st.isDirectory()) {
+                    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(st.getPath())) {
+                        String name = f.getPath().getName();
+                        if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) out.add(f.getPath().toString());
+                    }
+                } else {
+                    out.add(st.getPath().toString());
+                }
+            }
+            if (out.isEmpty()) throw new JobInputs.InputException(arg + ": no file in it");
+            java.util.Collections.sort(out);
+            // a single plain path keeps the name it was given (messages name the file as the user wrote it)
+            return matched.length == 1 && !matched[0].isDirectory() && !arg.matches(".*[*?\\[{].*") ? List.of(arg) : out;
+        } catch (IOException e) {
+            throw new JobInputs.InputException(arg + ": cannot list (" + e.getMessage() + ")");
+        }
+    }
 
     private static Dataset<Row> csv(SparkSession spark, String file) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

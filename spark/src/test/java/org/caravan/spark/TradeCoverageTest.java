@@ -128,6 +128,36 @@ class TradeCoverageTest {
                 .isEqualTo(new TradeJob.CoverageSummary(2, 1, 0, 1, 1));
     }
 
+    /**
+     * A glob or a directory of CSV files (how a bulk download arrives: docs/SPARK.md's Kubernetes example) reads each
+     * file with its own header: the same records and coverage as the one file; a glob matching nothing is refused.
+     */
+    @Test
+    void aGlobOrADirectoryReadsEachFileWithItsOwnHeader() throws Exception {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Path split = Files.createDirectories(dir.resolve("split"));
+        int half = lines.size() / 2;
+        Files.write(split.resolve("part-1.csv"), lines.subList(0, half), StandardCharsets.UTF_8);
+        List<String> second = new ArrayList<>(List.of(lines.get(0)));
+        second.addAll(lines.subList(half, lines.size()));
+        Files.write(split.resolve("part-2.csv"), second, StandardCharsets.UTF_8);
+        Files.writeString(split.resolve("_SUCCESS"), "");
+        long one = TradeJob.aggregate(spark, List.of(file.toString()), 0).flows().count();
+        Map<String, Row> single = coverage(TradeJob.Expected.present());
+        for (String arg : List.of(split.resolve("part-*.csv").toString(), split.toString())) {
+            assertThat(TradeJob.csvFiles(spark, arg)).as(arg).hasSize(2);
+            assertThat(TradeJob.aggregate(spark, List.of(arg), 0).flows().count()).as(arg).isEqualTo(one);
+            Map<String, Row> c = new TreeMap<>();
+            for (Row r : TradeJob.coverage(spark, TradeJob.Expected.present()).collectAsList()) {
+                c.put(r.<String>getAs("reporter") + " " + r.<Integer>getAs("year") + " " + r.<String>getAs("flow"), r);
+            }
+            assertThat(c).as(arg).isEqualTo(single);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> TradeJob.csvFiles(spark, split.resolve("none-*.csv").toString()))
+                .hasMessageContaining("no file matches");
+    }
+
     @Test
     void badExpectationsExitTwoNamingTheOptionBeforeSparkStarts() {
         assertThat(run("trade", "x.csv", "--out", "unused", "--expect-years", "2019-20x")).contains("--expect-years");
