@@ -55,9 +55,8 @@ final class AssignCommand implements Callable<Integer> {
     @Mixin
     RouteOptions.Query query;
 
-    @Option(names = "--capacities", paramLabel = "FILE",
-            description = "With --od: capacities per crossing, terminal, port or ferry and direction that override or "
-                    + "add to the shipped table (same format as capacities.csv; docs/ASSIGNMENT.md).")
+    /** The shared table's {@code capacities} (RouteParameters.CAPACITIES; POST /api/assign's upload field). */
+    @Option(names = "--capacities", paramLabel = "FILE", descriptionKey = "route.capacities")
     java.nio.file.Path capacities;
 
     @Option(names = "--scenario", paramLabel = "ID|FILE",

@@ -132,4 +132,39 @@ class CriticalityCommandsTest {
         assertThat(format.exit()).isEqualTo(2);
         assertThat(format.err()).contains("--format");
     }
+
+    /**
+     * The shared route options (RouteOptions.Query, declared from the core's RouteParameters) reach the ranking: the
+     * JSON equals Criticality.rank under the same RouteQuery, which differs from the default ranking.
+     */
+    @Test
+    void criticalWithRouteOptionsEqualsTheCoreRankingUnderThem() throws Exception {
+        CliRunner.Run run = CliRunner.run("critical", "--format", "json", "--threads", "2", "--objective", "time",
+                "--avoid", "TM", "--modes", "road,rail,ferry,sea", "--penalty", "AF=250", "--include-planned",
+                "--depart", "2027-03-01T08:00");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        var base = org.caravan.scenario.ScenarioBase.embedded();
+        var router = new org.caravan.routing.Router(base.network(), base.costs());
+        var q = org.caravan.place.RouteQuery.builder().objective("time").avoid(java.util.List.of("TM"))
+                .modes(java.util.List.of("road", "rail", "ferry", "sea")).penalties(java.util.Map.of("AF", 250.0))
+                .includePlanned(true).depart("2027-03-01T08:00").build();
+        var pairs = org.caravan.demand.OdFile.embedded();
+        var expected = org.caravan.criticality.Criticality.rank(router, pairs,
+                new org.caravan.criticality.Criticality.Options(null, 2, null, q)).ranked();
+        var plain = org.caravan.criticality.Criticality.rank(router, pairs,
+                new org.caravan.criticality.Criticality.Options(null, 2, null)).ranked();
+        assertThat(expected.stream().map(l -> l.linkId()).toList())
+                .isNotEqualTo(plain.stream().map(l -> l.linkId()).toList());
+        assertThat(root.path("ranked")).hasSize(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonNode l = root.path("ranked").get(i);
+            assertThat(l.path("link").asText()).isEqualTo(expected.get(i).linkId());
+            assertThat(l.path("cost_increase_usd").asDouble())
+                    .isCloseTo(expected.get(i).costIncreaseUsd(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        CliRunner.Run reliable = CliRunner.run("critical", "--objective", "reliable");
+        assertThat(reliable.exit()).isEqualTo(2);
+        assertThat(reliable.err()).contains("--objective", "reliable");
+    }
 }

@@ -109,4 +109,30 @@ class RouteOptionsTest {
         assertThat(tonnes.path("schema").path("maximum").asDouble()).isEqualTo(RouteParameters.MAX_TONNES);
         assertThat(tonnes.path("description").asText()).startsWith(RouteParameters.TONNES.help());
     }
+
+    /**
+     * {@code --capacities} is the shared table's {@code capacities} (group ASSIGNMENT, kind TABLE): {@code caravan
+     * assign} offers the QUERY and ASSIGNMENT parameters with the table's help, and {@code POST /api/assign} documents
+     * the same parameter as its multipart upload field (never as a query parameter).
+     */
+    @Test
+    void capacitiesIsDeclaredOnceForAssignAndPostApiAssign() throws Exception {
+        List<String> expected = new ArrayList<>(names(Group.QUERY));
+        expected.addAll(names(Group.ASSIGNMENT));
+        assertThat(names(Group.ASSIGNMENT)).containsExactly("capacities");
+        assertThat(routeOptionNames(command("assign"))).containsExactlyInAnyOrderElementsOf(expected);
+        OptionSpec caps = command("assign").findOption("--capacities");
+        assertThat(String.join(" ", caps.description()))
+                .isEqualTo(RouteOptions.Help.cliHelp(RouteParameters.CAPACITIES)).contains("capacities.csv");
+        JsonNode doc = RouteJson.MAPPER.readTree(OpenApiDocument.build(List.of("bulk", "container")));
+        JsonNode post = doc.path("paths").path("/api/assign").path("post");
+        JsonNode field = post.path("requestBody").path("content").path("multipart/form-data").path("schema")
+                .path("properties").path(RouteParameters.CAPACITIES.name());
+        assertThat(field.path("format").asText()).isEqualTo("binary");
+        assertThat(field.path("description").asText()).isEqualTo(RouteParameters.CAPACITIES.fullHelp(true));
+        for (JsonNode p : post.path("parameters")) assertThat(p.path("name").asText()).isNotEqualTo("capacities");
+        Set<String> postQuery = new LinkedHashSet<>();
+        for (JsonNode p : post.path("parameters")) postQuery.add(p.path("name").asText());
+        assertThat(postQuery).containsAll(names(Group.QUERY));
+    }
 }

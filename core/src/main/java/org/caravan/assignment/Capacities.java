@@ -151,6 +151,29 @@ public final class Capacities {
         return d == null ? 0 : d.usdPerDay();
     }
 
+    /**
+     * What a day in a queue at an element counted in {@code unit} costs one tonne of {@code cargo} in detention, USD:
+     * its share of the vehicle's day, {@code detention(unit) / tonnes per vehicle}, plus, at a truck element, the
+     * container's own day when the class travels in boxes (it has tonnes per TEU in vehicle-equivalents.csv):
+     * {@code detention(teu) / tonnes per TEU}, <b>rule D-box</b> (docs/ASSIGNMENT.md). The rule follows its source:
+     * the PAJCCI statement on the Torkham queue names both charges for the same trucks, Rs 6,000 per truck-day
+     * holding charge and USD 160 per container-day detention of the transit containers they carry. Wagons and
+     * ports are not given the box's day (no source pairs the two there). 0 when the class has no vehicle of
+     * {@code unit}, or the detention table no row for it.
+     */
+    public double detentionUsdPerTonneDay(VehicleEquivalent v, String unit) {
+        double t = switch (unit) {
+            case "trucks" -> v.tPerTruck();
+            case "wagons" -> v.tPerWagon();
+            case "teu" -> v.tPerTeu();
+            default -> Double.NaN;
+        };
+        if (!(t > 0)) return 0;
+        double usd = detentionUsdPerDay(unit) / t;
+        if (unit.equals("trucks") && v.tPerTeu() > 0) usd += detentionUsdPerDay("teu") / v.tPerTeu();
+        return usd;
+    }
+
     public Optional<Detention> detention(String unit) {
         return Optional.ofNullable(detention.get(unit));
     }

@@ -322,8 +322,10 @@ public final class FreightAssignment {
             for (int a = 0; a < m; a++) {
                 lp[a] = pceRows.get(a)[c];
                 Element e = elements.get(a);
-                // A tonne rides in 1 / (365 pce) tonnes' worth of vehicle: it pays that share of the vehicle's day.
-                double det = e == null || lp[a] == 0 ? 0 : capacities.detentionUsdPerDay(e.capacity().unit()) * 365 * lp[a];
+                // A tonne rides in 1 / (365 pce) tonnes' worth of vehicle: it pays that share of the vehicle's day,
+                // and on a truck its share of the container's day when the class travels in boxes (rule D-box).
+                double det = e == null || lp[a] == 0 ? 0
+                        : capacities.detentionUsdPerTonneDay(vehicles.get(c), e.capacity().unit());
                 detentionPerTonneDay[c][a] = det;
                 w[a] = Math.max(usdPerTonneDay + det, 1e-12);
             }

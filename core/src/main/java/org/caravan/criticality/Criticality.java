@@ -18,6 +18,8 @@ import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.place.PlaceIndex;
+import org.caravan.place.RouteParameter;
+import org.caravan.place.RouteParameters;
 import org.caravan.place.RouteQuery;
 import org.caravan.routing.InvalidRequestException;
 import org.caravan.routing.Leg;
@@ -54,8 +56,55 @@ public final class Criticality {
     }
 
     /**
-     * @param cargo       cargo profile for every pair, or null to use each pair's own
-     * @param parallelism worker threads (at least 1)
+     * The groups of the shared route-option table ({@link RouteParameters}) a ranking takes: the route question's
+     * options (objective, tonnes, avoid, close, avoid_passage, modes, include_planned, max_risk, penalty, depart;
+     * cargo is {@link Options#cargo}). {@code caravan critical} (the CLI's {@code RouteOptions.Query} mixin, declared
+     * from the same table), {@code GET /api/critical} ({@code RouteParams.read(ctx, QUERY)}) and the Spark
+     * {@code critical} job (one option per parameter of these groups) all take exactly these.
+     */
+    public static final RouteParameter.Group[] GROUPS = {RouteParameter.Group.QUERY};
+
+    /**
+     * The route options given as text by their table names ({@code "max_risk" -> ["0.9"]}, lists comma-separated or
+     * repeated), parsed by the same {@link RouteQuery.Builder#parameter} as the HTTP API; a name outside
+     * {@link #GROUPS} or a bad value is an {@link InvalidRequestException} naming the parameter.
+     */
+    public static RouteQuery routeOptions(Map<String, List<String>> byName) {
+        List<RouteParameter> allowed = RouteParameters.of(GROUPS);
+        RouteQuery.Builder b = RouteQuery.builder();
+        byName.forEach((name, values) -> {
+            RouteParameter p = RouteParameters.byName(name).orElse(null);
+            if (p == null || !allowed.contains(p)) {
+                throw new InvalidRequestException(name, "not a route option of a criticality ranking (" + allowed
+                        .stream().map(RouteParameter::name).toList() + ")");
+            }
+            b.parameter(name, values);
+        });
+        RouteQuery q = b.build();
+        q.planOptions();
+        return check(q);
+    }
+
+    /** Refuses what a ranking cannot take: a via place, or the reliable objective (not additive). */
+    private static RouteQuery check(RouteQuery q) {
+        if (!q.via().isEmpty()) {
+            throw new InvalidRequestException("via", "a ranking of links for whole OD pairs cannot pass a via place");
+        }
+        if ("reliable".equalsIgnoreCase(q.objective())) {
+            // one shortest-path tree per origin needs an additive objective (Router.routeFrom)
+            throw new InvalidRequestException("objective", "a ranking of links takes cost, time, distance or co2, "
+                    + "not reliable");
+        }
+        return q;
+    }
+
+    /**
+     * @param cargo        cargo profile for every pair, or null to use each pair's own
+     * @param parallelism  worker threads (at least 1)
+     * @param restrictions the shared route options ({@link #GROUPS} of {@link RouteParameters}: objective, tonnes,
+     *                     avoid, close, modes, depart...) every baseline and every re-route obeys, or null for the
+     *                     defaults (cost objective, one cargo unit, no restrictions); its places are ignored, a via
+     *                     place is refused, and its cargo is overridden by {@code cargo} or each pair's own
      */
     public record Options(String cargo, int parallelism, Progress progress, RouteQuery restrictions) {
         public Options {
@@ -131,9 +180,7 @@ public final class Criticality {
 
     /** As {@link #requests(Router, List, String)}, each also under {@code restrictions} (null for none). */
     public static List<RouteRequest> requests(Router router, List<OdPair> pairs, String cargo, RouteQuery restrictions) {
-        if (restrictions != null && !restrictions.via().isEmpty()) {
-            throw new InvalidRequestException("via", "a ranking of links for whole OD pairs cannot pass a via place");
-        }
+        if (restrictions != null) check(restrictions);
         PlaceIndex places = new PlaceIndex(router.network());
         if (cargo != null) router.linkCosts(cargo); // an override is the caller's option, not an OD row's fault
         List<RouteRequest> out = new ArrayList<>();

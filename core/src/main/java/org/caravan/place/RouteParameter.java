@@ -33,7 +33,12 @@ public record RouteParameter(String name, Kind kind, Group group, String valueLa
         /** A local date and time, ISO 8601 without offset: 2027-03-01T08:00. */
         DATETIME,
         /** COUNTRY=NUMBER pairs, comma-separated. */
-        COUNTRY_AMOUNTS;
+        COUNTRY_AMOUNTS,
+        /**
+         * A CSV table: a FILE on the command line, a multipart upload field in the HTTP API (never a query
+         * parameter, and not a value of the route question).
+         */
+        TABLE;
 
         public boolean isList() { return this == PLACES || this == CHOICES || this == COUNTRIES || this == COUNTRY_AMOUNTS; }
     }
@@ -47,7 +52,9 @@ public record RouteParameter(String name, Kind kind, Group group, String valueLa
         /** Monte Carlo reliability of the routes found. */
         RELIABILITY,
         /** How many routes, and how hard the multi-route searches try. */
-        SEARCH
+        SEARCH,
+        /** What a freight assignment takes beyond the route question: {@code caravan assign}, {@code POST /api/assign}. */
+        ASSIGNMENT
     }
 
     public RouteParameter {

@@ -1,5 +1,6 @@
 package org.caravan.place;
 
+import static org.caravan.place.RouteParameter.Group.ASSIGNMENT;
 import static org.caravan.place.RouteParameter.Group.ENDS;
 import static org.caravan.place.RouteParameter.Group.QUERY;
 import static org.caravan.place.RouteParameter.Group.RELIABILITY;
@@ -100,10 +101,15 @@ public final class RouteParameters {
             Long.toString(PlanOptions.DEFAULTS.budgetMillis()), null,
             "With pareto, the most milliseconds the search may take.");
 
+    public static final RouteParameter CAPACITIES = new RouteParameter("capacities", Kind.TABLE, ASSIGNMENT, "FILE",
+            null, null, false, null, null, null, "the shipped capacities.csv only",
+            "Capacities per crossing, terminal, port or ferry and direction that override or add to the shipped table"
+                + " (the format of capacities.csv; a row replaces the element's rows for its direction; docs/ASSIGNMENT.md).");
+
     /** Every parameter, in the order help and the API document them. */
     public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, TONNES, OBJECTIVE, AVOID, CLOSE, AVOID_PASSAGE, MODES,
             INCLUDE_PLANNED, MAX_RISK, PENALTY, DEPART, SAMPLES, SEED, ALTERNATIVES, PARETO, PARETO_TOLERANCE, MAX_LABELS,
-            BUDGET_MS);
+            BUDGET_MS, CAPACITIES);
 
     private static final Map<String, RouteParameter> BY_NAME;
 

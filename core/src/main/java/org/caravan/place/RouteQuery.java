@@ -415,6 +415,8 @@ public final class RouteQuery {
                 case "pareto_tolerance" -> paretoTolerance(number(p, one));
                 case "max_labels" -> maxLabels((int) whole(p, one));
                 case "budget_ms" -> budgetMillis(whole(p, one));
+                case "capacities" -> throw new InvalidRequestException(name, "is a table (a file, or an upload field),"
+                        + " not a value of the route question");
                 default -> throw new IllegalStateException("route parameter " + name + " has no setter");
             }
             return this;

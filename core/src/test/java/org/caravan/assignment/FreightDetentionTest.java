@@ -48,8 +48,9 @@ class FreightDetentionTest {
 
     /**
      * One container pair loaded all-or-nothing: every truck element on its route carries v = t / 365 / 18 trucks
-     * a day, waits Akçelik's w(v) and costs t * w * 21 / 18 USD a year in detention (21 USD per truck-day, 18 t per
-     * container truck), on top of t * w * 24 * VoT / tonnes-per-unit for the cargo.
+     * a day, waits Akçelik's w(v) and costs t * w * (21 / 18 + 80 / 10) USD a year in detention (21 USD per
+     * truck-day over 18 t per container truck, plus rule D-box: the boxes' own 80 USD per TEU-day over 10 t per
+     * loaded TEU), on top of t * w * 24 * VoT / tonnes-per-unit for the cargo.
      */
     @Test
     void detentionOfOneLoadedPairIsHandComputed() {
@@ -67,7 +68,8 @@ class FreightDetentionTest {
             double w = t / 4 * ((x - 1) + Math.sqrt((x - 1) * (x - 1) + 8 * 0.5 * x / (c * t)));
             assertThat(e.vehiclesPerDay()).isCloseTo(v, within(1e-9 * v));
             assertThat(e.queueDays()).isCloseTo(w, within(1e-9 * Math.max(w, 1e-9)));
-            assertThat(e.detentionUsdPerYear()).isCloseTo(tonnes * w * 21 / 18, within(1e-6 * tonnes * w + 1e-9));
+            assertThat(e.detentionUsdPerYear()).isCloseTo(tonnes * w * (21.0 / 18 + 80.0 / 10),
+                    within(1e-6 * tonnes * w + 1e-9));
         }
         assertThat(r.detentionUsdPerYear())
                 .isCloseTo(r.elements().stream().mapToDouble(ElementFlow::detentionUsdPerYear).sum(), within(1e-6));
@@ -78,6 +80,43 @@ class FreightDetentionTest {
      * diverts it. A truck's 21 USD/day over 25 t is 0.84 USD/t-day more, so in equilibrium the worst queue is
      * shorter with detention in the generalized cost.
      */
+    /**
+     * Rule D-box: a class that travels in boxes (tonnes per TEU in vehicle-equivalents.csv) pays, at a truck element,
+     * the truck's day and the container's day (the PAJCCI statement names both charges for the Torkham queue); bulk
+     * pays the truck's only; at wagon and TEU elements each pays its own vehicle's day only.
+     */
+    @Test
+    void containersOnTrucksAlsoPayTheBoxesDetention() {
+        Capacities caps = Capacities.embedded();
+        var container = caps.vehicleEquivalent("container").orElseThrow();
+        var bulk = caps.vehicleEquivalent("bulk").orElseThrow();
+        assertThat(caps.detentionUsdPerTonneDay(container, "trucks")).isCloseTo(21.0 / 18 + 80.0 / 10, within(1e-12));
+        assertThat(caps.detentionUsdPerTonneDay(bulk, "trucks")).isCloseTo(21.0 / 25, within(1e-12));
+        assertThat(caps.detentionUsdPerTonneDay(container, "wagons")).isCloseTo(30.0 / 50, within(1e-12));
+        assertThat(caps.detentionUsdPerTonneDay(container, "teu")).isCloseTo(80.0 / 10, within(1e-12));
+        assertThat(caps.detentionUsdPerTonneDay(bulk, "teu")).isZero(); // bulk has no TEU: it never loads a TEU port
+        assertThat(caps.detention("teu").orElseThrow().source()).contains("PAJCCI", "container");
+    }
+
+    /** The box's share is in the assignment: a container pair's truck detention is the sum of both days' shares. */
+    @Test
+    void theBoxesDetentionIsInTheAssignedContainerQueues() throws Exception {
+        double tonnes = 4_000_000;
+        List<OdPair> pairs = List.of(new OdPair("Kabul", "Karachi", "container", tonnes, "synthetic"));
+        Options aon = Options.defaults().withMethod(AssignmentMethod.AON);
+        Result r = FreightAssignment.assign(FreightAssignmentTest.router, pairs, null, null, null,
+                Capacities.embedded(), aon, null);
+        List<ElementFlow> trucks = r.elements().stream()
+                .filter(e -> e.tonnes() > 0 && e.element().capacity().unit().equals("trucks")).toList();
+        assertThat(trucks).isNotEmpty();
+        for (ElementFlow e : trucks) {
+            double boxShare = tonnes * e.queueDays() * 80.0 / 10;
+            double truckShare = tonnes * e.queueDays() * 21.0 / 18;
+            assertThat(e.detentionUsdPerYear()).isCloseTo(truckShare + boxShare, within(1e-6 * (truckShare + boxShare)));
+            assertThat(boxShare).isGreaterThan(truckShare); // 8.00 against 1.17 USD per tonne-day
+        }
+    }
+
     @Test
     void detentionInTheGeneralizedCostShortensTheWorstQueue() throws Exception {
         List<OdPair> pairs = List.of(new OdPair("Kabul", "Karachi", "bulk", 8_000_000, "synthetic"),

@@ -66,14 +66,16 @@ final class AssignApi {
             od = part(ctx, "od", Integer.MAX_VALUE);
             if (od == null) throw new CaravanServer.BadParameter("od", "multipart upload without an 'od' field: send "
                     + "the OD CSV as the field 'od' (and optionally a capacities CSV as 'capacities')");
-            byte[] c = part(ctx, "capacities", MAX_CAPACITIES_BYTES);
+            // the field is the shared table's parameter (RouteParameters.CAPACITIES), as the CLI's --capacities
+            String field = org.caravan.place.RouteParameters.CAPACITIES.name();
+            byte[] c = part(ctx, field, MAX_CAPACITIES_BYTES);
             if (c != null) {
                 try {
-                    caps = capacities.withOverrides(new java.io.ByteArrayInputStream(c), "capacities");
+                    caps = capacities.withOverrides(new java.io.ByteArrayInputStream(c), field);
                 } catch (org.caravan.assignment.AssignmentInputException e) {
-                    throw new CaravanServer.BadParameter("capacities", e.getMessage());
+                    throw new CaravanServer.BadParameter(field, e.getMessage());
                 } catch (java.io.IOException e) {
-                    throw new CaravanServer.BadParameter("capacities", "unreadable upload: " + e.getMessage());
+                    throw new CaravanServer.BadParameter(field, "unreadable upload: " + e.getMessage());
                 }
             }
         } else {

@@ -47,6 +47,16 @@ public final class OpenApiDocument {
                     }
                 }
                 if (o.has("parameters")) params.addAll((ArrayNode) o.get("parameters"));
+                // a table parameter of the groups (RouteParameter.Kind.TABLE) is an upload field, not a query one
+                for (JsonNode g : o.get(EXTENSION)) {
+                    for (RouteParameter p : RouteParameters.of(Group.valueOf(g.asText()))) {
+                        if (p.kind() == Kind.TABLE) tableField(o, p);
+                    }
+                }
+                for (Iterator<JsonNode> it = params.iterator(); it.hasNext(); ) {
+                    RouteParameter p = RouteParameters.byName(it.next().path("name").asText()).orElse(null);
+                    if (p != null && p.kind() == Kind.TABLE) it.remove();
+                }
                 o.remove(EXTENSION);
                 o.set("parameters", params);
             }
@@ -56,6 +66,20 @@ public final class OpenApiDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The multipart field of a table parameter, with the table's help (the body's form must exist). */
+    private static void tableField(ObjectNode op, RouteParameter p) {
+        JsonNode props = op.path("requestBody").path("content").path("multipart/form-data").path("schema")
+                .path("properties");
+        if (!(props instanceof ObjectNode o)) {
+            throw new IllegalStateException("openapi.json: an operation with the table parameter " + p.name()
+                    + " has no multipart/form-data body");
+        }
+        ObjectNode f = o.putObject(p.name());
+        f.put("type", "string");
+        f.put("format", "binary");
+        f.put("description", p.fullHelp(true));
     }
 
     static ObjectNode parameter(RouteParameter p, List<String> cargoProfiles) {

@@ -530,6 +530,28 @@ class ServerApiTest {
         assertBad("/api/critical?cargo=liquid", "cargo");
     }
 
+    /** The shared route parameters (QUERY group of RouteParameters) reach the ranking: equal to the core's under them. */
+    @Test
+    void criticalityTakesTheSharedRouteParameters() throws Exception {
+        Reply r = get("/api/critical?objective=time&avoid=TM&modes=road,rail,ferry,sea&penalty=AF=250");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        var base = org.caravan.scenario.ScenarioBase.embedded();
+        var router = new org.caravan.routing.Router(base.network(), base.costs());
+        var q = org.caravan.place.RouteQuery.builder().objective("time").avoid(List.of("TM"))
+                .modes(List.of("road", "rail", "ferry", "sea")).penalties(java.util.Map.of("AF", 250.0)).build();
+        var expected = org.caravan.criticality.Criticality.rank(router, org.caravan.demand.OdFile.embedded(),
+                new org.caravan.criticality.Criticality.Options(null, 2, null, q)).ranked();
+        JsonNode ranked = r.json().path("ranked");
+        assertThat(ranked.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(ranked.get(i).path("link").asText()).isEqualTo(expected.get(i).linkId());
+            assertThat(ranked.get(i).path("cost_increase_usd").asDouble())
+                    .isCloseTo(expected.get(i).costIncreaseUsd(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertBad("/api/critical?objective=reliable", "objective");
+        assertBad("/api/critical?via=Termez", "via");
+    }
+
     @Test
     void matrixGivesEveryCellWithTheRouteOfApiRoute() throws Exception {
         Reply r = get("/api/matrix?from=Almaty,Tashkent&to=Karachi&to=Bandar%20Abbas&avoid=AF");

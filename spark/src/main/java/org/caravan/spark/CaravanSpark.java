@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.caravan.criticality.Criticality;
 import org.caravan.place.RouteParameter;
 import org.caravan.place.RouteParameters;
 import picocli.CommandLine;
@@ -36,26 +37,16 @@ public final class CaravanSpark implements Runnable {
     }
 
     /**
-     * The command tree, with the sweep's route options added from the core's parameter table
-     * ({@link RouteParameters}, the groups of {@link ScenarioSweep.Settings#GROUPS}): the table the CLI's
-     * {@code scenario run} and the HTTP API are declared from, so there is no second list to drift. Each option is
+     * The command tree, with the route options of {@code sweep} and {@code critical} added from the core's parameter
+     * table ({@link RouteParameters}; the groups of {@link ScenarioSweep.Settings#GROUPS} and
+     * {@link Criticality#GROUPS}): the table the CLI's {@code scenario run} and {@code critical} and the HTTP API are
+     * declared from, so there is no second list to drift. Each option is
      * the parameter's name with dashes ({@code max_risk} is {@code --max-risk}), with the table's help.
      */
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CaravanSpark());
-        CommandSpec sweep = cl.getSubcommands().get("sweep").getCommandSpec();
-        for (RouteParameter p : RouteParameters.of(ScenarioSweep.Settings.GROUPS)) {
-            if (p == RouteParameters.CARGO) continue; // --cargo: the routing jobs' own option (it also sets the OD pairs')
-            OptionSpec.Builder o = OptionSpec.builder(Sweep.optionName(p)).description(p.fullHelp(false));
-            if (p.kind() == RouteParameter.Kind.BOOLEAN) {
-                o.type(boolean.class).arity("0");
-            } else if (p.kind().isList()) {
-                o.type(List.class).auxiliaryTypes(String.class).paramLabel(p.valueLabel());
-            } else {
-                o.type(String.class).paramLabel(p.valueLabel());
-            }
-            sweep.addOption(o.build());
-        }
+        addRouteOptions(cl.getSubcommands().get("sweep").getCommandSpec(), ScenarioSweep.Settings.GROUPS);
+        addRouteOptions(cl.getSubcommands().get("critical").getCommandSpec(), Criticality.GROUPS);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             // a bad row found by a task comes back wrapped in Spark's exceptions: its own message is the answer
             for (Throwable t = e; t != null; t = t.getCause()) {
@@ -68,6 +59,40 @@ public final class CaravanSpark implements Runnable {
         });
         return cl;
     }
+
+    /** One option per parameter of the table's {@code groups} but cargo (the routing jobs' own {@code --cargo}). */
+    private static void addRouteOptions(CommandSpec spec, RouteParameter.Group... groups) {
+        for (RouteParameter p : RouteParameters.of(groups)) {
+            if (p == RouteParameters.CARGO) continue; // --cargo: the routing jobs' own option (it also sets the OD pairs')
+            OptionSpec.Builder o = OptionSpec.builder(optionName(p)).description(p.fullHelp(false));
+            if (p.kind() == RouteParameter.Kind.BOOLEAN) {
+                o.type(boolean.class).arity("0");
+            } else if (p.kind().isList()) {
+                o.type(List.class).auxiliaryTypes(String.class).paramLabel(p.valueLabel());
+            } else {
+                o.type(String.class).paramLabel(p.valueLabel());
+            }
+            spec.addOption(o.build());
+        }
+    }
+
+    /** The route options given on {@code spec}'s command line, by table name, as text. */
+    static Map<String, List<String>> routeValues(CommandSpec spec, RouteParameter.Group... groups) {
+        Map<String, List<String>> route = new LinkedHashMap<>();
+        for (RouteParameter p : RouteParameters.of(groups)) {
+            OptionSpec o = spec.findOption(optionName(p));
+            if (o == null || !spec.commandLine().getParseResult().hasMatchedOption(o)) continue;
+            Object v = o.getValue();
+            List<String> text = new ArrayList<>();
+            if (v instanceof List<?> l) l.forEach(x -> text.add(String.valueOf(x)));
+            else text.add(String.valueOf(v));
+            route.put(p.name(), text);
+        }
+        return route;
+    }
+
+    /** A table parameter's option: its name with dashes ({@code max_risk} is {@code --max-risk}). */
+    static String optionName(RouteParameter p) { return "--" + p.name().replace('_', '-'); }
 
     /** Options every job has. */
     static class Common {
@@ -134,20 +159,10 @@ public final class CaravanSpark implements Runnable {
 
         /** The route options given, by table name, as text: what {@link ScenarioSweep.Settings} takes. */
         ScenarioSweep.Settings settings() {
-            Map<String, List<String>> route = new LinkedHashMap<>();
-            for (RouteParameter p : RouteParameters.of(ScenarioSweep.Settings.GROUPS)) {
-                OptionSpec o = spec.findOption(optionName(p));
-                if (o == null || !spec.commandLine().getParseResult().hasMatchedOption(o)) continue;
-                Object v = o.getValue();
-                List<String> text = new ArrayList<>();
-                if (v instanceof List<?> l) l.forEach(x -> text.add(String.valueOf(x)));
-                else text.add(String.valueOf(v));
-                route.put(p.name(), text);
-            }
-            return new ScenarioSweep.Settings(route, odsPerTask);
+            return new ScenarioSweep.Settings(routeValues(spec, ScenarioSweep.Settings.GROUPS), odsPerTask);
         }
 
-        static String optionName(RouteParameter p) { return "--" + p.name().replace('_', '-'); }
+        static String optionName(RouteParameter p) { return CaravanSpark.optionName(p); }
     }
 
     @Command(name = "critical", mixinStandardHelpOptions = true,
@@ -158,12 +173,23 @@ public final class CaravanSpark implements Runnable {
                 description = "Parts the candidate links are split into (0: the default parallelism).")
         int partitions;
 
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        /** The route options given ({@link Criticality#GROUPS} of the table), checked before Spark starts. */
+        CriticalityJob.Settings settings() {
+            CriticalityJob.Settings s = new CriticalityJob.Settings(cargo, routeValues(spec, Criticality.GROUPS));
+            s.routeOptions(); // refuses a bad value naming its option
+            return s;
+        }
+
         @Override
         public Integer call() {
+            CriticalityJob.Settings settings = settings();
             JobInputs in = JobInputs.read(network, costs, List.of(), od, cargo);
             SparkSession spark = Sparks.session("caravan critical", master);
             try {
-                CriticalityJob.Summary s = CriticalityJob.run(spark, in, cargo, partitions, out, overwrite);
+                CriticalityJob.Summary s = CriticalityJob.run(spark, in, settings, partitions, out, overwrite);
                 System.out.printf(Locale.ROOT, "caravan-spark critical: %d OD pairs, %d of %d links on a baseline "
                         + "route closed in %.1f s; wrote %s/links and %s/baselines%n", s.ods(), s.candidates(),
                         s.links(), s.millis() / 1000.0, out, out);
@@ -177,7 +203,8 @@ public final class CaravanSpark implements Runnable {
     @Command(name = "trade", mixinStandardHelpOptions = true,
             description = {"UN Comtrade records (CSV, either header, .gz, or Parquet with the same columns) to the "
                 + "aggregates of 'caravan trade series|top|partners|mirror|od'.",
-                "Writes OUT/series, OUT/top, OUT/partners, OUT/concentration, OUT/mirror, OUT/od (Parquet)."})
+                "Writes OUT/series, OUT/top, OUT/partners, OUT/concentration, OUT/mirror, OUT/od and OUT/coverage"
+                + " (Parquet)."})
     static final class Trade extends Common implements Callable<Integer> {
         @CommandLine.Parameters(arity = "1..*", paramLabel = "FILE",
                 description = "Comtrade CSV files (.csv, .csv.gz) or Parquet files/directories (.parquet).")
@@ -187,14 +214,24 @@ public final class CaravanSpark implements Runnable {
                 description = "OD pairs below this are left out (as 'trade od --min-tonnes').")
         double minTonnes;
 
+        @Option(names = "--expect-reporters", split = ",", paramLabel = "ISO3",
+                description = "Reporters the coverage check expects (default: those the files have).")
+        List<String> expectReporters = List.of();
+
+        @Option(names = "--expect-years", split = ",", paramLabel = "YEAR|Y1-Y2",
+                description = "Years the coverage check expects (default: the first to the last year the files have).")
+        List<String> expectYears = List.of();
+
         @Override
         public Integer call() {
+            TradeJob.Expected expected = TradeJob.Expected.parse(expectReporters, expectYears); // before Spark starts
             SparkSession spark = Sparks.session("caravan trade", master);
             try {
-                TradeJob.Summary s = TradeJob.run(spark, files, minTonnes, out, overwrite);
+                TradeJob.Summary s = TradeJob.run(spark, files, minTonnes, expected, out, overwrite);
                 System.out.printf(Locale.ROOT, "caravan-spark trade: %d records read, %d used (totals over all "
-                        + "breakdowns) in %.1f s; wrote %s/{series,top,partners,concentration,mirror,od}%n",
+                        + "breakdowns) in %.1f s; wrote %s/{series,top,partners,concentration,mirror,od,coverage}%n",
                         s.records(), s.used(), s.millis() / 1000.0, out);
+                System.out.println("caravan-spark trade " + s.coverage().text());
             } finally {
                 spark.stop();
             }

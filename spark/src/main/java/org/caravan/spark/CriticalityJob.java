@@ -1,7 +1,10 @@
 package org.caravan.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +22,8 @@ import org.caravan.criticality.Criticality.Baseline;
 import org.caravan.criticality.Criticality.LinkImpact;
 import org.caravan.criticality.Criticality.Prepared;
 import org.caravan.demand.OdPair;
+import org.caravan.place.RouteParameters;
+import org.caravan.place.RouteQuery;
 import org.caravan.routing.InvalidRequestException;
 import org.caravan.routing.Router;
 import org.caravan.scenario.ScenarioBase;
@@ -73,40 +78,82 @@ public final class CriticalityJob {
             .add("routed", DataTypes.BooleanType, false)
             .add("unit_cost_usd", DataTypes.DoubleType, true);
 
-    /** What the closures need on an executor, per inputs and cargo: built once per JVM. */
-    private record State(Router router, Prepared prepared) {}
+    /**
+     * The ranking's question: the cargo override and the shared route options, as text by their names in the core's
+     * table ({@link Criticality#GROUPS} of {@link RouteParameters}: objective, tonnes, avoid, close, modes, depart...),
+     * parsed on every JVM by {@link Criticality#routeOptions} (core's {@code RouteQuery} is not Serializable).
+     *
+     * @param cargo a cargo profile for every pair, or null for each pair's own (as {@code caravan critical --cargo})
+     */
+    public record Settings(String cargo, Map<String, List<String>> route) implements Serializable {
+        public Settings {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            route.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            route = Collections.unmodifiableMap(copy);
+        }
+
+        public static Settings of(String cargo) { return new Settings(cargo, Map.of()); }
+
+        /** Settings from {@code name, value, name, value...} (table names: "max_risk", "AF,CN" for lists). */
+        public static Settings of(String cargo, String... nameValues) {
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            for (int i = 0; i < nameValues.length; i += 2) m.put(nameValues[i], List.of(nameValues[i + 1]));
+            return new Settings(cargo, m);
+        }
+
+        /** The route options as the core takes them; a bad one is refused naming the option the user typed. */
+        public RouteQuery routeOptions() {
+            try {
+                return Criticality.routeOptions(route);
+            } catch (InvalidRequestException e) {
+                String name = e.field() == null ? "" : "--" + e.field().replace('_', '-') + ": ";
+                throw new IllegalArgumentException(name + e.getMessage(), e);
+            }
+        }
+
+        /** The core's options: one worker thread (Spark parallelises over the closures). */
+        public Criticality.Options options() {
+            return new Criticality.Options(cargo, 1, Criticality.Progress.NONE, routeOptions());
+        }
+    }
+
+    /** What the closures need on an executor, per inputs and settings: built once per JVM. */
+    record State(Router router, Prepared prepared) {}
 
     private static final Map<String, State> STATES = new ConcurrentHashMap<>();
 
-    /**
-     * @param cargo a cargo profile for every pair, or null for each pair's own (as {@code caravan critical --cargo})
-     */
-    static State state(JobInputs in, String cargo) {
-        return STATES.computeIfAbsent(in.key() + "|" + cargo, k -> {
+    static State state(JobInputs in, Settings settings) {
+        return STATES.computeIfAbsent(in.key() + "|" + settings, k -> {
             ScenarioBase base = in.base();
             Router router = new Router(base.network(), base.costs());
-            return new State(router, Criticality.prepare(router, in.pairs(),
-                    new Criticality.Options(cargo, 1, Criticality.Progress.NONE)));
+            return new State(router, Criticality.prepare(router, in.pairs(), settings.options()));
         });
     }
 
     public record Summary(int ods, int links, int candidates, long millis) {}
 
-    public static Summary run(SparkSession spark, JobInputs inputs, String cargo, int partitions, String out,
+    public static Summary run(SparkSession spark, JobInputs inputs, Settings settings, int partitions, String out,
                               boolean overwrite) {
         long start = System.nanoTime();
-        State driver = driverState(inputs, cargo);
-        Sparks.write(ranked(spark, inputs, cargo, partitions), out + "/links", overwrite);
+        State driver = driverState(inputs, settings);
+        Sparks.write(ranked(spark, inputs, settings, partitions), out + "/links", overwrite);
         Sparks.write(baselines(spark, driver.prepared()), out + "/baselines", overwrite);
         return new Summary(inputs.odCount(), driver.router().network().linkCount(),
                 driver.prepared().candidates().size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** The driver's own state; a bad OD pair or cargo is an input error naming it. */
-    private static State driverState(JobInputs inputs, String cargo) {
+    /**
+     * The driver's own state; a bad route option is an input error naming the option, a bad OD pair or cargo one
+     * naming {@code --od} and the pair.
+     */
+    private static State driverState(JobInputs inputs, Settings settings) {
+        settings.routeOptions();
         try {
-            return state(inputs, cargo);
+            return state(inputs, settings);
         } catch (InvalidRequestException e) {
+            if (e.field() != null && !"od".equals(e.field())) {
+                throw new JobInputs.InputException("--" + e.field().replace('_', '-') + ": " + e.getMessage());
+            }
             throw new JobInputs.InputException("--od: " + e.getMessage());
         }
     }
@@ -116,13 +163,13 @@ public final class CriticalityJob {
      *
      * @param partitions how many parts to split the candidate links into (0: the cluster's default parallelism)
      */
-    public static Dataset<Row> ranked(SparkSession spark, JobInputs inputs, String cargo, int partitions) {
-        List<String> candidates = driverState(inputs, cargo).prepared().candidates();
+    public static Dataset<Row> ranked(SparkSession spark, JobInputs inputs, Settings settings, int partitions) {
+        List<String> candidates = driverState(inputs, settings).prepared().candidates();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<JobInputs> in = jsc.broadcast(inputs);
         int parts = partitions > 0 ? partitions : jsc.defaultParallelism();
         JavaRDD<Row> rows = jsc.parallelize(candidates, Math.max(1, Math.min(parts, candidates.size())))
-                .mapPartitions(ids -> close(in.value(), cargo, ids));
+                .mapPartitions(ids -> close(in.value(), settings, ids));
         // Criticality.ORDER: lost tonnes, then cost increase (descending), then link id
         return spark.createDataFrame(rows, IMPACT)
                 .withColumn("rank", row_number().over(org.apache.spark.sql.expressions.Window.orderBy(
@@ -130,8 +177,8 @@ public final class CriticalityJob {
                 .select("rank", IMPACT.fieldNames()).orderBy("rank");
     }
 
-    private static Iterator<Row> close(JobInputs in, String cargo, Iterator<String> ids) {
-        State st = state(in, cargo);
+    private static Iterator<Row> close(JobInputs in, Settings settings, Iterator<String> ids) {
+        State st = state(in, settings);
         List<Row> out = new ArrayList<>();
         while (ids.hasNext()) {
             LinkImpact li = Criticality.close(st.router(), st.prepared(), ids.next());

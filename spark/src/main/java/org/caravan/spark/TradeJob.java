@@ -39,7 +39,8 @@ import scala.Tuple2;
  * them, else its months added up. The OD step is core's {@link TradeDemand#pairs} on the Spark aggregation.
  *
  * <p>Outputs (Parquet, columns in docs/SPARK.md): {@code series}, {@code top}, {@code partners},
- * {@code concentration}, {@code mirror}, {@code od}.
+ * {@code concentration}, {@code mirror}, {@code od}, and {@code coverage} (which reporters, years and flows the files
+ * have against those expected, {@link #coverage}).
  */
 public final class TradeJob {
     private TradeJob() {}
@@ -63,12 +64,153 @@ public final class TradeJob {
             .add("reporter_iso3", DataTypes.StringType, false)
             .add("partner_iso3", DataTypes.StringType, false);
 
-    public record Summary(long records, long used, long millis) {}
+    public record Summary(long records, long used, long millis, CoverageSummary coverage) {}
+
+    /**
+     * What the coverage check expects: every reporter of {@code reporters} (ISO3; empty: the reporters the files
+     * have) in every year of {@code years} (empty: from the first to the last year the files have), both flows.
+     */
+    public record Expected(List<String> reporters, List<Integer> years) implements java.io.Serializable {
+        public Expected {
+            reporters = List.copyOf(reporters);
+            years = List.copyOf(new java.util.TreeSet<>(years));
+        }
+
+        public static Expected present() { return new Expected(List.of(), List.of()); }
+
+        /**
+         * From the command line: reporters as ISO3 codes (checked against the country table), years as {@code 2019},
+         * {@code 2019-2023} or lists of both; a bad one names the option.
+         */
+        public static Expected parse(List<String> reporters, List<String> years) {
+            Countries countries = Countries.embedded();
+            List<String> r = new ArrayList<>();
+            for (String code : reporters) {
+                String c = code.trim().toUpperCase(java.util.Locale.ROOT);
+                if (c.isEmpty()) continue;
+                if (countries.byIso3(c).isEmpty()) {
+                    throw new JobInputs.InputException("--expect-reporters: unknown ISO3 code '" + code + "'");
+                }
+                r.add(c);
+            }
+            List<Integer> y = new ArrayList<>();
+            for (String item : years) {
+                String t = item.trim();
+                if (t.isEmpty()) continue;
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})(?:-(\\d{4}))?").matcher(t);
+                if (!m.matches()) {
+                    throw new JobInputs.InputException("--expect-years: expected a year or a range such as "
+                            + "2019-2023, got '" + item + "'");
+                }
+                int a = Integer.parseInt(m.group(1));
+                int b = m.group(2) == null ? a : Integer.parseInt(m.group(2));
+                if (b < a || b - a > 200) {
+                    throw new JobInputs.InputException("--expect-years: '" + item + "' is not a range of years");
+                }
+                for (int k = a; k <= b; k++) y.add(k);
+            }
+            return new Expected(r, y);
+        }
+    }
+
+    /** The coverage check's counts over the expected reporter-year-flows, and what the files have beyond them. */
+    public record CoverageSummary(int expected, int fullYear, int partYear, int missing, int unexpected) {
+        public String text() {
+            return String.format(java.util.Locale.ROOT, "coverage: %d reporter-year-flows expected: %d full year, "
+                    + "%d part year, %d missing%s", expected, fullYear, partYear, missing,
+                    unexpected == 0 ? "" : "; " + unexpected + " present but not expected");
+        }
+    }
+
+    /** One row per reporter, year and flow: expected ones (present or not) and present ones not expected. */
+    public static final StructType COVERAGE = new StructType()
+            .add("reporter", DataTypes.StringType, false)
+            .add("year", DataTypes.IntegerType, false)
+            .add("flow", DataTypes.StringType, false)
+            .add("expected", DataTypes.BooleanType, false)
+            .add("status", DataTypes.StringType, false)
+            .add("months", DataTypes.IntegerType, false)
+            .add("covers", DataTypes.StringType, false)
+            .add("records", DataTypes.LongType, false)
+            .add("partners", DataTypes.IntegerType, false);
+
+    /**
+     * Which reporters, years and flows the counted records (those the tables use: over all breakdowns, X and M) have,
+     * against {@code expected}. Per reporter, year and flow: {@code full year} when there is an annual record (as the
+     * store, which then uses the annual ones) or monthly records for all twelve months, {@code part year} when only
+     * some months are there, {@code missing} when nothing is; {@code covers} says it in the store's words
+     * ({@link org.caravan.trade.TradeAnalytics#coversMonths}: "full year", "January–November"...), the months counted
+     * over all partners together. The table is small (reporters x years x 2) and is built on the driver.
+     */
+    public static Dataset<Row> coverage(SparkSession spark, Expected expected) {
+        List<Row> present = spark.sql("SELECT reporter_iso3, year, flow, max(CASE WHEN freq = 'A' THEN 1 ELSE 0 END) "
+                + "AS annual, sort_array(collect_set(CASE WHEN freq = 'M' THEN month END)) AS months, count(*) AS "
+                + "records, CAST(count(DISTINCT partner_iso3) AS INT) AS partners FROM t GROUP BY 1, 2, 3")
+                .collectAsList();
+        Map<String, Row> byKey = new TreeMap<>();
+        java.util.TreeSet<String> reporters = new java.util.TreeSet<>(expected.reporters());
+        java.util.TreeSet<Integer> years = new java.util.TreeSet<>(expected.years());
+        java.util.TreeSet<String> seenReporters = new java.util.TreeSet<>();
+        java.util.TreeSet<Integer> seenYears = new java.util.TreeSet<>();
+        for (Row r : present) {
+            byKey.put(r.getString(0) + "|" + r.getInt(1) + "|" + r.getString(2), r);
+            seenReporters.add(r.getString(0));
+            seenYears.add(r.getInt(1));
+        }
+        if (reporters.isEmpty()) reporters.addAll(seenReporters);
+        if (years.isEmpty() && !seenYears.isEmpty()) {
+            for (int y = seenYears.first(); y <= seenYears.last(); y++) years.add(y);
+        }
+        List<Row> out = new ArrayList<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (String r : reporters) {
+            for (int y : years) {
+                for (String f : List.of("X", "M")) {
+                    String k = r + "|" + y + "|" + f;
+                    listed.add(k);
+                    out.add(coverageRow(r, y, f, true, byKey.get(k)));
+                }
+            }
+        }
+        byKey.forEach((k, row) -> {
+            if (!listed.contains(k)) out.add(coverageRow(row.getString(0), row.getInt(1), row.getString(2), false, row));
+        });
+        return spark.createDataFrame(out, COVERAGE);
+    }
+
+    private static Row coverageRow(String reporter, int year, String flow, boolean expected, Row present) {
+        if (present == null) return RowFactory.create(reporter, year, flow, expected, "missing", 0, "no records", 0L, 0);
+        List<Integer> months = present.getList(4);
+        boolean annual = present.getInt(3) == 1;
+        int n = annual ? 12 : months.size();
+        String covers = annual ? "full year" : org.caravan.trade.TradeAnalytics.coversMonths(months);
+        return RowFactory.create(reporter, year, flow, expected, n == 12 ? "full year" : "part year", n, covers,
+                present.getLong(5), present.getInt(6));
+    }
+
+    /** Counts of a coverage table. */
+    public static CoverageSummary summarise(List<Row> coverage) {
+        int expected = 0, full = 0, part = 0, missing = 0, unexpected = 0;
+        for (Row r : coverage) {
+            if (!r.getBoolean(3)) {
+                unexpected++;
+                continue;
+            }
+            expected++;
+            switch (r.getString(4)) {
+                case "full year" -> full++;
+                case "part year" -> part++;
+                default -> missing++;
+            }
+        }
+        return new CoverageSummary(expected, full, part, missing, unexpected);
+    }
 
     /** The aggregate tables, by output name. */
     public record Aggregates(Dataset<Row> flows, Map<String, Dataset<Row>> tables) {}
 
-    public static Summary run(SparkSession spark, List<String> files, double minTonnes, String out, boolean overwrite) {
+    public static Summary run(SparkSession spark, List<String> files, double minTonnes, Expected expected, String out,
+                              boolean overwrite) {
         long start = System.nanoTime();
         Aggregates a = aggregate(spark, files, minTonnes);
         Dataset<Row> flows = a.flows().cache();
@@ -76,18 +218,25 @@ public final class TradeJob {
         for (Map.Entry<String, Dataset<Row>> e : a.tables().entrySet()) {
             Sparks.write(e.getValue(), out + "/" + e.getKey(), overwrite);
         }
+        Dataset<Row> coverage = coverage(spark, expected);
+        CoverageSummary cs = summarise(coverage.collectAsList());
+        Sparks.write(coverage, out + "/coverage", overwrite);
         long used = spark.table("t").count();
         flows.unpersist();
-        return new Summary(records, used, (System.nanoTime() - start) / 1_000_000);
+        return new Summary(records, used, (System.nanoTime() - start) / 1_000_000, cs);
     }
 
     /** Reads {@code files} and defines every aggregate (lazily: nothing runs until a table is read or written). */
     public static Aggregates aggregate(SparkSession spark, List<String> files, double minTonnes) {
         Dataset<Row> flows = null;
-        for (String f : files) {
-            Dataset<Row> d = f.toLowerCase(java.util.Locale.ROOT).matches(".*\\.parquet/?$")
-                    ? parquet(spark, f) : csv(spark, f);
-            flows = flows == null ? d : flows.unionAll(d);
+        for (String arg : files) {
+            boolean isParquet = arg.toLowerCase(java.util.Locale.ROOT).matches(".*\\.parquet/?$");
+            // a CSV argument may be a glob or a directory: each file is read on its own, so its header line is its
+            // own and its messages count its own lines (Spark's textFile over a glob would number them all at once)
+            for (String f : isParquet ? List.of(arg) : csvFiles(spark, arg)) {
+                Dataset<Row> d = isParquet ? parquet(spark, f) : csv(spark, f);
+                flows = flows == null ? d : flows.unionAll(d);
+            }
         }
         if (flows == null) throw new IllegalArgumentException("FILE: give at least one Comtrade file");
         spark.udf().register("hs_cargo", (UDF1<String, String>) c -> HsChapters.embedded().cargo(c).code(),
@@ -248,6 +397,40 @@ public final class TradeJob {
     }
 
     // ---- reading ----
+
+    /**
+     * The files a CSV argument names on any Hadoop file system (a path, {@code hdfs://}, {@code s3a://}): itself, the
+     * files a glob ({@code comtrade/2023/*.csv.gz}) matches, or the files of a directory (not hidden ones, nor
+     * Hadoop's {@code _SUCCESS}), sorted; a glob or directory with none is refused naming it.
+     */
+    static List<String> csvFiles(SparkSession spark, String arg) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(arg);
+            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            org.apache.hadoop.fs.FileStatus[] matched = fs.globStatus(p);
+            if (matched == null || matched.length == 0) {
+                if (!arg.matches(".*[*?\\[{].*")) return List.of(arg); // a plain path: textFile names what is wrong
+                throw new JobInputs.InputException(arg + ": no file matches");
+            }
+            List<String> out = new ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus st : matched) {
+                if (st.isDirectory()) {
+                    for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(st.getPath())) {
+                        String name = f.getPath().getName();
+                        if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) out.add(f.getPath().toString());
+                    }
+                } else {
+                    out.add(st.getPath().toString());
+                }
+            }
+            if (out.isEmpty()) throw new JobInputs.InputException(arg + ": no file in it");
+            java.util.Collections.sort(out);
+            // a single plain path keeps the name it was given (messages name the file as the user wrote it)
+            return matched.length == 1 && !matched[0].isDirectory() && !arg.matches(".*[*?\\[{].*") ? List.of(arg) : out;
+        } catch (IOException e) {
+            throw new JobInputs.InputException(arg + ": cannot list (" + e.getMessage() + ")");
+        }
+    }
 
     private static Dataset<Row> csv(SparkSession spark, String file) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

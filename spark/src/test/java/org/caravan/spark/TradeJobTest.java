@@ -212,8 +212,11 @@ class TradeJobTest {
     @Test
     void writesEveryTableAsParquet() {
         String out = dir.resolve("out").toString();
-        TradeJob.Summary s = TradeJob.run(spark, List.of(SAMPLE.toString()), 0, out, false);
+        TradeJob.Summary s = TradeJob.run(spark, List.of(SAMPLE.toString()), 0, TradeJob.Expected.present(), out, false);
         assertThat(s.records()).isEqualTo(2258);
+        // the sample has annual records of KAZ, UZB, AFG and PAK for 2019-2024, both flows: 4 x 6 x 2, all full
+        assertThat(s.coverage()).isEqualTo(new TradeJob.CoverageSummary(48, 48, 0, 0, 0));
+        assertThat(spark.read().parquet(out + "/coverage").count()).isEqualTo(48);
         for (String t : Map.of("series", 1, "top", 1, "partners", 1, "concentration", 1, "mirror", 1, "od", 1).keySet()) {
             assertThat(spark.read().parquet(out + "/" + t).count()).as(t).isPositive();
         }

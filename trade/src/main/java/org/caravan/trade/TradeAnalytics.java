@@ -379,7 +379,8 @@ public final class TradeAnalytics {
         return out;
     }
 
-    static String coversMonths(List<Integer> months) {
+    /** The words the store uses for the months a sum covers ("full year", "January–November"...); also the Spark job's. */
+    public static String coversMonths(List<Integer> months) {
         if (months.isEmpty()) return "no months";
         if (months.size() == 12) return "full year (12 monthly records)";
         boolean contiguous = months.get(months.size() - 1) - months.get(0) == months.size() - 1;
