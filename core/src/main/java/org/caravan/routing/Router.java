@@ -224,6 +224,27 @@ public final class Router {
         return StateSearch.shortest(space, weight, tieWeight);
     }
 
+    /**
+     * The (node, carrier) state graph the single-objective search runs on for this request, as plain weighted arcs
+     * under the request's objective: every link direction and carrier with its price, value of time, crossing
+     * time and fee, country penalty and the request's restrictions applied, every transfer hop with its handling,
+     * new-leg fixed cost and dwell, the origin's seeds (loading, fixed cost, dwell) and the destination's states.
+     * The shortest seed-to-target path in it is {@link #route}'s optimum. For reference engines (the benchmark's
+     * JGraphT graph) that must answer exactly the router's question; untimed requests without via points and
+     * additive objectives only.
+     */
+    public WeightedStates weightedStates(RouteRequest request) {
+        if (request.depart() != null) {
+            throw new InvalidRequestException("depart", "the exported state graph is for untimed requests");
+        }
+        if (request.objective() == Objective.RELIABLE) {
+            throw new InvalidRequestException("objective", "the exported state graph is for additive objectives");
+        }
+        SearchSpace space = space(request);
+        return stateGraph(request.cargo()).export(space,
+                StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour()));
+    }
+
     /** The compact (node, carrier) state graph of a cargo profile (built on first use). */
     StateGraph stateGraph(String cargo) {
         return stateGraphs.computeIfAbsent(cargo, c -> new StateGraph(network, linkCosts(c)));
