@@ -9,21 +9,14 @@ import java.util.Arrays;
  */
 public final class Search {
     private final CompactGraph g;
-    private final double[][] dist = new double[2][];
-    private final int[][] stamp = new int[2][];
-    private final int[][] pred = new int[2][];
-    private final Heap[] heap = {new Heap(), new Heap()};
-    private int generation;
+    /** Forward (0) and backward (1) labels; one-to-many uses side 1's marks for its targets. */
+    private final Labels[] labels;
     private int settledLast;
 
     public Search(CompactGraph g) {
         this.g = g;
         int n = g.nodeCount();
-        for (int s = 0; s < 2; s++) {
-            dist[s] = new double[n];
-            stamp[s] = new int[n];
-            pred[s] = new int[n];
-        }
+        labels = new Labels[] {new Labels(n), new Labels(n)};
     }
 
     /** Nodes taken off the queue by the last query (a measure of the work done). */
@@ -32,32 +25,24 @@ public final class Search {
     }
 
     private void next() {
-        generation++;
-        if (generation == Integer.MAX_VALUE) {
-            Arrays.fill(stamp[0], 0);
-            Arrays.fill(stamp[1], 0);
-            generation = 1;
-        }
-        heap[0].clear();
-        heap[1].clear();
+        labels[0].next();
+        labels[1].next();
         settledLast = 0;
     }
 
-    private double d(int side, int v) {
-        return stamp[side][v] == generation ? dist[side][v] : Double.POSITIVE_INFINITY;
+    private double d(int s, int v) {
+        return labels[s].d(v);
     }
 
-    private void set(int side, int v, double value, int arc) {
-        stamp[side][v] = generation;
-        dist[side][v] = value;
-        pred[side][v] = arc;
+    private void set(int s, int v, double value, int arc) {
+        labels[s].set(v, value, arc);
     }
 
     /** Least cost from s to t by plain Dijkstra, +infinity if unreachable. */
     public double dijkstra(int s, int t, Overlay o) {
         next();
         set(0, s, 0, -1);
-        Heap h = heap[0];
+        Heap h = labels[0].heap;
         h.push(s, 0);
         while (!h.isEmpty()) {
             double k = h.topKey();
@@ -93,7 +78,7 @@ public final class Search {
     public double alt(int s, int t, Overlay o, Landmarks lm) {
         next();
         set(0, s, 0, -1);
-        Heap h = heap[0];
+        Heap h = labels[0].heap;
         h.push(s, lm.bound(s, t));
         while (!h.isEmpty()) {
             double k = h.topKey();
@@ -120,15 +105,15 @@ public final class Search {
         }
         set(0, s, 0, -1);
         set(1, t, 0, -1);
-        heap[0].push(s, 0);
-        heap[1].push(t, 0);
+        labels[0].heap.push(s, 0);
+        labels[1].heap.push(t, 0);
         double best = Double.POSITIVE_INFINITY;
-        while (!heap[0].isEmpty() && !heap[1].isEmpty()) {
-            if (heap[0].topKey() + heap[1].topKey() >= best) {
+        while (!labels[0].heap.isEmpty() && !labels[1].heap.isEmpty()) {
+            if (labels[0].heap.topKey() + labels[1].heap.topKey() >= best) {
                 break;
             }
-            int side = heap[0].size() <= heap[1].size() ? 0 : 1;
-            Heap h = heap[side];
+            int side = labels[0].heap.size() <= labels[1].heap.size() ? 0 : 1;
+            Heap h = labels[side].heap;
             double k = h.topKey();
             int v = h.pop();
             if (k > d(side, v)) {
@@ -184,13 +169,13 @@ public final class Search {
         // Mark targets with the reverse-side stamp so the check is O(1) per settled node.
         int remaining = 0;
         for (int t : targets) {
-            if (stamp[1][t] != generation) {
-                stamp[1][t] = generation;
+            if (!labels[1].reached(t)) {
+                labels[1].mark(t);
                 remaining++;
             }
         }
         set(0, s, 0, -1);
-        Heap h = heap[0];
+        Heap h = labels[0].heap;
         h.push(s, 0);
         while (!h.isEmpty() && remaining > 0) {
             double k = h.topKey();
@@ -199,8 +184,8 @@ public final class Search {
                 continue;
             }
             settledLast++;
-            if (stamp[1][v] == generation) {
-                stamp[1][v] = 0;
+            if (labels[1].reached(v)) {
+                labels[1].unmark(v);
                 remaining--;
             }
             relaxOut(v, k, o, h, null, 0);
@@ -217,7 +202,7 @@ public final class Search {
         next();
         int side = reverse ? 1 : 0;
         set(side, s, 0, -1);
-        Heap h = heap[side];
+        Heap h = labels[side].heap;
         h.push(s, 0);
         while (!h.isEmpty()) {
             double k = h.topKey();
@@ -261,7 +246,7 @@ public final class Search {
         int[] buf = new int[16];
         int n = 0;
         for (int v = t; v != s; ) {
-            int a = pred[0][v];
+            int a = labels[0].pred[v];
             if (n == buf.length) {
                 buf = Arrays.copyOf(buf, n * 2);
             }

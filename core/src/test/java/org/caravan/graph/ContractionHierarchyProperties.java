@@ -64,4 +64,26 @@ class ContractionHierarchyProperties {
             }
         }
     }
+
+    @Test
+    void parallelBuildIsTheSerialBuildAndQueriesAgree() {
+        CompactGraph g = RoadNetworkGenerator.generate(6_000, 3);
+        ContractionHierarchy serial = ContractionHierarchy.build(g, 1);
+        ContractionHierarchy parallel = ContractionHierarchy.build(g, 3);
+        assertThat(parallel.shortcutCount()).isEqualTo(serial.shortcutCount());
+        for (int v = 0; v < g.nodeCount(); v++) {
+            assertThat(parallel.rank(v)).as("rank of %d", v).isEqualTo(serial.rank(v));
+        }
+        ContractionHierarchy.Query q = parallel.newQuery();
+        Search s = new Search(g);
+        SplittableRandom r = new SplittableRandom(5);
+        int stalled = 0;
+        for (int i = 0; i < 200; i++) {
+            int from = r.nextInt(g.nodeCount());
+            int to = r.nextInt(g.nodeCount());
+            TestGraphs.assertSameDistance(s.dijkstra(from, to, Overlay.NONE), q.distance(from, to));
+            stalled += q.stalledLast();
+        }
+        assertThat(stalled).as("stall-on-demand prunes something on a road network").isPositive();
+    }
 }
