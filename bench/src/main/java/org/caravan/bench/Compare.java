@@ -26,7 +26,7 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * bench/compare and docs/PERFORMANCE.md). Each engine answers every query once after a warm-up pass over the
  * first queries; per-query wall times give median and p99. Costs are checked against Caravan's Dijkstra.
  *
- * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--matrix M] [--ch-threads T]
+ * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--avoid-landmarks K] [--matrix M] [--ch-threads T]
  * [--ch-serial true] [--export FILE] [--igraph-results FILE]
  */
 public final class Compare {
@@ -48,7 +48,8 @@ public final class Compare {
         int nodes = 100_000;
         int queries = 100;
         long seed = 1;
-        int landmarks = 8;
+        int landmarks = 16;
+        int avoidLandmarks = 16;
         int matrix = 100;
         int chThreads = Runtime.getRuntime().availableProcessors();
         boolean chSerial = false;
@@ -64,6 +65,7 @@ public final class Compare {
                 case "--queries" -> queries = Integer.parseInt(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--landmarks" -> landmarks = Integer.parseInt(v);
+                case "--avoid-landmarks" -> avoidLandmarks = Integer.parseInt(v);
                 case "--matrix" -> matrix = Integer.parseInt(v);
                 case "--ch-threads" -> chThreads = Integer.parseInt(v);
                 case "--ch-serial" -> chSerial = Boolean.parseBoolean(v);
@@ -89,6 +91,10 @@ public final class Compare {
         Landmarks lm = Landmarks.farthest(g, landmarks, seed);
         System.out.printf("landmarks: %d (farthest), %.1f MB, chosen in %.1f s%n", landmarks, lm.bytes() / 1e6,
                 (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        Landmarks lmAvoid = Landmarks.avoid(g, avoidLandmarks, seed);
+        System.out.printf("landmarks: %d (avoid), %.1f MB, chosen in %.1f s; ALT queries use the best %d per query%n",
+                avoidLandmarks, lmAvoid.bytes() / 1e6, (System.nanoTime() - t0) / 1e9, Search.ACTIVE_LANDMARKS);
 
         Map<String, double[]> costs = new LinkedHashMap<>();
         Map<String, double[]> times = new LinkedHashMap<>();
@@ -101,6 +107,8 @@ public final class Compare {
                 costs, times, heaps, settled);
         run("caravan-alt", (s, t) -> search.alt(s, t, Overlay.NONE, lm), search::settledLast, q, costs, times,
                 heaps, settled);
+        run("caravan-alt-avoid", (s, t) -> search.alt(s, t, Overlay.NONE, lmAvoid), search::settledLast, q, costs,
+                times, heaps, settled);
 
         // Contraction hierarchy: build time on chThreads workers (and, with --ch-serial true, on one), then the
         // one-to-one upward query with stall-on-demand on the same queries.
@@ -188,6 +196,11 @@ public final class Compare {
                 / mean(times.get("caravan-alt")), ">= 10");
         ratio("settled nodes caravan-dijkstra / caravan-alt by means", mean(settled.get("caravan-dijkstra"))
                 / mean(settled.get("caravan-alt")), ">= 10");
+        ratio("caravan-dijkstra / caravan-alt-avoid", cd / median(times.get("caravan-alt-avoid")), ">= 10");
+        ratio("caravan-dijkstra / caravan-alt-avoid by means", mean(times.get("caravan-dijkstra"))
+                / mean(times.get("caravan-alt-avoid")), ">= 10");
+        ratio("settled nodes caravan-dijkstra / caravan-alt-avoid by means", mean(settled.get("caravan-dijkstra"))
+                / mean(settled.get("caravan-alt-avoid")), ">= 10");
         ratio("caravan-dijkstra / caravan-ch", cd / median(times.get("caravan-ch")), "");
         ratio("caravan-dijkstra / caravan-ch by means", mean(times.get("caravan-dijkstra"))
                 / mean(times.get("caravan-ch")), "");

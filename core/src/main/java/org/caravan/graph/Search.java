@@ -59,6 +59,22 @@ public final class Search {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** Default of {@link #activeLandmarks(int)}. */
+    public static final int ACTIVE_LANDMARKS = 8;
+    private int maxActive = ACTIVE_LANDMARKS;
+    private int[] active = new int[ACTIVE_LANDMARKS];
+    private int activeCount;
+
+    /** How many landmarks an ALT query uses: the ones with the best bound from its source to its target. */
+    public Search activeLandmarks(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("active landmarks must be at least 1, was " + k);
+        }
+        maxActive = k;
+        active = new int[k];
+        return this;
+    }
+
     private void relaxOut(int v, double k, Overlay o, Heap h, Landmarks lm, int t) {
         for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
             double c = o.cost(g, a);
@@ -69,23 +85,27 @@ public final class Search {
             double nd = k + c;
             if (nd < d(0, w)) {
                 set(0, w, nd, a);
-                h.push(w, lm == null ? nd : nd + lm.bound(w, t));
+                h.push(w, lm == null ? nd : nd + lm.bound(w, t, active, activeCount));
             }
         }
     }
 
-    /** Least cost from s to t by A* with the landmarks' lower bounds (ALT). */
+    /**
+     * Least cost from s to t by A* with the landmarks' lower bounds (ALT), using the {@link #activeLandmarks}
+     * landmarks with the best bound from s to t (fewer terms per node; the bound stays admissible).
+     */
     public double alt(int s, int t, Overlay o, Landmarks lm) {
         next();
         set(0, s, 0, -1);
         Heap h = labels[0].heap;
-        h.push(s, lm.bound(s, t));
+        activeCount = lm.active(s, t, maxActive, active);
+        h.push(s, lm.bound(s, t, active, activeCount));
         while (!h.isEmpty()) {
             double k = h.topKey();
             int v = h.pop();
             double dv = d(0, v);
             // Stale entry: v was improved after this push (the bound of v is fixed, so compare keys).
-            if (k > dv + lm.bound(v, t) + 1e-9 * Math.max(1, k)) {
+            if (k > dv + lm.bound(v, t, active, activeCount) + 1e-9 * Math.max(1, k)) {
                 continue;
             }
             settledLast++;
@@ -236,6 +256,17 @@ public final class Search {
             r[v] = d(side, v);
         }
         return r;
+    }
+
+    /** Parent node of each node in the last {@link #fullTree} (forward), -1 for the root and unreached nodes. */
+    int[] lastTreeParents() {
+        int n = g.nodeCount();
+        int[] p = new int[n];
+        for (int v = 0; v < n; v++) {
+            int a = labels[0].reached(v) ? labels[0].pred[v] : -1;
+            p[v] = a < 0 ? -1 : g.tail[a];
+        }
+        return p;
     }
 
     /** The arcs of the last forward (Dijkstra or ALT) path to {@code t}, in order; empty if none. */
