@@ -690,12 +690,21 @@ public final class ContractionHierarchy {
 
         /** The whole upward search space from s (dir 0) or to s (dir 1), unstalled nodes in settledNodes/Dist. */
         private void upward(int s, int dir) {
+            upward(new int[] {s}, new double[] {0}, dir);
+        }
+
+        /** As {@link #upward(int, int)} from several start nodes, each at its own initial distance. */
+        private void upward(int[] starts, double[] startDist, int dir) {
             next();
             settledCount = 0;
             Labels l = side[dir];
-            l.set(s, 0, -1);
             Search.Heap h = l.heap;
-            h.push(s, 0);
+            for (int i = 0; i < starts.length; i++) {
+                if (startDist[i] < l.d(starts[i])) {
+                    l.set(starts[i], startDist[i], -1);
+                    h.push(starts[i], startDist[i]);
+                }
+            }
             while (!h.isEmpty()) {
                 double k = h.topKey();
                 int v = h.pop();
@@ -733,13 +742,34 @@ public final class ContractionHierarchy {
      * by buckets (Knopp et al.), both phases parallel over the common fork-join pool.
      */
     public double[][] manyToMany(int[] sources, int[] targets) {
+        int[][] src = new int[sources.length][];
+        double[][] zeroS = new double[sources.length][];
+        for (int i = 0; i < sources.length; i++) {
+            src[i] = new int[] {sources[i]};
+            zeroS[i] = new double[] {0};
+        }
+        int[][] dst = new int[targets.length][];
+        double[][] zeroT = new double[targets.length][];
+        for (int j = 0; j < targets.length; j++) {
+            dst[j] = new int[] {targets[j]};
+            zeroT[j] = new double[] {0};
+        }
+        return manyToMany(src, zeroS, dst, zeroT);
+    }
+
+    /**
+     * The bucket many-to-many between sets of nodes: source i starts at all of {@code sources[i]} at once, each at
+     * its initial cost {@code sourceCost[i][..]} (a super-source), and target j ends at any of {@code targets[j]}
+     * paying {@code targetCost[j][..]} there (a super-sink). {@code result[i][j]} is the least total.
+     */
+    public double[][] manyToMany(int[][] sources, double[][] sourceCost, int[][] targets, double[][] targetCost) {
         ThreadLocal<Query> pool = ThreadLocal.withInitial(Query::new);
         // Backward phase: each target's upward search space, as (node, distance) arrays.
         int[][] spaceNodes = new int[targets.length][];
         double[][] spaceDist = new double[targets.length][];
         IntStream.range(0, targets.length).parallel().forEach(j -> {
             Query q = pool.get();
-            q.upward(targets[j], 1);
+            q.upward(targets[j], targetCost[j], 1);
             spaceNodes[j] = Arrays.copyOf(q.settledNodes, q.settledCount);
             spaceDist[j] = Arrays.copyOf(q.settledDist, q.settledCount);
         });
@@ -769,7 +799,7 @@ public final class ContractionHierarchy {
         double[][] r = new double[sources.length][];
         IntStream.range(0, sources.length).parallel().forEach(i -> {
             Query q = pool.get();
-            q.upward(sources[i], 0);
+            q.upward(sources[i], sourceCost[i], 0);
             double[] row = new double[targets.length];
             Arrays.fill(row, Double.POSITIVE_INFINITY);
             for (int k = 0; k < q.settledCount; k++) {
