@@ -26,8 +26,8 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * bench/compare and docs/PERFORMANCE.md). Each engine answers every query once after a warm-up pass over the
  * first queries; per-query wall times give median and p99. Costs are checked against Caravan's Dijkstra.
  *
- * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--matrix M] [--export FILE]
- * [--igraph-results FILE]
+ * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--avoid-landmarks K] [--matrix M] [--ch-threads T]
+ * [--ch-serial true] [--export FILE] [--igraph-results FILE]
  */
 public final class Compare {
     private Compare() {
@@ -37,12 +37,22 @@ public final class Compare {
         double cost(int s, int t);
     }
 
+    /** Nodes the engine settled in its last query (-1 when it does not say). */
+    interface Settled {
+        int last();
+    }
+
+    private static final Settled UNKNOWN = () -> -1;
+
     public static void main(String[] args) throws IOException {
         int nodes = 100_000;
         int queries = 100;
         long seed = 1;
-        int landmarks = 8;
+        int landmarks = 16;
+        int avoidLandmarks = 16;
         int matrix = 100;
+        int chThreads = Runtime.getRuntime().availableProcessors();
+        boolean chSerial = false;
         Path export = null;
         Path igraph = null;
         for (int i = 0; i < args.length; i += 2) {
@@ -55,7 +65,10 @@ public final class Compare {
                 case "--queries" -> queries = Integer.parseInt(v);
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--landmarks" -> landmarks = Integer.parseInt(v);
+                case "--avoid-landmarks" -> avoidLandmarks = Integer.parseInt(v);
                 case "--matrix" -> matrix = Integer.parseInt(v);
+                case "--ch-threads" -> chThreads = Integer.parseInt(v);
+                case "--ch-serial" -> chSerial = Boolean.parseBoolean(v);
                 case "--export" -> export = Path.of(v);
                 case "--igraph-results" -> igraph = Path.of(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -78,24 +91,55 @@ public final class Compare {
         Landmarks lm = Landmarks.farthest(g, landmarks, seed);
         System.out.printf("landmarks: %d (farthest), %.1f MB, chosen in %.1f s%n", landmarks, lm.bytes() / 1e6,
                 (System.nanoTime() - t0) / 1e9);
+        t0 = System.nanoTime();
+        Landmarks lmAvoid = Landmarks.avoid(g, avoidLandmarks, seed);
+        System.out.printf("landmarks: %d (avoid), %.1f MB, chosen in %.1f s; ALT queries use the best %d per query%n",
+                avoidLandmarks, lmAvoid.bytes() / 1e6, (System.nanoTime() - t0) / 1e9, Search.ACTIVE_LANDMARKS);
 
         Map<String, double[]> costs = new LinkedHashMap<>();
         Map<String, double[]> times = new LinkedHashMap<>();
         Map<String, Long> heaps = new LinkedHashMap<>();
+        Map<String, double[]> settled = new LinkedHashMap<>();
         Search search = new Search(g);
-        run("caravan-dijkstra", (s, t) -> search.dijkstra(s, t, Overlay.NONE), q, costs, times, heaps, 0);
-        run("caravan-bidirectional", (s, t) -> search.bidirectional(s, t, Overlay.NONE), q, costs, times, heaps, 0);
-        run("caravan-alt", (s, t) -> search.alt(s, t, Overlay.NONE, lm), q, costs, times, heaps, lm.bytes());
+        run("caravan-dijkstra", (s, t) -> search.dijkstra(s, t, Overlay.NONE), search::settledLast, q, costs, times,
+                heaps, settled);
+        run("caravan-bidirectional", (s, t) -> search.bidirectional(s, t, Overlay.NONE), search::settledLast, q,
+                costs, times, heaps, settled);
+        run("caravan-alt", (s, t) -> search.alt(s, t, Overlay.NONE, lm), search::settledLast, q, costs, times,
+                heaps, settled);
+        run("caravan-alt-avoid", (s, t) -> search.alt(s, t, Overlay.NONE, lmAvoid), search::settledLast, q, costs,
+                times, heaps, settled);
+
+        // Contraction hierarchy: build time on chThreads workers (and, with --ch-serial true, on one), then the
+        // one-to-one upward query with stall-on-demand on the same queries.
+        double serialSeconds = Double.NaN;
+        if (chSerial) {
+            long s0 = System.nanoTime();
+            ContractionHierarchy.build(g, 1);
+            serialSeconds = (System.nanoTime() - s0) / 1e9;
+        }
+        long p0 = System.nanoTime();
+        ContractionHierarchy ch = ContractionHierarchy.build(g, chThreads);
+        double prep = (System.nanoTime() - p0) / 1e9;
+        System.out.printf("RESULT engine=ch-preprocessing seconds=%.1f threads=%d shortcuts=%d upward_arcs=%d"
+                        + " ch_mb=%.1f%s%n", prep, chThreads, ch.shortcutCount(), ch.upwardArcCount(),
+                ch.bytes() / 1e6, chSerial ? String.format(" serial_seconds=%.1f", serialSeconds) : "");
+        if (chSerial) {
+            ratio("ch build 1 thread / " + chThreads + " threads", serialSeconds / prep, "");
+        }
+        ContractionHierarchy.Query chq = ch.newQuery();
+        run("caravan-ch", chq::distance, chq::settledLast, q, costs, times, heaps, settled);
 
         long hj = usedHeap();
         SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> jg = toJGraphT(g);
         long jgBytes = usedHeap() - hj;
         System.out.printf("jgrapht graph: %.1f MB heap growth%n", jgBytes / 1e6);
         DijkstraShortestPath<Integer, DefaultWeightedEdge> jd = new DijkstraShortestPath<>(jg);
-        run("jgrapht-dijkstra", (s, t) -> jd.getPathWeight(s, t), q, costs, times, heaps, jgBytes);
+        run("jgrapht-dijkstra", (s, t) -> jd.getPathWeight(s, t), UNKNOWN, q, costs, times, heaps, settled);
         BidirectionalDijkstraShortestPath<Integer, DefaultWeightedEdge> jb =
                 new BidirectionalDijkstraShortestPath<>(jg);
-        run("jgrapht-bidirectional", (s, t) -> jb.getPathWeight(s, t), q, costs, times, heaps, jgBytes);
+        run("jgrapht-bidirectional", (s, t) -> jb.getPathWeight(s, t), UNKNOWN, q, costs, times, heaps,
+                settled);
         jg = null;
 
         if (igraph != null && Files.exists(igraph)) {
@@ -139,13 +183,29 @@ public final class Compare {
         for (String name : times.keySet()) {
             double[] tm = times.get(name).clone();
             Arrays.sort(tm);
-            System.out.printf("RESULT engine=%s median_ms=%.3f p99_ms=%.3f heap_mb=%.1f%n", name,
-                    pct(tm, 0.5), pct(tm, 0.99), heaps.get(name) / 1e6);
+            double[] st = settled.get(name);
+            System.out.printf("RESULT engine=%s median_ms=%.3f p99_ms=%.3f mean_ms=%.3f heap_mb=%.1f%s%n", name,
+                    pct(tm, 0.5), pct(tm, 0.99), mean(tm), heaps.get(name) / 1e6,
+                    st == null || st[0] < 0 ? "" : String.format(" mean_settled=%.0f", mean(st)));
         }
         System.out.printf("AGREE engines=%d queries=%d mismatches=%d%n", costs.size(), queries, mismatches);
         double cd = median(times.get("caravan-dijkstra"));
         ratio("jgrapht-dijkstra / caravan-dijkstra", median(times.get("jgrapht-dijkstra")) / cd, ">= 3");
         ratio("caravan-dijkstra / caravan-alt", cd / median(times.get("caravan-alt")), ">= 10");
+        ratio("caravan-dijkstra / caravan-alt by means", mean(times.get("caravan-dijkstra"))
+                / mean(times.get("caravan-alt")), ">= 10");
+        ratio("settled nodes caravan-dijkstra / caravan-alt by means", mean(settled.get("caravan-dijkstra"))
+                / mean(settled.get("caravan-alt")), ">= 10");
+        ratio("caravan-dijkstra / caravan-alt-avoid", cd / median(times.get("caravan-alt-avoid")), ">= 10");
+        ratio("caravan-dijkstra / caravan-alt-avoid by means", mean(times.get("caravan-dijkstra"))
+                / mean(times.get("caravan-alt-avoid")), ">= 10");
+        ratio("settled nodes caravan-dijkstra / caravan-alt-avoid by means", mean(settled.get("caravan-dijkstra"))
+                / mean(settled.get("caravan-alt-avoid")), ">= 10");
+        ratio("caravan-dijkstra / caravan-ch", cd / median(times.get("caravan-ch")), "");
+        ratio("caravan-dijkstra / caravan-ch by means", mean(times.get("caravan-dijkstra"))
+                / mean(times.get("caravan-ch")), "");
+        ratio("settled nodes caravan-dijkstra / caravan-ch by means", mean(settled.get("caravan-dijkstra"))
+                / mean(settled.get("caravan-ch")), "");
         ratio("caravan-dijkstra / caravan-bidirectional", cd / median(times.get("caravan-bidirectional")), "");
         if (times.containsKey("igraph")) {
             ratio("caravan-dijkstra / igraph", cd / median(times.get("igraph")), "<= 1.5");
@@ -154,12 +214,6 @@ public final class Compare {
             int[] src = Arrays.copyOf(q[0], Math.min(matrix, queries));
             int[] dst = Arrays.copyOf(q[1], Math.min(matrix, queries));
             int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
-            long p0 = System.nanoTime();
-            ContractionHierarchy ch = ContractionHierarchy.build(g);
-            double prep = (System.nanoTime() - p0) / 1e9;
-            System.out.printf("RESULT engine=ch-preprocessing seconds=%.1f shortcuts=%d upward_arcs=%d ch_mb=%.1f"
-                    + " (one thread, once per graph)%n", prep, ch.shortcutCount(), ch.upwardArcCount(),
-                    ch.bytes() / 1e6);
             Matrix.compute(g, ch, Arrays.copyOf(src, Math.min(4, src.length)), dst, Overlay.NONE); // warm-up
             long c0 = System.nanoTime();
             double[][] chm = Matrix.compute(g, ch, src, dst, Overlay.NONE);
@@ -191,22 +245,33 @@ public final class Compare {
         System.out.printf("RATIO %s = %.2f%s%n", what, r, target.isEmpty() ? "" : " (target " + target + ")");
     }
 
-    private static void run(String name, Engine e, int[][] q, Map<String, double[]> costs,
-                            Map<String, double[]> times, Map<String, Long> heaps, long extra) {
+    private static void run(String name, Engine e, Settled settledBy, int[][] q, Map<String, double[]> costs,
+                            Map<String, double[]> times, Map<String, Long> heaps, Map<String, double[]> settled) {
         int n = q[0].length;
         for (int i = 0; i < Math.min(n, 20); i++) {
             e.cost(q[0][i], q[1][i]);
         }
         double[] c = new double[n];
         double[] tm = new double[n];
+        double[] st = new double[n];
         for (int i = 0; i < n; i++) {
             long a = System.nanoTime();
             c[i] = e.cost(q[0][i], q[1][i]);
             tm[i] = (System.nanoTime() - a) / 1e6;
+            st[i] = settledBy.last();
         }
         costs.put(name, c);
         times.put(name, tm);
         heaps.put(name, usedHeap());
+        settled.put(name, st);
+    }
+
+    private static double mean(double[] t) {
+        double sum = 0;
+        for (double x : t) {
+            sum += x;
+        }
+        return sum / t.length;
     }
 
     private static double median(double[] t) {

@@ -42,7 +42,7 @@ public class RouteBenchmark {
         cost = Corridors.requests();
         time = new RouteRequest[cost.length];
         for (int i = 0; i < cost.length; i++) time[i] = cost[i].withObjective(Objective.TIME);
-        reference = new ReferenceGraph(network, router.linkCosts("container"), cost);
+        reference = new ReferenceGraph(router, cost);
         System.out.println();
         System.out.printf("# network: %d nodes, %d links; JGraphT state graph: %d vertices, %d edges%n",
                 network.nodeCount(), network.linkCount(), reference.vertices(), reference.edges());

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Many-to-many: the best route's generalized cost, money, time, distance and CO2 from every origin"
                 + " to every destination, under one cargo, objective and set of restrictions (one search tree per"
-                + " origin, origins in parallel).",
+                + " origin, origins in parallel; a text table of the objective's own value without restrictions"
+                + " comes from a contraction hierarchy's bucket many-to-many, with the same values).",
             "Places from --from/--to, or a CSV file (--places) with column place and optional role (from, to, both)."
                 + " Without --to the destinations are the origins (a square matrix).",
             "Exit code 0: every pair has a route; 1: some pair has none; 2: bad input."})
@@ -85,7 +86,11 @@ final class MatrixCommand implements Callable<Integer> {
         RouteQuery.Builder b = RouteQuery.builder().from(origins.get(0)).to(destinations.get(0));
         query.apply(b);
         RouteRequest request = b.build().resolve(network, router.costModel(), places);
-        CostMatrix.Result m = CostMatrix.compute(router, request, origins, destinations);
+        // The text table shows one value; when it is the objective's and the request has no restrictions, the
+        // contraction hierarchy's bucket many-to-many answers it (same values), else one search tree per origin.
+        CostMatrix.Result m = format == Format.text && shows(value, request.objective())
+                ? CostMatrix.computeObjective(router, request, origins, destinations) : null;
+        if (m == null) m = CostMatrix.compute(router, request, origins, destinations);
         String out = switch (format) {
             case json -> RouteJson.MAPPER.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(MatrixJson.toJson(network, m)) + "\n";
@@ -94,6 +99,17 @@ final class MatrixCommand implements Callable<Integer> {
         };
         TextOutput.write(spec, output, out);
         return m.found() == origins.size() * destinations.size() ? 0 : CaravanCli.NO_ROUTE;
+    }
+
+    /** Whether the text table's value is the objective's own (what the hierarchy computes). */
+    static boolean shows(Value value, org.caravan.routing.Objective objective) {
+        return switch (objective) {
+            case COST -> value == Value.cost;
+            case TIME -> value == Value.hours || value == Value.days;
+            case DISTANCE -> value == Value.km;
+            case CO2 -> value == Value.co2;
+            case RELIABLE -> false;
+        };
     }
 
     private static void addOnce(List<String> list, String id) {

@@ -9,21 +9,14 @@ import java.util.Arrays;
  */
 public final class Search {
     private final CompactGraph g;
-    private final double[][] dist = new double[2][];
-    private final int[][] stamp = new int[2][];
-    private final int[][] pred = new int[2][];
-    private final Heap[] heap = {new Heap(), new Heap()};
-    private int generation;
+    /** Forward (0) and backward (1) labels; one-to-many uses side 1's marks for its targets. */
+    private final Labels[] labels;
     private int settledLast;
 
     public Search(CompactGraph g) {
         this.g = g;
         int n = g.nodeCount();
-        for (int s = 0; s < 2; s++) {
-            dist[s] = new double[n];
-            stamp[s] = new int[n];
-            pred[s] = new int[n];
-        }
+        labels = new Labels[] {new Labels(n), new Labels(n)};
     }
 
     /** Nodes taken off the queue by the last query (a measure of the work done). */
@@ -32,32 +25,24 @@ public final class Search {
     }
 
     private void next() {
-        generation++;
-        if (generation == Integer.MAX_VALUE) {
-            Arrays.fill(stamp[0], 0);
-            Arrays.fill(stamp[1], 0);
-            generation = 1;
-        }
-        heap[0].clear();
-        heap[1].clear();
+        labels[0].next();
+        labels[1].next();
         settledLast = 0;
     }
 
-    private double d(int side, int v) {
-        return stamp[side][v] == generation ? dist[side][v] : Double.POSITIVE_INFINITY;
+    private double d(int s, int v) {
+        return labels[s].d(v);
     }
 
-    private void set(int side, int v, double value, int arc) {
-        stamp[side][v] = generation;
-        dist[side][v] = value;
-        pred[side][v] = arc;
+    private void set(int s, int v, double value, int arc) {
+        labels[s].set(v, value, arc);
     }
 
     /** Least cost from s to t by plain Dijkstra, +infinity if unreachable. */
     public double dijkstra(int s, int t, Overlay o) {
         next();
         set(0, s, 0, -1);
-        Heap h = heap[0];
+        Heap h = labels[0].heap;
         h.push(s, 0);
         while (!h.isEmpty()) {
             double k = h.topKey();
@@ -74,6 +59,22 @@ public final class Search {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** Default of {@link #activeLandmarks(int)}. */
+    public static final int ACTIVE_LANDMARKS = 8;
+    private int maxActive = ACTIVE_LANDMARKS;
+    private int[] active = new int[ACTIVE_LANDMARKS];
+    private int activeCount;
+
+    /** How many landmarks an ALT query uses: the ones with the best bound from its source to its target. */
+    public Search activeLandmarks(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("active landmarks must be at least 1, was " + k);
+        }
+        maxActive = k;
+        active = new int[k];
+        return this;
+    }
+
     private void relaxOut(int v, double k, Overlay o, Heap h, Landmarks lm, int t) {
         for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
             double c = o.cost(g, a);
@@ -84,23 +85,27 @@ public final class Search {
             double nd = k + c;
             if (nd < d(0, w)) {
                 set(0, w, nd, a);
-                h.push(w, lm == null ? nd : nd + lm.bound(w, t));
+                h.push(w, lm == null ? nd : nd + lm.bound(w, t, active, activeCount));
             }
         }
     }
 
-    /** Least cost from s to t by A* with the landmarks' lower bounds (ALT). */
+    /**
+     * Least cost from s to t by A* with the landmarks' lower bounds (ALT), using the {@link #activeLandmarks}
+     * landmarks with the best bound from s to t (fewer terms per node; the bound stays admissible).
+     */
     public double alt(int s, int t, Overlay o, Landmarks lm) {
         next();
         set(0, s, 0, -1);
-        Heap h = heap[0];
-        h.push(s, lm.bound(s, t));
+        Heap h = labels[0].heap;
+        activeCount = lm.active(s, t, maxActive, active);
+        h.push(s, lm.bound(s, t, active, activeCount));
         while (!h.isEmpty()) {
             double k = h.topKey();
             int v = h.pop();
             double dv = d(0, v);
             // Stale entry: v was improved after this push (the bound of v is fixed, so compare keys).
-            if (k > dv + lm.bound(v, t) + 1e-9 * Math.max(1, k)) {
+            if (k > dv + lm.bound(v, t, active, activeCount) + 1e-9 * Math.max(1, k)) {
                 continue;
             }
             settledLast++;
@@ -120,15 +125,15 @@ public final class Search {
         }
         set(0, s, 0, -1);
         set(1, t, 0, -1);
-        heap[0].push(s, 0);
-        heap[1].push(t, 0);
+        labels[0].heap.push(s, 0);
+        labels[1].heap.push(t, 0);
         double best = Double.POSITIVE_INFINITY;
-        while (!heap[0].isEmpty() && !heap[1].isEmpty()) {
-            if (heap[0].topKey() + heap[1].topKey() >= best) {
+        while (!labels[0].heap.isEmpty() && !labels[1].heap.isEmpty()) {
+            if (labels[0].heap.topKey() + labels[1].heap.topKey() >= best) {
                 break;
             }
-            int side = heap[0].size() <= heap[1].size() ? 0 : 1;
-            Heap h = heap[side];
+            int side = labels[0].heap.size() <= labels[1].heap.size() ? 0 : 1;
+            Heap h = labels[side].heap;
             double k = h.topKey();
             int v = h.pop();
             if (k > d(side, v)) {
@@ -184,13 +189,13 @@ public final class Search {
         // Mark targets with the reverse-side stamp so the check is O(1) per settled node.
         int remaining = 0;
         for (int t : targets) {
-            if (stamp[1][t] != generation) {
-                stamp[1][t] = generation;
+            if (!labels[1].reached(t)) {
+                labels[1].mark(t);
                 remaining++;
             }
         }
         set(0, s, 0, -1);
-        Heap h = heap[0];
+        Heap h = labels[0].heap;
         h.push(s, 0);
         while (!h.isEmpty() && remaining > 0) {
             double k = h.topKey();
@@ -199,8 +204,8 @@ public final class Search {
                 continue;
             }
             settledLast++;
-            if (stamp[1][v] == generation) {
-                stamp[1][v] = 0;
+            if (labels[1].reached(v)) {
+                labels[1].unmark(v);
                 remaining--;
             }
             relaxOut(v, k, o, h, null, 0);
@@ -217,7 +222,7 @@ public final class Search {
         next();
         int side = reverse ? 1 : 0;
         set(side, s, 0, -1);
-        Heap h = heap[side];
+        Heap h = labels[side].heap;
         h.push(s, 0);
         while (!h.isEmpty()) {
             double k = h.topKey();
@@ -253,6 +258,17 @@ public final class Search {
         return r;
     }
 
+    /** Parent node of each node in the last {@link #fullTree} (forward), -1 for the root and unreached nodes. */
+    int[] lastTreeParents() {
+        int n = g.nodeCount();
+        int[] p = new int[n];
+        for (int v = 0; v < n; v++) {
+            int a = labels[0].reached(v) ? labels[0].pred[v] : -1;
+            p[v] = a < 0 ? -1 : g.tail[a];
+        }
+        return p;
+    }
+
     /** The arcs of the last forward (Dijkstra or ALT) path to {@code t}, in order; empty if none. */
     public int[] lastPath(int s, int t) {
         if (d(0, t) == Double.POSITIVE_INFINITY) {
@@ -261,7 +277,7 @@ public final class Search {
         int[] buf = new int[16];
         int n = 0;
         for (int v = t; v != s; ) {
-            int a = pred[0][v];
+            int a = labels[0].pred[v];
             if (n == buf.length) {
                 buf = Arrays.copyOf(buf, n * 2);
             }

@@ -77,6 +77,44 @@ public final class CostMatrix {
         return new Result(request, List.copyOf(from), List.copyOf(to), cells);
     }
 
+    /**
+     * The same matrix holding only the request's objective (generalized cost for cost, hours for time, km for
+     * distance, CO2 for co2; the other values NaN), by the bucket many-to-many on a contraction hierarchy of the
+     * router's state graph ({@link Router#objectiveMatrix}), which is much faster for large matrices. Each value
+     * equals {@link #compute}'s for the same cell. Null when the hierarchy does not apply to the request (via
+     * points, the reliable objective, a departure time, or restrictions that change the state graph's arcs).
+     */
+    public static Result computeObjective(Router router, RouteRequest request, List<String> from, List<String> to) {
+        if (from.isEmpty()) throw new InvalidRequestException("from", "no origins given");
+        if (to.isEmpty()) throw new InvalidRequestException("to", "no destinations given");
+        for (String id : from) checkId(router, id, "from");
+        for (String id : to) checkId(router, id, "to");
+        double[][] v = router.objectiveMatrix(request, from, to);
+        if (v == null) return null;
+        double units = RouteAssembler.units(request, router.costModel().profile(request.cargo()).orElseThrow());
+        double nan = Double.NaN;
+        Cell[][] cells = new Cell[from.size()][to.size()];
+        for (int i = 0; i < from.size(); i++) {
+            for (int j = 0; j < to.size(); j++) {
+                double x = v[i][j];
+                String f = from.get(i);
+                String t = to.get(j);
+                if (Double.isInfinite(x)) {
+                    cells[i][j] = new Cell(f, t, false, nan, nan, nan, nan, nan, "no route");
+                    continue;
+                }
+                cells[i][j] = switch (request.objective()) {
+                    case COST -> new Cell(f, t, true, x * units, nan, nan, nan, nan, null);
+                    case TIME -> new Cell(f, t, true, nan, nan, x, nan, nan, null);
+                    case DISTANCE -> new Cell(f, t, true, nan, nan, nan, x, nan, null);
+                    case CO2 -> new Cell(f, t, true, nan, nan, nan, nan, x * units, null);
+                    case RELIABLE -> throw new IllegalStateException("no hierarchy for the reliable objective");
+                };
+            }
+        }
+        return new Result(request, List.copyOf(from), List.copyOf(to), cells);
+    }
+
     private static void checkId(Router router, String id, String field) {
         if (router.network().nodeIndex(id) < 0) throw new InvalidRequestException(field, "unknown node id '" + id + "'");
     }

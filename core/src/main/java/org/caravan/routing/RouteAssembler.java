@@ -52,8 +52,7 @@ final class RouteAssembler {
         CargoProfile profile = space.profile;
         LinkCosts costs = space.costs;
         TimeTables tables = costs.model().timetables();
-        double units = r.tonnes() == null ? 1.0
-                : Math.max(1.0, Math.ceil(r.tonnes() / profile.tonnesPerUnit() - 1e-9));
+        double units = units(r, profile);
         double tonnes = r.tonnes() == null ? profile.tonnesPerUnit() : r.tonnes();
         double handlingFactor = costs.model().delays().handlingP90ToMean();
         double waitFactor = costs.model().delays().waitP90ToMean();
@@ -312,5 +311,10 @@ final class RouteAssembler {
         timeline.add(new TimeStep(TimeStep.Kind.DWELL, at.id(), at.name() + " (" + mode.code() + " destination dwell)",
                 at.country(), hours, 0, Wait.lognormal(hours, hours * factor), null, -1));
         byCountry.computeIfAbsent(at.country(), x -> new Acc()).hours += hours;
+    }
+
+    /** Cargo units a request ships: one without tonnes, else the tonnes over the profile's unit, rounded up. */
+    static double units(RouteRequest r, CargoProfile profile) {
+        return r.tonnes() == null ? 1.0 : Math.max(1.0, Math.ceil(r.tonnes() / profile.tonnesPerUnit() - 1e-9));
     }
 }

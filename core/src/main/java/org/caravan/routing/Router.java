@@ -224,6 +224,106 @@ public final class Router {
         return StateSearch.shortest(space, weight, tieWeight);
     }
 
+    /**
+     * The (node, carrier) state graph the single-objective search runs on for this request, as plain weighted arcs
+     * under the request's objective: every link direction and carrier with its price, value of time, crossing
+     * time and fee, country penalty and the request's restrictions applied, every transfer hop with its handling,
+     * new-leg fixed cost and dwell, the origin's seeds (loading, fixed cost, dwell) and the destination's states.
+     * The shortest seed-to-target path in it is {@link #route}'s optimum. For reference engines (the benchmark's
+     * JGraphT graph) that must answer exactly the router's question; untimed requests without via points and
+     * additive objectives only.
+     */
+    public WeightedStates weightedStates(RouteRequest request) {
+        if (request.depart() != null) {
+            throw new InvalidRequestException("depart", "the exported state graph is for untimed requests");
+        }
+        if (request.objective() == Objective.RELIABLE) {
+            throw new InvalidRequestException("objective", "the exported state graph is for additive objectives");
+        }
+        SearchSpace space = space(request);
+        return stateGraph(request.cargo()).export(space,
+                StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour()));
+    }
+
+    /** Contraction hierarchies of unrestricted state graphs, per cargo and objective (built on first use). */
+    private final Map<String, StateHierarchy> hierarchies = new ConcurrentHashMap<>();
+
+    /** A hierarchy of one request's weighted state graph, with the arcs it was built from (to check reuse). */
+    private record StateHierarchy(WeightedStates arcs, org.caravan.graph.ContractionHierarchy ch) {}
+
+    /**
+     * The objective's least value from every origin to every destination (node ids) by the bucket many-to-many
+     * on a contraction hierarchy of the weighted state graph ({@link #weightedStates}): per unit of cargo for cost
+     * and CO2, hours for time, km for distance; +infinity without a route, 0 for an origin equal to the
+     * destination. Each value equals {@link #route}'s optimum for the pair. The hierarchy is built once per cargo
+     * and objective, on the unrestricted request's arcs, and used for a request only when its exported arcs are
+     * exactly those (no closures, avoided places, mode limits, planned links or penalties); returns null when it
+     * cannot be used (timed, reliable, via points, or other arcs), so the caller falls back to search trees.
+     */
+    public double[][] objectiveMatrix(RouteRequest request, List<String> from, List<String> to) {
+        if (request.depart() != null || request.objective() == Objective.RELIABLE || !request.via().isEmpty()) {
+            return null;
+        }
+        List<String> all = new ArrayList<>(from);
+        all.addAll(to);
+        String a = all.get(0);
+        String b = all.stream().filter(x -> !x.equals(a)).findFirst().orElse(null);
+        if (b == null) return null;
+        WeightedStates mine = weightedStates(withEnds(request, a, b));
+        String key = request.cargo() + "/" + request.objective();
+        StateHierarchy h = hierarchies.computeIfAbsent(key, x -> {
+            // Always of the unrestricted request, whatever the first caller asked.
+            WeightedStates base = weightedStates(RouteRequest.of(a, b).withCargo(request.cargo())
+                    .withObjective(request.objective()));
+            return new StateHierarchy(base, org.caravan.graph.ContractionHierarchy.build(
+                    org.caravan.graph.CompactGraph.of(base.states(), base.tail(), base.head(), base.weight(),
+                            new float[base.states()], new float[base.states()])));
+        });
+        if (!Arrays.equals(h.arcs().tail(), mine.tail()) || !Arrays.equals(h.arcs().head(), mine.head())
+                || !Arrays.equals(h.arcs().weight(), mine.weight())) {
+            return null;
+        }
+        int k = org.caravan.network.Carrier.COUNT;
+        int[][] seeds = new int[from.size()][];
+        double[][] seedCost = new double[from.size()][];
+        for (int i = 0; i < from.size(); i++) {
+            String o = from.get(i);
+            String other = all.stream().filter(x -> !x.equals(o)).findFirst().orElse(o);
+            SearchSpace space = space(withEnds(request, o, other));
+            StateGraph.IntList st = new StateGraph.IntList();
+            StateGraph.DoubleList sc = new StateGraph.DoubleList();
+            StateSearch.Weight w = StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());
+            space.seeds((state, step, usd, hours, km, co2, riskKm, p90) -> {
+                st.add(state);
+                sc.add(w.of(usd, hours, km, co2, riskKm, p90));
+            });
+            seeds[i] = st.toArray();
+            seedCost[i] = sc.toArray();
+        }
+        int[][] targets = new int[to.size()][];
+        double[][] targetCost = new double[to.size()][];
+        for (int j = 0; j < to.size(); j++) {
+            int v = nodeOrThrow(to.get(j), "to");
+            checkEndpoint(request, v, "to", "destination");
+            targets[j] = new int[k];
+            for (int c = 0; c < k; c++) targets[j][c] = v * k + c;
+            targetCost[j] = new double[k];
+        }
+        double[][] r = h.ch().manyToMany(seeds, seedCost, targets, targetCost);
+        for (int i = 0; i < from.size(); i++) {
+            for (int j = 0; j < to.size(); j++) {
+                if (from.get(i).equals(to.get(j))) r[i][j] = 0;
+            }
+        }
+        return r;
+    }
+
+    private static RouteRequest withEnds(RouteRequest r, String from, String to) {
+        return new RouteRequest(from, to, r.via(), r.cargo(), r.tonnes(), r.objective(), r.avoidCountries(),
+                r.closedNodes(), r.closedLinks(), r.modes(), r.includePlanned(), r.maxRisk(), r.countryPenalties(),
+                r.depart());
+    }
+
     /** The compact (node, carrier) state graph of a cargo profile (built on first use). */
     StateGraph stateGraph(String cargo) {
         return stateGraphs.computeIfAbsent(cargo, c -> new StateGraph(network, linkCosts(c)));

@@ -190,6 +190,36 @@ final class StateGraph {
         }
     }
 
+    /**
+     * The request's state graph as plain weighted arcs, exactly as {@link #shortest} prices them under {@code w}
+     * (closed arcs left out, overlay factors applied), with the space's seeds and the destination's states. For a
+     * reference engine that must answer the same question; untimed requests without via points only.
+     */
+    WeightedStates export(SearchSpace space, StateSearch.Weight w) {
+        if (space.layers != 1) throw new InvalidRequestException("via", "the exported state graph takes no via points");
+        RequestWeighting wt = new RequestWeighting(space, w, w);
+        Overlay o = overlay(space);
+        IntList tails = new IntList();
+        IntList heads = new IntList();
+        DoubleList weights = new DoubleList();
+        for (int a = 0; a < graph.arcCount(); a++) {
+            if (o.isClosed(a)) continue;
+            tails.add(graph.tail(a));
+            heads.add(graph.head(a));
+            weights.add((o.isEmpty() ? 1 : o.factor(a)) * wt.weight(a));
+        }
+        IntList seeds = new IntList();
+        DoubleList seedWeights = new DoubleList();
+        space.seeds((to, step, usd, hours, km, co2, riskKm, p90) -> {
+            seeds.add(to);
+            seedWeights.add(w.of(usd, hours, km, co2, riskKm, p90));
+        });
+        int[] targets = new int[k];
+        for (int c = 0; c < k; c++) targets[c] = space.to * k + c;
+        return new WeightedStates(n * k, tails.toArray(), heads.toArray(), weights.toArray(), seeds.toArray(),
+                seedWeights.toArray(), targets);
+    }
+
     /** Pooled per-thread search state over layers x states, reset lazily by a generation stamp. */
     private final class Pool {
         private double[] dist = new double[0];

@@ -64,4 +64,61 @@ class ContractionHierarchyProperties {
             }
         }
     }
+
+    @Test
+    void parallelBuildIsTheSerialBuildAndQueriesAgree() {
+        CompactGraph g = RoadNetworkGenerator.generate(6_000, 3);
+        ContractionHierarchy serial = ContractionHierarchy.build(g, 1);
+        ContractionHierarchy parallel = ContractionHierarchy.build(g, 3);
+        assertThat(parallel.shortcutCount()).isEqualTo(serial.shortcutCount());
+        for (int v = 0; v < g.nodeCount(); v++) {
+            assertThat(parallel.rank(v)).as("rank of %d", v).isEqualTo(serial.rank(v));
+        }
+        ContractionHierarchy.Query q = parallel.newQuery();
+        Search s = new Search(g);
+        SplittableRandom r = new SplittableRandom(5);
+        int stalled = 0;
+        for (int i = 0; i < 200; i++) {
+            int from = r.nextInt(g.nodeCount());
+            int to = r.nextInt(g.nodeCount());
+            TestGraphs.assertSameDistance(s.dijkstra(from, to, Overlay.NONE), q.distance(from, to));
+            stalled += q.stalledLast();
+        }
+        assertThat(stalled).as("stall-on-demand prunes something on a road network").isPositive();
+    }
+
+    @Property(tries = 100)
+    void setToSetMatrixEqualsDijkstraFromASuperSource(@ForAll @IntRange(min = 2, max = 60) int n, @ForAll long seed) {
+        CompactGraph g = TestGraphs.randomGraph(n, seed);
+        ContractionHierarchy ch = ContractionHierarchy.build(g);
+        SplittableRandom r = new SplittableRandom(seed + 9);
+        int rows = 1 + r.nextInt(4);
+        int cols = 1 + r.nextInt(4);
+        int[][] src = new int[rows][];
+        double[][] srcCost = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            src[i] = r.ints(1 + r.nextInt(3), 0, n).toArray();
+            srcCost[i] = r.doubles(src[i].length, 0, 5).toArray();
+        }
+        int[][] dst = new int[cols][];
+        double[][] dstCost = new double[cols][];
+        for (int j = 0; j < cols; j++) {
+            dst[j] = r.ints(1 + r.nextInt(3), 0, n).toArray();
+            dstCost[j] = r.doubles(dst[j].length, 0, 5).toArray();
+        }
+        double[][] m = ch.manyToMany(src, srcCost, dst, dstCost);
+        Search s = new Search(g);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int a = 0; a < src[i].length; a++) {
+                    for (int b = 0; b < dst[j].length; b++) {
+                        best = Math.min(best, srcCost[i][a] + s.dijkstra(src[i][a], dst[j][b], Overlay.NONE)
+                                + dstCost[j][b]);
+                    }
+                }
+                TestGraphs.assertSameDistance(best, m[i][j]);
+            }
+        }
+    }
 }

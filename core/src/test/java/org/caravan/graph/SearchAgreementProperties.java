@@ -11,10 +11,10 @@ class SearchAgreementProperties {
 
     @Property(tries = 200)
     void altBidirectionalAndDijkstraAgree(@ForAll @IntRange(min = 1, max = 60) int n, @ForAll long seed,
-                                          @ForAll boolean withOverlay) {
+                                          @ForAll boolean withOverlay, @ForAll boolean avoid) {
         CompactGraph g = TestGraphs.randomGraph(n, seed);
         // Landmarks always on the base graph: the overlay must not invalidate them.
-        Landmarks lm = Landmarks.farthest(g, 4, seed);
+        Landmarks lm = avoid ? Landmarks.avoid(g, 6, seed) : Landmarks.farthest(g, 4, seed);
         Overlay o = withOverlay ? TestGraphs.randomOverlay(g, seed) : Overlay.NONE;
         Search s = new Search(g);
         SplittableRandom r = new SplittableRandom(seed + 1);
@@ -40,9 +40,10 @@ class SearchAgreementProperties {
     }
 
     @Property(tries = 50)
-    void roadNetworksAgreeUnderOverlay(@ForAll @IntRange(min = 2, max = 2000) int n, @ForAll long seed) {
+    void roadNetworksAgreeUnderOverlay(@ForAll @IntRange(min = 2, max = 2000) int n, @ForAll long seed,
+                                       @ForAll boolean avoid) {
         CompactGraph g = RoadNetworkGenerator.generate(n, seed);
-        Landmarks lm = Landmarks.farthest(g, 6, seed);
+        Landmarks lm = avoid ? Landmarks.avoid(g, 12, seed) : Landmarks.farthest(g, 6, seed);
         Overlay o = TestGraphs.randomOverlay(g, seed);
         Search s = new Search(g);
         int[][] q = RoadNetworkGenerator.queries(n, 5, seed);
