@@ -203,16 +203,43 @@ def add_nodes(nodes, shared):
                                      f'(harbour size {w["harbor_size"] or "?"})',
                               confidence='published', note=r['note'])
         ids.add(r['id'])
+    locodes = {r['country'] + r['location']: r for r in csv.DictReader(open(os.path.join(
+        shared, 'data/un-locode-geoapify/unlocode_16countries.csv'), newline='', encoding='utf-8'))}
+    ne_places = {}
+    for f in json.load(open(os.path.join(shared, 'data/natural-earth/ne_10m_populated_places_simple_bbox25-0-90-60.geojson')))['features']:
+        ne_places.setdefault((f['properties']['iso_a2'], f['properties']['name']), f['geometry']['coordinates'])
     for r in _read(os.path.join(HERE, 'places_east.csv')):
         nodes[r['id']] = dict(id=r['id'], name=r['name'], alt_names=r['alt_names'], country=r['country'], kind=r['kind'],
-                              lon=float(r['lon']), lat=float(r['lat']), transship='true',
+                              lon=float(r['lon']), lat=float(r['lat']),
+                              transship='' if r['kind'] == 'border_post' else 'true',
                               source=f'city centre per en.wikipedia.org/wiki/{r["name"].replace(" ", "_")} '
                                      '(data-build/places_east.csv, not re-checked)',
                               confidence='estimated', note=r['note'])
+        if (r.get('gauge_change') or '') == 'true':
+            nodes[r['id']].update(gauge_change='true', transship='true')
         cs = r.get('coord_source') or ''
-        if cs.startswith('unlocode:'):
-            nodes[r['id']].update(source=f'UN/LOCODE {cs.split(":", 1)[1]} official coordinates (geoapify/un-locode)',
-                                  confidence='published')
+        kind, _, ref = cs.partition(':')
+        if kind in ('unlocode', 'unlocode_geocoded'):
+            u = locodes.get(ref)
+            if u is None or not u['lat']:
+                raise SystemExit(f'places_east.csv: {r["id"]}: UN/LOCODE {ref} missing or without coordinates')
+            lon, lat = round(float(u['lon']), 4), round(float(u['lat']), 4)
+            if abs(lon - float(r['lon'])) > 0.01 or abs(lat - float(r['lat'])) > 0.01:
+                raise SystemExit(f'places_east.csv: {r["id"]}: lon/lat differ from UN/LOCODE {ref} ({lon} {lat})')
+            geoc = u['geocoded'] == 'true'
+            nodes[r['id']].update(lon=lon, lat=lat, source=f'UN/LOCODE {ref} "{u["name"]}" '
+                                  + ('coordinates geocoded by Geoapify' if geoc else 'official coordinates')
+                                  + ' (geoapify/un-locode)', confidence='estimated' if geoc else 'published')
+        elif kind == 'ne_place':
+            c = ne_places.get((r['country'], ref))
+            if c is None:
+                raise SystemExit(f'places_east.csv: {r["id"]}: NE place {ref} not found')
+            nodes[r['id']].update(lon=round(c[0], 4), lat=round(c[1], 4), confidence='published',
+                                  source=f'Natural Earth 10m populated place "{ref}"')
+        elif kind == 'wiki':
+            nodes[r['id']].update(source=f'coordinates of the article {ref} (data-build/places_east.csv, not re-checked)')
+        elif kind == 'estimate':
+            nodes[r['id']].update(source='estimate (data-build/places_east.csv; the note says how)')
 
 
 # ---------------------------------------------------------------- links
@@ -269,6 +296,8 @@ def add_links(nodes, links, shared):
     for r in _read(os.path.join(HERE, 'sea_legs.csv')):
         _sea(links, used, nodes, r['from'], r['to'], float(r['speed_kn']), float(r['wait_h']), r['note'])
     for r in _read(os.path.join(HERE, 'places_east.csv')):
+        if not r['rail_to']:
+            continue   # linked by roads_links.csv / crossings_extra.csv (trunk links with their own rules)
         a, b = _node(nodes, r['id']), _node(nodes, r['rail_to'])
         km = gc_km((a['lon'], a['lat']), (b['lon'], b['lat'])) * CIRC_RAIL
         _link(links, used, name=f'{a["name"]} - {b["name"]} rail', mode='rail', gauge='1435', status='operational',
