@@ -34,6 +34,7 @@ MOUNTAIN = {'AF', 'KG', 'TJ'}
 CIRC_ROAD, CIRC_MOUNTAIN, CIRC_RAIL = 1.2, 1.35, 1.2
 MIN_POP = 100_000
 COUNTRY_TOL_DEG = 0.04     # inside the Java loader's 0.05 deg country check
+RAIL_ACCESS_MIN_KM = 150.0  # a road access leg longer than this (great circle) may go by rail to a nearer rail node
 MERGE_KM = 30.0          # same-name UN/LOCODE row and NE city / network node closer than this are one place
 ALIAS_KM = 3.0           # an unnamed-match UN/LOCODE row this close to a network node is that node (code alias)
 LOCODE_MAX_OUT_DEG = 0.3 # UN/LOCODE rows farther than this outside their country are dropped (bad geocode)
@@ -409,6 +410,24 @@ def add_places(nodes, links, used, shared):
     code_ids = {n['id'] for n in net}
     for c in cands:
         node = None
+        # a UN/LOCODE row whose code is already a node's id is that node, however far its coordinates or
+        # different its spelling ("Horgos" CNHRS and the node Khorgos (CN) = CNHRS; "Bishkek (ex Frunze)")
+        for code in c['codes']:
+            n = byid.get(code)
+            if n is not None and n['country'] == c['country'] and n['kind'] != 'sea_waypoint':
+                node = n; break
+        if node is not None:
+            alts = [a for a in node['alt_names'].split(';') if a]
+            for nm in [c['name']] + c['alts']:
+                if norm(nm) not in taken and nm not in alts:
+                    alts.append(nm)
+            for code in c['codes']:
+                if code not in code_ids and code != node['id'] and code not in alts:
+                    alts.append(code)
+            node['alt_names'] = ';'.join(alts)
+            aliased += 1
+            STATS['merged_by_code'] = STATS.get('merged_by_code', 0) + 1
+            continue
         for nm in [c['name']] + c['alts']:
             for n in key2nodes.get(norm(nm), []):
                 if n['country'] == c['country'] and gc_km((n['lon'], n['lat']), (c['lon'], c['lat'])) <= MERGE_KM:
@@ -451,14 +470,31 @@ def add_places(nodes, links, used, shared):
         kept.append(c)
     new = kept
     seen_ids = set(byid)
+    made = {}   # UN/LOCODE code -> place node made here (the UN/LOCODE file lists a few codes twice, e.g. INMRM)
     for c in new:
+        if c['codes'] and c['codes'][0] in made:
+            n = made[c['codes'][0]]
+            alts = [a for a in n['alt_names'].split(';') if a]
+            if c['name'] != n['name'] and c['name'] not in alts and norm(c['name']) not in taken:
+                n['alt_names'] = ';'.join(alts + [c['name']])
+            counts['same UN/LOCODE code listed twice: merged'] += 1
+            continue
         nid = c['codes'][0] if c['codes'] else 'ne_' + c['country'].lower() + '_' + norm(c['name']).replace(' ', '_')
         base, i = nid, 2
         while nid in seen_ids:
             nid = f'{base}_{i}'; i += 1
         seen_ids.add(nid)
         name = c['name']
-        if norm(name) in taken:   # a network node already answers to this name: keep that answer unchanged
+        holders = key2nodes.get(norm(name), [])
+        if (c['src'] == 'ne' and holders and all(h['kind'] in ('rail_station', 'junction') and h['country'] != c['country']
+                                                 and h['name'] == c['name'] for h in holders)):
+            # a city of 100,000+ whose name only a station of another country holds ("Tomsk", an OSM station near
+            # Baikonur): the city takes the name, the station is renamed "Name (CC)" (kept as before otherwise)
+            for h in holders:
+                h['name'] = f'{h["name"]} ({h["country"]})'
+                STATS.setdefault('stations_renamed_for_a_city', []).append(f'{h["id"]} -> {h["name"]}')
+            key2nodes[norm(name)] = []
+        elif norm(name) in taken:   # a network node already answers to this name: keep that answer unchanged
             name = f'{name} ({c["country"]})'
         alts = [a for a in c['alts'] if norm(a) not in taken] + [x for x in c['codes'] if x != nid]
         rail_only = c['src'] == 'locode' and c['fn'][1] == '2' and c['fn'][2] != '3'
@@ -473,6 +509,16 @@ def add_places(nodes, links, used, shared):
             mode = 'road'
         p = (c['lon'], c['lat'])
         dd, tgt = min((gc_km(p, (n['lon'], n['lat'])), n['id'], n) for n in pool)[::2]
+        rail_pool = attach.get((c['country'], 'rail'))
+        may_rail = c['src'] == 'ne' or c['fn'][1] == '2'   # a city, or a UN/LOCODE row with a rail function
+        if mode == 'road' and may_rail and rail_pool and dd > RAIL_ACCESS_MIN_KM:
+            # the nearest node with road links is far (thin road network, e.g. Siberia): a nearer node on the rail
+            # network (a rail-only trunk node) takes the access leg by rail instead
+            dr, rtgt = min(((gc_km(p, (n['lon'], n['lat'])), n['id'], n) for n in rail_pool
+                            if n['kind'] != 'border_post'), default=(1e9, None, None))[::2]
+            if dr < dd:
+                counts['access by rail to a nearer rail node (road node farther)'] += 1
+                mode, dd, tgt = 'rail', dr, rtgt
         if mode == 'rail':
             f = CIRC_RAIL
             gauges = sorted(m.split(':')[1] for m in modes[tgt['id']] if m.startswith('rail:'))
@@ -490,9 +536,13 @@ def add_places(nodes, links, used, shared):
             src = f'UN/LOCODE {c["codes"][0]} ' + ('coordinates geocoded by Geoapify' if c['geocoded'] else 'official coordinates') \
                   + ' (geoapify/un-locode)'
             conf = 'estimated' if c['geocoded'] else 'published'
+        if c['codes']:
+            made[c['codes'][0]] = None   # filled just below
         nodes[nid] = dict(id=nid, name=name, alt_names=';'.join(dict.fromkeys(alts)), country=c['country'], kind=c['kind'],
                           lon=round(c['lon'], 4), lat=round(c['lat'], 4), source=src, confidence=conf,
                           note=f'{c["what"]}; reached by an access leg to {tgt["name"]} ({km:.0f} km)')
+        if c['codes']:
+            made[c['codes'][0]] = nodes[nid]
         _link(links, used, name=f'access {mode} {name} - {tgt["name"]}', mode=mode, gauge=gauge, status='operational',
               **{'from': nid, 'to': tgt['id']}, km=fmt(km, 1),
               source='Caravan access-leg rule (data-build/places_ports.py, docs/DATA.md)', confidence='estimated',
