@@ -162,13 +162,14 @@ _WORLD = []
 
 
 def world_sea(shared):
-    """Eurostat MARNET 20 km, whole world (the legs to Gibraltar, Malacca and China leave the data box)."""
+    """Eurostat MARNET 20 km, lon -30..135, lat -45..62 (the legs to Gibraltar, Malacca, China and round the Cape of
+    Good Hope leave the data box)."""
     if not _WORLD:
         eu = json.load(open(os.path.join(shared, 'data/eurostat-searoute-marnet/marnet_plus_20km.geojson')))
         g = Graph(prec=6)
         for f in eu['features']:
             c = [tuple(p) for p in f['geometry']['coordinates']]
-            if all(-20 < p[0] < 135 and -15 < p[1] < 62 for p in c):
+            if all(-30 < p[0] < 135 and -45 < p[1] < 62 for p in c):   # to 45 S: the Cape of Good Hope route
                 g.add_line_split(c)
         _WORLD.append(g)
     return _WORLD[0]
