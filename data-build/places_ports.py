@@ -40,6 +40,8 @@ ALIAS_KM = 3.0           # an unnamed-match UN/LOCODE row this close to a networ
 LOCODE_MAX_OUT_DEG = 0.3 # UN/LOCODE rows farther than this outside their country are dropped (bad geocode)
 PORT_WAIT_H = 42         # half of the 84 h mean wait for a weekly service (same rule as links_curated.csv)
 SEA_KN = 16
+VOLGA_DON_CIRCUITY = 1.3   # river sections (lower Volga, Don): Caravan estimate, not calibrated
+VOLGA_DON_KN = 7
 MAX_VERTICES = 50
 KN = 1.852
 STATS = {}
@@ -306,6 +308,21 @@ def add_links(nodes, links, shared):
               **{'from': a['id'], 'to': b['id']}, km=fmt(km, 1),
               source='great-circle estimate (data-build/places_east.csv)', confidence='estimated',
               note=f'{r["note"]}; great circle x {CIRC_RAIL} (rail circuity)')
+    # Volga-Don waterway, Astrakhan - Volgograd (Volga) - Volga-Don Canal - Kalach (Don) - Rostov-on-Don: river-sea ships
+    # between the Caspian and the Sea of Azov. Length: great circle Astrakhan - Volgograd - Rostov x 1.3 (river
+    # circuity, Caravan estimate); the canal itself is 101 km (published). Seasonal: navigation April to November.
+    a, v, b = _node(nodes, 'ru_astrakhan'), _node(nodes, 'ru_volgograd'), _node(nodes, 'RURND')
+    gcs = gc_km((a['lon'], a['lat']), (v['lon'], v['lat'])) + gc_km((v['lon'], v['lat']), (b['lon'], b['lat']))
+    km = gcs * VOLGA_DON_CIRCUITY
+    _link(links, used, name='Volga-Don waterway (Astrakhan - Volgograd - Volga-Don Canal - Rostov-on-Don)', mode='sea',
+          status='operational', **{'from': a['id'], 'to': b['id']}, km=fmt(km, 1), hours=fmt(km / (VOLGA_DON_KN * KN), 1),
+          wait_hours=fmt(72, 1),
+          source='Volga-Don Canal 101 km, 13 locks, opened 1952 (cruisebyriver.com, "Volga-Don Canal"); navigation on the '
+                 'lower Volga opens 1 April (PortNews, Astrakhan and Volgograd shipping districts); length estimated '
+                 '(data-build/places_ports.py)',
+          confidence='estimated',
+          note=f'great circle via Volgograd {gcs:.0f} km x {VOLGA_DON_CIRCUITY} (river circuity estimate); '
+               f'{VOLGA_DON_KN} kn incl. locks; SEASONAL: navigation about April-November, not modelled as a closure')
     a, b = nodes['CNLYG_CITY'], nodes['CNLYG']
     _link(links, used, name='Lianyungang - Lianyungang port rail', mode='rail', gauge='1435', status='operational',
           **{'from': a['id'], 'to': b['id']}, km=fmt(max(1.0, gc_km((a['lon'], a['lat']), (b['lon'], b['lat'])) * CIRC_RAIL), 1),

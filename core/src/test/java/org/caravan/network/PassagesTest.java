@@ -96,6 +96,17 @@ class PassagesTest {
     }
 
     @Test
+    void theVolgaDonCanalJoinsTheCaspianToTheBlackSeaAndCanBeAvoided() {
+        RouteResult r = route(RouteQuery.builder().from("Astrakhan").to("Novorossiysk").modes(List.of("sea")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).contains("Volga-Don Canal");
+        RouteResult no = route(RouteQuery.builder().from("Astrakhan").to("Novorossiysk").modes(List.of("sea"))
+                .avoidPassage(List.of("Volga-Don")));
+        assertThat(no.found()).isFalse();
+        assertThat(no.noRoute().message()).contains("Volga-Don Canal");
+    }
+
+    @Test
     void avoidingBabElMandebAlsoGoesRoundTheCape() {
         RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea"))
                 .avoidPassage(List.of("Bab-el-Mandeb")));
