@@ -20,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, 'core/src/main/resources/org/caravan/data')
 OUT = os.path.join(ROOT, 'core/src/main/resources/org/caravan/cost/crossings.yaml')
 
-SU = {'KZ', 'UZ', 'TM', 'TJ', 'KG', 'RU', 'AZ', 'GE', 'AM'}
+SU = {'KZ', 'UZ', 'TM', 'TJ', 'KG', 'RU', 'AZ', 'GE', 'AM', 'BY'}
 ROAD_NATIONAL = {
     'AF': (19.5, 240, "ADB CAREC CPMM 2020 Afghanistan report: national road BCP average 19.5 h, USD 240"),
     'PK': (33.1, 238, "ADB CAREC CPMM 2023 Pakistan report: national road TFI1 33.1 h, TFI2 USD 238"),

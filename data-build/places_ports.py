@@ -34,11 +34,14 @@ MOUNTAIN = {'AF', 'KG', 'TJ'}
 CIRC_ROAD, CIRC_MOUNTAIN, CIRC_RAIL = 1.2, 1.35, 1.2
 MIN_POP = 100_000
 COUNTRY_TOL_DEG = 0.04     # inside the Java loader's 0.05 deg country check
+RAIL_ACCESS_MIN_KM = 150.0  # a road access leg longer than this (great circle) may go by rail to a nearer rail node
 MERGE_KM = 30.0          # same-name UN/LOCODE row and NE city / network node closer than this are one place
 ALIAS_KM = 3.0           # an unnamed-match UN/LOCODE row this close to a network node is that node (code alias)
 LOCODE_MAX_OUT_DEG = 0.3 # UN/LOCODE rows farther than this outside their country are dropped (bad geocode)
 PORT_WAIT_H = 42         # half of the 84 h mean wait for a weekly service (same rule as links_curated.csv)
 SEA_KN = 16
+VOLGA_DON_CIRCUITY = 1.3   # river sections (lower Volga, Don): Caravan estimate, not calibrated
+VOLGA_DON_KN = 7
 MAX_VERTICES = 50
 KN = 1.852
 STATS = {}
@@ -161,13 +164,14 @@ _WORLD = []
 
 
 def world_sea(shared):
-    """Eurostat MARNET 20 km, whole world (the legs to Gibraltar, Malacca and China leave the data box)."""
+    """Eurostat MARNET 20 km, lon -30..135, lat -45..62 (the legs to Gibraltar, Malacca, China and round the Cape of
+    Good Hope leave the data box)."""
     if not _WORLD:
         eu = json.load(open(os.path.join(shared, 'data/eurostat-searoute-marnet/marnet_plus_20km.geojson')))
         g = Graph(prec=6)
         for f in eu['features']:
             c = [tuple(p) for p in f['geometry']['coordinates']]
-            if all(-20 < p[0] < 135 and -15 < p[1] < 62 for p in c):
+            if all(-30 < p[0] < 135 and -45 < p[1] < 62 for p in c):   # to 45 S: the Cape of Good Hope route
                 g.add_line_split(c)
         _WORLD.append(g)
     return _WORLD[0]
@@ -203,16 +207,43 @@ def add_nodes(nodes, shared):
                                      f'(harbour size {w["harbor_size"] or "?"})',
                               confidence='published', note=r['note'])
         ids.add(r['id'])
+    locodes = {r['country'] + r['location']: r for r in csv.DictReader(open(os.path.join(
+        shared, 'data/un-locode-geoapify/unlocode_16countries.csv'), newline='', encoding='utf-8'))}
+    ne_places = {}
+    for f in json.load(open(os.path.join(shared, 'data/natural-earth/ne_10m_populated_places_simple_bbox25-0-90-60.geojson')))['features']:
+        ne_places.setdefault((f['properties']['iso_a2'], f['properties']['name']), f['geometry']['coordinates'])
     for r in _read(os.path.join(HERE, 'places_east.csv')):
         nodes[r['id']] = dict(id=r['id'], name=r['name'], alt_names=r['alt_names'], country=r['country'], kind=r['kind'],
-                              lon=float(r['lon']), lat=float(r['lat']), transship='true',
+                              lon=float(r['lon']), lat=float(r['lat']),
+                              transship='' if r['kind'] == 'border_post' else 'true',
                               source=f'city centre per en.wikipedia.org/wiki/{r["name"].replace(" ", "_")} '
                                      '(data-build/places_east.csv, not re-checked)',
                               confidence='estimated', note=r['note'])
+        if (r.get('gauge_change') or '') == 'true':
+            nodes[r['id']].update(gauge_change='true', transship='true')
         cs = r.get('coord_source') or ''
-        if cs.startswith('unlocode:'):
-            nodes[r['id']].update(source=f'UN/LOCODE {cs.split(":", 1)[1]} official coordinates (geoapify/un-locode)',
-                                  confidence='published')
+        kind, _, ref = cs.partition(':')
+        if kind in ('unlocode', 'unlocode_geocoded'):
+            u = locodes.get(ref)
+            if u is None or not u['lat']:
+                raise SystemExit(f'places_east.csv: {r["id"]}: UN/LOCODE {ref} missing or without coordinates')
+            lon, lat = round(float(u['lon']), 4), round(float(u['lat']), 4)
+            if abs(lon - float(r['lon'])) > 0.01 or abs(lat - float(r['lat'])) > 0.01:
+                raise SystemExit(f'places_east.csv: {r["id"]}: lon/lat differ from UN/LOCODE {ref} ({lon} {lat})')
+            geoc = u['geocoded'] == 'true'
+            nodes[r['id']].update(lon=lon, lat=lat, source=f'UN/LOCODE {ref} "{u["name"]}" '
+                                  + ('coordinates geocoded by Geoapify' if geoc else 'official coordinates')
+                                  + ' (geoapify/un-locode)', confidence='estimated' if geoc else 'published')
+        elif kind == 'ne_place':
+            c = ne_places.get((r['country'], ref))
+            if c is None:
+                raise SystemExit(f'places_east.csv: {r["id"]}: NE place {ref} not found')
+            nodes[r['id']].update(lon=round(c[0], 4), lat=round(c[1], 4), confidence='published',
+                                  source=f'Natural Earth 10m populated place "{ref}"')
+        elif kind == 'wiki':
+            nodes[r['id']].update(source=f'coordinates of the article {ref} (data-build/places_east.csv, not re-checked)')
+        elif kind == 'estimate':
+            nodes[r['id']].update(source='estimate (data-build/places_east.csv; the note says how)')
 
 
 # ---------------------------------------------------------------- links
@@ -269,12 +300,29 @@ def add_links(nodes, links, shared):
     for r in _read(os.path.join(HERE, 'sea_legs.csv')):
         _sea(links, used, nodes, r['from'], r['to'], float(r['speed_kn']), float(r['wait_h']), r['note'])
     for r in _read(os.path.join(HERE, 'places_east.csv')):
+        if not r['rail_to']:
+            continue   # linked by roads_links.csv / crossings_extra.csv (trunk links with their own rules)
         a, b = _node(nodes, r['id']), _node(nodes, r['rail_to'])
         km = gc_km((a['lon'], a['lat']), (b['lon'], b['lat'])) * CIRC_RAIL
         _link(links, used, name=f'{a["name"]} - {b["name"]} rail', mode='rail', gauge='1435', status='operational',
               **{'from': a['id'], 'to': b['id']}, km=fmt(km, 1),
               source='great-circle estimate (data-build/places_east.csv)', confidence='estimated',
               note=f'{r["note"]}; great circle x {CIRC_RAIL} (rail circuity)')
+    # Volga-Don waterway, Astrakhan - Volgograd (Volga) - Volga-Don Canal - Kalach (Don) - Rostov-on-Don: river-sea ships
+    # between the Caspian and the Sea of Azov. Length: great circle Astrakhan - Volgograd - Rostov x 1.3 (river
+    # circuity, Caravan estimate); the canal itself is 101 km (published). Seasonal: navigation April to November.
+    a, v, b = _node(nodes, 'ru_astrakhan'), _node(nodes, 'ru_volgograd'), _node(nodes, 'RURND')
+    gcs = gc_km((a['lon'], a['lat']), (v['lon'], v['lat'])) + gc_km((v['lon'], v['lat']), (b['lon'], b['lat']))
+    km = gcs * VOLGA_DON_CIRCUITY
+    _link(links, used, name='Volga-Don waterway (Astrakhan - Volgograd - Volga-Don Canal - Rostov-on-Don)', mode='sea',
+          status='operational', **{'from': a['id'], 'to': b['id']}, km=fmt(km, 1), hours=fmt(km / (VOLGA_DON_KN * KN), 1),
+          wait_hours=fmt(72, 1),
+          source='Volga-Don Canal 101 km, 13 locks, opened 1952 (cruisebyriver.com, "Volga-Don Canal"); navigation on the '
+                 'lower Volga opens 1 April (PortNews, Astrakhan and Volgograd shipping districts); length estimated '
+                 '(data-build/places_ports.py)',
+          confidence='estimated',
+          note=f'great circle via Volgograd {gcs:.0f} km x {VOLGA_DON_CIRCUITY} (river circuity estimate); '
+               f'{VOLGA_DON_KN} kn incl. locks; SEASONAL: navigation about April-November, not modelled as a closure')
     a, b = nodes['CNLYG_CITY'], nodes['CNLYG']
     _link(links, used, name='Lianyungang - Lianyungang port rail', mode='rail', gauge='1435', status='operational',
           **{'from': a['id'], 'to': b['id']}, km=fmt(max(1.0, gc_km((a['lon'], a['lat']), (b['lon'], b['lat'])) * CIRC_RAIL), 1),
@@ -380,6 +428,24 @@ def add_places(nodes, links, used, shared):
     code_ids = {n['id'] for n in net}
     for c in cands:
         node = None
+        # a UN/LOCODE row whose code is already a node's id is that node, however far its coordinates or
+        # different its spelling ("Horgos" CNHRS and the node Khorgos (CN) = CNHRS; "Bishkek (ex Frunze)")
+        for code in c['codes']:
+            n = byid.get(code)
+            if n is not None and n['country'] == c['country'] and n['kind'] != 'sea_waypoint':
+                node = n; break
+        if node is not None:
+            alts = [a for a in node['alt_names'].split(';') if a]
+            for nm in [c['name']] + c['alts']:
+                if norm(nm) not in taken and nm not in alts:
+                    alts.append(nm)
+            for code in c['codes']:
+                if code not in code_ids and code != node['id'] and code not in alts:
+                    alts.append(code)
+            node['alt_names'] = ';'.join(alts)
+            aliased += 1
+            STATS['merged_by_code'] = STATS.get('merged_by_code', 0) + 1
+            continue
         for nm in [c['name']] + c['alts']:
             for n in key2nodes.get(norm(nm), []):
                 if n['country'] == c['country'] and gc_km((n['lon'], n['lat']), (c['lon'], c['lat'])) <= MERGE_KM:
@@ -422,14 +488,31 @@ def add_places(nodes, links, used, shared):
         kept.append(c)
     new = kept
     seen_ids = set(byid)
+    made = {}   # UN/LOCODE code -> place node made here (the UN/LOCODE file lists a few codes twice, e.g. INMRM)
     for c in new:
+        if c['codes'] and c['codes'][0] in made:
+            n = made[c['codes'][0]]
+            alts = [a for a in n['alt_names'].split(';') if a]
+            if c['name'] != n['name'] and c['name'] not in alts and norm(c['name']) not in taken:
+                n['alt_names'] = ';'.join(alts + [c['name']])
+            counts['same UN/LOCODE code listed twice: merged'] += 1
+            continue
         nid = c['codes'][0] if c['codes'] else 'ne_' + c['country'].lower() + '_' + norm(c['name']).replace(' ', '_')
         base, i = nid, 2
         while nid in seen_ids:
             nid = f'{base}_{i}'; i += 1
         seen_ids.add(nid)
         name = c['name']
-        if norm(name) in taken:   # a network node already answers to this name: keep that answer unchanged
+        holders = key2nodes.get(norm(name), [])
+        if (c['src'] == 'ne' and holders and all(h['kind'] in ('rail_station', 'junction') and h['country'] != c['country']
+                                                 and h['name'] == c['name'] for h in holders)):
+            # a city of 100,000+ whose name only a station of another country holds ("Tomsk", an OSM station near
+            # Baikonur): the city takes the name, the station is renamed "Name (CC)" (kept as before otherwise)
+            for h in holders:
+                h['name'] = f'{h["name"]} ({h["country"]})'
+                STATS.setdefault('stations_renamed_for_a_city', []).append(f'{h["id"]} -> {h["name"]}')
+            key2nodes[norm(name)] = []
+        elif norm(name) in taken:   # a network node already answers to this name: keep that answer unchanged
             name = f'{name} ({c["country"]})'
         alts = [a for a in c['alts'] if norm(a) not in taken] + [x for x in c['codes'] if x != nid]
         rail_only = c['src'] == 'locode' and c['fn'][1] == '2' and c['fn'][2] != '3'
@@ -444,6 +527,16 @@ def add_places(nodes, links, used, shared):
             mode = 'road'
         p = (c['lon'], c['lat'])
         dd, tgt = min((gc_km(p, (n['lon'], n['lat'])), n['id'], n) for n in pool)[::2]
+        rail_pool = attach.get((c['country'], 'rail'))
+        may_rail = c['src'] == 'ne' or c['fn'][1] == '2'   # a city, or a UN/LOCODE row with a rail function
+        if mode == 'road' and may_rail and rail_pool and dd > RAIL_ACCESS_MIN_KM:
+            # the nearest node with road links is far (thin road network, e.g. Siberia): a nearer node on the rail
+            # network (a rail-only trunk node) takes the access leg by rail instead
+            dr, rtgt = min(((gc_km(p, (n['lon'], n['lat'])), n['id'], n) for n in rail_pool
+                            if n['kind'] != 'border_post'), default=(1e9, None, None))[::2]
+            if dr < dd:
+                counts['access by rail to a nearer rail node (road node farther)'] += 1
+                mode, dd, tgt = 'rail', dr, rtgt
         if mode == 'rail':
             f = CIRC_RAIL
             gauges = sorted(m.split(':')[1] for m in modes[tgt['id']] if m.startswith('rail:'))
@@ -461,9 +554,13 @@ def add_places(nodes, links, used, shared):
             src = f'UN/LOCODE {c["codes"][0]} ' + ('coordinates geocoded by Geoapify' if c['geocoded'] else 'official coordinates') \
                   + ' (geoapify/un-locode)'
             conf = 'estimated' if c['geocoded'] else 'published'
+        if c['codes']:
+            made[c['codes'][0]] = None   # filled just below
         nodes[nid] = dict(id=nid, name=name, alt_names=';'.join(dict.fromkeys(alts)), country=c['country'], kind=c['kind'],
                           lon=round(c['lon'], 4), lat=round(c['lat'], 4), source=src, confidence=conf,
                           note=f'{c["what"]}; reached by an access leg to {tgt["name"]} ({km:.0f} km)')
+        if c['codes']:
+            made[c['codes'][0]] = nodes[nid]
         _link(links, used, name=f'access {mode} {name} - {tgt["name"]}', mode=mode, gauge=gauge, status='operational',
               **{'from': nid, 'to': tgt['id']}, km=fmt(km, 1),
               source='Caravan access-leg rule (data-build/places_ports.py, docs/DATA.md)', confidence='estimated',

@@ -84,12 +84,44 @@ class PassagesTest {
     }
 
     @Test
-    void avoidingSuezLeavesNoSeaRouteToTheMediterraneanAndTheRefusalNamesSuez() {
+    void avoidingSuezRoutesRoundTheCapeOfGoodHopeAndSaysSo() {
+        RouteResult viaSuez = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea")));
         RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea"))
                 .avoidPassage(List.of("Suez")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).containsExactly("Strait of Hormuz", "Cape of Good Hope");
+        assertThat(r.route().legs()).noneMatch(l -> l.linkId().equals("sea_sw_suez_s_sw_suez_n"));
+        // round Africa is far longer: about 19,000 km against about 6,000 km through the Red Sea
+        assertThat(r.route().totals().km()).isGreaterThan(viaSuez.route().totals().km() + 10_000);
+    }
+
+    @Test
+    void theVolgaDonCanalJoinsTheCaspianToTheBlackSeaAndCanBeAvoided() {
+        RouteResult r = route(RouteQuery.builder().from("Astrakhan").to("Novorossiysk").modes(List.of("sea")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).contains("Volga-Don Canal");
+        RouteResult no = route(RouteQuery.builder().from("Astrakhan").to("Novorossiysk").modes(List.of("sea"))
+                .avoidPassage(List.of("Volga-Don")));
+        assertThat(no.found()).isFalse();
+        assertThat(no.noRoute().message()).contains("Volga-Don Canal");
+    }
+
+    @Test
+    void avoidingBabElMandebAlsoGoesRoundTheCape() {
+        RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea"))
+                .avoidPassage(List.of("Bab-el-Mandeb")));
+        assertThat(r.found()).isTrue();
+        assertThat(r.route().passages()).contains("Cape of Good Hope").doesNotContain("Bab-el-Mandeb", "Suez Canal");
+    }
+
+    @Test
+    void avoidingSuezAndTheCapeLeavesNoSeaRouteToTheMediterraneanAndTheRefusalNamesBoth() {
+        RouteResult r = route(RouteQuery.builder().from("Jebel Ali").to("Piraeus").modes(List.of("sea"))
+                .avoidPassage(List.of("Suez", "Cape of Good Hope")));
         assertThat(r.found()).isFalse();
         assertThat(r.noRoute().reason()).isEqualTo(NoRoute.Reason.BLOCKED);
-        assertThat(r.noRoute().message()).contains("Suez Canal").doesNotContain("sea_sw_suez_s_sw_suez_n");
+        assertThat(r.noRoute().message()).contains("Suez Canal").contains("Cape of Good Hope")
+                .doesNotContain("sea_sw_suez_s_sw_suez_n");
     }
 
     @Test

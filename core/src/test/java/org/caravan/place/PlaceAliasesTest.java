@@ -29,7 +29,16 @@ class PlaceAliasesTest {
             "Serhetabad, TMKUK", "Ashgabad, TMAGT", "Turkmenbashy, TMKRW", "Urumchi, CNURM", "Alyat, AZALA",
             "Shirkhan Bandar, AFSHE", "Eslam Qaleh, AFISQ", "Islam Qalah, AFISQ", "Nizhny Pyanj, tj_nizhny_panj",
             "Hairaton, AFHRT", "Moyinty, st_kz_1843860384", "Moiynty, st_kz_1843860384",
-            "Langfang, CNLFZ", "Jinhua, CNJHA", "CNLFZ, CNLFZ", "CNJHA, CNJHA"
+            "Langfang, CNLFZ", "Jinhua, CNJHA", "CNLFZ, CNLFZ", "CNJHA, CNJHA",
+            // Khorgos / Horgos: the bare name is the Kazakh dry port (dry port outranks the CN border post); the
+            // UN/LOCODE row CNHRS "Horgos" is the node Khorgos (CN) = CNHRS, not a second node "Horgos (CN)"
+            "Khorgos, KZHOR", "Horgos, KZHOR", "Qorgas, KZHOR", "Khorgos dry port, KZHOR", "Horgos (CN), CNHRS",
+            "Huoerguosi, CNHRS", "CNHRS, CNHRS",
+            // places named by published observations (issue 14)
+            "Beijing, CNBJS", "Chengxiang, cn_chengxiang", "Chengdu International Railway Port, cn_chengxiang",
+            "Vladivostok, RUVVO", "Duisburg, DEDUI", "Hoshab, pk_hoshab", "Malaszewicze, pl_malaszewicze",
+            // a city of 100,000+ keeps its name over a small station of another country of the same name
+            "Tomsk, RUTOF", "Tomsk (KZ), st_kz_2620204273"
     })
     void aliasResolvesToItsNode(String query, String id) {
         assertThat(PLACES.resolve(query, "from").id()).isEqualTo(id);
