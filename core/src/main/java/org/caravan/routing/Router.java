@@ -92,6 +92,41 @@ public final class Router {
      * Every Pareto-optimal route over cost, time, risk and CO2, best first by the request's objective, with at
      * most {@code maxLabels} labels and {@code budgetMillis} of search (the answer says when it was cut short).
      */
+    /**
+     * The search compares road hours without the drivers' rest (it depends on the whole path); once each route has its
+     * rest, a route that another beats on every reported criterion (money with penalties, hours, risk-km, CO2) is
+     * dropped, so the set shown is non-dominated in what it reports. Without rest nothing changes.
+     */
+    private static List<Route> withoutRestDominated(List<Route> routes) {
+        boolean rest = routes.stream().anyMatch(r -> r.timeline().stream()
+                .anyMatch(t -> t.kind() == TimeStep.Kind.REST));
+        if (!rest) return routes;
+        List<double[]> v = new ArrayList<>();
+        for (Route r : routes) {
+            v.add(new double[] {(r.totals().usd() + r.totals().penaltyUsd()) / r.units(), r.totals().hours(),
+                r.risk().riskKm(), r.totals().co2Kg() / r.units()});
+        }
+        List<Route> out = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            boolean dominated = false;
+            for (int j = 0; j < routes.size() && !dominated; j++) {
+                if (i == j) continue;
+                boolean le = true;
+                boolean lt = false;
+                for (int q = 0; q < 4; q++) {
+                    double a = v.get(j)[q];
+                    double b = v.get(i)[q];
+                    double slack = 1e-9 * Math.max(1, Math.abs(b));
+                    if (a > b + slack) le = false;
+                    if (a < b - slack) lt = true;
+                }
+                dominated = le && lt;
+            }
+            if (!dominated) out.add(routes.get(i));
+        }
+        return out;
+    }
+
     public ParetoResult pareto(RouteRequest request, int maxLabels, long budgetMillis) {
         SearchSpace space = space(request);
         ParetoSearch.Outcome out = new ParetoSearch(space, maxLabels, budgetMillis).run();
@@ -107,6 +142,7 @@ public final class Router {
             Cancellation.checkpoint();
             routes.add(assemble(space, p));
         }
+        routes = withoutRestDominated(routes);
         routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
                 .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
         return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);

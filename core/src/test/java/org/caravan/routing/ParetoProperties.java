@@ -339,14 +339,19 @@ class ParetoProperties {
         }
         Statistics.label("outcome").collect("front of " + Math.min(expected.vectors.size(), 4) + "+");
         assertThat(res.noRoute()).isNull();
-        for (double[] e : expected.vectors) {
+        // With drivers' rest (the default cost model) the router drops routes that the rest makes dominated on the
+        // reported hours (Router.withoutRestDominated): the set is then a subset of the search's exact front, each
+        // route on it; without rest it is the exact front.
+        boolean rest = c.model().profiles().get(c.request().cargo()).modes().get(org.caravan.network.Mode.ROAD)
+                .timing().drivingHoursPerDay() < 24;
+        for (double[] e : rest ? List.<double[]>of() : expected.vectors) {
             assertThat(actual.stream().anyMatch(a -> same(a, e))).as("missing %s\n%s", show(e), report).isTrue();
         }
         for (double[] a : actual) {
             assertThat(expected.vectors.stream().anyMatch(e -> same(a, e))).as("extra %s\n%s", show(a), report)
                     .isTrue();
         }
-        assertThat(actual).as("one route per vector\n%s", report).hasSize(expected.vectors.size());
+        if (!rest) assertThat(actual).as("one route per vector\n%s", report).hasSize(expected.vectors.size());
     }
 
     @Property(tries = 250)

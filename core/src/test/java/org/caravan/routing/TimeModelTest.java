@@ -239,6 +239,39 @@ class TimeModelTest {
     }
 
     @Test
+    void aLongBorderWaitIsTheDailyRestAndAShortOneIsLengthenedIntoIt() throws Exception {
+        // A (KZ) -500 km road- P (KZ) =crossing= Q (CN) -200 km road- B (CN), road at 50 km/h, AETR rules.
+        java.util.function.DoubleFunction<Network> net = h -> net(List.of(node("A", "KZ"), node("P", "KZ"),
+                node("Q", "CN"), node("B", "CN")), List.of(road("ap", "A", "P", 500), crossing("pq", "P", "Q", 2,
+                        Set.of(Mode.ROAD), Set.of(), new CrossingTimes(h, h, 0), null), road("qb", "Q", "B", 200)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      road: {speed_kmh: 50, driving_hours_per_day: 9}
+                """);
+        // 12 h at the border: 10 h driving (4.5 + 45 min + 4.5 + 45 min + 1) before it, the wait is the daily rest,
+        // 4 h after it: 10 + 1.5 + 12 + 4 = 27.5 h, no rest added after the border.
+        Route wait = new Router(net.apply(12), m).route(RouteRequest.of("A", "B")).route();
+        assertThat(wait.totals().hours()).isCloseTo(27.5, within(EPS));
+        // 3 h at the border: 14.5 h since the start, past the 13 h window, so the driver rests there: 11 h from the
+        // start of the wait, 8 h more: 10 + 1.5 + 3 + 8 + 4 = 26.5 h.
+        Route shortWait = new Router(net.apply(3), m).route(RouteRequest.of("A", "B")).route();
+        assertThat(shortWait.totals().hours()).isCloseTo(26.5, within(EPS));
+        assertThat(shortWait.timeline().stream().filter(t -> t.kind() == TimeStep.Kind.REST)
+                .mapToDouble(TimeStep::hours).sum()).isCloseTo(1.5 + 8, within(EPS));
+        // The crossing keeps its own hours; the rest belongs to the road leg after it.
+        assertThat(shortWait.crossings().get(0).hours()).isCloseTo(3, within(EPS));
+        assertThat(shortWait.legs().get(2).hours()).isCloseTo(4 + 8, within(EPS));
+        // Timed from a departure the same rest is on the clock, and the Monte Carlo draws around the same rest
+        // (the crossing's queue is fixed here: mean = p90).
+        Route timed = new Router(net.apply(3), m).route(RouteRequest.of("A", "B").withDepart(MONDAY)).route();
+        assertThat(timed.totals().hours()).isCloseTo(26.5, within(EPS));
+        assertThat(new Router(net.apply(3), m).reliability(shortWait, 200, 1).p90Hours()).isCloseTo(26.5,
+                within(EPS));
+    }
+
+    @Test
     void railLegsDwellAtOriginAndDestinationAndATransferEndsTheLeg() throws Exception {
         // A -rail 300 km- B (transship) -road 40 km- C, all KZ
         Network n = net(List.of(node("A", "KZ"), node("B", "KZ", true, false, Set.of()), node("C", "KZ")),
