@@ -272,7 +272,7 @@ public final class NetworkBinary {
         Mode[] modes = Mode.values();
         LinkStatus[] statuses = LinkStatus.values();
         Confidence[] confidences = Confidence.values();
-        NetworkBuilder b = new NetworkBuilder().countryShapes(CountryShapes.none());
+        NetworkBuilder b = new NetworkBuilder().curationRules(false);
         int nodes = count(p);
         for (int i = 0; i < nodes; i++) {
             String id = strings[p.getInt()];
