@@ -13,7 +13,7 @@ import org.caravan.network.NetworkException;
  * The build step that writes the embedded network's binary form (docs/NETWORK-FORMAT.md, "Binary form"): run by
  * Maven (core/pom.xml, phase {@code process-classes}) with the classes directory, it parses the embedded CSVs
  * there exactly as {@link NetworkLoader#loadEmbedded()} does and writes {@code org/caravan/data/network.bin} beside
- * them, keyed to their bytes. A current file is left alone. When the CSVs do not load, it deletes any old binary
+ * them, keyed to their bytes, on every build (a byte-identical file is left alone). When the CSVs do not load, it deletes any old binary
  * and says so without failing the build: Caravan then reads the CSVs and reports their problems itself.
  *
  * <p>Never calls {@code System.exit} (it runs inside Maven's JVM).
@@ -41,14 +41,6 @@ public final class NetworkBinaryTool {
             return "binary network not written: an embedded CSV is missing";
         }
         long key = NetworkBinary.sourceKey(csvs);
-        if (Files.isRegularFile(out)) {
-            try {
-                NetworkBinary.read(Files.readAllBytes(out), key, "embedded");
-                return "binary network " + out.getFileName() + " is current";
-            } catch (NetworkBinary.Invalid stale) {
-                // rewritten below
-            }
-        }
         Network n;
         try {
             n = NetworkLoader.load(csvs, null, s -> { });
@@ -58,6 +50,11 @@ public final class NetworkBinaryTool {
                     + " problem(s), first " + e.problems().get(0) + " (Caravan will read the CSVs and report them)";
         }
         byte[] bytes = NetworkBinary.write(n, key);
+        // Always written from this build's reader, so a change in how the CSVs are read cannot leave an old file
+        // that the source key (CSV bytes only) would still call current; identical bytes are left untouched.
+        if (Files.isRegularFile(out) && java.util.Arrays.equals(Files.readAllBytes(out), bytes)) {
+            return "binary network " + out.getFileName() + " is current";
+        }
         Files.createDirectories(out.getParent());
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         Files.write(tmp, bytes);

@@ -213,6 +213,9 @@ class NetworkBinaryTest {
         assertThat(NetworkBinaryTool.write(csvs, out)).contains("written");
         assertSameNetwork(fromCsv, NetworkBinary.read(Files.readAllBytes(out), key, "embedded"));
         assertThat(NetworkBinaryTool.write(csvs, out)).contains("is current");
+        Files.write(out, new byte[] {1, 2, 3});
+        assertThat(NetworkBinaryTool.write(csvs, out)).contains("written");
+        assertSameNetwork(fromCsv, NetworkBinary.read(Files.readAllBytes(out), key, "embedded"));
         List<byte[]> broken = new ArrayList<>(csvs);
         broken.set(2, "id,from,to,mode,km,status,source,confidence\nx,nowhere,KZALA,road,1,operational,s,published\n"
                 .getBytes(StandardCharsets.UTF_8));
