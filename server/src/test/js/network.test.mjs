@@ -55,6 +55,7 @@ test('zoom bands match the server (NetworkGeoJson.zoomBand) and each band is one
   BAND_ZOOM.forEach((z, band) => assert.equal(zoomBand(z), band));
   assert.equal(networkUrl(0), '/api/network?zoom=0');
   assert.equal(networkUrl(3), '/api/network?zoom=9');
+  assert.equal(networkUrl(1, true), '/api/network?zoom=5&lines=only');
 });
 
 test('the layer cache fetches each band once and forgets a failed fetch', async () => {

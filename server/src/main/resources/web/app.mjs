@@ -230,7 +230,9 @@ async function toggleFlows() {
 }
 
 // The network layer per zoom band (/api/network?zoom=N: lines simplified for the band), each fetched once and kept.
-const networkLayers = layerCache((band) => api(networkUrl(band)));
+// The first band comes with the attributes (the whole layer); the others are fetched as lines only.
+let firstLayerBand = null;
+const networkLayers = layerCache((band) => api(networkUrl(band, firstLayerBand !== null && band !== firstLayerBand)));
 
 /** After a zoom: draws the network lines of the map's zoom band, fetching that band's layer the first time. */
 async function showZoomBand() {
@@ -263,6 +265,7 @@ async function start() {
   window.addEventListener('popstate', () => { restore(); });
   const scenariosLoaded = scenarios.load('');
   const firstBand = zoomBand(mapView.map.getZoom());
+  firstLayerBand = firstBand;
   const [shapes, network, countries] = await Promise.allSettled([
     api('/api/countries/shapes'), networkLayers.get(firstBand), api('/api/countries')]);
   const problems = [];

@@ -98,8 +98,11 @@ export const zoomBand = (zoom) => (zoom < 5 ? 0 : zoom < 7 ? 1 : zoom < 9 ? 2 : 
 /** The lowest zoom of each band: the page asks for that zoom, so each band is one URL (one cached answer). */
 export const BAND_ZOOM = [0, 5, 7, 9];
 
-/** The URL of a band's network layer. */
-export const networkUrl = (band) => '/api/network?zoom=' + BAND_ZOOM[band];
+/**
+ * The URL of a band's network layer: the full layer (places, links and their attributes) for the first band the
+ * page draws, only the lines (`lines=only`, a fraction of the bytes) for the bands it switches to.
+ */
+export const networkUrl = (band, linesOnly = false) => '/api/network?zoom=' + BAND_ZOOM[band] + (linesOnly ? '&lines=only' : '');
 
 /**
  * A per-band cache of network layers over `fetchLayer(band)` (a promise): each band is fetched once; a failed fetch
