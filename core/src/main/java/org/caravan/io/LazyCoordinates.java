@@ -14,9 +14,10 @@ import org.locationtech.jts.geom.impl.CoordinateArraySequence;
  *
  * <p>Thread-safe: materialising is idempotent over immutable input and published through a volatile field.
  * Writing ordinates ({@link #setOrdinate}) materialises first and then writes the private copy, as on any
- * sequence.
+ * sequence. Serialised, it is the plain sequence.
  */
-final class LazyCoordinates implements CoordinateSequence {
+final class LazyCoordinates implements CoordinateSequence, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] xy;
     private final int offset;
     private final int size;
@@ -39,6 +40,9 @@ final class LazyCoordinates implements CoordinateSequence {
         }
         return r;
     }
+
+    /** Java serialisation writes the plain sequence (as JTS geometries from WKT would be written). */
+    private Object writeReplace() { return real(); }
 
     /** Whether the coordinates were made (for tests of laziness). */
     boolean materialised() { return real != null; }

@@ -100,6 +100,21 @@ class NetworkBinaryTest {
     }
 
     @Test
+    void aLazyLineSerialisesAsAPlainOne() throws Exception {
+        Network n = NetworkBinary.read(binary, key, "embedded");
+        Link l = n.links().stream().filter(x -> x.geometry() != null).findFirst().orElseThrow();
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(l.geometry());
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            LineString back = (LineString) in.readObject();
+            assertThat(back.getCoordinateSequence()).isNotInstanceOf(LazyCoordinates.class);
+            assertThat(back.getCoordinates()).containsExactly(fromCsv.link(l.id()).orElseThrow().geometry().getCoordinates());
+        }
+    }
+
+    @Test
     void routesAndGeoJsonFromBothFormsAreEqual() throws Exception {
         Network fromBinary = NetworkBinary.read(binary, key, "embedded");
         Router a = new Router(fromCsv, CostModelLoader.defaults());
