@@ -237,8 +237,8 @@ const networkLayers = layerCache((band) => api(networkUrl(band, firstLayerBand !
 /** After a zoom: draws the network lines of the map's zoom band, fetching that band's layer the first time. */
 async function showZoomBand() {
   const band = zoomBand(mapView.map.getZoom());
-  if (band === page.networkBand || !page.index) return;
-  page.wantedBand = band;
+  page.wantedBand = band; // also when it is the band shown: a fetch of another band still under way is then dropped
+  if (band === page.networkBand) return;
   try {
     const geo = await networkLayers.get(band);
     if (page.wantedBand !== band) return; // zoomed on meanwhile: a later call draws the band wanted now
