@@ -1,36 +1,31 @@
-import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.caravan.geo.CountryShapes;
-import org.caravan.io.CsvNetworkReader;
+import org.caravan.io.NetworkBinary;
 import org.caravan.io.NetworkLoader;
-import org.caravan.network.NetworkBuilder;
+import org.caravan.network.Network;
 
 /**
- * In-JVM cost of loading the embedded network (docs/PERFORMANCE.md, "Start-up"): the baseline a binary form of
- * the network has to beat. Run by bench/netload.sh with the CLI's class path and JVM flags. Per round it splits
- * one load into reading the four CSVs into a NetworkBuilder (CSV + WKT parsing) and NetworkBuilder.build (checks,
- * indexes); round 0 is the cold load a CLI command pays (class loading and interpreted code included).
+ * In-JVM cost of loading the embedded network (docs/PERFORMANCE.md, "Start-up"): the CSV path (CSV + WKT parsing
+ * and NetworkBuilder checks) against the binary form (docs/NETWORK-FORMAT.md, "Binary form"), in the same JVM.
+ * Run by bench/netload.sh with the CLI's class path and JVM flags. Argument 1: rounds; argument 2: "csv" or
+ * "binary" to time one path only (a cold round 0 of that path), else both alternate, the binary first.
+ * Every load starts from the jar's resource bytes (reading them, and for the binary the CRC of the CSVs, counts).
  */
 public class NetLoad {
-    static final String[] NODES = {NetworkLoader.EMBEDDED_NODES, NetworkLoader.EMBEDDED_OSM_NODES};
-    static final String[] LINKS = {NetworkLoader.EMBEDDED_LINKS, NetworkLoader.EMBEDDED_OSM_LINKS};
-
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.println("round  read-csv-ms  build-ms  total-ms  nodes  links");
+        String only = args.length > 1 ? args[1] : "both";
+        System.out.println("round  path    load-ms  nodes  links");
         for (int r = 0; r < rounds; r++) {
-            long t0 = System.nanoTime();
-            NetworkBuilder b = new NetworkBuilder().countryShapes(CountryShapes.none());
-            for (String res : NODES) try (InputStream in = NetLoad.class.getResourceAsStream(res)) {
-                CsvNetworkReader.readNodes(in, res, b);
+            for (String path : List.of("binary", "csv")) {
+                if (!only.equals("both") && !only.equals(path)) continue;
+                long t0 = System.nanoTime();
+                Network n = path.equals("csv") ? new NetworkLoader().loadEmbeddedCsv()
+                        : new NetworkLoader().notices(s -> { throw new IllegalStateException(s); }).loadEmbedded();
+                long t1 = System.nanoTime();
+                System.out.printf("%5d  %-6s  %7.1f  %5d  %5d%n", r, path, (t1 - t0) / 1e6, n.nodeCount(), n.linkCount());
             }
-            for (String res : LINKS) try (InputStream in = NetLoad.class.getResourceAsStream(res)) {
-                CsvNetworkReader.readLinks(in, res, b);
-            }
-            long t1 = System.nanoTime();
-            var n = b.build("embedded");
-            long t2 = System.nanoTime();
-            System.out.printf("%5d  %11.0f  %8.0f  %8.0f  %5d  %5d%n", r, (t1 - t0) / 1e6, (t2 - t1) / 1e6,
-                    (t2 - t0) / 1e6, n.nodes().size(), n.links().size());
         }
     }
 }

@@ -15,6 +15,7 @@ variants=(
   "help|$cv --help"
   "route|$cv route Almaty Karachi"
   "route, no CDS|CARAVAN_CDS=0 $cv route Almaty Karachi"
+  "route, CSV net|CARAVAN_JAVA_OPTS=-Dcaravan.network.binary=false $cv route Almaty Karachi"
   "route geojson|$cv route Almaty Karachi --format=geojson"
   "network info|$cv network info"
 )

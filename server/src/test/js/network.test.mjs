@@ -48,3 +48,40 @@ test('closed tokens become chips: one per crossing, one per other token', () => 
   assert.match(chips[0].title, /Sarakhs rail \(x_tmsrk_irckt_rail\)/);
   assert.deepEqual(closureChips(index, []), []);
 });
+
+test('zoom bands match the server (NetworkGeoJson.zoomBand) and each band is one URL', async () => {
+  const { zoomBand, BAND_ZOOM, networkUrl } = await import('../../main/resources/web/js/network.mjs');
+  assert.deepEqual([0, 3, 4, 5, 6, 7, 8, 9, 12, 22].map(zoomBand), [0, 0, 0, 1, 1, 2, 2, 3, 3, 3]);
+  BAND_ZOOM.forEach((z, band) => assert.equal(zoomBand(z), band));
+  assert.equal(networkUrl(0), '/api/network?zoom=0');
+  assert.equal(networkUrl(3), '/api/network?zoom=9');
+  assert.equal(networkUrl(1, true), '/api/network?zoom=5&lines=only');
+});
+
+test('the layer cache fetches each band once and forgets a failed fetch', async () => {
+  const { layerCache } = await import('../../main/resources/web/js/network.mjs');
+  let calls = 0;
+  let fail = true;
+  const cache = layerCache(async (band) => {
+    calls++;
+    if (band === 2 && fail) throw new Error('offline');
+    return { band };
+  });
+  assert.deepEqual(await cache.get(0), { band: 0 });
+  assert.deepEqual(await cache.get(0), { band: 0 });
+  assert.equal(calls, 1);
+  await assert.rejects(cache.get(2), /offline/);
+  fail = false;
+  assert.deepEqual(await cache.get(2), { band: 2 });
+  assert.equal(calls, 3);
+  assert.deepEqual(cache.requested, [0, 2, 2]);
+});
+
+test('linkLines gives each line of a layer as [lat, lon] vertices', async () => {
+  const { linkLines } = await import('../../main/resources/web/js/network.mjs');
+  const lines = linkLines({ features: [point('A', 'A', 1, 2),
+    { type: 'Feature', geometry: { type: 'LineString', coordinates: [[1, 2], [3, 4], [5, 6]] }, properties: { id: 'l1' } }] });
+  assert.deepEqual([...lines.keys()], ['l1']);
+  assert.deepEqual(lines.get('l1'), [[2, 1], [4, 3], [6, 5]]);
+  assert.equal(linkLines(null).size, 0);
+});

@@ -5,7 +5,7 @@ import { $ } from './js/dom.mjs';
 import { api, errorText, isAbort } from './js/api.mjs';
 import { fmt, plural, routeCsv } from './js/format.mjs';
 import { decode, encode, isPlannable, routeParams, scenarioParams, sameQuestion } from './js/urlstate.mjs';
-import { closureChips, crossingGroup, groupName, indexNetwork } from './js/network.mjs';
+import { closureChips, crossingGroup, groupName, indexNetwork, layerCache, linkLines, networkUrl, zoomBand } from './js/network.mjs';
 import { MapView } from './js/map.mjs';
 import { CriticalityLayer } from './js/criticality.mjs';
 import { FlowLayer } from './js/flows.mjs';
@@ -24,6 +24,8 @@ const page = {
   selected: 0,
   baseline: null,    // what a what-if compares with
   abort: null,
+  networkBand: null, // the zoom band whose network lines the map shows (network.mjs zoomBand)
+  wantedBand: null,  // the band last asked for
 };
 
 const showError = (message) => {
@@ -227,6 +229,28 @@ async function toggleFlows() {
   }
 }
 
+// The network layer per zoom band (/api/network?zoom=N: lines simplified for the band), each fetched once and kept.
+// The first band comes with the attributes (the whole layer); the others are fetched as lines only.
+let firstLayerBand = null;
+const networkLayers = layerCache((band) => api(networkUrl(band, firstLayerBand !== null && band !== firstLayerBand)));
+
+/** After a zoom: draws the network lines of the map's zoom band, fetching that band's layer the first time. */
+async function showZoomBand() {
+  const band = zoomBand(mapView.map.getZoom());
+  page.wantedBand = band; // also when it is the band shown: a fetch of another band still under way is then dropped
+  if (band === page.networkBand) return;
+  try {
+    const geo = await networkLayers.get(band);
+    if (page.wantedBand !== band) return; // zoomed on meanwhile: a later call draws the band wanted now
+    mapView.setLinkGeometry(linkLines(geo));
+    page.networkBand = band;
+    document.body.dataset.networkBand = String(band);
+  } catch (e) {
+    // The lines of the band shown stay; the next zoom tries again (a failed band is not cached).
+    showError('Could not load the map layer for this zoom: ' + e.message);
+  }
+}
+
 async function start() {
   setupAutocomplete($('#from'));
   setupAutocomplete($('#to'));
@@ -240,13 +264,18 @@ async function start() {
   $('#flows-toggle').addEventListener('change', toggleFlows);
   window.addEventListener('popstate', () => { restore(); });
   const scenariosLoaded = scenarios.load('');
+  const firstBand = zoomBand(mapView.map.getZoom());
+  firstLayerBand = firstBand;
   const [shapes, network, countries] = await Promise.allSettled([
-    api('/api/countries/shapes'), api('/api/network'), api('/api/countries')]);
+    api('/api/countries/shapes'), networkLayers.get(firstBand), api('/api/countries')]);
   const problems = [];
   if (shapes.status === 'fulfilled') mapView.drawShapes(shapes.value); else problems.push(shapes.reason.message);
   if (network.status === 'fulfilled') {
     page.index = indexNetwork(network.value);
-    mapView.drawNetwork(page.index);
+    page.networkBand = firstBand;
+    mapView.drawNetwork(page.index); // fits the map to the network: usually another zoom band
+    mapView.map.on('zoomend', showZoomBand);
+    await showZoomBand();
   } else problems.push(network.reason.message);
   if (countries.status === 'fulfilled') page.countries = countries.value.countries;
   else problems.push(countries.reason.message);
@@ -266,6 +295,8 @@ window.caravan = {
     get plan() { return page.plan; },
     get selected() { return page.selected; },
     get closed() { return page.closed.slice(); },
+    get networkBand() { return page.networkBand; },
+    get networkBandsRequested() { return networkLayers.requested.slice(); },
     map: mapView.map,
     crossingMarkers: mapView.crossingMarkers,
   },

@@ -76,8 +76,10 @@ export class MapView {
     const order = { sea: 0, road: 1, ferry: 2, rail: 3, crossing: 4 };
     const links = [...index.links.values()].sort((a, b) => (order[a.props.mode] ?? 5) - (order[b.props.mode] ?? 5));
     const group = L.layerGroup().addTo(this.map);
+    this.linkLines = new Map();
     for (const { props: p, latlngs } of links) {
       const line = L.polyline(latlngs, linkStyle(p)).addTo(group);
+      this.linkLines.set(p.id, line);
       line.bindTooltip(() => this.linkTooltip(p), { sticky: true, className: 'info' });
       line.on('click', (e) => this.openClosePopup(e.latlng, p.mode === 'crossing'
         ? this.crossingItem(crossingGroup(index, p.id)) : { tokens: [p.id], label: p.name || p.id,
@@ -86,6 +88,24 @@ export class MapView {
     this.addCrossingMarkers(links.filter((l) => l.props.mode === 'crossing'));
     for (const n of index.nodes.values()) if (n.kind === 'seaport') this.addPortMarker(n);
     if (links.length) this.map.fitBounds(L.latLngBounds(links.flatMap((l) => l.latlngs)), { padding: [10, 10] });
+  }
+
+  /**
+   * Redraws the network's lines with another zoom band's geometry (network.mjs linkLines: id -> latlngs); the index
+   * follows, so layers drawn later (criticality, route fallbacks) use the same band. Markers stay: every band keeps
+   * each line's end points. Returns how many lines changed.
+   */
+  setLinkGeometry(lines) {
+    let changed = 0;
+    for (const [id, latlngs] of lines) {
+      const line = this.linkLines && this.linkLines.get(id);
+      const link = this.index && this.index.links.get(id);
+      if (!line || !link || latlngs.length < 2) continue;
+      line.setLatLngs(latlngs);
+      link.latlngs = latlngs;
+      changed++;
+    }
+    return changed;
   }
 
   crossingTooltip(p) {

@@ -87,3 +87,51 @@ export function closureChips(index, tokens) {
     title: group ? group.map((g) => `${g.name || g.id} (${g.id})`).join(', ') : ts.join(', '),
   }));
 }
+
+/**
+ * The web-map zoom bands of the simplified network layers, as the server's `/api/network?zoom=N` has them (core
+ * `NetworkGeoJson.zoomBand`, tolerances `ZOOM_TOLERANCE_DEG`): 0 below zoom 5, 1 at 5-6, 2 at 7-8, 3 from zoom 9
+ * (full geometry).
+ */
+export const zoomBand = (zoom) => (zoom < 5 ? 0 : zoom < 7 ? 1 : zoom < 9 ? 2 : 3);
+
+/** The lowest zoom of each band: the page asks for that zoom, so each band is one URL (one cached answer). */
+export const BAND_ZOOM = [0, 5, 7, 9];
+
+/**
+ * The URL of a band's network layer: the full layer (places, links and their attributes) for the first band the
+ * page draws, only the lines (`lines=only`, a fraction of the bytes) for the bands it switches to.
+ */
+export const networkUrl = (band, linesOnly = false) => '/api/network?zoom=' + BAND_ZOOM[band] + (linesOnly ? '&lines=only' : '');
+
+/**
+ * A per-band cache of network layers over `fetchLayer(band)` (a promise): each band is fetched once; a failed fetch
+ * is forgotten so a later zoom tries again. `requested` lists the bands fetched, in order.
+ */
+export function layerCache(fetchLayer) {
+  const layers = new Map();
+  const requested = [];
+  return {
+    requested,
+    get(band) {
+      if (!layers.has(band)) {
+        requested.push(band);
+        const p = Promise.resolve().then(() => fetchLayer(band));
+        layers.set(band, p);
+        p.catch(() => layers.delete(band));
+      }
+      return layers.get(band);
+    },
+  };
+}
+
+/** Link id -> [lat, lon] vertices of a network layer's LineString features (the geometry a band draws). */
+export function linkLines(geo) {
+  const lines = new Map();
+  for (const f of (geo && geo.features) || []) {
+    if (f.geometry && f.geometry.type === 'LineString') {
+      lines.set(f.properties.id, f.geometry.coordinates.map(([lon, lat]) => [lat, lon]));
+    }
+  }
+  return lines;
+}

@@ -13,12 +13,18 @@ import picocli.CommandLine.Command;
  * 70 an internal error.
  */
 @Command(name = "caravan", mixinStandardHelpOptions = true, versionProvider = CaravanCli.Version.class,
-        description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.",
-        subcommands = {RouteCommand.class, ServeCommand.class, NetworkCommand.class, PlacesCommand.class, RiskCommand.class,
-            ScenarioCommand.class, CompareCommand.class, MatrixCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class,
-            ValidateCommand.class, CalibrateCommand.class, AssignCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Plan and compare freight corridors between Central Asia and the rest of Eurasia.")
 public final class CaravanCli implements Runnable {
+    /**
+     * The subcommands, in the order of the usage page. Added in code rather than by the annotation so that
+     * {@link #main} can build only the one a run names (docs/PERFORMANCE.md, "Start-up"): picocli reflects every
+     * command class and option it is given, which was the largest phase of a short command.
+     */
+    static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(RouteCommand.class, ServeCommand.class,
+            NetworkCommand.class, PlacesCommand.class, RiskCommand.class, ScenarioCommand.class, CompareCommand.class,
+            MatrixCommand.class, CriticalCommand.class, BriefCommand.class, TradeCommand.class, ValidateCommand.class,
+            CalibrateCommand.class, AssignCommand.class, CommandLine.HelpCommand.class);
+
     public static final int NO_ROUTE = 1;
     public static final int BAD_INPUT = 2;
     public static final int INTERNAL = 70;
@@ -38,12 +44,32 @@ public final class CaravanCli implements Runnable {
 
     public static void main(String[] args) {
         Logging.configure(Logging.verbose(args));
-        System.exit(newCommandLine().execute(args));
+        System.exit(commandLineFor(args).execute(args));
     }
 
-    /** A configured command line; tests call this with their own writers. */
+    /** A configured command line with every subcommand; tests call this with their own writers. */
     public static CommandLine newCommandLine() {
+        return configure(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first one is exactly a subcommand's name, one that knows only
+     * that subcommand (the same command, options, handlers and messages: what that run can reach), else the full
+     * one ({@code --help}, {@code help}, a typo that needs suggestions, options before the command).
+     */
+    static CommandLine commandLineFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command a = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && a != null && a.name().equals(args[0])) return configure(java.util.List.of(c));
+            }
+        }
+        return newCommandLine();
+    }
+
+    private static CommandLine configure(java.util.List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new CaravanCli());
+        for (Class<?> c : subcommands) cl.addSubcommand(c);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setResourceBundle(new RouteOptions.Help()); // the route options' help, from the core's table
         cl.setExecutionExceptionHandler(CaravanCli::handle);

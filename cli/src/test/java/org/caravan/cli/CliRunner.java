@@ -13,7 +13,7 @@ final class CliRunner {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = CaravanCli.newCommandLine();
+        CommandLine cl = CaravanCli.commandLineFor(args); // as main builds it: only the named subcommand
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

@@ -1,5 +1,6 @@
 package org.caravan.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.caravan.geo.CountryShapes;
 import org.caravan.network.Network;
 import org.caravan.network.NetworkBuilder;
@@ -36,7 +38,19 @@ public final class NetworkLoader {
     public static final String EMBEDDED_OSM_NODES = "/org/caravan/data/rail_osm_nodes.csv";
     public static final String EMBEDDED_OSM_LINKS = "/org/caravan/data/rail_osm_links.csv";
 
+    /**
+     * The binary form of the four files above (docs/NETWORK-FORMAT.md, "Binary form"), written into the build's
+     * classes by {@link NetworkBinaryTool} and keyed to their bytes; {@link #loadEmbedded()} reads it when it is
+     * current and falls back to the CSVs (with a notice) when it is stale or corrupt.
+     */
+    public static final String EMBEDDED_BINARY = "/org/caravan/data/network.bin";
+    /** System property: {@code -Dcaravan.network.binary=false} makes {@link #loadEmbedded()} read the CSVs. */
+    public static final String BINARY_PROPERTY = "caravan.network.binary";
+    /** The embedded CSVs in load order, with their table. */
+    static final List<String> EMBEDDED_CSVS = List.of(EMBEDDED_NODES, EMBEDDED_OSM_NODES, EMBEDDED_LINKS, EMBEDDED_OSM_LINKS);
+
     private final CountryShapes countryShapes;
+    private Consumer<String> notices = System.err::println;
 
     /**
      * A loader that checks coordinates against the bundled Natural Earth country shapes (parsed on first use,
@@ -51,21 +65,86 @@ public final class NetworkLoader {
         this.countryShapes = Objects.requireNonNull(countryShapes, "countryShapes");
     }
 
+    /**
+     * Where notices go (default standard error): today only that the embedded binary network was not used and
+     * why. Returns this loader.
+     */
+    public NetworkLoader notices(Consumer<String> sink) {
+        this.notices = Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
     private NetworkBuilder builder() {
         NetworkBuilder b = new NetworkBuilder();
         return countryShapes == null ? b : b.countryShapes(countryShapes);
     }
 
     /**
-     * The network shipped with Caravan ({@value #EMBEDDED_NODES}, {@value #EMBEDDED_LINKS} and the OSM-derived {@value #EMBEDDED_OSM_NODES}, {@value #EMBEDDED_OSM_LINKS}), with every check
-     * except coordinates against country shapes: the shipped files pass that check in the build's tests and in
-     * {@link #loadEmbeddedChecked()}, and parsing the shapes would add about a second to every command.
+     * The network shipped with Caravan ({@value #EMBEDDED_NODES}, {@value #EMBEDDED_LINKS} and the OSM-derived
+     * {@value #EMBEDDED_OSM_NODES}, {@value #EMBEDDED_OSM_LINKS}), with every check except coordinates against
+     * country shapes: the shipped files pass that check in the build's tests and in {@link #loadEmbeddedChecked()},
+     * and parsing the shapes would add about a second to every command.
+     *
+     * <p>Read from the binary form {@value #EMBEDDED_BINARY} when it was written from exactly these CSV bytes
+     * (same network, field for field: {@code NetworkBinaryTest}); when it is missing, the CSVs are parsed; when it
+     * is stale, corrupt or of another version, a notice says so and the CSVs are parsed. Either way the answer is
+     * the CSVs' network, never a mix.
      */
     public Network loadEmbedded() throws NetworkException {
-        return new NetworkLoader(CountryShapes.none()).loadEmbeddedResources();
+        List<byte[]> csvs = new ArrayList<>();
+        for (String r : EMBEDDED_CSVS) csvs.add(resourceBytes(r));
+        byte[] binary = "false".equalsIgnoreCase(System.getProperty(BINARY_PROPERTY)) ? null : resourceBytes(EMBEDDED_BINARY);
+        return load(csvs, binary, notices);
     }
 
-    /** The embedded network with every check, coordinates against country shapes included. */
+    /** The embedded network parsed from the CSVs, never from the binary form (the same checks as {@link #loadEmbedded()}). */
+    public Network loadEmbeddedCsv() throws NetworkException {
+        List<byte[]> csvs = new ArrayList<>();
+        for (String r : EMBEDDED_CSVS) csvs.add(resourceBytes(r));
+        return load(csvs, null, notices);
+    }
+
+    /**
+     * The network of the four embedded CSVs' contents ({@link #EMBEDDED_CSVS} order, null for a missing resource)
+     * from {@code binary} if it is current for them, else from the CSVs; {@code notices} hears why a binary was
+     * not used.
+     */
+    static Network load(List<byte[]> csvs, byte[] binary, Consumer<String> notices) throws NetworkException {
+        if (binary != null && !csvs.contains(null)) {
+            try {
+                return NetworkBinary.read(binary, NetworkBinary.sourceKey(csvs), "embedded");
+            } catch (NetworkBinary.Invalid e) {
+                notices.accept("caravan: the embedded binary network " + EMBEDDED_BINARY.substring(1) + " is not used ("
+                        + e.getMessage() + "); reading the CSVs instead (slower start; rebuild to refresh it)");
+            }
+        }
+        NetworkBuilder b = new NetworkBuilder().countryShapes(CountryShapes.none());
+        for (int i = 0; i < EMBEDDED_CSVS.size(); i++) {
+            String resource = EMBEDDED_CSVS.get(i);
+            String name = "embedded:" + resource.substring(resource.lastIndexOf('/') + 1);
+            byte[] bytes = csvs.get(i);
+            if (bytes == null) {
+                b.addProblem(new Problem(name, "", "", "classpath resource " + resource
+                        + " is missing: this build of Caravan does not include the embedded network"));
+            } else if (i < 2) {
+                CsvNetworkReader.readNodes(new ByteArrayInputStream(bytes), name, b);
+            } else {
+                CsvNetworkReader.readLinks(new ByteArrayInputStream(bytes), name, b);
+            }
+        }
+        return b.build("embedded");
+    }
+
+    /** A classpath resource's bytes, or null when it is missing or unreadable. */
+    static byte[] resourceBytes(String resource) {
+        try (InputStream in = NetworkLoader.class.getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The embedded network with every check, coordinates against country shapes included (from the CSVs). */
     public Network loadEmbeddedChecked() throws NetworkException {
         return loadEmbeddedResources();
     }

@@ -90,6 +90,26 @@ public final class NetworkGeoJson {
         return fc;
     }
 
+    /**
+     * Only the links' lines at {@code toleranceDeg} (as {@link #toGeoJson(Network, double)}), each a LineString
+     * feature whose properties are just its {@code id}: what the web map fetches for a zoom band once it has the
+     * attributes from a first full layer (the attributes are most of the full layer's bytes).
+     */
+    public static ObjectNode lines(Network network, double toleranceDeg) {
+        ObjectNode fc = RouteJson.MAPPER.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        for (Link l : network.links()) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            ObjectNode g = f.putObject("geometry");
+            g.put("type", "LineString");
+            lineCoordinates(network, l, g.putArray("coordinates"), toleranceDeg);
+            f.putObject("properties").put("id", l.id());
+        }
+        return fc;
+    }
+
     /** A link's line as GeoJSON positions: its geometry, else straight from its from-node to its to-node. */
     static void lineCoordinates(Network network, Link l, ArrayNode coords) {
         lineCoordinates(network, l, coords, 0);

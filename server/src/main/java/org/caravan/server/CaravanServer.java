@@ -73,6 +73,8 @@ public final class CaravanServer implements AutoCloseable {
     private final String networkGeoJson;
     /** /api/network?zoom=N per zoom band (NetworkGeoJson.ZOOM_TOLERANCE_DEG), serialised on first request. */
     private final String[] networkGeoJsonByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
+    /** /api/network?zoom=N&lines=only per zoom band: the lines with their ids only (NetworkGeoJson.lines). */
+    private final String[] networkLinesByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
     private final ScenarioApi scenarios;
     private final TradeApi trade;
     /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
@@ -149,7 +151,7 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
-        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson(ctx.queryParam("zoom"))));
+        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson(ctx.queryParam("zoom"), ctx.queryParam("lines"))));
         app.get("/api/countries", this::countries);
         app.get("/api/countries/shapes", this::countryShapes);
         app.get("/api/costs", ctx -> json(ctx, this.costTree));
@@ -447,9 +449,18 @@ public final class CaravanServer implements AutoCloseable {
 
     /**
      * The network layer: full geometry without {@code zoom}; with it, link lines simplified for that web-map zoom
-     * (Douglas-Peucker, {@link NetworkGeoJson#zoomBand}), so the map draws fewer vertices at coarse zooms.
+     * (Douglas-Peucker, {@link NetworkGeoJson#zoomBand}), so the map draws fewer vertices at coarse zooms; with
+     * {@code lines=only} as well, only the lines with their link ids ({@link NetworkGeoJson#lines}), for a page
+     * that has the attributes already.
      */
-    private String networkGeoJson(String zoom) {
+    private String networkGeoJson(String zoom, String lines) {
+        boolean linesOnly = lines != null && !lines.isBlank();
+        if (linesOnly && !lines.trim().equals("only")) {
+            throw new BadParameter("lines", "lines must be 'only' (just the link lines of the zoom band), got '" + lines + "'");
+        }
+        if (linesOnly && (zoom == null || zoom.isBlank())) {
+            throw new BadParameter("lines", "lines=only needs a zoom (the band whose lines to send)");
+        }
         if (zoom == null || zoom.isBlank()) return networkGeoJson;
         int z;
         try {
@@ -459,6 +470,19 @@ public final class CaravanServer implements AutoCloseable {
         }
         if (z < 0 || z > 22) throw new BadParameter("zoom", "zoom must be 0-22, got " + z);
         int band = NetworkGeoJson.zoomBand(z);
+        if (linesOnly) {
+            synchronized (networkLinesByBand) {
+                if (networkLinesByBand[band] == null) {
+                    try {
+                        networkLinesByBand[band] = RouteJson.MAPPER.writeValueAsString(
+                                NetworkGeoJson.lines(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return networkLinesByBand[band];
+            }
+        }
         synchronized (networkGeoJsonByBand) {
             if (networkGeoJsonByBand[band] == null) {
                 try {

@@ -296,6 +296,21 @@ class ServerApiTest {
         assertThat(coarse.length()).as("zoom 3 layer is smaller than the full one").isLessThan(full.length());
         assertThat(get("/api/network?zoom=12").body()).as("zoom 12 is the full geometry").isEqualTo(full);
         assertThat(get("/api/network?zoom=abc").status()).isEqualTo(400);
+        // lines=only: the same band's lines, one feature per link with just its id, a fraction of the bytes.
+        JsonNode lines = get("/api/network?zoom=3&lines=only").json();
+        JsonNode coarseJson = get("/api/network?zoom=3").json();
+        java.util.Map<String, JsonNode> coarseLines = new java.util.HashMap<>();
+        for (JsonNode f : coarseJson.path("features")) {
+            if (f.path("geometry").path("type").asText().equals("LineString")) coarseLines.put(f.path("properties").path("id").asText(), f.path("geometry"));
+        }
+        assertThat(lines.path("features").size()).isEqualTo(coarseLines.size());
+        for (JsonNode f : lines.path("features")) {
+            assertThat(f.path("properties").size()).isEqualTo(1);
+            assertThat(f.path("geometry")).isEqualTo(coarseLines.get(f.path("properties").path("id").asText()));
+        }
+        assertThat(get("/api/network?zoom=3&lines=only").body().length()).isLessThan(coarse.length() / 2);
+        assertThat(get("/api/network?zoom=3&lines=all").status()).isEqualTo(400);
+        assertThat(get("/api/network?lines=only").status()).isEqualTo(400);
         JsonNode countries = get("/api/countries").json().path("countries");
         assertThat(countries.toString()).contains("\"code\":\"AF\"", "risk_class");
         JsonNode shapes = get("/api/countries/shapes").json();

@@ -84,6 +84,48 @@ class WebAppBrowserTest {
         waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
+    /**
+     * The map draws the simplified network layer of its zoom band (/api/network?zoom=N): zooming into another band
+     * requests that band's layer once and redraws the lines with it; going back to a band already seen requests
+     * nothing (cached per band). Requests are read from the browser's resource timing, not from the page's own list.
+     */
+    @Test
+    void aZoomChangeRequestsAndDrawsAnotherBandOnce() {
+        Number first = (Number) js().executeScript("return caravan.state.networkBand;");
+        assertThat(first).isNotNull();
+        String script = "return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/api/network')).map(n => n.substring(n.indexOf('/api/network')));";
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) js().executeScript(script);
+        assertThat(before).allMatch(u -> u.startsWith("/api/network?zoom="));
+        String vertices = "let n = 0; caravan.state.map.eachLayer(l => { if (l.options && /net-link/.test(l.options.className || '')"
+                + " && l.getLatLngs) n += l.getLatLngs().length; }); return n;";
+        long v0 = ((Number) js().executeScript(vertices)).longValue();
+
+        int target = first.intValue() == 3 ? 0 : 3;
+        js().executeScript("caravan.state.map.setZoom(arguments[0], {animate: false});", target == 3 ? 10 : 3);
+        waitFor().until(d -> Integer.valueOf(target).equals(
+                ((Number) js().executeScript("return caravan.state.networkBand;")).intValue()));
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-network-band")).isEqualTo(String.valueOf(target));
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) js().executeScript(script);
+        String wanted = "/api/network?zoom=" + (target == 3 ? 9 : 0) + "&lines=only";
+        assertThat(after).contains(wanted).hasSize(before.size() + 1);
+        assertThat(driver.findElements(By.cssSelector("#map path.net-link"))).hasSizeGreaterThan(100);
+        long v1 = ((Number) js().executeScript(vertices)).longValue();
+        // The full band (3) draws more vertices than a simplified one.
+        if (target == 3) assertThat(v1).isGreaterThan(v0); else assertThat(v1).isLessThan(v0);
+
+        // Back to the first band: drawn from the cache, no new request.
+        js().executeScript("caravan.state.map.setZoom(arguments[0], {animate: false});", first.intValue() == 3 ? 10
+                : new int[] {3, 5, 7, 9}[first.intValue()]);
+        waitFor().until(d -> first.intValue() == ((Number) js().executeScript("return caravan.state.networkBand;")).intValue());
+        @SuppressWarnings("unchecked")
+        List<String> last = (List<String>) js().executeScript(script);
+        assertThat(last).hasSize(after.size());
+        assertThat(js().executeScript("return caravan.state.networkBandsRequested;")).asList().hasSize(before.size() + 1);
+    }
+
     @Test
     void plansDrawsAndReplansWhenACrossingOfTheRouteIsClosed() throws IOException {
         // The map is drawn: country shapes, network links, crossing markers, the attribution.
