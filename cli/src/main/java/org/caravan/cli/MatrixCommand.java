@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "matrix", mixinStandardHelpOptions = true,
         description = {"Many-to-many: the best route's generalized cost, money, time, distance and CO2 from every origin"
                 + " to every destination, under one cargo, objective and set of restrictions (one search tree per"
-                + " origin, origins in parallel; a text table of the objective's own value without restrictions"
-                + " comes from a contraction hierarchy's bucket many-to-many, with the same values).",
+                + " origin, origins in parallel; a text table of the objective's own value without restrictions,"
+                + " for the distance and co2 objectives, comes from a contraction hierarchy's bucket many-to-many, with the same values).",
             "Places from --from/--to, or a CSV file (--places) with column place and optional role (from, to, both)."
                 + " Without --to the destinations are the origins (a square matrix).",
             "Exit code 0: every pair has a route; 1: some pair has none; 2: bad input."})

@@ -82,7 +82,8 @@ public final class CostMatrix {
      * distance, CO2 for co2; the other values NaN), by the bucket many-to-many on a contraction hierarchy of the
      * router's state graph ({@link Router#objectiveMatrix}), which is much faster for large matrices. Each value
      * equals {@link #compute}'s for the same cell. Null when the hierarchy does not apply to the request (via
-     * points, the reliable objective, a departure time, or restrictions that change the state graph's arcs).
+     * points, the reliable objective, a departure time, restrictions that change the state graph's arcs, and the
+     * cost and time objectives: see {@link Router#objectiveMatrix}).
      */
     public static Result computeObjective(Router router, RouteRequest request, List<String> from, List<String> to) {
         if (from.isEmpty()) throw new InvalidRequestException("from", "no origins given");

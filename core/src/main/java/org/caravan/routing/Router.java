@@ -294,12 +294,18 @@ public final class Router {
      * destination. Each value equals {@link #route}'s optimum for the pair. The hierarchy is built once per cargo
      * and objective, on the unrestricted request's arcs, and used for a request only when its exported arcs are
      * exactly those (no closures, avoided places, mode limits, planned links or penalties); returns null when it
-     * cannot be used (timed, reliable, via points, or other arcs), so the caller falls back to search trees.
+     * cannot be used (timed, reliable, via points, or other arcs; and the cost and time objectives, whose reported
+     * values add the trip's drivers' rest and the pair's rail tariff levels), so the caller falls back to search
+     * trees.
      */
     public double[][] objectiveMatrix(RouteRequest request, List<String> from, List<String> to) {
         if (request.depart() != null || request.objective() == Objective.RELIABLE || !request.via().isEmpty()) {
             return null;
         }
+        // A route's reported cost and time hold the trip's drivers' rest (counted over the assembled trip) and the
+        // pair's export/import/transit rail levels (by the origin's and destination's countries): neither is in
+        // one hierarchy shared by every pair, so only km and CO2 are answered here.
+        if (request.objective() != Objective.DISTANCE && request.objective() != Objective.CO2) return null;
         List<String> all = new ArrayList<>(from);
         all.addAll(to);
         String a = all.get(0);
