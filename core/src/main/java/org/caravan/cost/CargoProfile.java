@@ -131,9 +131,26 @@ public record CargoProfile(
      * dwell, wagon or platform supply and train formation; plus the leg's destination dwell, charged with it.
      */
     public double legDwellHours(Carrier carrier, String nodeId, String country) {
+        return legDwellHours(carrier, nodeId, country, 0);
+    }
+
+    /**
+     * As {@link #legDwellHours(Carrier, String, String)} for a leg that starts where the cargo already waited
+     * {@code heldHours} (the port dwell of a sea-to-rail transfer): a departure-interval formation wait (rule F)
+     * counts only beyond it ({@link Wait#after(double)}).
+     */
+    public double legDwellHours(Carrier carrier, String nodeId, String country, double heldHours) {
         ModeRates.Timing t = rates(carrier.mode()).timing();
         return t.originDwellHours(country) + t.supplyHours(country)
-                + formationAt(nodeId, carrier, country, 1).meanHours() + t.destinationDwellHours();
+                + formationAt(nodeId, carrier, country, 1).after(heldHours).meanHours() + t.destinationDwellHours();
+    }
+
+    /**
+     * The hours of a transfer's dwell that overlap the onward leg's departure wait: a sea-to-rail transshipment's
+     * dwell (the box sits in the port while its train is awaited), else 0.
+     */
+    public static double heldHours(Mode from, Mode to, Handling transfer) {
+        return from == Mode.SEA && to == Mode.RAIL ? transfer.hours() : 0;
     }
 
     /** A per-vehicle fee shared over the units one vehicle of {@code mode} carries. */

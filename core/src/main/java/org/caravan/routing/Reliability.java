@@ -57,7 +57,7 @@ public final class Reliability {
             total += s.hours();
             Wait w = s.delay();
             if (w.kind() == Wait.Kind.INTERVAL) {
-                variance += w.intervalHours() * w.intervalHours() / 12;
+                variance += w.intervalVariance();
             } else if (w.kind() == Wait.Kind.LOGNORMAL) {
                 Lognormal d = fit(w.meanHours(), w.p90Hours());
                 variance += d.sigma() == 0 ? 0 : (Math.exp(d.sigma() * d.sigma()) - 1) * d.mean() * d.mean();
@@ -104,7 +104,7 @@ public final class Reliability {
                 Wait w = s.delay();
                 double delay = switch (w.kind()) {
                     case LOGNORMAL -> fitted[j].sample(rnd);
-                    case INTERVAL -> rnd.nextDouble() * w.intervalHours();
+                    case INTERVAL -> w.intervalDraw(rnd.nextDouble());
                     case TIMETABLE -> w.meanHours(); // replaced by the clock below when there is one
                 };
                 if (clocked) {

@@ -74,7 +74,8 @@ final class RouteAssembler {
         Mode firstMode = Carrier.of(space.carrierOf(first)).mode();
         double pendingFixed = profile.rates(firstMode).fixedUsd();
         // Terminal dwell: the origin part where the leg starts, the destination part where it ends.
-        double pendingEndDwell = dwell(timeline, byCountry, origin, Carrier.of(space.carrierOf(first)), handlingFactor);
+        double pendingEndDwell = dwell(timeline, byCountry, origin, Carrier.of(space.carrierOf(first)), handlingFactor,
+                0);
 
         for (int i = 1; i < path.states().length; i++) {
             int s = path.states()[i];
@@ -114,7 +115,8 @@ final class RouteAssembler {
                                 onward.meanHours(), onward);
                     }
                     if (was.mode() != to.mode()) {
-                        pendingEndDwell = dwell(timeline, byCountry, at, to, handlingFactor);
+                        pendingEndDwell = dwell(timeline, byCountry, at, to, handlingFactor,
+                                CargoProfile.heldHours(was.mode(), to.mode(), handling));
                     }
                 }
                 continue;
@@ -279,10 +281,11 @@ final class RouteAssembler {
     /**
      * Adds the origin dwell of a leg in {@code mode} starting at {@code at}, each part its own step with its own
      * distribution: terminal dwell, wagon or platform supply, train formation (uniform over a published departure
-     * interval, else lognormal); returns the leg's destination dwell.
+     * interval, else lognormal; a departure-interval wait counts only beyond the {@code heldHours} the cargo
+     * already waited there, e.g. a port dwell before a weekly train, rule F); returns the leg's destination dwell.
      */
     private double dwell(List<TimeStep> timeline, Map<String, Acc> byCountry, Node at, Carrier carrier,
-            double factor) {
+            double factor, double heldHours) {
         Mode mode = carrier.mode();
         var timing = space.profile.rates(mode).timing();
         String cc = at.country();
@@ -292,8 +295,10 @@ final class RouteAssembler {
         String what = space.profile.cargoClass() == org.caravan.network.Cargo.CONTAINER ? "platform" : "wagon";
         addDwell(timeline, byCountry, at, mode.code() + " " + what + " supply", supply,
                 Wait.lognormal(supply, supply * factor));
-        Wait formation = space.profile.formationAt(at.id(), carrier, cc, factor);
-        addDwell(timeline, byCountry, at, mode.code() + " train formation", formation.meanHours(), formation);
+        Wait formation = space.profile.formationAt(at.id(), carrier, cc, factor).after(heldHours);
+        String beyond = formation.overlapHours() > 0
+                ? " beyond the " + Math.round(formation.overlapHours()) + " h port dwell" : "";
+        addDwell(timeline, byCountry, at, mode.code() + " train formation" + beyond, formation.meanHours(), formation);
         return timing.destinationDwellHours();
     }
 

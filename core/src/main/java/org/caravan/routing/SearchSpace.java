@@ -302,7 +302,9 @@ final class SearchSpace {
         double usd = h.usd() + (newLeg ? profile.rates(cb.mode()).fixedUsd() : 0);
         Node at = network.node(v);
         // A new leg waits at its origin; a gauge change at a station with its own formation wait starts a new train.
-        double hours = h.hours() + (newLeg ? profile.legDwellHours(cb, at.id(), at.country())
+        // A sea-to-rail transfer's port dwell overlaps the wait for a train that leaves at intervals (rule F).
+        double hours = h.hours() + (newLeg ? profile.legDwellHours(cb, at.id(), at.country(),
+                        CargoProfile.heldHours(ca.mode(), cb.mode(), h))
                 : profile.formationAfterGaugeChange(at.id(), cb.gauge()).meanHours());
         return new double[] {usd, hours, h.co2WtwKgPerTonne() * profile.tonnesPerUnit()};
     }

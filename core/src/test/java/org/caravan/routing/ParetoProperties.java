@@ -387,8 +387,17 @@ class ParetoProperties {
         if (best.found() && c.request().objective() != Objective.DISTANCE) {
             double v0 = Alternatives.value(routes.get(0), w);
             double vb = Alternatives.value(best.route(), w);
-            assertThat(v0).as("first Pareto route vs router.route").isCloseTo(vb,
-                    org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, Math.abs(vb))));
+            double eps = 1e-6 * Math.max(1, Math.abs(vb));
+            // Both searches price road hours without the drivers' rest, which is counted over the assembled trip.
+            // router.route's answer is on the front before the rest; a set member the rest leaves dominated is
+            // dropped for one no worse in every reported criterion, so the first route is never worse than it.
+            // Without rest on either route the two are the same optimum.
+            assertThat(v0).as("first Pareto route vs router.route").isLessThanOrEqualTo(vb + eps);
+            if (RouterReferenceProperties.restHours(routes.get(0)) == 0
+                    && RouterReferenceProperties.restHours(best.route()) == 0) {
+                assertThat(v0).as("first Pareto route vs router.route, no rest").isCloseTo(vb,
+                        org.assertj.core.data.Offset.offset(eps));
+            }
         }
         // thinning with 0 changes nothing; with a tolerance it keeps the first route and a subset
         assertThat(res.thinned(0).routes()).isEqualTo(routes);

@@ -358,6 +358,60 @@ class TimeModelTest {
         assertThat(s.p90Hours()).isCloseTo(20 + 151.2, within(2.0));
     }
 
+    /**
+     * S (sea) -sea 100 km, 4 h- K (IR, port) -rail 100 km- B (IR), and A (IR) -road 40 km- K; rail at 50 km/h, no
+     * terminal dwell; K holds boxes 96 h (or {@code dwell}) and its trains leave weekly (rule F).
+     */
+    private static Router portThenWeeklyTrain(double dwell) throws Exception {
+        Network n = net(List.of(node("S", "XX"), node("K", "IR", true, false, Set.of()), node("B", "IR"),
+                        node("A", "IR")),
+                List.of(link("sk", "S", "K", Mode.SEA, Set.of(), 100, OptionalDouble.of(4), 0,
+                                LinkStatus.OPERATIONAL, false),
+                        rail("kb", "K", "B", Gauge.G1435, 100), road("ak", "A", "K", 40)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      rail: {speed_kmh: 50}
+                    nodes:
+                      K: {transship: {default: {handling_usd: 220, dwell_hours: %s}},
+                          formation: {departure_wait_interval_hours: 168}}
+                """.formatted(dwell));
+        return new Router(n, m);
+    }
+
+    @Test
+    void aWeeklyTrainAfterAPortDwellWaitsOnlyBeyondTheDwell() throws Exception {
+        Router router = portThenWeeklyTrain(96);
+        Route r = router.route(RouteRequest.of("S", "B")).route();
+        // The box waits for the train while it dwells: E[max(0, U - 96)], U uniform 0..168 = 72^2 / 336 h.
+        double beyond = 72.0 * 72.0 / (2 * 168);
+        TimeStep formation = r.timeline().stream().filter(t -> t.name().contains("train formation")).findFirst()
+                .orElseThrow();
+        assertThat(formation.hours()).isCloseTo(beyond, within(EPS));
+        assertThat(formation.name()).contains("beyond the 96 h port dwell");
+        assertThat(formation.delay().kind()).isEqualTo(org.caravan.cost.Wait.Kind.INTERVAL);
+        assertThat(formation.delay().overlapHours()).isCloseTo(96, within(EPS));
+        // The search's clock and the answer agree: sailing 4 h, port 96 h, the rest of the wait, rail 2 h.
+        assertThat(r.totals().hours()).isCloseTo(4 + 96 + beyond + 2, within(EPS));
+        // The Monte Carlo draws max(0, U - 96): its mean is the same (port dwell lognormal, mean 96).
+        ReliabilityStats s = router.reliability(r, 40_000, 7);
+        assertThat(s.meanHours()).isCloseTo(4 + 96 + beyond + 2, within(1.5));
+        // A box that comes by road did not dwell in the port: the whole weekly wait, mean 84 h.
+        Route byRoad = router.route(RouteRequest.of("A", "B").withModes(Set.of(Mode.ROAD, Mode.RAIL))).route();
+        TimeStep roadFormation = byRoad.timeline().stream().filter(t -> t.name().contains("train formation"))
+                .findFirst().orElseThrow();
+        assertThat(roadFormation.hours()).isCloseTo(84, within(EPS));
+        assertThat(roadFormation.delay().overlapHours()).isZero();
+    }
+
+    @Test
+    void aPortDwellLongerThanTheDepartureIntervalLeavesNoFormationWait() throws Exception {
+        Route r = portThenWeeklyTrain(200).route(RouteRequest.of("S", "B")).route();
+        assertThat(r.timeline()).noneMatch(t -> t.name().contains("train formation"));
+        assertThat(r.totals().hours()).isCloseTo(4 + 200 + 2, within(EPS));
+    }
+
     /** A (IR) -rail 100 km 1435- G (IR, gauge change) -rail 100 km 1520- B (TM); rail at 50 km/h, no dwell. */
     private static Network gaugeBreak() {
         return net(List.of(node("A", "IR"), node("G", "IR", false, true, Set.of()), node("B", "TM")),
