@@ -76,13 +76,18 @@ public final class DriverRest {
         return pause;
     }
 
+    /** After a daily or weekly rest: the driving period, the 24 h window and the break count start again. */
+    private void startDrivingPeriod() {
+        sinceRest = 0;
+        elapsed = 0;
+        sinceBreak = 0;
+    }
+
     /** A rest due now: when the driver has just stopped (a border, a wait), it lengthens that stop. */
     private double rest() {
         double credit = stopped;
         stopped = 0;
-        sinceRest = 0;
-        elapsed = 0;
-        sinceBreak = 0;
+        startDrivingPeriod();
         day++;
         if (day >= rules.drivingDaysPerWeek()) {
             day = 0;
@@ -102,16 +107,12 @@ public final class DriverRest {
         if (!(hours > 0) || sinceRest <= EPS) return 0;
         stopped += hours;
         if (hours >= rules.weeklyRestHours()) {
-            sinceRest = 0;
-            elapsed = 0;
-            sinceBreak = 0;
+            startDrivingPeriod();
             day = 0;
             return 0;
         }
         if (hours >= rules.dailyRestHours()) {
-            sinceRest = 0;
-            elapsed = 0;
-            sinceBreak = 0;
+            startDrivingPeriod();
             day++;
             if (day >= rules.drivingDaysPerWeek()) {
                 day = 0;
