@@ -3,6 +3,8 @@ package org.caravan.routing;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.caravan.cost.DelayModel;
+import org.caravan.cost.DriverRest;
+import org.caravan.cost.ModeRates;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.caravan.cost.Wait;
@@ -13,7 +15,8 @@ import org.caravan.cost.Wait;
  * open), its waits for sea and ferry departures (uniform over the departure interval, a timetable's next
  * departure, or lognormal with a published mean and p90), its terminal dwells, transshipments and gauge changes
  * (lognormal with their mean and p90 = mean × the delay model's factor). Running times are fixed. Seeded, so a seed always gives the same percentiles; a route without random parts gives its
- * deterministic time at every percentile.
+ * deterministic time at every percentile. The drivers' rest is counted again in each sample over its drawn stops
+ * (when the road rates are given): a drawn queue as long as a daily rest is the rest, as in the expected timeline.
  */
 public final class Reliability {
     /** z of the standard normal 90th percentile. */
@@ -78,6 +81,19 @@ public final class Reliability {
 
     public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed,
             org.caravan.cost.TimeTables tables) {
+        return simulate(route, delays, samples, seed, tables, null);
+    }
+
+    /**
+     * As above; with {@code road} (the rates of the route's road mode, whose driving rules apply) each sample
+     * counts the drivers' rest again ({@link DriverRest}) over its own drawn stops, as the expected timeline
+     * counts it over the expected ones: a border queue drawn as long as a daily rest is the rest (no rest is added
+     * after it), a short one after a long drive is lengthened into it. The timeline's {@code REST} steps are then
+     * replaced by the recount. Without {@code road}, or on a route without driving, the timeline's rest steps are
+     * kept as they are.
+     */
+    public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed,
+            org.caravan.cost.TimeTables tables, ModeRates road) {
         if (samples < 1) throw new IllegalArgumentException("samples must be at least 1, got " + samples);
         List<TimeStep> steps = route.timeline();
         Lognormal[] fitted = new Lognormal[steps.size()];
@@ -85,6 +101,7 @@ public final class Reliability {
             Wait w = steps.get(i).delay();
             fitted[i] = w.kind() == Wait.Kind.LOGNORMAL ? fit(w.meanHours(), w.p90Hours()) : null;
         }
+        boolean recount = road != null && steps.stream().anyMatch(st -> st.drivingHours() > 0);
         boolean clocked = Clock.clockMatters(route);
         String origin = steps.isEmpty() ? "XX" : steps.get(0).country();
         LocalDateTime weekStart = LocalDateTime.of(2024, 1, 1, 0, 0); // a Monday
@@ -99,20 +116,25 @@ public final class Reliability {
                 start = route.departure() != null ? route.departure()
                         : Clock.plusHours(weekStart, rnd.nextDouble() * 7 * 24);
             }
+            DriverRest rest = recount ? new DriverRest(road) : null;
             for (int j = 0; j < fitted.length; j++) {
                 TimeStep s = steps.get(j);
+                if (recount && s.kind() == TimeStep.Kind.REST) continue; // recounted below
                 Wait w = s.delay();
                 double delay = switch (w.kind()) {
                     case LOGNORMAL -> fitted[j].sample(rnd);
                     case INTERVAL -> w.intervalDraw(rnd.nextDouble());
                     case TIMETABLE -> w.meanHours(); // replaced by the clock below when there is one
                 };
+                double h;
                 if (clocked) {
                     LocalDateTime now = Clock.local(Clock.plusHours(start, t), origin, s.country(), tables);
-                    t += Clock.stepHours(s, now, delay);
+                    h = Clock.stepHours(s, now, delay);
                 } else {
-                    t += s.fixedHours() + delay;
+                    h = s.fixedHours() + delay;
                 }
+                t += h;
+                if (recount) t += s.drivingHours() > 0 ? rest.drive(s.drivingHours(), s.country()) : rest.pause(h);
             }
             totals[i] = t;
             sum += t;

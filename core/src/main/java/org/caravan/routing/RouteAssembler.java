@@ -180,7 +180,7 @@ final class RouteAssembler {
                 }
                 double run = costs.hours(idx) - wait;
                 TimeStep runStep = new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run,
-                        Wait.NONE, null, legIndex);
+                        Wait.NONE, null, legIndex, Math.max(0, costs.drivingHours(idx)));
                 timeline.add(runStep);
                 if (costs.drivingHours(idx) > 0) drivingOf.put(runStep, costs.drivingHours(idx));
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.caravan.cost.CargoProfile;
 import org.caravan.cost.CostModel;
 import org.caravan.cost.LinkCosts;
+import org.caravan.cost.ModeRates;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
@@ -190,7 +191,9 @@ public final class Router {
 
     /** Monte Carlo transit-time percentiles of a route, with the cost model's delay settings. */
     public ReliabilityStats reliability(Route route, int samples, long seed) {
-        return Reliability.simulate(route, costModel.delays(), samples, seed, costModel.timetables());
+        ModeRates road = costModel.profile(route.cargo()).filter(p -> p.modes().containsKey(Mode.ROAD))
+                .map(p -> p.rates(Mode.ROAD)).orElse(null);
+        return Reliability.simulate(route, costModel.delays(), samples, seed, costModel.timetables(), road);
     }
 
     /** Checks the request's ids and builds its state graph. */

@@ -19,9 +19,17 @@ import org.caravan.cost.Wait;
  * @param delay      the random part (queue, wait for a ship, handling); {@link Wait#NONE} when none
  * @param gate       opening hours the step waits for before its random part; null when always open
  * @param legIndex   the route leg the step belongs to, or -1 (dwell, handling)
+ * @param drivingHours hours at the wheel of a road run (its running time less checkpoints), which the drivers'
+ *                   rest counts; 0 for every other step. The Monte Carlo recounts the rest from these
  */
 public record TimeStep(Kind kind, String at, String name, String country, double hours, double fixedHours,
-        Wait delay, OpeningHours gate, int legIndex) {
+        Wait delay, OpeningHours gate, int legIndex, double drivingHours) {
+
+    /** A step without driving (everything but a road run). */
+    public TimeStep(Kind kind, String at, String name, String country, double hours, double fixedHours,
+            Wait delay, OpeningHours gate, int legIndex) {
+        this(kind, at, name, country, hours, fixedHours, delay, gate, legIndex, 0);
+    }
 
     public enum Kind {
         RUN, REST, DWELL, SERVICE_WAIT, CROSSING, HANDLING;
@@ -30,6 +38,6 @@ public record TimeStep(Kind kind, String at, String name, String country, double
     }
 
     public TimeStep withHours(double h) {
-        return new TimeStep(kind, at, name, country, h, fixedHours, delay, gate, legIndex);
+        return new TimeStep(kind, at, name, country, h, fixedHours, delay, gate, legIndex, drivingHours);
     }
 }

@@ -17,6 +17,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import org.caravan.cost.CostModel;
 import org.caravan.cost.CostModelLoader;
+import org.caravan.cost.Wait;
 import org.caravan.io.NetworkLoader;
 import org.caravan.io.YamlOverlay;
 import org.caravan.network.Cargo;
@@ -269,6 +270,55 @@ class TimeModelTest {
         assertThat(timed.totals().hours()).isCloseTo(26.5, within(EPS));
         assertThat(new Router(net.apply(3), m).reliability(shortWait, 200, 1).p90Hours()).isCloseTo(26.5,
                 within(EPS));
+    }
+
+    @Test
+    void theMonteCarloRecountsTheRestOverEachSamplesDrawnBorderQueue() throws Exception {
+        // The network of the test above: 500 km (10 h) to a border, 200 km (4 h) after it, road at 50 km/h.
+        java.util.function.DoubleFunction<Network> net = h -> net(List.of(node("A", "KZ"), node("P", "KZ"),
+                node("Q", "CN"), node("B", "CN")), List.of(road("ap", "A", "P", 500), crossing("pq", "P", "Q", 2,
+                        Set.of(Mode.ROAD), Set.of(), new CrossingTimes(h, h, 0), null), road("qb", "Q", "B", 200)));
+        CostModel m = costs("""
+                profiles:
+                  container:
+                    modes:
+                      road: {speed_kmh: 50, driving_hours_per_day: 9}
+                """);
+        Router router = new Router(net.apply(3), m);
+        // Expected queue 3 h: the driver rests at the border (8 h added after it), 26.5 h.
+        Route shortWait = router.route(RouteRequest.of("A", "B")).route();
+        assertThat(shortWait.totals().hours()).isCloseTo(26.5, within(EPS));
+        // A sample whose queue is 12 h: the queue is the daily rest, nothing is added after it:
+        // 10 + 1.5 + 12 + 4 = 27.5 h, not 26.5 - 3 + 12 = 35.5 h with the expected timeline's rest kept.
+        assertThat(router.reliability(withCrossingQueue(shortWait, 12), 200, 1).p90Hours()).isCloseTo(27.5,
+                within(EPS));
+        // The other way: expected queue 12 h (no rest after it), a sample whose queue is 3 h must rest there.
+        Route longWait = new Router(net.apply(12), m).route(RouteRequest.of("A", "B")).route();
+        assertThat(longWait.totals().hours()).isCloseTo(27.5, within(EPS));
+        assertThat(router.reliability(withCrossingQueue(longWait, 3), 200, 1).p90Hours()).isCloseTo(26.5,
+                within(EPS));
+        // A random queue (mean 6 h, p90 14 h): each sample is at least the 10 + 1.5 + 4 h of driving and breaks
+        // plus the daily rest (11 h, the queue counting towards it): never less than 26.5 h, and a long queue
+        // adds only its excess over the rest.
+        Route random = withCrossingQueue(shortWait, 6, Wait.lognormal(6, 14));
+        ReliabilityStats s = router.reliability(random, 20_000, 3);
+        assertThat(s.p50Hours()).isGreaterThanOrEqualTo(26.5 - EPS);
+        assertThat(s.p50Hours()).isCloseTo(26.5, within(EPS)); // the median queue (< 11 h) is inside the rest
+        assertThat(s.p95Hours()).isGreaterThan(26.5);
+    }
+
+    /** The route with its crossing's queue fixed at {@code hours} (mean = p90), as if a sample had drawn it. */
+    private static Route withCrossingQueue(Route r, double hours) {
+        return withCrossingQueue(r, hours, Wait.lognormal(hours, hours));
+    }
+
+    private static Route withCrossingQueue(Route r, double hours, Wait queue) {
+        List<TimeStep> steps = r.timeline().stream().map(t -> t.kind() == TimeStep.Kind.CROSSING
+                ? new TimeStep(t.kind(), t.at(), t.name(), t.country(), hours, 0, queue, t.gate(), t.legIndex())
+                : t).toList();
+        return new Route(r.nodes(), r.countries(), r.legs(), r.crossings(), r.transshipments(), r.totals(), r.cargo(),
+                r.unit(), r.units(), r.tonnes(), r.usesNonOperational(), r.risk(), r.exposure(), null, steps, null,
+                null);
     }
 
     @Test
