@@ -92,7 +92,13 @@ CARGO = {
     'x_kz_altynkol_cnhrs_rail': {
         'container': (12.0, "rule 3 (estimate by type, other rail borders 12 h): no published container-train "
                       "crossing time for Altynkol-Khorgos was found, and CPMM's 69.7 h national rail average is "
-                      "mostly wagonload; both directions; p90 = 1.8 x mean (derived); fee as the crossing's",
+                      "mostly wagonload; both directions; p90 = 1.8 x mean (derived); fee as the crossing's. Published "
+                      "components (searched Dec 2026) give only a floor: the locomotive turnover at the Altynkol exchange "
+                      "'is on average 5 hours 30 minutes' (KTZ via UIC eNews no. 660, 17 Sep 2019) and the dry port's "
+                      "handling of a whole container train, transshipment and customs, '1 hour and 11 minutes' (Khorgos "
+                      "Gateway press release on its first train, 2015), 6.7 h without the Chinese exit formalities or "
+                      "queues, which are reported ('trains had to wait a long time for clearance', intermodalnews.eu, "
+                      "3 Jan 2023); so the 12 h estimate is kept",
                       'estimated'),
     },
 }
