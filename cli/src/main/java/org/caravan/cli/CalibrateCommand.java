@@ -163,15 +163,18 @@ final class CalibrateCommand implements Callable<Integer> {
                     + "folds; the defaults: ").append(String.format(Locale.ROOT, "%.3f", r.noFitCvLoss()))
                     .append(")\n");
             List<String[]> c = new ArrayList<>();
-            c.add(new String[] {"prior weight", "cv loss"});
+            c.add(new String[] {"prior weight", "cv loss", "change", "std error", "beats the defaults"});
             for (Calibrator.CvScore s : r.crossValidation()) {
-                c.add(new String[] {num(s.priorWeight()), String.format(Locale.ROOT, "%.3f", s.loss())});
+                c.add(new String[] {num(s.priorWeight()), String.format(Locale.ROOT, "%.3f", s.loss()),
+                    String.format(Locale.ROOT, "%+.3f", s.change()), String.format(Locale.ROOT, "%.3f",
+                            s.standardError()), s.beatsDefaults() ? "yes" : "no"});
             }
-            TextOutput.table(sb, c, new boolean[] {true, true});
+            TextOutput.table(sb, c, new boolean[] {true, true, true, true, false});
+            sb.append("(A weight is used only when its change is below minus one standard error.)\n");
         }
         sb.append(Double.isFinite(r.priorWeight())
                 ? "Prior weight used: " + num(r.priorWeight()) + "\n"
-                : "No prior weight beats the defaults in cross-validation: nothing fitted.\n");
+                : "No prior weight beats the defaults by more than one standard error in cross-validation: nothing fitted.\n");
         long pools = r.variables().stream().filter(Calibrator.Variable::tied).count();
         sb.append(String.format(Locale.ROOT, "Fit variables: %d (%d single parameters, %d pools of tied "
                 + "parameters); %d parameters touched by too few fitted rows left at their defaults.%n",

@@ -39,9 +39,10 @@ import org.caravan.routing.Router;
  *     is never moved. Trials re-route only the rows the moved parameters touch.</li>
  * <li><b>Strength of the prior.</b> With candidate weights given, λ is chosen by k-fold cross-validation on the
  *     fitted rows only (seeded folds, stratified by kind of figure): for each candidate the fit is run on k−1
- *     folds and its Huber loss is summed over the left-out fold; the candidate with the least total wins, and
- *     it must beat not fitting at all (the defaults' loss on the same folds), else nothing is fitted. The
- *     held-back rows are never seen by the choice.</li>
+ *     folds and its Huber loss is summed over the left-out fold. A candidate qualifies only when it beats not
+ *     fitting at all (the defaults' loss on the same rows) by more than one standard error of the row-by-row
+ *     difference; the qualifying candidate with the least total wins; when none qualifies, nothing is fitted.
+ *     The held-back rows are never seen by the choice.</li>
  * </ul>
  *
  * <p>The search is a coordinate pattern search on log-multipliers: each fit variable in turn is tried a step up
@@ -128,8 +129,13 @@ public final class Calibrator {
     /** A parameter left at its default because too few fitted rows touch it (and its pool). */
     public record Unsupported(String path, int support) {}
 
-    /** One candidate prior weight: its summed Huber loss on the left-out folds. */
-    public record CvScore(double priorWeight, double loss) {}
+    /**
+     * One candidate prior weight: its Huber loss summed over the left-out folds, the change from the defaults'
+     * loss on the same rows (negative: better) and the standard error of that change (paired by row).
+     */
+    public record CvScore(double priorWeight, double loss, double change, double standardError) {
+        public boolean beatsDefaults() { return change < -standardError; }
+    }
 
     /**
      * @param override        the {@code --costs} file: the changed values, each with a source
@@ -200,28 +206,47 @@ public final class Calibrator {
             noFit = 0;
             for (int i = 0; i < fit.size(); i++) noFit += huber(residual(fitBase[i], low(fit, i), high(fit, i)));
             int cvEvals = Math.min(settings.maxEvaluations(), settings.cvEvaluations());
-            double best = noFit;
+            double[] base0 = new double[fit.size()];
+            for (int i = 0; i < fit.size(); i++) base0[i] = huber(residual(fitBase[i], low(fit, i), high(fit, i)));
+            double best = Double.POSITIVE_INFINITY;
             lambda = Double.POSITIVE_INFINITY;
             for (double w : settings.priorWeights()) {
-                double total = 0;
+                double[] rowLoss = base0.clone();
                 for (int k = 0; k < settings.folds(); k++) {
                     BitSet train = new BitSet();
-                    List<Validator.Prepared> test = new ArrayList<>();
+                    List<Integer> test = new ArrayList<>();
                     for (int i = 0; i < fit.size(); i++) {
-                        if (fold[i] == k) test.add(fit.get(i)); else train.set(i);
+                        if (fold[i] == k) test.add(i); else train.set(i);
                     }
                     if (test.isEmpty()) continue;
                     Plan plan = plan(params, touched, train, settings.minSupport());
                     Search s = new Search(baseTree, params, plan, fit, fitBase, train, model, w, cvEvals);
                     s.run();
                     counter[0] += s.evaluations;
-                    double[] v = evaluate(test, tree(baseTree, params, s.current()), model);
+                    List<Validator.Prepared> rowsOut = test.stream().map(fit::get).toList();
+                    double[] v = evaluate(rowsOut, tree(baseTree, params, s.current()), model);
                     counter[0]++;
-                    for (int i = 0; i < test.size(); i++) total += huber(residual(v[i], low(test, i), high(test, i)));
+                    for (int t = 0; t < test.size(); t++) {
+                        rowLoss[test.get(t)] = huber(residual(v[t], low(rowsOut, t), high(rowsOut, t)));
+                    }
                 }
-                cv.add(new CvScore(w, total));
-                // A candidate must beat the defaults (and the candidates before it) by more than rounding.
-                if (total < best - 1e-9) {
+                // Paired with the defaults row by row: the total change and its standard error.
+                double total = 0;
+                double sum = 0;
+                double sq = 0;
+                int n = fit.size();
+                for (int i = 0; i < n; i++) {
+                    total += rowLoss[i];
+                    double d = rowLoss[i] - base0[i];
+                    sum += d;
+                    sq += d * d;
+                }
+                double mean = sum / n;
+                double se = n < 2 ? 0 : Math.sqrt(n * Math.max(0, (sq - n * mean * mean) / (n - 1)));
+                cv.add(new CvScore(w, total, sum, se));
+                // A candidate is used only when it beats the defaults by more than one standard error of the
+                // paired difference; among those, the least loss (the first, i.e. the weaker prior, on a tie).
+                if (sum < -se && total < best - 1e-12) {
                     best = total;
                     lambda = w;
                 }
