@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,6 +57,30 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "The most trial parameter sets to route. Default: ${DEFAULT-VALUE}.")
     int maxEvaluations;
 
+    @Option(names = "--prior-weights", paramLabel = "W,...", split = ",", defaultValue = "0.02,0.1,0.5,2",
+            description = "Candidate weights of the prior that pulls each parameter toward its default (in log "
+                    + "space); the one with the least loss in k-fold cross-validation on the fitted rows is used, "
+                    + "and only if it beats not fitting. Default: ${DEFAULT-VALUE}.")
+    List<Double> priorWeights;
+
+    @Option(names = "--prior-weight", paramLabel = "W",
+            description = "Use this prior weight, without cross-validation (overrides --prior-weights).")
+    Double priorWeight;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "3",
+            description = "Folds of the cross-validation that chooses the prior weight. Default: ${DEFAULT-VALUE}.")
+    int folds;
+
+    @Option(names = "--min-support", paramLabel = "N", defaultValue = "3",
+            description = "Fitted rows a parameter must touch to be fitted on its own; parameters touched by fewer "
+                    + "are tied into a pool of their kind (one multiplier) or, when the pool has fewer, left at "
+                    + "their defaults. Default: ${DEFAULT-VALUE}.")
+    int minSupport;
+
+    @Option(names = "--cv-max-evaluations", paramLabel = "N", defaultValue = "400",
+            description = "The most trial parameter sets of each cross-validation fit. Default: ${DEFAULT-VALUE}.")
+    int cvMaxEvaluations;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
             description = "Where to write the fitted values: a normal --costs file.")
     Path output;
@@ -75,6 +100,12 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new UserInputException("--holdout: expected 0 to 0.9, got " + holdout);
         }
         if (maxEvaluations < 1) throw new UserInputException("--max-evaluations: expected a positive number");
+        if (cvMaxEvaluations < 1) throw new UserInputException("--cv-max-evaluations: expected a positive number");
+        if (minSupport < 1) throw new UserInputException("--min-support: expected a positive number");
+        if (priorWeight == null && folds < 2) throw new UserInputException("--folds: expected at least 2");
+        for (double w : priorWeight == null ? priorWeights : List.of(priorWeight)) {
+            if (!(w >= 0)) throw new UserInputException("--prior-weight(s): expected numbers >= 0, got " + w);
+        }
         List<Observation> observations;
         try {
             observations = ObservationFile.read(file);
@@ -92,8 +123,11 @@ final class CalibrateCommand implements Callable<Integer> {
         try {
             result = new Calibrator(data.loadNetwork(), DataOptions.loadRisk(null), registry).calibrate(base,
                     observations, label, "fitted parameters for " + output,
-                    new Calibrator.Settings(groups, holdout, seed, maxEvaluations,
-                            Calibrator.DEFAULT_PRIOR_WEIGHT));
+                    priorWeight != null
+                            ? new Calibrator.Settings(groups, holdout, seed, maxEvaluations, priorWeight, List.of(), 0,
+                                    minSupport, maxEvaluations)
+                            : Calibrator.Settings.crossValidated(groups, holdout, seed, maxEvaluations, priorWeights,
+                                    folds, minSupport, cvMaxEvaluations));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -103,7 +137,10 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new IllegalStateException("calibration produced an invalid cost file: " + e.getMessage(), e);
         }
         String yaml = Calibrator.yaml(result.override(), List.of("Fitted by: caravan calibrate " + label + " --fit "
-                + String.join(",", groups) + " --holdout " + holdout + " --seed " + seed,
+                + String.join(",", groups) + " --holdout " + holdout + " --seed " + seed + " --min-support " + minSupport
+                + (priorWeight != null ? " --prior-weight " + priorWeight : " --folds " + folds + " (prior weight "
+                        + (Double.isFinite(result.priorWeight()) ? num(result.priorWeight()) : "none: nothing fitted")
+                        + " by cross-validation)"),
                 "Use with --costs; every value cites the calibration (docs/OBSERVATIONS.md)."));
         TextOutput.write(spec, output, yaml);
         TextOutput.write(spec, null, text(result, output));
@@ -120,16 +157,57 @@ final class CalibrateCommand implements Callable<Integer> {
         m.add(metrics("fitted", r.fitBefore(), r.fitAfter()));
         m.add(metrics("held back", r.holdoutBefore(), r.holdoutAfter()));
         TextOutput.table(sb, m, new boolean[] {false, true, true, true, true, true, true, true});
+        sb.append('\n');
+        if (!r.crossValidation().isEmpty()) {
+            sb.append("Prior weight by cross-validation on the fitted rows (Huber loss summed over the left-out "
+                    + "folds; the defaults: ").append(String.format(Locale.ROOT, "%.3f", r.noFitCvLoss()))
+                    .append(")\n");
+            List<String[]> c = new ArrayList<>();
+            c.add(new String[] {"prior weight", "cv loss", "change", "std error", "beats the defaults"});
+            for (Calibrator.CvScore s : r.crossValidation()) {
+                c.add(new String[] {num(s.priorWeight()), String.format(Locale.ROOT, "%.3f", s.loss()),
+                    String.format(Locale.ROOT, "%+.3f", s.change()), String.format(Locale.ROOT, "%.3f",
+                            s.standardError()), s.beatsDefaults() ? "yes" : "no"});
+            }
+            TextOutput.table(sb, c, new boolean[] {true, true, true, true, false});
+            sb.append("(A weight is used only when its change is below minus one standard error.)\n");
+        }
+        sb.append(Double.isFinite(r.priorWeight())
+                ? "Prior weight used: " + num(r.priorWeight()) + "\n"
+                : "No prior weight beats the defaults by more than one standard error in cross-validation: nothing fitted.\n");
+        long pools = r.variables().stream().filter(Calibrator.Variable::tied).count();
+        sb.append(String.format(Locale.ROOT, "Fit variables: %d (%d single parameters, %d pools of tied "
+                + "parameters); %d parameters touched by too few fitted rows left at their defaults.%n",
+                r.variables().size(), r.variables().size() - pools, pools, r.unsupported().size()));
+        if (pools > 0) {
+            sb.append("\nPools (one multiplier on the defaults of all members)\n");
+            List<String[]> t = new ArrayList<>();
+            t.add(new String[] {"pool", "members", "rows"});
+            for (Calibrator.Variable v : r.variables()) {
+                if (v.tied()) t.add(new String[] {v.name(), String.valueOf(v.paths().size()), String.valueOf(v.support())});
+            }
+            TextOutput.table(sb, t, new boolean[] {false, true, true});
+        }
+        if (!r.unsupported().isEmpty()) {
+            sb.append("\nLeft at defaults (fitted rows touching them, alone and in their pool, below the minimum)\n");
+            for (Calibrator.Unsupported u : r.unsupported()) {
+                sb.append("  ").append(u.path()).append(" (").append(u.support()).append(" rows)\n");
+            }
+        }
         sb.append("\nParameters\n");
         List<String[]> p = new ArrayList<>();
-        p.add(new String[] {"path", "group", "default", "fitted", "bounds"});
+        p.add(new String[] {"path", "group", "rows", "default", "fitted", "bounds"});
+        Map<String, Integer> rowsOf = new java.util.HashMap<>();
+        for (Calibrator.Variable v : r.variables()) for (String path : v.paths()) rowsOf.put(path, v.support());
+        for (Calibrator.Unsupported u : r.unsupported()) rowsOf.put(u.path(), u.support());
         for (Calibrator.Fitted f : r.parameters()) {
             ParameterRegistry.Parameter q = f.parameter();
             boolean changed = Math.abs(f.value() - q.initial()) > 1e-9 * Math.max(1, q.initial());
-            p.add(new String[] {q.path(), q.group(), num(q.initial()), changed ? num(f.value()) : "=",
+            p.add(new String[] {q.path(), q.group(), String.valueOf(rowsOf.getOrDefault(q.path(), 0)),
+                num(q.initial()), changed ? num(f.value()) : "=",
                 num(q.lower()) + "-" + num(q.upper())});
         }
-        TextOutput.table(sb, p, new boolean[] {false, false, true, true, false});
+        TextOutput.table(sb, p, new boolean[] {false, false, true, true, true, false});
         if (!r.skipped().isEmpty()) {
             sb.append("\nSkipped\n");
             for (String s : r.skipped()) sb.append("  ").append(s).append('\n');

@@ -98,13 +98,14 @@ class ValidateCommandTest {
     void calibrateWritesACostsFileThatRouteAccepts() throws Exception {
         Path fitted = dir.resolve("fitted.yaml");
         CliRunner.Run run = CliRunner.run("calibrate", obs.toString(), "--network", network, "--costs", costs,
-                "--fit", "speeds,rates", "--holdout", "0.2", "--seed", "3", "--max-evaluations", "300", "-o",
-                fitted.toString());
+                "--fit", "speeds,rates", "--holdout", "0.2", "--seed", "3", "--max-evaluations", "300",
+                "--prior-weight", "0.05", "--min-support", "1", "-o", fitted.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("fitted").contains("held back").contains("Parameters").contains("Skipped")
                 .contains("o6: place not in network");
         String yaml = Files.readString(fitted);
-        assertThat(yaml).startsWith("# Fitted by: caravan calibrate fixture.csv --fit speeds,rates")
+        assertThat(yaml).startsWith("# Fitted by: caravan calibrate fixture.csv --fit speeds,rates --holdout 0.2 --seed 3"
+                + " --min-support 1 --prior-weight 0.05")
                 .contains("confidence: calibrated").contains("calibrated on fixture.csv (");
         CliRunner.Run route = CliRunner.run("route", "Almaty", "Taraz", "--network", network, "--costs", fitted.toString());
         assertThat(route.exit()).as(route.err()).isZero();
@@ -120,5 +121,9 @@ class ValidateCommandTest {
                 dir.resolve("f.yaml").toString());
         assertThat(h.exit()).isEqualTo(2);
         assertThat(h.err()).contains("--holdout");
+        CliRunner.Run f = CliRunner.run("calibrate", obs.toString(), "--fit", "speeds", "--folds", "1", "-o",
+                dir.resolve("f.yaml").toString());
+        assertThat(f.exit()).isEqualTo(2);
+        assertThat(f.err()).contains("--folds");
     }
 }

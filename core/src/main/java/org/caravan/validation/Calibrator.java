@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,12 +26,29 @@ import org.caravan.routing.Router;
  * published range, {@code r = ln(v / low)} below it, {@code ln(v / high)} above it and 0 inside. The fit
  * minimises {@code Σ huber(r) + λ Σ ln(p / p₀)²} over the chosen parameters {@code p} (defaults {@code p₀}), with
  * the Huber loss (quadratic up to δ = ln 1.2, linear beyond, so a few wild observations cannot dominate) and a
- * small ridge term that keeps parameters no observation informs at their defaults. The search is a coordinate
- * pattern search on log-parameters: each parameter in turn is tried a step up and a step down, clamped to its
- * bounds, and a move is kept when the objective falls; after a sweep that moved, the sweep's net move is tried
- * once more (a Hooke-Jeeves pattern move); when no parameter moves the step is halved, from ln 1.6 down to
- * ln 1.001. Every evaluation re-routes the observations (a new fare can change the route), so the
- * objective is that of the answers users get. Parameters never leave their bounds.
+ * prior that pulls every parameter toward its default in log space.
+ *
+ * <p>So that the fit generalises rather than fitting single rows:
+ * <ul>
+ * <li><b>Support.</b> Before fitting, each parameter is moved once up and once down by ×1.6 (within its bounds)
+ *     and the fitted rows whose answer changes are recorded: the rows it touches. A parameter touched by at least
+ *     {@code minSupport} fitted rows is fitted on its own. Parameters touched by fewer rows are tied into a pool
+ *     of their kind (same group, cargo profile, mode and key, e.g. all road crossings' {@code wait_hours}) that
+ *     moves as one multiplier on their defaults, when the pool as a whole is touched by at least
+ *     {@code minSupport} rows; otherwise they stay at their defaults and are reported. A parameter no row touches
+ *     is never moved. Trials re-route only the rows the moved parameters touch.</li>
+ * <li><b>Strength of the prior.</b> With candidate weights given, λ is chosen by k-fold cross-validation on the
+ *     fitted rows only (seeded folds, stratified by kind of figure): for each candidate the fit is run on k−1
+ *     folds and its Huber loss is summed over the left-out fold. A candidate qualifies only when it beats not
+ *     fitting at all (the defaults' loss on the same rows) by more than one standard error of the row-by-row
+ *     difference; the qualifying candidate with the least total wins; when none qualifies, nothing is fitted.
+ *     The held-back rows are never seen by the choice.</li>
+ * </ul>
+ *
+ * <p>The search is a coordinate pattern search on log-multipliers: each fit variable in turn is tried a step up
+ * and a step down, and a move is kept when the objective falls; after a sweep that moved, the sweep's net move is
+ * tried once more (a Hooke-Jeeves pattern move); when no variable moves the step is halved, from ln 1.6 down to
+ * ln 1.001. Every value is clamped to its own bounds, so parameters never leave them.
  *
  * <p>The observations Caravan can answer are split into fitted and held-back rows with a seeded shuffle within
  * each kind of figure (distance, time, cost, CO2), so both sets have each kind.
@@ -38,6 +56,10 @@ import org.caravan.routing.Router;
 public final class Calibrator {
     public static final double HUBER_DELTA = Math.log(1.2);
     public static final double DEFAULT_PRIOR_WEIGHT = 0.05;
+    /** Candidate prior weights the cross-validation chooses from by default. */
+    public static final List<Double> DEFAULT_PRIOR_WEIGHTS = List.of(0.02, 0.1, 0.5, 2.0);
+    public static final int DEFAULT_FOLDS = 3;
+    public static final int DEFAULT_MIN_SUPPORT = 3;
     private static final double FIRST_STEP = Math.log(1.6);
     private static final double LAST_STEP = Math.log(1.001);
     /** Residual given to an observation that loses its route under trial parameters. */
@@ -46,15 +68,41 @@ public final class Calibrator {
     /**
      * @param groups         parameter groups to fit ("speeds", "dwell", "waits", "rates", "co2")
      * @param holdout        share of the usable observations held back (0 to 0.9)
-     * @param maxEvaluations the most objective evaluations
-     * @param priorWeight    λ of the ridge term
+     * @param maxEvaluations the most objective evaluations of the final fit (and of each cross-validation fit,
+     *                       unless {@code cvEvaluations} is smaller)
+     * @param priorWeight    λ of the prior when {@code priorWeights} is empty (no cross-validation)
+     * @param priorWeights   candidate λ for the cross-validation; empty: use {@code priorWeight}
+     * @param folds          folds of the cross-validation (at least 2 when candidates are given)
+     * @param minSupport     fitted rows a parameter (or a pool of tied parameters) must touch to be fitted
+     * @param cvEvaluations  the most evaluations of each cross-validation fit
      */
-    public record Settings(Set<String> groups, double holdout, long seed, int maxEvaluations, double priorWeight) {
+    public record Settings(Set<String> groups, double holdout, long seed, int maxEvaluations, double priorWeight,
+            List<Double> priorWeights, int folds, int minSupport, int cvEvaluations) {
         public Settings {
             groups = Set.copyOf(groups);
+            priorWeights = List.copyOf(priorWeights);
             if (!(holdout >= 0 && holdout <= 0.9)) {
                 throw new IllegalArgumentException("holdout must be between 0 and 0.9, got " + holdout);
             }
+            if (minSupport < 1) throw new IllegalArgumentException("min support must be at least 1, got " + minSupport);
+            if (!priorWeights.isEmpty() && folds < 2) {
+                throw new IllegalArgumentException("cross-validation needs at least 2 folds, got " + folds);
+            }
+            for (double w : priorWeights) {
+                if (!(w >= 0)) throw new IllegalArgumentException("prior weights must be >= 0, got " + w);
+            }
+        }
+
+        /** A fixed prior weight, every touched parameter fitted on its own, no cross-validation. */
+        public Settings(Set<String> groups, double holdout, long seed, int maxEvaluations, double priorWeight) {
+            this(groups, holdout, seed, maxEvaluations, priorWeight, List.of(), 0, 1, maxEvaluations);
+        }
+
+        /** λ chosen by {@code folds}-fold cross-validation among {@code priorWeights}, with support pooling. */
+        public static Settings crossValidated(Set<String> groups, double holdout, long seed, int maxEvaluations,
+                List<Double> priorWeights, int folds, int minSupport, int cvEvaluations) {
+            return new Settings(groups, holdout, seed, maxEvaluations, Double.NaN, priorWeights, folds, minSupport,
+                    cvEvaluations);
         }
     }
 
@@ -70,12 +118,37 @@ public final class Calibrator {
     public record RowChange(String id, boolean heldOut, double low, double high, double before, double after) {}
 
     /**
-     * @param override the {@code --costs} file: the changed values, each with a source
-     *                 "calibrated on FILE (N observations)" and confidence calibrated
-     * @param skipped  observations not used, with why (place not in network, no route...)
+     * A fit variable: one parameter, or a pool of tied parameters moving as one multiplier.
+     *
+     * @param support fitted rows it touches
+     */
+    public record Variable(String name, List<String> paths, int support) {
+        public boolean tied() { return paths.size() > 1 || !name.equals(paths.get(0)); }
+    }
+
+    /** A parameter left at its default because too few fitted rows touch it (and its pool). */
+    public record Unsupported(String path, int support) {}
+
+    /**
+     * One candidate prior weight: its Huber loss summed over the left-out folds, the change from the defaults'
+     * loss on the same rows (negative: better) and the standard error of that change (paired by row).
+     */
+    public record CvScore(double priorWeight, double loss, double change, double standardError) {
+        public boolean beatsDefaults() { return change < -standardError; }
+    }
+
+    /**
+     * @param override        the {@code --costs} file: the changed values, each with a source
+     *                        "calibrated on FILE (N observations)" and confidence calibrated
+     * @param skipped         observations not used, with why (place not in network, no route...)
+     * @param priorWeight     the λ used (chosen by cross-validation or given); infinite when cross-validation
+     *                        found that no fit beats the defaults, and nothing was fitted
+     * @param noFitCvLoss     the defaults' loss on the cross-validation folds (NaN without cross-validation)
      */
     public record Result(List<Fitted> parameters, Metrics fitBefore, Metrics fitAfter, Metrics holdoutBefore,
-            Metrics holdoutAfter, List<RowChange> rows, int evaluations, ObjectNode override, List<String> skipped) {}
+            Metrics holdoutAfter, List<RowChange> rows, int evaluations, ObjectNode override, List<String> skipped,
+            double priorWeight, List<CvScore> crossValidation, double noFitCvLoss, List<Variable> variables,
+            List<Unsupported> unsupported) {}
 
     private final Network network;
     private final RiskRegister risk;
@@ -117,13 +190,81 @@ public final class Calibrator {
         List<Validator.Prepared> fit = new ArrayList<>();
         for (int i = 0; i < usable.size(); i++) if (!held[i]) fit.add(usable.get(i));
 
-        Search search = new Search(baseTree, params, fit, model, settings);
-        search.run();
-        double[] fitted = search.current();
+        double[] initial = new double[params.size()];
+        for (int j = 0; j < initial.length; j++) initial[j] = params.get(j).initial();
+        int[] counter = {0};
+        double[] fitBase = evaluate(fit, tree(baseTree, params, initial), model);
+        List<BitSet> touched = probe(baseTree, params, fit, fitBase, model, counter);
+
+        BitSet all = new BitSet();
+        all.set(0, fit.size());
+        double lambda = settings.priorWeight();
+        List<CvScore> cv = new ArrayList<>();
+        double noFit = Double.NaN;
+        if (!settings.priorWeights().isEmpty()) {
+            int[] fold = folds(fit, settings.folds(), settings.seed());
+            noFit = 0;
+            for (int i = 0; i < fit.size(); i++) noFit += huber(residual(fitBase[i], low(fit, i), high(fit, i)));
+            int cvEvals = Math.min(settings.maxEvaluations(), settings.cvEvaluations());
+            double[] base0 = new double[fit.size()];
+            for (int i = 0; i < fit.size(); i++) base0[i] = huber(residual(fitBase[i], low(fit, i), high(fit, i)));
+            double best = Double.POSITIVE_INFINITY;
+            lambda = Double.POSITIVE_INFINITY;
+            for (double w : settings.priorWeights()) {
+                double[] rowLoss = base0.clone();
+                for (int k = 0; k < settings.folds(); k++) {
+                    BitSet train = new BitSet();
+                    List<Integer> test = new ArrayList<>();
+                    for (int i = 0; i < fit.size(); i++) {
+                        if (fold[i] == k) test.add(i); else train.set(i);
+                    }
+                    if (test.isEmpty()) continue;
+                    Plan plan = plan(params, touched, train, settings.minSupport());
+                    Search s = new Search(baseTree, params, plan, fit, fitBase, train, model, w, cvEvals);
+                    s.run();
+                    counter[0] += s.evaluations;
+                    List<Validator.Prepared> rowsOut = test.stream().map(fit::get).toList();
+                    double[] v = evaluate(rowsOut, tree(baseTree, params, s.current()), model);
+                    counter[0]++;
+                    for (int t = 0; t < test.size(); t++) {
+                        rowLoss[test.get(t)] = huber(residual(v[t], low(rowsOut, t), high(rowsOut, t)));
+                    }
+                }
+                // Paired with the defaults row by row: the total change and its standard error.
+                double total = 0;
+                double sum = 0;
+                double sq = 0;
+                int n = fit.size();
+                for (int i = 0; i < n; i++) {
+                    total += rowLoss[i];
+                    double d = rowLoss[i] - base0[i];
+                    sum += d;
+                    sq += d * d;
+                }
+                double mean = sum / n;
+                double se = n < 2 ? 0 : Math.sqrt(n * Math.max(0, (sq - n * mean * mean) / (n - 1)));
+                cv.add(new CvScore(w, total, sum, se));
+                // A candidate is used only when it beats the defaults by more than one standard error of the
+                // paired difference; among those, the least loss (the first, i.e. the weaker prior, on a tie).
+                if (sum < -se && total < best - 1e-12) {
+                    best = total;
+                    lambda = w;
+                }
+            }
+        }
+        Plan plan = plan(params, touched, all, settings.minSupport());
+        double[] fitted = initial;
+        if (Double.isFinite(lambda)) {
+            Search search = new Search(baseTree, params, plan, fit, fitBase, all, model, lambda,
+                    settings.maxEvaluations());
+            search.run();
+            counter[0] += search.evaluations;
+            fitted = search.current();
+        }
 
         List<Fitted> out = new ArrayList<>();
         for (int j = 0; j < params.size(); j++) out.add(new Fitted(params.get(j), fitted[j]));
-        double[] allBefore = evaluate(usable, tree(baseTree, params, search.initial()), model);
+        double[] allBefore = evaluate(usable, tree(baseTree, params, initial), model);
         double[] allAfter = evaluate(usable, tree(baseTree, params, fitted), model);
         List<RowChange> rows = new ArrayList<>();
         List<Integer> fitIdx = new ArrayList<>();
@@ -134,8 +275,166 @@ public final class Calibrator {
             (held[i] ? holdIdx : fitIdx).add(i);
         }
         return new Result(out, metrics(usable, allBefore, fitIdx), metrics(usable, allAfter, fitIdx),
-                metrics(usable, allBefore, holdIdx), metrics(usable, allAfter, holdIdx), rows, search.evaluations,
-                override(params, fitted, label, fit.size()), skipped);
+                metrics(usable, allBefore, holdIdx), metrics(usable, allAfter, holdIdx), rows, counter[0],
+                override(params, fitted, label, fit.size()), skipped, lambda, cv, noFit, plan.variables(params),
+                plan.unsupported(params));
+    }
+
+    private static double low(List<Validator.Prepared> rows, int i) { return rows.get(i).observation().residualLow(); }
+
+    private static double high(List<Validator.Prepared> rows, int i) {
+        return rows.get(i).observation().residualHigh();
+    }
+
+    /**
+     * For each parameter, the fitted rows whose answer changes when it alone is moved ×1.6 up or down (within
+     * its bounds). Only rows of the parameter's cargo profile can change, so only those are routed.
+     */
+    private List<BitSet> probe(ObjectNode base, List<ParameterRegistry.Parameter> params,
+            List<Validator.Prepared> fit, double[] baseline, String model, int[] counter) throws CostModelException {
+        List<BitSet> out = new ArrayList<>();
+        double[] initial = new double[params.size()];
+        for (int j = 0; j < initial.length; j++) initial[j] = params.get(j).initial();
+        for (int j = 0; j < params.size(); j++) {
+            ParameterRegistry.Parameter p = params.get(j);
+            String profile = p.profile().orElse(null);
+            List<Integer> rows = new ArrayList<>();
+            for (int i = 0; i < fit.size(); i++) {
+                if (profile == null || fit.get(i).request().cargo().equals(profile)) rows.add(i);
+            }
+            BitSet t = new BitSet();
+            if (!rows.isEmpty()) {
+                for (double factor : new double[] {1.6, 1 / 1.6}) {
+                    double x = Math.min(p.upper(), Math.max(p.lower(), p.initial() * factor));
+                    if (Math.abs(x - p.initial()) <= 1e-12 * p.initial()) continue;
+                    double[] xs = initial.clone();
+                    xs[j] = x;
+                    Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, xs), model), risk);
+                    counter[0]++;
+                    for (int i : rows) {
+                        RowResult r = Validator.evaluate(router, fit.get(i));
+                        double v = r.evaluated() ? r.caravan() : -1;
+                        if (Math.abs(v - baseline[i]) > 1e-9 * Math.max(1, Math.abs(baseline[i]))) t.set(i);
+                    }
+                }
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Seeded folds of the fitted rows, dealt round-robin after a shuffle within each kind of figure. */
+    static int[] folds(List<Validator.Prepared> rows, int k, long seed) {
+        int[] fold = new int[rows.size()];
+        Random random = new Random(seed * 31 + 7);
+        Map<Quantity.Family, List<Integer>> byFamily = new LinkedHashMap<>();
+        for (Quantity.Family f : Quantity.Family.values()) byFamily.put(f, new ArrayList<>());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) order.add(i);
+        order.sort(Comparator.comparing(i -> rows.get(i).observation().id()));
+        for (int i : order) byFamily.get(rows.get(i).observation().quantity().family()).add(i);
+        int next = 0;
+        for (List<Integer> idx : byFamily.values()) {
+            Collections.shuffle(idx, random);
+            for (int i : idx) fold[i] = next++ % k;
+        }
+        return fold;
+    }
+
+    /**
+     * Which parameters move, and how: {@code members[v]} are the parameter indices of fit variable {@code v},
+     * {@code rows[v]} the rows (among the training rows) it touches; {@code support[j]} the training rows
+     * parameter {@code j} touches; {@code names[v]} a pool's name (null for a single parameter).
+     */
+    record Plan(List<int[]> members, List<BitSet> rows, List<String> names, int[] support, int minSupport) {
+        List<Variable> variables(List<ParameterRegistry.Parameter> params) {
+            List<Variable> out = new ArrayList<>();
+            for (int v = 0; v < members.size(); v++) {
+                List<String> paths = new ArrayList<>();
+                for (int j : members.get(v)) paths.add(params.get(j).path());
+                out.add(new Variable(names.get(v) == null ? paths.get(0) : names.get(v), paths, rows.get(v)
+                        .cardinality()));
+            }
+            return out;
+        }
+
+        List<Unsupported> unsupported(List<ParameterRegistry.Parameter> params) {
+            BitSet fitted = new BitSet();
+            for (int[] m : members) for (int j : m) fitted.set(j);
+            List<Unsupported> out = new ArrayList<>();
+            for (int j = 0; j < params.size(); j++) {
+                if (!fitted.get(j) && support[j] > 0) out.add(new Unsupported(params.get(j).path(), support[j]));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Parameters touched by at least {@code minSupport} of the {@code train} rows are fitted alone; the others
+     * that some row touches are pooled by {@link #poolKey}; a pool touched by at least {@code minSupport} rows
+     * is fitted as one multiplier; the rest stay at their defaults.
+     */
+    static Plan plan(List<ParameterRegistry.Parameter> params, List<BitSet> touched, BitSet train, int minSupport) {
+        List<int[]> members = new ArrayList<>();
+        List<BitSet> rows = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int[] support = new int[params.size()];
+        Map<String, List<Integer>> pools = new LinkedHashMap<>();
+        for (int j = 0; j < params.size(); j++) {
+            BitSet t = (BitSet) touched.get(j).clone();
+            t.and(train);
+            support[j] = t.cardinality();
+            if (support[j] == 0) continue;
+            if (support[j] >= minSupport) {
+                members.add(new int[] {j});
+                rows.add(t);
+                names.add(null);
+            } else {
+                pools.computeIfAbsent(poolKey(params.get(j)), k -> new ArrayList<>()).add(j);
+            }
+        }
+        for (Map.Entry<String, List<Integer>> e : pools.entrySet()) {
+            BitSet t = new BitSet();
+            for (int j : e.getValue()) {
+                t.or(touched.get(j));
+            }
+            t.and(train);
+            if (t.cardinality() < minSupport) continue;
+            members.add(e.getValue().stream().mapToInt(Integer::intValue).toArray());
+            rows.add(t);
+            names.add(e.getKey());
+        }
+        return new Plan(members, rows, names, support, minSupport);
+    }
+
+    /**
+     * The kind of a parameter, for pooling: its group, its top-level table ({@code profiles.CARGO},
+     * {@code crossings}, {@code services}), its mode (the key after {@code modes}; a crossing's id ends in its
+     * mode, a service's id starts with it) and its last key, e.g. {@code waits crossings[road] wait_hours} or
+     * {@code rates profiles.container[road] per_km_usd_by_country}.
+     */
+    static String poolKey(ParameterRegistry.Parameter p) {
+        String[] s = p.path().split("\\.");
+        String table = s[0];
+        String mode = "";
+        if (s[0].equals("profiles") && s.length > 1) {
+            table = "profiles." + s[1];
+            for (int i = 2; i < s.length - 1; i++) {
+                if (s[i].equals("modes")) mode = s[i + 1];
+                if (s[i].equals("nodes") || s[i].equals("transship") || s[i].equals("gauge_change")) {
+                    mode = mode.isEmpty() ? s[i] : mode;
+                }
+            }
+        } else if (s[0].equals("crossings") && s.length > 1) {
+            mode = s[1].substring(s[1].lastIndexOf('_') + 1);
+        } else if (s[0].equals("services") && s.length > 1) {
+            int u = s[1].indexOf('_');
+            mode = u < 0 ? s[1] : s[1].substring(0, u);
+        }
+        String last = s[s.length - 1];
+        // A map entry keyed by country or line (…_by_country.KZ): the key is the map's name.
+        if (s.length > 1 && s[s.length - 2].contains("_by_")) last = s[s.length - 2];
+        return p.group() + " " + table + (mode.isEmpty() ? "" : "[" + mode + "]") + " " + last;
     }
 
     /** {@link #calibrate(ObjectNode, List, String, String, Settings)} reporting model problems as "fitted parameters". */
@@ -269,77 +568,82 @@ public final class Calibrator {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue();
     }
 
-    /** The pattern search over log-parameters, with residuals cached per observation. */
+    /**
+     * The pattern search over the log-multipliers of a plan's fit variables, on the {@code train} rows, with
+     * residuals cached per row: a trial re-routes only the rows the moved variables touch.
+     */
     private final class Search {
         final ObjectNode base;
         final List<ParameterRegistry.Parameter> params;
-        final List<Validator.Prepared> fit;
+        final Plan plan;
+        final List<Validator.Prepared> rows;
         /** The name cost-model problems of trial parameter sets are reported against. */
         final String model;
-        final Settings settings;
+        final double lambda;
+        final int maxEvaluations;
+        /** Log-multiplier of each variable on its members' defaults. */
         final double[] u;
-        final double[] u0;
         final double[] lo;
         final double[] hi;
+        /** Huber loss of each row (0 for rows outside {@code train}, which never count). */
         final double[] loss;
-        /** For each parameter, the fitted observations it can change (same cargo profile, or all). */
-        final List<int[]> affected = new ArrayList<>();
         int evaluations;
 
-        Search(ObjectNode base, List<ParameterRegistry.Parameter> params, List<Validator.Prepared> fit, String model,
-                Settings settings) throws CostModelException {
+        Search(ObjectNode base, List<ParameterRegistry.Parameter> params, Plan plan, List<Validator.Prepared> rows,
+                double[] baseline, BitSet train, String model, double lambda, int maxEvaluations) {
             this.base = base;
             this.params = params;
-            this.fit = fit;
+            this.plan = plan;
+            this.rows = rows;
             this.model = model;
-            this.settings = settings;
-            int m = params.size();
+            this.lambda = lambda;
+            this.maxEvaluations = maxEvaluations;
+            int m = plan.members().size();
             u = new double[m];
             lo = new double[m];
             hi = new double[m];
-            for (int j = 0; j < m; j++) {
-                ParameterRegistry.Parameter p = params.get(j);
-                u[j] = Math.log(p.initial());
-                lo[j] = Math.log(p.lower());
-                hi[j] = Math.log(p.upper());
-                String profile = p.profile().orElse(null);
-                affected.add(java.util.stream.IntStream.range(0, fit.size())
-                        .filter(i -> profile == null || fit.get(i).request().cargo().equals(profile)).toArray());
+            for (int v = 0; v < m; v++) {
+                lo[v] = Double.POSITIVE_INFINITY;
+                hi[v] = Double.NEGATIVE_INFINITY;
+                for (int j : plan.members().get(v)) {
+                    ParameterRegistry.Parameter p = params.get(j);
+                    lo[v] = Math.min(lo[v], Math.log(p.lower() / p.initial()));
+                    hi[v] = Math.max(hi[v], Math.log(p.upper() / p.initial()));
+                }
             }
-            u0 = u.clone();
-            loss = new double[fit.size()];
-            double[] v = values(initial());
-            for (int i = 0; i < v.length; i++) loss[i] = huber(residual(v[i], low(i), high(i)));
+            loss = new double[rows.size()];
+            for (int i = train.nextSetBit(0); i >= 0; i = train.nextSetBit(i + 1)) {
+                loss[i] = huber(residual(baseline[i], low(rows, i), high(rows, i)));
+            }
         }
 
-        double low(int i) { return fit.get(i).observation().residualLow(); }
-
-        double high(int i) { return fit.get(i).observation().residualHigh(); }
-
-        double[] initial() {
-            double[] x = new double[u0.length];
+        /** Parameter values for multipliers {@code uu}, each clamped to its own bounds. */
+        double[] values(double[] uu) {
+            double[] x = new double[params.size()];
             for (int j = 0; j < x.length; j++) x[j] = params.get(j).initial();
-            return x;
-        }
-
-        double[] current() {
-            double[] x = new double[u.length];
-            for (int j = 0; j < x.length; j++) {
-                // A parameter that never moved keeps its exact default (exp(ln x) may differ in the last bit).
-                x[j] = u[j] == u0[j] ? params.get(j).initial()
-                        : Math.min(params.get(j).upper(), Math.max(params.get(j).lower(), Math.exp(u[j])));
+            for (int v = 0; v < uu.length; v++) {
+                if (uu[v] == 0) continue; // an unmoved variable keeps its members' exact defaults
+                for (int j : plan.members().get(v)) {
+                    ParameterRegistry.Parameter p = params.get(j);
+                    x[j] = Math.min(p.upper(), Math.max(p.lower(), p.initial() * Math.exp(uu[v])));
+                }
             }
             return x;
         }
 
-        double[] values(double[] x) throws CostModelException {
-            return evaluate(fit, tree(base, params, x), model);
-        }
+        double[] current() { return values(u); }
 
+        /** λ Σ ln(p / p₀)² over the parameters (a pool's members each count). */
         double prior(double[] uu) {
+            double[] x = values(uu);
             double s = 0;
-            for (int j = 0; j < uu.length; j++) s += (uu[j] - u0[j]) * (uu[j] - u0[j]);
-            return settings.priorWeight() * s;
+            for (int v = 0; v < uu.length; v++) {
+                for (int j : plan.members().get(v)) {
+                    double d = Math.log(x[j] / params.get(j).initial());
+                    s += d * d;
+                }
+            }
+            return lambda * s;
         }
 
         double objective(double[] l, double[] uu) {
@@ -348,19 +652,15 @@ public final class Calibrator {
             return s + prior(uu);
         }
 
-        /** The objective at {@code uu}, re-routing only the observations the changed parameters can move. */
-        double trial(double[] uu, double[] l, java.util.BitSet changed) throws CostModelException {
-            double[] x = new double[uu.length];
-            for (int k = 0; k < x.length; k++) x[k] = Math.exp(uu[k]);
-            Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, x), model), risk);
+        /** The objective at {@code uu}, re-routing only the rows the changed variables touch. */
+        double trial(double[] uu, double[] l, BitSet changed) throws CostModelException {
+            Router router = new Router(network, CostModelLoader.fromTree(tree(base, params, values(uu)), model), risk);
             evaluations++;
-            java.util.BitSet rows = new java.util.BitSet();
-            for (int j = changed.nextSetBit(0); j >= 0; j = changed.nextSetBit(j + 1)) {
-                for (int i : affected.get(j)) rows.set(i);
-            }
-            for (int i = rows.nextSetBit(0); i >= 0; i = rows.nextSetBit(i + 1)) {
-                RowResult r = Validator.evaluate(router, fit.get(i));
-                l[i] = huber(residual(r.evaluated() ? r.caravan() : -1, low(i), high(i)));
+            BitSet touched = new BitSet();
+            for (int v = changed.nextSetBit(0); v >= 0; v = changed.nextSetBit(v + 1)) touched.or(plan.rows().get(v));
+            for (int i = touched.nextSetBit(0); i >= 0; i = touched.nextSetBit(i + 1)) {
+                RowResult r = Validator.evaluate(router, rows.get(i));
+                l[i] = huber(residual(r.evaluated() ? r.caravan() : -1, low(rows, i), high(rows, i)));
             }
             return objective(l, uu);
         }
@@ -368,23 +668,22 @@ public final class Calibrator {
         void run() throws CostModelException {
             double f = objective(loss, u);
             double step = FIRST_STEP;
-            while (step >= LAST_STEP && evaluations < settings.maxEvaluations()) {
+            while (step >= LAST_STEP && evaluations < maxEvaluations) {
                 boolean moved = false;
                 double[] start = u.clone();
-                for (int j = 0; j < u.length && evaluations < settings.maxEvaluations(); j++) {
-                    if (affected.get(j).length == 0) continue;
+                for (int v = 0; v < u.length && evaluations < maxEvaluations; v++) {
                     for (int dir : new int[] {1, -1}) {
-                        double trial = Math.max(lo[j], Math.min(hi[j], u[j] + dir * step));
-                        if (Math.abs(trial - u[j]) < 1e-12) continue;
+                        double trial = Math.max(lo[v], Math.min(hi[v], u[v] + dir * step));
+                        if (Math.abs(trial - u[v]) < 1e-12) continue;
                         double[] uu = u.clone();
-                        uu[j] = trial;
+                        uu[v] = trial;
                         double[] l = loss.clone();
-                        java.util.BitSet changed = new java.util.BitSet();
-                        changed.set(j);
+                        BitSet changed = new BitSet();
+                        changed.set(v);
                         double ft = trial(uu, l, changed);
                         if (ft < f - 1e-12) {
                             f = ft;
-                            u[j] = trial;
+                            u[v] = trial;
                             System.arraycopy(l, 0, loss, 0, l.length);
                             moved = true;
                             break;
@@ -398,12 +697,12 @@ public final class Calibrator {
                 // Hooke-Jeeves pattern move: repeat the sweep's net move once more, which follows a valley that
                 // runs across the coordinate axes (e.g. a fixed fee against a rate per km) much faster.
                 double[] uu = u.clone();
-                java.util.BitSet changed = new java.util.BitSet();
-                for (int j = 0; j < uu.length; j++) {
-                    uu[j] = Math.max(lo[j], Math.min(hi[j], 2 * u[j] - start[j]));
-                    if (Math.abs(uu[j] - u[j]) > 1e-12) changed.set(j);
+                BitSet changed = new BitSet();
+                for (int v = 0; v < uu.length; v++) {
+                    uu[v] = Math.max(lo[v], Math.min(hi[v], 2 * u[v] - start[v]));
+                    if (Math.abs(uu[v] - u[v]) > 1e-12) changed.set(v);
                 }
-                if (changed.isEmpty() || evaluations >= settings.maxEvaluations()) continue;
+                if (changed.isEmpty() || evaluations >= maxEvaluations) continue;
                 double[] l = loss.clone();
                 double ft = trial(uu, l, changed);
                 if (ft < f - 1e-12) {

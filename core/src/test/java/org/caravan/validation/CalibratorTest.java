@@ -79,6 +79,102 @@ class CalibratorTest {
         assertThat(r.override().at("/profiles/container/modes/sea").isMissingNode()).isTrue();
     }
 
+    /**
+     * Noisy published figures: each pair and figure of {@link #synthetic()} published {@code copies} times with a
+     * seeded log-normal error (σ = {@code sigma}) and a ±3 % range, from the model {@code truth}.
+     */
+    private static List<Observation> noisy(ObjectNode truthTree, int copies, double sigma, long seed) throws Exception {
+        Router truth = new Router(Fixture.network(), CostModelLoader.fromTree(truthTree, "truth"),
+                RiskRegisterLoader.defaults());
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder csv = new StringBuilder("id,from,to,options,quantity,low,high,source\n");
+        String[][] pairs = {{"Almaty", "Shu"}, {"Shu", "Taraz"}, {"Almaty", "Taraz"}};
+        String[][] figures = {{"modes=road", "hours"}, {"modes=rail", "usd"}, {"modes=road", "usd"},
+            {"modes=rail", "hours"}};
+        int n = 0;
+        for (String[] p : pairs) {
+            for (String[] q : figures) {
+                Observation probe = ObservationFile.read(new StringReader("id,from,to,options,quantity,low,high,source\n"
+                        + "x," + p[0] + "," + p[1] + "," + q[0] + "," + q[1] + ",1,1,s\n"), "probe").get(0);
+                double value = Validator.evaluate(truth, new Validator(truth).prepare(List.of(probe)).get(0)).caravan();
+                for (int c = 0; c < copies; c++) {
+                    double v = value * Math.exp(sigma * random.nextGaussian());
+                    csv.append(String.format(java.util.Locale.ROOT, "n%02d,%s,%s,%s,%s,%.4f,%.4f,synthetic%n", n++,
+                            p[0], p[1], q[0], q[1], v * 0.97, v * 1.03));
+                }
+            }
+        }
+        return ObservationFile.read(new StringReader(csv.toString()), "noisy.csv");
+    }
+
+    private static Calibrator.Settings crossValidated(long seed) {
+        return Calibrator.Settings.crossValidated(Set.of("speeds", "rates", "dwell"), 0.3, seed, 1500,
+                Calibrator.DEFAULT_PRIOR_WEIGHTS, 3, 3, 400);
+    }
+
+    @Test
+    void onNoisyFiguresFromOtherParametersTheCrossValidatedFitImprovesTheHeldBackRows() throws Exception {
+        List<Observation> obs = noisy(truth(), 3, 0.15, 11);
+        Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), obs, "noisy.csv", crossValidated(42));
+        assertThat(r.crossValidation()).hasSize(Calibrator.DEFAULT_PRIOR_WEIGHTS.size());
+        assertThat(r.priorWeight()).isFinite();
+        assertThat(r.holdoutAfter().loss()).isLessThan(r.holdoutBefore().loss());
+        assertThat(r.holdoutAfter().inRange()).isGreaterThanOrEqualTo(r.holdoutBefore().inRange());
+        Map<String, Calibrator.Fitted> fitted = byPath(r);
+        // The road speed moves from the fixture's 50 km/h toward the true 35 km/h.
+        assertThat(fitted.get("profiles.container.modes.road.speed_kmh").value()).isBetween(30.0, 40.0);
+        assertThat(r.parameters()).allSatisfy(f -> assertThat(f.value()).as(f.parameter().path())
+                .isBetween(f.parameter().lower(), f.parameter().upper()));
+    }
+
+    @Test
+    void onPureNoiseTheCrossValidatedFitDoesNoWorseOnTheHeldBackRowsThanNoFit() throws Exception {
+        // The figures come from the defaults themselves: there is nothing to learn, only noise to fit.
+        for (long seed : new long[] {1, 2, 3}) {
+            List<Observation> obs = noisy(Fixture.costTree(), 3, 0.15, 100 + seed);
+            Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), obs, "noisy.csv", crossValidated(seed));
+            // No prior weight beats the defaults by a standard error, so nothing is fitted and the held-back
+            // rows are exactly as with the defaults (an unregularised fit moves the parameters after the noise).
+            assertThat(r.priorWeight()).isInfinite();
+            assertThat(r.override().isEmpty()).isTrue();
+            assertThat(r.holdoutAfter().loss()).isLessThanOrEqualTo(r.holdoutBefore().loss() + 1e-9);
+            assertThat(r.parameters()).allSatisfy(f -> assertThat(f.value()).as(f.parameter().path())
+                    .isBetween(f.parameter().lower(), f.parameter().upper()));
+        }
+    }
+
+    @Test
+    void parametersWithTooFewRowsArePooledByKindOrLeftAtTheirDefaults() {
+        ParameterRegistry.Parameter kz = new ParameterRegistry.Parameter(
+                "profiles.container.modes.road.per_km_usd_by_country.KZ", "rates", 2, 1, 4, "t");
+        ParameterRegistry.Parameter kg = new ParameterRegistry.Parameter(
+                "profiles.container.modes.road.per_km_usd_by_country.KG", "rates", 3, 1, 6, "t");
+        ParameterRegistry.Parameter speed = new ParameterRegistry.Parameter(
+                "profiles.container.modes.road.speed_kmh", "speeds", 50, 20, 65, "t");
+        ParameterRegistry.Parameter ferry = new ParameterRegistry.Parameter(
+                "crossings.x_a_b_road.forward.wait_hours", "waits", 5, 1, 20, "t");
+        ParameterRegistry.Parameter sea = new ParameterRegistry.Parameter(
+                "profiles.container.modes.sea.speed_kmh", "speeds", 30, 10, 60, "t");
+        assertThat(Calibrator.poolKey(kz)).isEqualTo(Calibrator.poolKey(kg))
+                .isEqualTo("rates profiles.container[road] per_km_usd_by_country");
+        assertThat(Calibrator.poolKey(ferry)).isEqualTo("waits crossings[road] wait_hours");
+        java.util.BitSet train = new java.util.BitSet();
+        train.set(0, 6);
+        List<java.util.BitSet> touched = List.of(java.util.BitSet.valueOf(new long[] {0b11}), // KZ: rows 0, 1
+                java.util.BitSet.valueOf(new long[] {0b100}), // KG: row 2
+                java.util.BitSet.valueOf(new long[] {0b111111}), // speed: all six
+                java.util.BitSet.valueOf(new long[] {0b1}), // the crossing: row 0 only
+                new java.util.BitSet()); // sea: none
+        List<ParameterRegistry.Parameter> params = List.of(kz, kg, speed, ferry, sea);
+        var plan = Calibrator.plan(params, touched, train, 3);
+        var variables = plan.variables(params);
+        assertThat(variables).extracting(Calibrator.Variable::name).containsExactly(speed.path(),
+                "rates profiles.container[road] per_km_usd_by_country");
+        assertThat(variables.get(1).paths()).containsExactly(kz.path(), kg.path());
+        assertThat(variables.get(1).support()).isEqualTo(3);
+        assertThat(plan.unsupported(params)).containsExactly(new Calibrator.Unsupported(ferry.path(), 1));
+    }
+
     @Test
     void theOverrideIsANormalCostsFileCitingTheCalibration() throws Exception {
         Calibrator.Result r = calibrator().calibrate(Fixture.costTree(), synthetic(), "synthetic.csv",
