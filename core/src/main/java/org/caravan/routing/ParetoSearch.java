@@ -40,7 +40,7 @@ final class ParetoSearch {
     /** The targets' criteria side by side (4 per target), scanned for every label: kept contiguous. */
     private double[] targetCrit = new double[16 * CRITERIA];
     private int targetCount;
-    /** Admissible, consistent lower bounds per criterion and state: see {@link SearchSpace#lowerBounds()}. */
+    /** Admissible lower bounds per criterion and (layer, node): see {@link SearchSpace#lowerBounds()}. */
     private final double[][] lb;
 
     ParetoSearch(SearchSpace space, int maxLabels, long budgetMillis) {
@@ -72,7 +72,7 @@ final class ParetoSearch {
                 c2 += crit[p * CRITERIA + 2];
                 c3 += crit[p * CRITERIA + 3];
             }
-            int at = to;
+            int at = to / space.k;
             double h0 = lb[0][at];
             if (h0 == Double.POSITIVE_INFINITY) return; // the destination is out of reach from here
             double h1 = lb[1][at];
@@ -113,7 +113,7 @@ final class ParetoSearch {
                 }
                 continue; // a route ends at its destination
             }
-            int at = s;
+            int at = s / space.k;
             if (dominatedByTargets(crit[label * CRITERIA] + lb[0][at], crit[label * CRITERIA + 1] + lb[1][at],
                     crit[label * CRITERIA + 2] + lb[2][at], crit[label * CRITERIA + 3] + lb[3][at])) {
                 continue;

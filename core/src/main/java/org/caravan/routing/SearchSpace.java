@@ -426,97 +426,66 @@ final class SearchSpace {
 
     /**
      * Lower bounds, per criterion (0 USD with penalties, 1 hours, 2 risk-km, 3 CO2), on what is left to pay from
-     * each state (layer, node, carrier) to the destination: one reverse Dijkstra per criterion over this request's
-     * own moves ({@link #expand}: link traversals in the state's carrier and the place's transfer chains with
-     * their handling, fixed cost and dwell), from the destination's states in the last layer and, in each earlier
-     * layer, from its via point's states with the next layer's bounds there. Exact per criterion, so admissible;
-     * and consistent (each move's cost is at least its drop in bound), so a Pareto search may settle and prune by
-     * them without losing a route. Unlike bounds per node (before 3 Dec 2026) they charge the transfers a carrier
-     * still needs (a road label at a place whose only way on is by rail pays the transfer and the rail leg's
-     * dwell) and rule out carriers that cannot reach. Indexed {@code [criterion][state]}; infinity where the
-     * destination cannot be reached. (Resuming the reverse searches on demand was tried and was slower: the risk
-     * and CO2 bounds are asked for far from the destination, so the searches settle most states anyway.)
+     * each state's (layer, node) to the destination: reverse Dijkstra over nodes where a link costs the least any
+     * allowed carrier would pay and transfers cost nothing. Admissible and consistent, so a Pareto search may
+     * order and prune by them without losing a route. Indexed {@code [criterion][layer * n + node]}; infinity
+     * where the destination cannot be reached.
      */
     double[][] lowerBounds() {
-        int states = n * k;
-        // Every move within one layer (the moves do not depend on the layer), collected, then reversed into CSR.
-        Collected moves = new Collected(4 * states);
-        for (int s = 0; s < states; s++) {
-            if (!carrierOk[s % k]) continue;
-            moves.from = s;
-            expand(s, moves);
+        int m = network.linkCount();
+        // Traversals ending at each node: (start node, the cheapest value per criterion over allowed carriers).
+        int[] count = new int[n];
+        for (int l = 0; l < m; l++) {
+            if (!linkOk[l]) continue;
+            count[network.linkTo(l)]++;
+            if (!network.link(l).oneway()) count[network.linkFrom(l)]++;
         }
-        int arcs = moves.size;
-        int[] start = new int[states + 1];
-        for (int i = 0; i < arcs; i++) start[moves.heads[i] + 1]++;
-        for (int s = 0; s < states; s++) start[s + 1] += start[s];
-        int[] fill = java.util.Arrays.copyOf(start, states);
-        int[] tail = new int[arcs];
-        int[] order = new int[arcs];
-        for (int i = 0; i < arcs; i++) {
-            int pos = fill[moves.heads[i]]++;
-            tail[pos] = moves.tails[i];
-            order[pos] = i;
-        }
-        double[][] out = new double[4][layers * states];
-        double[] weight = new double[arcs];
-        double[] d = new double[states];
-        for (int q = 0; q < 4; q++) {
-            for (int pos = 0; pos < arcs; pos++) weight[pos] = moves.w[order[pos] * 4 + q];
-            for (int layer = layers - 1; layer >= 0; layer--) {
-                java.util.Arrays.fill(d, Double.POSITIVE_INFINITY);
-                int at = layer == layers - 1 ? to : via[layer];
+        int[] start = new int[n + 1];
+        for (int v = 0; v < n; v++) start[v + 1] = start[v] + count[v];
+        int[] tail = new int[start[n]];
+        double[][] w = new double[4][start[n]];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (int l = 0; l < m; l++) {
+            if (!linkOk[l]) continue;
+            for (int dir = 0; dir < 2; dir++) {
+                if (dir == 1 && network.link(l).oneway()) continue;
+                int a = dir == 0 ? network.linkFrom(l) : network.linkTo(l);
+                int b = dir == 0 ? network.linkTo(l) : network.linkFrom(l);
+                double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY};
                 for (int c = 0; c < k; c++) {
-                    // the destination ends the route; a via point's state goes on in the next layer
-                    d[at * k + c] = layer == layers - 1 ? 0 : out[q][(layer + 1) * states + at * k + c];
+                    if (!carrierOk[c]) continue;
+                    int i = LinkCosts.index(l, dir, c);
+                    if (Double.isNaN(costs.usd(i))) continue;
+                    best[0] = Math.min(best[0], costs.usd(i) + tariff(l * 2 + dir, c) + linkPenalty[l * 2 + dir]);
+                    best[1] = Math.min(best[1], costs.hours(i));
+                    best[2] = Math.min(best[2], linkRisk[l * 2 + dir]);
+                    best[3] = Math.min(best[3], costs.co2(i));
                 }
-                reverseDijkstra(d, at, start, tail, weight);
-                System.arraycopy(d, 0, out[q], layer * states, states);
+                int pos = fill[b]++;
+                tail[pos] = a;
+                for (int q = 0; q < 4; q++) w[q][pos] = best[q];
+            }
+        }
+        double[][] out = new double[4][layers * n];
+        for (int q = 0; q < 4; q++) {
+            double offset = 0;
+            for (int layer = layers - 1; layer >= 0; layer--) {
+                int target = layer == layers - 1 ? to : via[layer];
+                double[] d = reverseDijkstra(target, start, tail, w[q]);
+                for (int v = 0; v < n; v++) out[q][layer * n + v] = d[v] + offset;
+                if (layer > 0) offset = out[q][layer * n + via[layer - 1]];
             }
         }
         return out;
     }
 
-    /** The moves of a layer as (tail, head, USD, hours, risk-km, CO2), in growable arrays. */
-    private static final class Collected implements Moves {
-        int[] tails;
-        int[] heads;
-        double[] w;
-        int size;
-        int from;
-
-        Collected(int capacity) {
-            tails = new int[capacity];
-            heads = new int[capacity];
-            w = new double[capacity * 4];
-        }
-
-        @Override
-        public void move(int to, int step, double usd, double hours, double km, double co2, double riskKm,
-                double hoursP90) {
-            if (step == LAYER_JUMP) return;
-            if (size == tails.length) {
-                tails = java.util.Arrays.copyOf(tails, size * 2);
-                heads = java.util.Arrays.copyOf(heads, size * 2);
-                w = java.util.Arrays.copyOf(w, size * 8);
-            }
-            tails[size] = from;
-            heads[size] = to;
-            int o = size * 4;
-            w[o] = usd;
-            w[o + 1] = hours;
-            w[o + 2] = riskKm;
-            w[o + 3] = co2;
-            size++;
-        }
-    }
-
-    /** Settles {@code d} (start values at node {@code at}'s states) backwards over the reversed moves. */
-    private void reverseDijkstra(double[] d, int at, int[] start, int[] tail, double[] w) {
-        MinHeap heap = new MinHeap(1024);
-        for (int c = 0; c < k; c++) {
-            if (d[at * k + c] < Double.POSITIVE_INFINITY) heap.push(d[at * k + c], 0, at * k + c);
-        }
+    private double[] reverseDijkstra(int target, int[] start, int[] tail, double[] w) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, Double.POSITIVE_INFINITY);
+        d[target] = 0;
+        MinHeap heap = new MinHeap(n);
+        heap.push(0, 0, target);
         while (!heap.isEmpty()) {
             double dv = heap.peekKey();
             int v = heap.pop();
@@ -529,6 +498,7 @@ final class SearchSpace {
                 }
             }
         }
+        return d;
     }
 
     /**
