@@ -31,6 +31,13 @@ public final class ContractionHierarchy {
     private final int[] downHead;
     private final double[] downCost;
     private final int shortcuts;
+    /**
+     * Query states of finished {@link #manyToMany} tasks, kept for the next call: each holds two per-node label
+     * arrays (32 bytes per node), which a fresh allocation per call and thread would zero again (at 10^6 nodes
+     * 32 MB each) and hand to the garbage collector. Not a ThreadLocal, so a dropped hierarchy takes its states
+     * with it.
+     */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Query> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private ContractionHierarchy(int n, int[] rank, int[] upFirst, int[] upHead, double[] upCost, int[] downFirst,
                                  int[] downHead, double[] downCost, int shortcuts) {
@@ -477,36 +484,9 @@ public final class ContractionHierarchy {
      * it, as (u, x, cost) triples.
      */
     private static double[] shortcutsOf(int v, Adj out, Adj in, boolean[] blocked, Witness wit) {
-        int outs = out.size[v];
-        int ins = in.size[v];
-        double[] r = new double[0];
-        int size = 0;
-        double maxOut = 0;
-        for (int j = 0; j < outs; j++) {
-            maxOut = Math.max(maxOut, out.w[v][j]);
-        }
-        for (int i = 0; i < ins; i++) {
-            int u = in.to[v][i];
-            double wu = in.w[v][i];
-            wit.run(out, blocked, u, v, wu + maxOut, WITNESS_SETTLE_LIMIT);
-            for (int j = 0; j < outs; j++) {
-                int x = out.to[v][j];
-                if (x == u) {
-                    continue;
-                }
-                double via = wu + out.w[v][j];
-                if (wit.d(x) <= via) {
-                    continue; // a witness no longer than u->v->x (a tie included)
-                }
-                if (size + 3 > r.length) {
-                    r = Arrays.copyOf(r, Math.max(12, r.length * 2));
-                }
-                r[size++] = u;
-                r[size++] = x;
-                r[size++] = via;
-            }
-        }
-        return size == r.length ? r : Arrays.copyOf(r, size);
+        Triples r = new Triples();
+        scanShortcuts(v, out, in, blocked, wit, WITNESS_SETTLE_LIMIT, r);
+        return Arrays.copyOf(r.a, r.size);
     }
 
     /**
@@ -516,9 +496,20 @@ public final class ContractionHierarchy {
      */
     private static double priority(int v, Adj out, Adj in, boolean[] contracted, int[] contractedNeighbours,
                                    int[] level, Witness wit) {
-        int needed = 0;
+        int needed = scanShortcuts(v, out, in, contracted, wit, PRIORITY_SETTLE_LIMIT, null);
+        return ED_W * needed - (out.size[v] + in.size[v]) + CN_W * contractedNeighbours[v] + LV_W * level[v];
+    }
+
+    /**
+     * For every in-arc u->v and out-arc v->x (u != x), a witness search from u that avoids the nodes with
+     * {@code avoid} set, settles at most {@code limit} nodes and looks no further than u->v plus v's longest
+     * out-arc: the pair needs a shortcut unless a witness is no longer than u->v->x (a tie included). Returns
+     * how many need one and, when {@code into} is given, appends their (u, x, cost) triples to it.
+     */
+    private static int scanShortcuts(int v, Adj out, Adj in, boolean[] avoid, Witness wit, int limit, Triples into) {
         int outs = out.size[v];
         int ins = in.size[v];
+        int needed = 0;
         double maxOut = 0;
         for (int j = 0; j < outs; j++) {
             maxOut = Math.max(maxOut, out.w[v][j]);
@@ -526,15 +517,35 @@ public final class ContractionHierarchy {
         for (int i = 0; i < ins; i++) {
             int u = in.to[v][i];
             double wu = in.w[v][i];
-            wit.run(out, contracted, u, v, wu + maxOut, PRIORITY_SETTLE_LIMIT);
+            wit.run(out, avoid, u, v, wu + maxOut, limit);
             for (int j = 0; j < outs; j++) {
                 int x = out.to[v][j];
-                if (x != u && wit.d(x) > wu + out.w[v][j]) {
-                    needed++;
+                double via = wu + out.w[v][j];
+                if (x == u || wit.d(x) <= via) {
+                    continue;
+                }
+                needed++;
+                if (into != null) {
+                    into.add(u, x, via);
                 }
             }
         }
-        return ED_W * needed - (ins + outs) + CN_W * contractedNeighbours[v] + LV_W * level[v];
+        return needed;
+    }
+
+    /** Growable (u, x, cost) triples. */
+    private static final class Triples {
+        double[] a = new double[0];
+        int size;
+
+        void add(int u, int x, double cost) {
+            if (size + 3 > a.length) {
+                a = Arrays.copyOf(a, Math.max(12, a.length * 2));
+            }
+            a[size++] = u;
+            a[size++] = x;
+            a[size++] = cost;
+        }
     }
 
     private static int[] csrFirst(int[] count) {
@@ -660,32 +671,39 @@ public final class ContractionHierarchy {
          * or from v (backward) that makes v cheaper than {@code k}; then v's label is not a shortest distance.
          */
         private boolean stalled(int dir, int v, double k) {
-            int[] first = dir == 0 ? downFirst : upFirst;
-            int[] head = dir == 0 ? downHead : upHead;
-            double[] cost = dir == 0 ? downCost : upCost;
-            Labels l = side[dir];
-            for (int a = first[v], end = first[v + 1]; a < end; a++) {
-                int w = head[a];
-                if (l.reached(w) && l.dist[w] + cost[a] < k) {
-                    return true;
-                }
-            }
-            return false;
+            return scanArcs(dir, 1 - dir, v, k, true);
         }
 
         private void relax(int dir, int v, double k) {
-            int[] first = dir == 0 ? upFirst : downFirst;
-            int[] head = dir == 0 ? upHead : downHead;
-            double[] cost = dir == 0 ? upCost : downCost;
+            scanArcs(dir, dir, v, k, false);
+        }
+
+        /**
+         * The arcs of v that search direction {@code dir} reads: with {@code stall}, whether one of the
+         * opposite direction's arcs (arcs {@code arcs = 1 - dir}) from a reached w makes v cheaper than {@code k};
+         * otherwise relaxes its own arcs ({@code arcs = dir}) from v at distance {@code k}. Direction 0 is the
+         * forward search (upward arcs), 1 the backward one (downward arcs stored reversed).
+         */
+        private boolean scanArcs(int dir, int arcs, int v, double k, boolean stall) {
+            int[] first = arcs == 0 ? upFirst : downFirst;
+            int[] head = arcs == 0 ? upHead : downHead;
+            double[] cost = arcs == 0 ? upCost : downCost;
             Labels l = side[dir];
             for (int a = first[v], end = first[v + 1]; a < end; a++) {
                 int w = head[a];
-                double nd = k + cost[a];
-                if (nd < l.d(w)) {
-                    l.set(w, nd, a);
-                    l.heap.push(w, nd);
+                if (stall) {
+                    if (l.reached(w) && l.dist[w] + cost[a] < k) {
+                        return true;
+                    }
+                } else {
+                    double nd = k + cost[a];
+                    if (nd < l.d(w)) {
+                        l.set(w, nd, a);
+                        l.heap.push(w, nd);
+                    }
                 }
             }
+            return false;
         }
 
         /** The whole upward search space from s (dir 0) or to s (dir 1), unstalled nodes in settledNodes/Dist. */
@@ -763,15 +781,18 @@ public final class ContractionHierarchy {
      * paying {@code targetCost[j][..]} there (a super-sink). {@code result[i][j]} is the least total.
      */
     public double[][] manyToMany(int[][] sources, double[][] sourceCost, int[][] targets, double[][] targetCost) {
-        ThreadLocal<Query> pool = ThreadLocal.withInitial(Query::new);
         // Backward phase: each target's upward search space, as (node, distance) arrays.
         int[][] spaceNodes = new int[targets.length][];
         double[][] spaceDist = new double[targets.length][];
         IntStream.range(0, targets.length).parallel().forEach(j -> {
-            Query q = pool.get();
-            q.upward(targets[j], targetCost[j], 1);
-            spaceNodes[j] = Arrays.copyOf(q.settledNodes, q.settledCount);
-            spaceDist[j] = Arrays.copyOf(q.settledDist, q.settledCount);
+            Query q = borrow();
+            try {
+                q.upward(targets[j], targetCost[j], 1);
+                spaceNodes[j] = Arrays.copyOf(q.settledNodes, q.settledCount);
+                spaceDist[j] = Arrays.copyOf(q.settledDist, q.settledCount);
+            } finally {
+                idle.offerFirst(q);
+            }
         });
         // Buckets in CSR by node: bucketFirst over nodes, entries (target index, distance).
         int[] bucketFirst = new int[n + 1];
@@ -798,22 +819,32 @@ public final class ContractionHierarchy {
         }
         double[][] r = new double[sources.length][];
         IntStream.range(0, sources.length).parallel().forEach(i -> {
-            Query q = pool.get();
-            q.upward(sources[i], sourceCost[i], 0);
-            double[] row = new double[targets.length];
-            Arrays.fill(row, Double.POSITIVE_INFINITY);
-            for (int k = 0; k < q.settledCount; k++) {
-                int v = q.settledNodes[k];
-                double dv = q.settledDist[k];
-                for (int b = bucketFirst[v], end = bucketFirst[v + 1]; b < end; b++) {
-                    double c = dv + bucketDist[b];
-                    if (c < row[bucketTarget[b]]) {
-                        row[bucketTarget[b]] = c;
+            Query q = borrow();
+            try {
+                q.upward(sources[i], sourceCost[i], 0);
+                double[] row = new double[targets.length];
+                Arrays.fill(row, Double.POSITIVE_INFINITY);
+                for (int k = 0; k < q.settledCount; k++) {
+                    int v = q.settledNodes[k];
+                    double dv = q.settledDist[k];
+                    for (int b = bucketFirst[v], end = bucketFirst[v + 1]; b < end; b++) {
+                        double c = dv + bucketDist[b];
+                        if (c < row[bucketTarget[b]]) {
+                            row[bucketTarget[b]] = c;
+                        }
                     }
                 }
+                r[i] = row;
+            } finally {
+                idle.offerFirst(q);
             }
-            r[i] = row;
         });
         return r;
+    }
+
+    /** An idle query state of an earlier task, or a new one. */
+    private Query borrow() {
+        Query q = idle.pollFirst();
+        return q != null ? q : new Query();
     }
 }

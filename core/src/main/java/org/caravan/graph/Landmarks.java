@@ -240,16 +240,7 @@ public final class Landmarks {
     double bound(int v, int t) {
         double h = 0;
         for (int i = 0; i < nodes.length; i++) {
-            float ft = from[i][t];
-            float fv = from[i][v];
-            if (ft != Float.POSITIVE_INFINITY && fv != Float.POSITIVE_INFINITY) {
-                h = Math.max(h, ft - (double) fv - Math.ulp(fv));
-            }
-            float tv = to[i][v];
-            float tt = to[i][t];
-            if (tv != Float.POSITIVE_INFINITY && tt != Float.POSITIVE_INFINITY) {
-                h = Math.max(h, tv - (double) tt - Math.ulp(tt));
-            }
+            h = Math.max(h, term(i, v, t));
         }
         return h;
     }

@@ -140,40 +140,24 @@ public final class Search {
                 continue;
             }
             settledLast++;
-            if (side == 0) {
-                for (int a = g.firstOut[v], end = g.firstOut[v + 1]; a < end; a++) {
-                    double c = o.cost(g, a);
-                    if (c == Double.POSITIVE_INFINITY) {
-                        continue;
-                    }
-                    int w = g.head[a];
-                    double nd = k + c;
-                    if (nd < d(0, w)) {
-                        set(0, w, nd, a);
-                        h.push(w, nd);
-                    }
-                    double other = d(1, w);
-                    if (other != Double.POSITIVE_INFINITY && nd + other < best) {
-                        best = nd + other;
-                    }
+            // forward: v's out-arcs to their heads; backward: v's in-arcs from their tails
+            boolean forward = side == 0;
+            for (int i = forward ? g.firstOut[v] : g.firstIn[v], end = forward ? g.firstOut[v + 1] : g.firstIn[v + 1];
+                    i < end; i++) {
+                int a = forward ? i : g.inArc[i];
+                double c = o.cost(g, a);
+                if (c == Double.POSITIVE_INFINITY) {
+                    continue;
                 }
-            } else {
-                for (int i = g.firstIn[v], end = g.firstIn[v + 1]; i < end; i++) {
-                    int a = g.inArc[i];
-                    double c = o.cost(g, a);
-                    if (c == Double.POSITIVE_INFINITY) {
-                        continue;
-                    }
-                    int w = g.tail[a];
-                    double nd = k + c;
-                    if (nd < d(1, w)) {
-                        set(1, w, nd, a);
-                        h.push(w, nd);
-                    }
-                    double other = d(0, w);
-                    if (other != Double.POSITIVE_INFINITY && nd + other < best) {
-                        best = nd + other;
-                    }
+                int w = forward ? g.head[a] : g.tail[a];
+                double nd = k + c;
+                if (nd < d(side, w)) {
+                    set(side, w, nd, a);
+                    h.push(w, nd);
+                }
+                double other = d(1 - side, w);
+                if (other != Double.POSITIVE_INFINITY && nd + other < best) {
+                    best = nd + other;
                 }
             }
         }

@@ -54,12 +54,7 @@ public final class NetworkGeoJson {
             f.set("properties", placeJson(n, false));
         }
         for (Link l : network.links()) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            ObjectNode g = f.putObject("geometry");
-            g.put("type", "LineString");
-            lineCoordinates(network, l, g.putArray("coordinates"), toleranceDeg);
-            ObjectNode p = f.putObject("properties");
+            ObjectNode p = lineFeature(features, network, l, toleranceDeg).putObject("properties");
             p.put("id", l.id());
             p.put("name", l.name());
             p.put("from", l.from());
@@ -100,14 +95,19 @@ public final class NetworkGeoJson {
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         for (Link l : network.links()) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            ObjectNode g = f.putObject("geometry");
-            g.put("type", "LineString");
-            lineCoordinates(network, l, g.putArray("coordinates"), toleranceDeg);
-            f.putObject("properties").put("id", l.id());
+            lineFeature(features, network, l, toleranceDeg).putObject("properties").put("id", l.id());
         }
         return fc;
+    }
+
+    /** Adds a link's LineString feature (type and geometry at {@code toleranceDeg}) and returns it. */
+    private static ObjectNode lineFeature(ArrayNode features, Network network, Link l, double toleranceDeg) {
+        ObjectNode f = features.addObject();
+        f.put("type", "Feature");
+        ObjectNode g = f.putObject("geometry");
+        g.put("type", "LineString");
+        lineCoordinates(network, l, g.putArray("coordinates"), toleranceDeg);
+        return f;
     }
 
     /** A link's line as GeoJSON positions: its geometry, else straight from its from-node to its to-node. */

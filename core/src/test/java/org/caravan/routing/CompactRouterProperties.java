@@ -2,7 +2,6 @@ package org.caravan.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,11 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.caravan.network.NodeKind;
 
 /**
  * The compact state graph ({@link StateGraph}: one CSR graph per cargo profile, the request's restrictions as an
@@ -26,24 +22,9 @@ import org.caravan.network.NodeKind;
  * countries, modes, via points, country penalties and planned links.
  */
 class CompactRouterProperties {
-    private static final Router ROUTER;
-    private static final List<String> PLACES = new ArrayList<>();
-    private static final List<String> COUNTRIES;
-
-    static {
-        try {
-            ROUTER = new Router(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Network net = ROUTER.network();
-        Set<String> cc = new java.util.TreeSet<>();
-        for (int v = 0; v < net.nodeCount(); v++) {
-            if (net.node(v).kind() != NodeKind.SEA_WAYPOINT) PLACES.add(net.node(v).id());
-            cc.add(net.node(v).country());
-        }
-        COUNTRIES = List.copyOf(cc);
-    }
+    private static final Router ROUTER = EmbeddedRouter.ROUTER;
+    private static final List<String> PLACES = EmbeddedRouter.PLACES;
+    private static final List<String> COUNTRIES = EmbeddedRouter.COUNTRIES;
 
     /**
      * Found by CI: a RELIABLE request whose direct road-to-sea transfer at Kochi and the chain road -> ferry -> sea

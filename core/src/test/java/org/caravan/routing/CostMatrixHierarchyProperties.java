@@ -10,10 +10,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
-import org.caravan.network.Network;
-import org.caravan.network.NodeKind;
 
 /**
  * The matrix by the contraction hierarchy ({@link CostMatrix#computeObjective}) equals the matrix by search
@@ -22,20 +18,8 @@ import org.caravan.network.NodeKind;
  * declines (null) instead of answering another question.
  */
 class CostMatrixHierarchyProperties {
-    private static final Router ROUTER;
-    private static final List<String> PLACES = new ArrayList<>();
-
-    static {
-        try {
-            ROUTER = new Router(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Network net = ROUTER.network();
-        for (int v = 0; v < net.nodeCount(); v++) {
-            if (net.node(v).kind() != NodeKind.SEA_WAYPOINT) PLACES.add(net.node(v).id());
-        }
-    }
+    private static final Router ROUTER = EmbeddedRouter.ROUTER;
+    private static final List<String> PLACES = EmbeddedRouter.PLACES;
 
     @Property(tries = 40)
     void hierarchyMatrixEqualsTreeMatrix(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {

@@ -2,7 +2,6 @@ package org.caravan.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -15,11 +14,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
-import org.caravan.cost.CostModelLoader;
-import org.caravan.io.NetworkLoader;
 import org.caravan.network.Mode;
 import org.caravan.network.Network;
-import org.caravan.network.NodeKind;
 
 /**
  * {@link Router#weightedStates} is the router's own question as plain arcs: a textbook Dijkstra over them, from
@@ -28,24 +24,9 @@ import org.caravan.network.NodeKind;
  * penalties. The benchmark's JGraphT reference graph is built from it.
  */
 class WeightedStatesProperties {
-    private static final Router ROUTER;
-    private static final List<String> PLACES = new ArrayList<>();
-    private static final List<String> COUNTRIES;
-
-    static {
-        try {
-            ROUTER = new Router(new NetworkLoader().loadEmbedded(), CostModelLoader.defaults());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Network net = ROUTER.network();
-        Set<String> cc = new java.util.TreeSet<>();
-        for (int v = 0; v < net.nodeCount(); v++) {
-            if (net.node(v).kind() != NodeKind.SEA_WAYPOINT) PLACES.add(net.node(v).id());
-            cc.add(net.node(v).country());
-        }
-        COUNTRIES = List.copyOf(cc);
-    }
+    private static final Router ROUTER = EmbeddedRouter.ROUTER;
+    private static final List<String> PLACES = EmbeddedRouter.PLACES;
+    private static final List<String> COUNTRIES = EmbeddedRouter.COUNTRIES;
 
     @Property(tries = 150)
     void plainDijkstraOnTheExportFindsTheRoutersOptimum(@ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
