@@ -171,19 +171,20 @@ final class RouteAssembler {
                                 .or(() -> costs.model().sourceOf("crossings." + link.id())).map(CostModel.Source::source)
                                 .orElse(link.source()) : link.source())); // the fee, not the leg's fixed cost
             } else {
-                double wait = costs.waitHours(idx);
-                if (wait > 0) {
-                    Service service = tables.service(link.id());
-                    Wait w = service != null ? service.departureWait() : Wait.lognormal(wait, wait * waitFactor);
-                    timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "departure: " + linkName,
-                            a.country(), wait, 0, w, null, legIndex));
-                }
+                // The closed season comes first: the departure is waited for once the service runs again.
                 OpeningHours season = costs.seasonGate(idx);
                 if (season != null) {
                     // A seasonal closure: waited out on the clock with a departure time, else its expected wait.
                     timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "seasonal closure ("
                             + months(season) + "): " + linkName, a.country(), costs.seasonHours(idx), 0, Wait.NONE,
                             season, legIndex));
+                }
+                double wait = costs.waitHours(idx);
+                if (wait > 0) {
+                    Service service = tables.service(link.id());
+                    Wait w = service != null ? service.departureWait() : Wait.lognormal(wait, wait * waitFactor);
+                    timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "departure: " + linkName,
+                            a.country(), wait, 0, w, null, legIndex));
                 }
                 double run = costs.hours(idx) - wait - costs.seasonHours(idx);
                 TimeStep runStep = new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run,
