@@ -227,6 +227,16 @@ final class RouteText {
         }
         sb.append("\nSea passages\n");
         sb.append(r.passages().isEmpty() ? "  none\n" : "  " + String.join(", ", r.passages()) + "\n");
+        for (org.caravan.routing.TimeStep step : r.timeline()) {
+            if (step.gate() != null && !step.gate().closedMonths().isEmpty()
+                    && step.kind() == org.caravan.routing.TimeStep.Kind.SERVICE_WAIT) {
+                sb.append(String.format(Locale.ROOT, "  seasonal restriction: %s; %s%n", step.name(),
+                        r.departure() == null ? String.format(Locale.ROOT, "without --depart its expected wait over "
+                                + "the year (%s h) is counted; give --depart to time a trip in the open season",
+                                num(step.hours(), 1)) : step.hours() > 0 ? String.format(Locale.ROOT, "waited %s h from the departure",
+                                num(step.hours(), 1)) : "open at the time the route gets there"));
+            }
+        }
         sb.append("\nTransshipments\n");
         if (r.transshipments().isEmpty()) sb.append("  none\n");
         for (Transshipment t : r.transshipments()) {

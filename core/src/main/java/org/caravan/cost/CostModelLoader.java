@@ -54,7 +54,7 @@ public final class CostModelLoader {
     private static final Set<String> DIRECTION = Set.of("wait_hours", "p90_wait_hours", "fee_usd");
     private static final Set<String> OPENING = Set.of("opens", "closes", "closed_days", "closed_months");
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
-            "timetable", "sailing_speed_kmh", "fare_usd");
+            "timetable", "sailing_speed_kmh", "fare_usd", "closed_months");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
     /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
     private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
@@ -725,7 +725,14 @@ public final class CostModelLoader {
                     }
                 });
             }
-            return new Service(wait, speed, fares);
+            Set<java.time.Month> months = months(node.get("closed_months"), join(path, "closed_months"));
+            if (months.size() == 12) {
+                problem(join(path, "closed_months"), "a service closed in every month never sails");
+                return null;
+            }
+            OpeningHours season = months.isEmpty() ? OpeningHours.ALWAYS
+                    : new OpeningHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT, Set.of(), months);
+            return new Service(wait, speed, fares, season);
         }
 
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }

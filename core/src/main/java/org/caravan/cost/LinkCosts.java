@@ -32,6 +32,7 @@ public final class LinkCosts {
     private final double[] interchange;
     /** Opening hours a crossing waits for, by index; null where always open. */
     private final OpeningHours[] gate;
+    private final double[] season;
     /** Published departures a sailing waits for, by index; null where the wait is not a timetable. */
     private final Departures[] timetable;
     /** The country whose local time applies at the start of each traversal (for {@link #clockDelta}). */
@@ -52,6 +53,7 @@ public final class LinkCosts {
         crossingP90 = new double[n];
         interchange = new double[n];
         gate = new OpeningHours[n];
+        season = new double[n];
         timetable = new Departures[n];
         startCountry = new String[n];
         Arrays.fill(usd, Double.NaN);
@@ -121,8 +123,17 @@ public final class LinkCosts {
                         // A departure is waited for at a port, not at a sea waypoint the ship sails past.
                         double mean = service != null ? service.departureWait().meanHours() : link.waitHours();
                         double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : mean;
-                        hours[i] = run + wait;
+                        // A seasonal closure (closed months) is waited out like a post's closed months: its expected
+                        // wait over the year without a departure time, the clock's wait with one (clockDelta).
+                        double closed = service != null && !service.season().alwaysOpen()
+                                ? service.season().expectedWaitHours() : 0;
+                        hours[i] = run + wait + closed;
                         this.wait[i] = wait;
+                        if (closed > 0 || (service != null && !service.season().alwaysOpen())) {
+                            season[i] = closed;
+                            this.gate[i] = service.season();
+                            clockDependent = true;
+                        }
                         if (service != null && wait > 0 && service.departureWait().kind() == Wait.Kind.TIMETABLE) {
                             timetable[i] = service.departureWait().timetable();
                             clockDependent = true;
@@ -192,10 +203,25 @@ public final class LinkCosts {
      * along its labels stays exact for the time objective.
      */
     public double clockDelta(int i, java.time.LocalDateTime localStart) {
-        if (gate[i] != null) return gate[i].waitHours(localStart) - gate[i].expectedWaitHours();
-        if (timetable[i] != null) return timetable[i].waitHours(localStart) - wait[i];
-        return 0;
+        double delta = 0;
+        java.time.LocalDateTime t = localStart;
+        if (gate[i] != null) {
+            double g = gate[i].waitHours(localStart);
+            delta += g - gate[i].expectedWaitHours();
+            t = localStart.plusSeconds(Math.round(g * 3600));
+        }
+        if (timetable[i] != null) delta += timetable[i].waitHours(t) - wait[i];
+        return delta;
     }
+
+    /**
+     * The expected wait for a sea or ferry service's seasonal closure included in {@link #hours(int)} (cargo arriving
+     * at a random moment of the year); 0 where the service sails all year or the link is a crossing.
+     */
+    public double seasonHours(int i) { return season[i]; }
+
+    /** The seasonal closure of the sea or ferry service on traversal {@code i}; null for crossings and all-year services. */
+    public OpeningHours seasonGate(int i) { return Double.isNaN(crossingP90[i]) ? gate[i] : null; }
 
     /** The interchange dwell at the border stations included in a rail crossing's {@link #hours(int)}; else 0. */
     public double interchangeHours(int i) { return interchange[i]; }

@@ -12,10 +12,18 @@ import org.caravan.network.Cargo;
  * @param fareUsd        the service's published fare per cargo unit by cargo class (a box for containers, a tonne
  *                       for bulk): the whole price of the sailing, in place of the mode's fixed charge and per-km
  *                       price (docs/COSTS.md, "Ferry fares per service"); empty where none is published
+ * @param season         the months of the year without service (a seasonal closure, e.g. ice on an inland
+ *                       waterway) as opening hours open round the clock; {@link OpeningHours#ALWAYS} where none
  */
-public record Service(Wait departureWait, double sailingSpeedKmh, Map<Cargo, Double> fareUsd) {
+public record Service(Wait departureWait, double sailingSpeedKmh, Map<Cargo, Double> fareUsd, OpeningHours season) {
     public Service {
         fareUsd = fareUsd == null ? Map.of() : Map.copyOf(fareUsd);
+        season = season == null ? OpeningHours.ALWAYS : season;
+    }
+
+    /** A service open all year. */
+    public Service(Wait departureWait, double sailingSpeedKmh, Map<Cargo, Double> fareUsd) {
+        this(departureWait, sailingSpeedKmh, fareUsd, OpeningHours.ALWAYS);
     }
 
     /** A service without a fare of its own. */

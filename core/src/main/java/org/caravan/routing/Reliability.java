@@ -73,7 +73,7 @@ public final class Reliability {
      * Door-to-door hours percentiles: each sample walks the route's timeline, drawing every random part from
      * its own distribution (lognormal for queues and handling, uniform over the departure interval for untimed
      * services); steps with opening hours or timetables follow a clock started at the route's departure, or at a
-     * random moment of the week when there is none.
+     * random moment of the week when there is none (of the year when a step has closed months).
      */
     public static ReliabilityStats simulate(Route route, DelayModel delays, int samples, long seed) {
         return simulate(route, delays, samples, seed, org.caravan.cost.TimeTables.NONE);
@@ -105,6 +105,9 @@ public final class Reliability {
         boolean clocked = Clock.clockMatters(route);
         String origin = steps.isEmpty() ? "XX" : steps.get(0).country();
         LocalDateTime weekStart = LocalDateTime.of(2024, 1, 1, 0, 0); // a Monday
+        // With a seasonal closure (closed months) on the route, an untimed sample starts at a random moment of the
+        // year, not of the week (else every sample would start in January).
+        boolean seasonal = steps.stream().anyMatch(s -> s.gate() != null && !s.gate().closedMonths().isEmpty());
         double[] totals = new double[samples];
         SplittableRandom rnd = new SplittableRandom(seed);
         double sum = 0;
@@ -114,7 +117,7 @@ public final class Reliability {
             LocalDateTime start = null;
             if (clocked) {
                 start = route.departure() != null ? route.departure()
-                        : Clock.plusHours(weekStart, rnd.nextDouble() * 7 * 24);
+                        : Clock.plusHours(weekStart, rnd.nextDouble() * (seasonal ? 365 : 7) * 24);
             }
             DriverRest rest = recount ? new DriverRest(road) : null;
             for (int j = 0; j < fitted.length; j++) {

@@ -171,6 +171,14 @@ final class RouteAssembler {
                                 .or(() -> costs.model().sourceOf("crossings." + link.id())).map(CostModel.Source::source)
                                 .orElse(link.source()) : link.source())); // the fee, not the leg's fixed cost
             } else {
+                // The closed season comes first: the departure is waited for once the service runs again.
+                OpeningHours season = costs.seasonGate(idx);
+                if (season != null) {
+                    // A seasonal closure: waited out on the clock with a departure time, else its expected wait.
+                    timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "seasonal closure ("
+                            + months(season) + "): " + linkName, a.country(), costs.seasonHours(idx), 0, Wait.NONE,
+                            season, legIndex));
+                }
                 double wait = costs.waitHours(idx);
                 if (wait > 0) {
                     Service service = tables.service(link.id());
@@ -178,7 +186,7 @@ final class RouteAssembler {
                     timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "departure: " + linkName,
                             a.country(), wait, 0, w, null, legIndex));
                 }
-                double run = costs.hours(idx) - wait;
+                double run = costs.hours(idx) - wait - costs.seasonHours(idx);
                 TimeStep runStep = new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run,
                         Wait.NONE, null, legIndex, Math.max(0, costs.drivingHours(idx)));
                 timeline.add(runStep);
@@ -321,5 +329,24 @@ final class RouteAssembler {
     /** Cargo units a request ships: one without tonnes, else the tonnes over the profile's unit, rounded up. */
     static double units(RouteRequest r, CargoProfile profile) {
         return r.tonnes() == null ? 1.0 : Math.max(1.0, Math.ceil(r.tonnes() / profile.tonnesPerUnit() - 1e-9));
+    }
+
+    /** "closed Dec-Mar"-style list of a seasonal closure's months, in calendar order: "dec, jan, feb, mar". */
+    static String months(OpeningHours season) {
+        java.util.List<java.time.Month> ms = new java.util.ArrayList<>(season.closedMonths());
+        java.util.Collections.sort(ms);
+        // Start after the longest open gap so that a winter closure reads dec, jan, feb, mar.
+        int start = 0;
+        for (int k = 0; k < ms.size(); k++) {
+            java.time.Month prev = ms.get((k + ms.size() - 1) % ms.size());
+            if (prev.plus(1) != ms.get(k)) { start = k; break; }
+        }
+        StringBuilder sb = new StringBuilder("closed ");
+        for (int k = 0; k < ms.size(); k++) {
+            if (k > 0) sb.append(", ");
+            String n = ms.get((start + k) % ms.size()).getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+            sb.append(n);
+        }
+        return sb.toString();
     }
 }

@@ -209,6 +209,41 @@ class TimeModelTest {
     }
 
     @Test
+    void aSeasonalClosureOfAServiceIsWaitedOutOrAvoidedWithADeparture() throws Exception {
+        // Two sailings A-B: f (20 h) closed December to March, g (100 h) all year.
+        Network n = net(List.of(node("A", "KZ"), node("B", "AZ")),
+                List.of(link("f", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(20), 0,
+                        LinkStatus.OPERATIONAL, false),
+                        link("g", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(100), 0,
+                        LinkStatus.OPERATIONAL, false)));
+        String yaml = "services: {f: {departure_wait_interval_hours: 2, closed_months: [dec, jan, feb, mar]},"
+                + " g: {departure_wait_interval_hours: 2}}";
+        Router router = new Router(n, costs(yaml));
+        // Summer departure: f is open, 20 h sailing + 1 h mean wait.
+        Route summer = router.route(RouteRequest.of("A", "B").withDepart(LocalDateTime.of(2027, 7, 15, 8, 0))).route();
+        assertThat(summer.legs().get(0).linkId()).isEqualTo("f");
+        assertThat(summer.totals().hours()).isCloseTo(21, within(EPS));
+        // Winter departure: waiting for 1 April would take 75 days, so the search takes g.
+        Route winter = router.route(RouteRequest.of("A", "B").withDepart(LocalDateTime.of(2027, 1, 15, 8, 0))).route();
+        assertThat(winter.legs().get(0).linkId()).isEqualTo("g");
+        assertThat(winter.totals().hours()).isCloseTo(101, within(EPS));
+        // Only f: the closed season is waited out on the clock, to 1 April 00:00 (75 days 16 h = 1,816 h).
+        Router onlyF = new Router(net(List.of(node("A", "KZ"), node("B", "AZ")),
+                List.of(link("f", "A", "B", Mode.FERRY, Set.of(), 400, OptionalDouble.of(20), 0,
+                        LinkStatus.OPERATIONAL, false))), costs(yaml));
+        Route waited = onlyF.route(RouteRequest.of("A", "B").withDepart(LocalDateTime.of(2027, 1, 15, 8, 0))).route();
+        assertThat(waited.totals().hours()).isCloseTo(1816 + 1 + 20, within(EPS));
+        // Without a departure: the expected wait over the year (closed 121 of 365 days: about 20 days) is counted,
+        // in a step of its own that carries the closure.
+        Route untimed = onlyF.route(RouteRequest.of("A", "B")).route();
+        TimeStep closure = untimed.timeline().stream().filter(t -> t.gate() != null).findFirst().orElseThrow();
+        assertThat(closure.gate().closedMonths()).hasSize(4);
+        assertThat(closure.name()).startsWith("seasonal closure (closed Dec, Jan, Feb, Mar)");
+        assertThat(closure.hours()).isBetween(19 * 24.0, 21 * 24.0);
+        assertThat(untimed.totals().hours()).isCloseTo(closure.hours() + 21, within(EPS));
+    }
+
+    @Test
     void trucksRestAndStopAtCheckpoints() throws Exception {
         Network n = net(List.of(node("A", "UZ"), node("B", "UZ"), node("C", "PK"), node("D", "PK")),
                 List.of(road("ab", "A", "B", 1000), road("cd", "C", "D", 1000)));
