@@ -108,13 +108,21 @@ final class Alternatives {
         return String.join(">", points) + "|" + String.join(",", modes);
     }
 
-    /** The objective value of an assembled route, for ranking (per unit, like the search). */
+    /**
+     * The objective value of an assembled route as the search ranks it (per unit, like the search): the drivers'
+     * rest, which the assembly adds to a road route after the search (docs/COSTS.md, "Drivers' rest"), is left
+     * out, so alternatives are ranked in the order the searches find them and a shorter list is a prefix of a
+     * longer one. Reported hours include the rest; docs/ROUTE-CHOICE.md says why the ranking does not.
+     */
     static double value(Route r, StateSearch.Weight weight) {
         Totals t = r.totals();
         double units = r.units();
         double p90 = 0;
         for (CrossingUse c : r.crossings()) p90 += c.p90Hours() - c.hours();
-        return weight.of(t.usd() / units + t.penaltyUsd() / units, t.hours(), t.km(), t.co2Kg() / units,
-                r.risk().riskKm(), t.hours() + p90);
+        double rest = 0;
+        for (TimeStep s : r.timeline()) if (s.kind() == TimeStep.Kind.REST) rest += s.hours();
+        double hours = t.hours() - rest;
+        return weight.of(t.usd() / units + t.penaltyUsd() / units, hours, t.km(), t.co2Kg() / units,
+                r.risk().riskKm(), hours + p90);
     }
 }
