@@ -713,6 +713,9 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         if n['kind'] == 'rail_station':
             grid.add(n['id'], (n['lon'], n['lat']))
     coded = 0
+    cur_by_cc = defaultdict(list)
+    for s_, n_ in nodes.items():
+        cur_by_cc[n_['country']].append((s_, n_))
     for lon, lat, code, name, c, geoc in sorted(locodes, key=lambda r: r[2]):
         if code in taken:
             continue
@@ -722,6 +725,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         n = byid[best[1]]
         if n['country'] != c:
             continue
+        if c in PIN_ALL_COUNTRIES and curated_name_near(cur_by_cc[c], (lon, lat), [name]):
+            continue   # the curated city of that name takes the code later (places_ports), not a station beside it
         al = [a for a in n['alt_names'].split(';') if a]
         if code in al:
             continue
