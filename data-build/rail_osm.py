@@ -725,8 +725,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         n = byid[best[1]]
         if n['country'] != c:
             continue
-        if c in PIN_ALL_COUNTRIES and curated_name_near(cur_by_cc[c], (lon, lat), [name]):
-            continue   # the curated city of that name takes the code later (places_ports), not a station beside it
+        if c in PIN_ALL_COUNTRIES:
+            continue   # RU/TR/IN: the code stays with its UN/LOCODE place (places_ports: a city of that name takes it)
         al = [a for a in n['alt_names'].split(';') if a]
         if code in al:
             continue
