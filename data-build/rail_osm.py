@@ -30,10 +30,17 @@ from geo import gc_km, line_km, Grid, simplify_max, poly_contains
 from topology import Topology
 
 OSM_COUNTRIES = ('AF', 'AZ', 'TM', 'UZ')            # OSM track used inside these countries
-NE_COUNTRIES = ('KZ', 'KG', 'TJ', 'IR', 'PK', 'GE', 'CN')   # Natural Earth track inside these
-# (RU, TR, IN and the Gulf stay curated chains measured on NE railroads, as before)
+NE_COUNTRIES = ('KZ', 'KG', 'TJ', 'IR', 'PK', 'GE', 'CN', 'RU', 'TR', 'IN')   # Natural Earth track inside these
+# (the Gulf states stay curated chains measured on NE railroads, as before). RU, TR, IN since 3 Dec 2026 (access
+# legs over 300 km): their whole track in the shared box (lon 25..90, lat 0..60: European Russia, the Urals and
+# southern Siberia; Turkey; India west of 90 E).
 GAUGE_BY_COUNTRY = {'KZ': '1520', 'UZ': '1520', 'TM': '1520', 'KG': '1520', 'TJ': '1520', 'AZ': '1520',
-                    'GE': '1520', 'IR': '1435', 'CN': '1435', 'PK': '1676', 'AF': '1520'}
+                    'GE': '1520', 'IR': '1435', 'CN': '1435', 'PK': '1676', 'AF': '1520',
+                    'RU': '1520', 'TR': '1435', 'IN': '1676'}
+# countries where every curated node (ports, cities, border posts) within NODE_SNAP_KM of the track is put on it,
+# not only the ends of curated rail links: their track has no curated corridors that would reach the ports
+PIN_ALL_COUNTRIES = ('RU', 'TR', 'IN')
+PIN_ALL_KINDS = ('city', 'seaport', 'dry_port', 'terminal', 'rail_station')
 # known exceptions (country, lon_min, lat_min, lon_max, lat_max, gauge, reason) for track not on a curated
 # corridor; links on an absorbed curated corridor take the corridor's gauge instead
 GAUGE_EXCEPTIONS = [
@@ -183,7 +190,8 @@ def load_lines(shared, country_of):
     ne = json.load(open(os.path.join(d, 'natural-earth-railroads/ne_10m_railroads_bbox25-0-90-60.geojson')))
     for ft in ne['features']:
         pts = [tuple(q) for q in ft['geometry']['coordinates']]
-        if not any(40 < q[0] < 92 and 22 < q[1] < 56 for q in pts):
+        if not any(40 < q[0] < 92 and 22 < q[1] < 56 for q in pts) and \
+                not any(25 <= q[0] <= 92 and 0 <= q[1] <= 60 for q in pts):
             continue
         for c, piece in split_by_country(pts, country_of):
             if c in NE_COUNTRIES:
@@ -505,7 +513,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         g = RailGraph(t)
         km_in = sum(line_km(p) for p, _ in lines)
         # curated nodes of this country used by rail links: pin after cleaning
-        cur = [(s, n) for s, n in nodes.items() if n['country'] == cc and s in used_slugs]
+        cur = [(s, n) for s, n in nodes.items() if n['country'] == cc and (s in used_slugs or (
+            cc in PIN_ALL_COUNTRIES and n['kind'] in PIN_ALL_KINDS))]
         cur_all = [(s, n) for s, n in nodes.items() if n['country'] == cc]
         joins = g.join_ends(JOIN_KM[kind])
         dropped_spurs = g.prune_spurs(SPUR_KM[kind])
@@ -704,6 +713,9 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         if n['kind'] == 'rail_station':
             grid.add(n['id'], (n['lon'], n['lat']))
     coded = 0
+    cur_by_cc = defaultdict(list)
+    for s_, n_ in nodes.items():
+        cur_by_cc[n_['country']].append((s_, n_))
     for lon, lat, code, name, c, geoc in sorted(locodes, key=lambda r: r[2]):
         if code in taken:
             continue
@@ -713,6 +725,8 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
         n = byid[best[1]]
         if n['country'] != c:
             continue
+        if c in PIN_ALL_COUNTRIES:
+            continue   # RU/TR/IN: the code stays with its UN/LOCODE place (places_ports: a city of that name takes it)
         al = [a for a in n['alt_names'].split(';') if a]
         if code in al:
             continue

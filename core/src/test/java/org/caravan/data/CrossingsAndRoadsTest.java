@@ -103,4 +103,35 @@ class CrossingsAndRoadsTest {
             assertThat(r.found()).as("Tashkent -> %s by road", c).isTrue();
         }
     }
+
+    @Test
+    void mainCitiesOfEuropeanRussiaTurkeyAndIndiaAreReachableByRoad() {
+        // national roads of roads_links.csv (3 Dec 2026): before them these cities hung on Moscow, Istanbul or an
+        // Indian port by estimated access legs of up to 1,600 km
+        String tashkent = places.resolve("Tashkent", "test").id();
+        for (String c : List.of("Saint Petersburg", "Voronezh", "Kazan", "Kirov", "Izhevsk", "Perm", "Barnaul", "Izmir",
+                "Antalya", "Diyarbakir", "Samsun")) {
+            RouteResult r = router.route(RouteRequest.of(tashkent, places.resolve(c, "test").id()).withModes(Set.of(Mode.ROAD)));
+            assertThat(r.found()).as("Tashkent -> %s by road", c).isTrue();
+        }
+        String delhi = places.resolve("Delhi", "test").id();
+        for (String c : List.of("Mumbai port", "Chennai", "Kolkata port", "Bangalore", "Hyderabad (Telangana)", "Nagpur", "Amritsar",
+                "Srinagar", "Kandla", "Thiruvananthapuram")) {
+            RouteResult r = router.route(RouteRequest.of(delhi, places.resolve(c, "test").id()).withModes(Set.of(Mode.ROAD)));
+            assertThat(r.found()).as("Delhi -> %s by road", c).isTrue();
+        }
+    }
+
+    @Test
+    void attariWagahIsClosedSoNoRoadRouteCrossesIt() {
+        Link x = crossings().stream().filter(l -> l.name().equals("Attari-Wagah")).findFirst().orElseThrow();
+        assertThat(x.status().name()).isEqualTo("CLOSED");
+        String amritsar = places.resolve("Amritsar", "test").id();
+        String lahore = places.resolve("Lahore", "test").id();
+        assertThat(router.route(RouteRequest.of(amritsar, lahore).withModes(Set.of(Mode.ROAD))).found())
+                .as("Amritsar -> Lahore by road only (the one land crossing is closed)").isFalse();
+        RouteResult any = router.route(RouteRequest.of(amritsar, lahore));
+        assertThat(any.found()).isTrue();
+        assertThat(any.route().nodes()).as("the closed crossing's posts").doesNotContain(x.from(), x.to());
+    }
 }
