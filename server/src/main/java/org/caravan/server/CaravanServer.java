@@ -528,7 +528,7 @@ public final class CaravanServer implements AutoCloseable {
         if (id.isEmpty() || id.length() > 128 || !id.matches("[A-Za-z0-9_.:-]+")) {
             String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
             throw new BadParameter("id", "a " + what + " id is 1-128 letters, digits, '_', '-', '.' or ':', got '"
-                    + shown.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+                    + shown.replaceAll("[^A-Za-z0-9_.:-]", "?") + "' (other characters shown as ?)");
         }
         return id;
     }
