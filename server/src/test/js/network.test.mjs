@@ -53,8 +53,8 @@ test('zoom bands match the server (NetworkGeoJson.zoomBand) and each band is one
   const { zoomBand, BAND_ZOOM, networkUrl } = await import('../../main/resources/web/js/network.mjs');
   assert.deepEqual([0, 3, 4, 5, 6, 7, 8, 9, 12, 22].map(zoomBand), [0, 0, 0, 1, 1, 2, 2, 3, 3, 3]);
   BAND_ZOOM.forEach((z, band) => assert.equal(zoomBand(z), band));
-  assert.equal(networkUrl(0), '/api/network?zoom=0');
-  assert.equal(networkUrl(3), '/api/network?zoom=9');
+  assert.equal(networkUrl(0), '/api/network?zoom=0&attrs=map');
+  assert.equal(networkUrl(3), '/api/network?zoom=9&attrs=map');
   assert.equal(networkUrl(1, true), '/api/network?zoom=5&lines=only');
 });
 
@@ -84,4 +84,40 @@ test('linkLines gives each line of a layer as [lat, lon] vertices', async () => 
   assert.deepEqual([...lines.keys()], ['l1']);
   assert.deepEqual(lines.get('l1'), [[2, 1], [4, 3], [6, 5]]);
   assert.equal(linkLines(null).size, 0);
+});
+
+test('detail URLs name the kind and escape the id', async () => {
+  const { detailUrl } = await import('../../main/resources/web/js/network.mjs');
+  assert.equal(detailUrl('link', 'rail_kz_taraz_kzzaa'), '/api/network/link/rail_kz_taraz_kzzaa');
+  assert.equal(detailUrl('node', 'KZALA'), '/api/network/node/KZALA');
+  assert.equal(detailUrl('link', '../x?y=1#z'), '/api/network/link/..%2Fx%3Fy%3D1%23z');
+  assert.throws(() => detailUrl('place', 'KZALA'), /node or link/);
+});
+
+test('the details cache fetches a feature once on demand, shares a pending fetch and forgets a failure', async () => {
+  const { detailsCache, withDetails } = await import('../../main/resources/web/js/network.mjs');
+  const calls = [];
+  let fail = true;
+  const cache = detailsCache(async (kind, id) => {
+    calls.push(kind + '/' + id);
+    if (id === 'bad' && fail) throw new Error('HTTP 503');
+    return { id, source: 'src of ' + id };
+  });
+  assert.equal(cache.peek('link', 'a'), undefined, 'nothing before the first hover or click');
+  const [x, y] = await Promise.all([cache.get('link', 'a'), cache.get('link', 'a')]);
+  assert.equal(x.source, 'src of a');
+  assert.equal(x, y);
+  assert.deepEqual(calls, ['link/a'], 'two callers, one fetch');
+  assert.equal(cache.peek('link', 'a').source, 'src of a');
+  await cache.get('link', 'a');
+  assert.deepEqual(calls, ['link/a'], 'cached');
+  assert.equal(cache.peek('node', 'a'), undefined, 'nodes and links apart');
+  await assert.rejects(cache.get('link', 'bad'), /HTTP 503/);
+  assert.equal(cache.peek('link', 'bad'), undefined);
+  fail = false;
+  assert.equal((await cache.get('link', 'bad')).source, 'src of bad', 'a failed fetch is tried again');
+  assert.deepEqual(cache.requested, ['link/a', 'link/bad', 'link/bad']);
+  const lean = { id: 'a', mode: 'rail', km: 5 };
+  assert.equal(withDetails(lean, undefined), lean);
+  assert.deepEqual(withDetails(lean, cache.peek('link', 'a')), { id: 'a', mode: 'rail', km: 5, source: 'src of a' });
 });

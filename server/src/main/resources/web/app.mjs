@@ -5,7 +5,7 @@ import { $ } from './js/dom.mjs';
 import { api, errorText, isAbort } from './js/api.mjs';
 import { fmt, plural, routeCsv } from './js/format.mjs';
 import { decode, encode, isPlannable, routeParams, scenarioParams, sameQuestion } from './js/urlstate.mjs';
-import { closureChips, crossingGroup, groupName, indexNetwork, layerCache, linkLines, networkUrl, zoomBand } from './js/network.mjs';
+import { closureChips, crossingGroup, detailsCache, detailUrl, groupName, indexNetwork, layerCache, linkLines, networkUrl, zoomBand } from './js/network.mjs';
 import { MapView } from './js/map.mjs';
 import { CriticalityLayer } from './js/criticality.mjs';
 import { FlowLayer } from './js/flows.mjs';
@@ -42,7 +42,12 @@ const names = {
 
 const isClosed = (id) => page.closed.includes(id);
 
+// One place's or link's sources, times and notes, fetched when the user points at or clicks it (the map layer
+// has none of them: attrs=map).
+const details = detailsCache((kind, id) => api(detailUrl(kind, id)));
+
 const mapView = new MapView('map', {
+  details,
   onClose: (tokens, label) => closeAndReplan(tokens, label),
   onReopen: (tokens, label) => reopen(tokens, label),
   isClosed,
@@ -274,6 +279,7 @@ async function start() {
     page.index = indexNetwork(network.value);
     page.networkBand = firstBand;
     mapView.drawNetwork(page.index); // fits the map to the network: usually another zoom band
+    document.body.dataset.networkDrawnMs = String(Math.round(performance.now())); // time to first draw (tests)
     mapView.map.on('zoomend', showZoomBand);
     await showZoomBand();
   } else problems.push(network.reason.message);
@@ -297,6 +303,8 @@ window.caravan = {
     get closed() { return page.closed.slice(); },
     get networkBand() { return page.networkBand; },
     get networkBandsRequested() { return networkLayers.requested.slice(); },
+    get detailsRequested() { return details.requested.slice(); },
+    linkLine: (id) => mapView.linkLines && mapView.linkLines.get(id),
     map: mapView.map,
     crossingMarkers: mapView.crossingMarkers,
   },

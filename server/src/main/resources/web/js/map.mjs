@@ -3,7 +3,7 @@
 import { el, esc } from './dom.mjs';
 import { fmt, usd } from './format.mjs';
 import { MODE_LABEL, MODE_STYLE, routeColour, ROUTE_COLOURS } from './palette.mjs';
-import { crossingGroup, groupModes, groupName, nodeName } from './network.mjs';
+import { crossingGroup, groupModes, groupName, nodeName, withDetails } from './network.mjs';
 
 const L = globalThis.L;
 
@@ -15,7 +15,11 @@ function linkStyle(p) {
   return s;
 }
 
-const sourceLine = (p) => `<div class="muted">Source: ${esc(p.source || '–')} · confidence: ${esc(p.confidence || '–')}</div>`;
+// The map layer has no sources (attrs=map): until a feature's details are in, its source line says so.
+const sourceLine = (p) => (p.source === undefined && p.confidence === undefined
+  ? '<div class="muted detail-pending">Source: loading…</div>'
+  : `<div class="muted detail-source">Source: ${esc(p.source || '–')} · confidence: ${esc(p.confidence || '–')}</div>`);
+const detailError = (err) => `<div class="muted detail-error">Details could not be loaded: ${esc(err.message || String(err))}</div>`;
 
 function midpoint(latlngs) {
   if (latlngs.length === 1) return L.latLng(latlngs[0]);
@@ -28,8 +32,9 @@ function midpoint(latlngs) {
  * `isClosed(id)` tells whether a link or place is closed now; `onSelect(i)` when a route line is clicked.
  */
 export class MapView {
-  constructor(elementId, { onClose, onReopen, isClosed, onSelect }) {
+  constructor(elementId, { onClose, onReopen, isClosed, onSelect, details }) {
     this.callbacks = { onClose, onReopen, isClosed, onSelect };
+    this.details = details || null;
     this.index = null;
     this.crossingMarkers = new Map();
     this.routeLayer = null;
@@ -80,10 +85,16 @@ export class MapView {
     for (const { props: p, latlngs } of links) {
       const line = L.polyline(latlngs, linkStyle(p)).addTo(group);
       this.linkLines.set(p.id, line);
-      line.bindTooltip(() => this.linkTooltip(p), { sticky: true, className: 'info' });
-      line.on('click', (e) => this.openClosePopup(e.latlng, p.mode === 'crossing'
-        ? this.crossingItem(crossingGroup(index, p.id)) : { tokens: [p.id], label: p.name || p.id,
-          html: this.linkTooltip(p), what: 'link' }));
+      line.bindTooltip(() => this.linkTooltip(this.full('link', p)), { sticky: true, className: 'info' });
+      line.on('tooltipopen', () => this.refreshTooltip(line, 'link', [p.id]));
+      line.on('click', async (e) => {
+        const group = p.mode === 'crossing' ? crossingGroup(index, p.id) : [p];
+        const err = await this.loadDetails('link', group.map((l) => l.id));
+        const entry = p.mode === 'crossing' ? this.crossingItem(group) : { tokens: [p.id], label: p.name || p.id,
+          html: this.linkTooltip(this.full('link', p)), what: 'link' };
+        if (err) entry.html += detailError(err);
+        this.openClosePopup(e.latlng, entry);
+      });
     }
     this.addCrossingMarkers(links.filter((l) => l.props.mode === 'crossing'));
     for (const n of index.nodes.values()) if (n.kind === 'seaport') this.addPortMarker(n);
@@ -108,13 +119,41 @@ export class MapView {
     return changed;
   }
 
+  /** A feature's map-layer attributes with its fetched details over them, once they are in. */
+  full(kind, p) {
+    return withDetails(p, this.details ? this.details.peek(kind, p.id) : undefined);
+  }
+
+  /** Fetches the details a hovered feature's tooltip lacks, then redraws the tooltip if it is still open. */
+  refreshTooltip(layer, kind, ids) {
+    if (!this.details) return;
+    const missing = ids.filter((id) => !this.details.peek(kind, id));
+    if (!missing.length) return;
+    Promise.all(missing.map((id) => this.details.get(kind, id))).then(() => {
+      const t = layer.getTooltip();
+      if (t && layer.isTooltipOpen()) t.update();
+    }, () => {}); // a hover that fails says "loading…"; a click then shows the error
+  }
+
+  /** Fetches the details of features before a popup shows them; the error if one fails, else null. */
+  async loadDetails(kind, ids) {
+    if (!this.details) return null;
+    try {
+      await Promise.all(ids.map((id) => this.details.get(kind, id)));
+      return null;
+    } catch (e) {
+      return e;
+    }
+  }
+
   crossingTooltip(p) {
     const idx = this.index;
     const country = (id) => idx.nodes.get(id)?.country || '';
     const dir = (mean, p90, fee) => `${fmt(mean, 1)} h (p90 ${fmt(p90, 1)} h), fee ${usd(fee)}`;
     return `<strong>${esc(p.name || p.id)}</strong> <span class="muted">${esc(p.id)}</span><br>`
-      + `${esc(country(p.from))} → ${esc(country(p.to))} (${esc(nodeName(idx, p.from))} → ${esc(nodeName(idx, p.to))}): ${dir(p.hours_mean, p.hours_p90, p.fee_usd)}<br>`
-      + (p.oneway ? '' : `${esc(country(p.to))} → ${esc(country(p.from))}: ${dir(p.hours_mean_rev, p.hours_p90_rev, p.fee_usd_rev)}<br>`)
+      + `${esc(country(p.from))} → ${esc(country(p.to))} (${esc(nodeName(idx, p.from))} → ${esc(nodeName(idx, p.to))})`
+      + (p.hours_mean === undefined ? '<br>' : `: ${dir(p.hours_mean, p.hours_p90, p.fee_usd)}<br>`)
+      + (p.oneway || p.hours_mean_rev === undefined ? '' : `${esc(country(p.to))} → ${esc(country(p.from))}: ${dir(p.hours_mean_rev, p.hours_p90_rev, p.fee_usd_rev)}<br>`)
       + `Carries: ${esc((p.carries || '').replace(/;/g, ', '))} · status: ${esc(p.status)}`
       + sourceLine(p);
   }
@@ -133,7 +172,7 @@ export class MapView {
   crossingItem(links) {
     const name = groupName(links);
     const modes = links.length > 1 ? ` (${groupModes(links)})` : '';
-    return { tokens: links.map((l) => l.id), label: name, html: links.map((l) => this.crossingTooltip(l)).join('<hr>'),
+    return { tokens: links.map((l) => l.id), label: name, html: links.map((l) => this.crossingTooltip(this.full('link', l))).join('<hr>'),
       what: `${name}${modes}` };
   }
 
@@ -151,9 +190,11 @@ export class MapView {
       const icon = L.divIcon({ className: 'crossing-icon' + (allPlanned ? ' non-operational' : ''), iconSize: [11, 11] });
       const names = items.map((p) => p.name || p.id).join(' / ');
       const m = L.marker(at, { icon, title: 'Border crossing ' + names, alt: names, riseOnHover: true, zIndexOffset: 500 });
-      m.bindTooltip(() => items.map((p) => this.crossingTooltip(p)).join('<hr>'),
+      m.bindTooltip(() => items.map((p) => this.crossingTooltip(this.full('link', p))).join('<hr>'),
         { className: 'info', direction: 'auto', offset: [6, 0] });
-      m.on('click', () => {
+      m.on('tooltipopen', () => this.refreshTooltip(m, 'link', items.map((p) => p.id)));
+      m.on('click', async () => {
+        const err = await this.loadDetails('link', items.map((p) => p.id));
         // Links between other posts that happen to share the marker's place stay separate entries.
         const seen = new Set();
         const entries = [];
@@ -163,6 +204,7 @@ export class MapView {
           group.forEach((g) => seen.add(g.id));
           entries.push(this.crossingItem(group));
         }
+        if (err && entries.length) entries[0].html += detailError(err);
         this.openClosePopup(m.getLatLng(), ...entries);
       });
       m.addTo(this.map);
@@ -194,9 +236,13 @@ export class MapView {
   addPortMarker(n) {
     const icon = L.divIcon({ className: 'port-icon', iconSize: [11, 11] });
     const m = L.marker(n.latlng, { icon, title: 'Seaport ' + n.name, alt: n.name, riseOnHover: true, zIndexOffset: 400 });
-    m.bindTooltip(() => this.portTooltip(n), { className: 'info', direction: 'auto', offset: [6, 0] });
-    m.on('click', () => this.openClosePopup(m.getLatLng(),
-      { tokens: [n.id], label: n.name, html: this.portTooltip(n), what: 'port' }));
+    m.bindTooltip(() => this.portTooltip(this.full('node', n)), { className: 'info', direction: 'auto', offset: [6, 0] });
+    m.on('tooltipopen', () => this.refreshTooltip(m, 'node', [n.id]));
+    m.on('click', async () => {
+      const err = await this.loadDetails('node', [n.id]);
+      const html = this.portTooltip(this.full('node', n)) + (err ? detailError(err) : '');
+      this.openClosePopup(m.getLatLng(), { tokens: [n.id], label: n.name, html, what: 'port' });
+    });
     m.addTo(this.map);
     m.getElement().dataset.id = n.id;
     m.getElement().classList.add('port-marker');

@@ -99,10 +99,11 @@ export const zoomBand = (zoom) => (zoom < 5 ? 0 : zoom < 7 ? 1 : zoom < 9 ? 2 : 
 export const BAND_ZOOM = [0, 5, 7, 9];
 
 /**
- * The URL of a band's network layer: the full layer (places, links and their attributes) for the first band the
- * page draws, only the lines (`lines=only`, a fraction of the bytes) for the bands it switches to.
+ * The URL of a band's network layer: the map layer (`attrs=map`: places and links with what drawing, styling and
+ * closing need, no sources or notes) for the first band the page draws, only the lines (`lines=only`) for the bands
+ * it switches to. The rest of one feature's attributes come on demand (detailUrl, detailsCache).
  */
-export const networkUrl = (band, linesOnly = false) => '/api/network?zoom=' + BAND_ZOOM[band] + (linesOnly ? '&lines=only' : '');
+export const networkUrl = (band, linesOnly = false) => '/api/network?zoom=' + BAND_ZOOM[band] + (linesOnly ? '&lines=only' : '&attrs=map');
 
 /**
  * A per-band cache of network layers over `fetchLayer(band)` (a promise): each band is fetched once; a failed fetch
@@ -135,3 +136,41 @@ export function linkLines(geo) {
   }
   return lines;
 }
+
+/** The URL of one place's or link's attributes: kind 'node' or 'link' (/api/network/node/{id}, /link/{id}). */
+export function detailUrl(kind, id) {
+  if (kind !== 'node' && kind !== 'link') throw new Error('detail kind must be node or link, got ' + kind);
+  return '/api/network/' + kind + '/' + encodeURIComponent(String(id));
+}
+
+/**
+ * The attributes of single places and links over `fetchDetail(kind, id)` (a promise of the server's JSON), each
+ * fetched once, when the user points at or clicks the feature; a failed fetch is forgotten so the next try asks
+ * again. `peek` answers the attributes already in, `requested` lists the 'kind/id' fetched, in order.
+ */
+export function detailsCache(fetchDetail) {
+  const done = new Map();
+  const pending = new Map();
+  const requested = [];
+  const key = (kind, id) => kind + '/' + id;
+  return {
+    requested,
+    peek: (kind, id) => done.get(key(kind, id)),
+    get(kind, id) {
+      const k = key(kind, id);
+      if (done.has(k)) return Promise.resolve(done.get(k));
+      if (!pending.has(k)) {
+        requested.push(k);
+        const p = Promise.resolve().then(() => fetchDetail(kind, id)).then((d) => {
+          done.set(k, d);
+          return d;
+        }).finally(() => pending.delete(k));
+        pending.set(k, p);
+      }
+      return pending.get(k);
+    },
+  };
+}
+
+/** A feature's map-layer attributes with its fetched ones over them (just the map layer's when none are in). */
+export const withDetails = (props, details) => (details ? { ...props, ...details } : props);

@@ -54,6 +54,8 @@ export function setupAutocomplete(input) {
     }, 150);
   });
   input.addEventListener('keydown', (e) => {
+    // Escape also drops suggestions still to come (typed just before): they must not open the list afterwards.
+    if (e.key === 'Escape') { clearTimeout(timer); lastQuery = null; }
     if (list.hidden) return;
     if (e.key === 'ArrowDown') { active = (active + 1) % items.length; render(); e.preventDefault(); }
     else if (e.key === 'ArrowUp') { active = (active - 1 + items.length) % items.length; render(); e.preventDefault(); }

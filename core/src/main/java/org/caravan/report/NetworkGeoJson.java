@@ -54,6 +54,66 @@ public final class NetworkGeoJson {
             f.set("properties", placeJson(n, false));
         }
         for (Link l : network.links()) {
+            lineFeature(features, network, l, toleranceDeg).set("properties", linkJson(l));
+        }
+        return fc;
+    }
+
+    /** A link's attributes as in {@link #toGeoJson(Network)}: what {@code /api/network/link/{id}} answers. */
+    public static ObjectNode linkJson(Link l) {
+        ObjectNode p = RouteJson.MAPPER.createObjectNode();
+        p.put("id", l.id());
+        p.put("name", l.name());
+        p.put("from", l.from());
+        p.put("to", l.to());
+        p.put("mode", l.mode().code());
+        if (!l.gauges().isEmpty()) {
+            p.put("gauge", String.join(";", l.gauges().stream().map(Gauge::code).sorted().toList()));
+        }
+        p.put("km", l.km());
+        if (l.hours().isPresent()) p.put("hours", l.hours().getAsDouble());
+        if (l.waitHours() > 0) p.put("wait_hours", l.waitHours());
+        p.put("status", l.status().code());
+        p.put("oneway", l.oneway());
+        if (l.mode() == Mode.CROSSING) {
+            p.put("carries", String.join(";", l.carries().stream().map(Mode::code).sorted().toList()));
+            p.put("hours_mean", l.forward().meanHours());
+            p.put("hours_p90", l.forward().p90Hours());
+            p.put("fee_usd", l.forward().feeUsd());
+            p.put("hours_mean_rev", l.backward().meanHours());
+            p.put("hours_p90_rev", l.backward().p90Hours());
+            p.put("fee_usd_rev", l.backward().feeUsd());
+        }
+        if (l.capacityTonnesPerDay().isPresent()) p.put("capacity_tpd", l.capacityTonnesPerDay().getAsDouble());
+        p.put("source", l.source());
+        p.put("confidence", l.confidence() == null ? "" : l.confidence().code());
+        p.put("note", l.note());
+        return p;
+    }
+
+    /**
+     * The map layer: the lines at {@code toleranceDeg} and the node points with only what drawing, styling, labels
+     * and closing need (nodes: id, name, country, kind; links: id, name, from, to, mode, gauge, status, oneway, km,
+     * and carries for crossings). Sources, notes, times, fees and capacities are left out: a page fetches them for
+     * one feature on demand ({@link #linkJson}, {@link #placeJson}); they are most of the full layer's bytes.
+     */
+    public static ObjectNode mapLayer(Network network, double toleranceDeg) {
+        ObjectNode fc = RouteJson.MAPPER.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        for (Node n : network.nodes()) {
+            ObjectNode f = features.addObject();
+            f.put("type", "Feature");
+            ObjectNode g = f.putObject("geometry");
+            g.put("type", "Point");
+            g.putArray("coordinates").add(n.lon()).add(n.lat());
+            ObjectNode p = f.putObject("properties");
+            p.put("id", n.id());
+            p.put("name", n.name());
+            p.put("country", n.country());
+            p.put("kind", n.kind().code());
+        }
+        for (Link l : network.links()) {
             ObjectNode p = lineFeature(features, network, l, toleranceDeg).putObject("properties");
             p.put("id", l.id());
             p.put("name", l.name());
@@ -64,23 +124,11 @@ public final class NetworkGeoJson {
                 p.put("gauge", String.join(";", l.gauges().stream().map(Gauge::code).sorted().toList()));
             }
             p.put("km", l.km());
-            if (l.hours().isPresent()) p.put("hours", l.hours().getAsDouble());
-            if (l.waitHours() > 0) p.put("wait_hours", l.waitHours());
             p.put("status", l.status().code());
             p.put("oneway", l.oneway());
             if (l.mode() == Mode.CROSSING) {
                 p.put("carries", String.join(";", l.carries().stream().map(Mode::code).sorted().toList()));
-                p.put("hours_mean", l.forward().meanHours());
-                p.put("hours_p90", l.forward().p90Hours());
-                p.put("fee_usd", l.forward().feeUsd());
-                p.put("hours_mean_rev", l.backward().meanHours());
-                p.put("hours_p90_rev", l.backward().p90Hours());
-                p.put("fee_usd_rev", l.backward().feeUsd());
             }
-            if (l.capacityTonnesPerDay().isPresent()) p.put("capacity_tpd", l.capacityTonnesPerDay().getAsDouble());
-            p.put("source", l.source());
-            p.put("confidence", l.confidence() == null ? "" : l.confidence().code());
-            p.put("note", l.note());
         }
         return fc;
     }

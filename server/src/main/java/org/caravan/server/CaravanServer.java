@@ -75,6 +75,8 @@ public final class CaravanServer implements AutoCloseable {
     private final String[] networkGeoJsonByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
     /** /api/network?zoom=N&lines=only per zoom band: the lines with their ids only (NetworkGeoJson.lines). */
     private final String[] networkLinesByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
+    /** /api/network?zoom=N&attrs=map per zoom band: the map layer without sources and notes (NetworkGeoJson.mapLayer). */
+    private final String[] networkMapByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
     private final ScenarioApi scenarios;
     private final TradeApi trade;
     /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
@@ -151,7 +153,12 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
-        app.get("/api/network", ctx -> ctx.contentType("application/geo+json").result(networkGeoJson(ctx.queryParam("zoom"), ctx.queryParam("lines"))));
+        app.get("/api/network", ctx -> ctx.contentType("application/geo+json; charset=utf-8").result(networkGeoJson(ctx.queryParam("zoom"),
+                ctx.queryParam("lines"), ctx.queryParam("attrs"))));
+        app.get("/api/network/node/{id}", ctx -> json(ctx, NetworkGeoJson.placeJson(network.node(featureId(ctx, "place"))
+                .orElseThrow(() -> new BadParameter(404, "id", "no place with id '" + ctx.pathParam("id") + "'")))));
+        app.get("/api/network/link/{id}", ctx -> json(ctx, NetworkGeoJson.linkJson(network.link(featureId(ctx, "link"))
+                .orElseThrow(() -> new BadParameter(404, "id", "no link with id '" + ctx.pathParam("id") + "'")))));
         app.get("/api/countries", this::countries);
         app.get("/api/countries/shapes", this::countryShapes);
         app.get("/api/costs", ctx -> json(ctx, this.costTree));
@@ -289,7 +296,7 @@ public final class CaravanServer implements AutoCloseable {
     private void routeGeoJson(Context ctx) {
         Plan plan = plan(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"route.geojson\"");
-        ctx.contentType("application/geo+json");
+        ctx.contentType("application/geo+json; charset=utf-8"); // result(String) encodes in the response charset
         ctx.result(write(RouteGeoJson.toGeoJson(network, plan.routes())));
     }
 
@@ -453,7 +460,22 @@ public final class CaravanServer implements AutoCloseable {
      * {@code lines=only} as well, only the lines with their link ids ({@link NetworkGeoJson#lines}), for a page
      * that has the attributes already.
      */
-    private String networkGeoJson(String zoom, String lines) {
+    private String networkGeoJson(String zoom, String lines, String attrs) {
+        String a = attrs == null || attrs.isBlank() ? "all" : attrs.trim();
+        if (!a.equals("all") && !a.equals("map")) {
+            throw new BadParameter("attrs", "attrs must be 'all' (every attribute) or 'map' (what the map draws), got '" + attrs + "'");
+        }
+        if (a.equals("map")) {
+            if (lines != null && !lines.isBlank()) throw new BadParameter("lines", "lines=only and attrs=map exclude each other");
+            int band = zoom == null || zoom.isBlank() ? NetworkGeoJson.ZOOM_TOLERANCE_DEG.length - 1
+                    : NetworkGeoJson.zoomBand(zoomParam(zoom));
+            synchronized (networkMapByBand) {
+                if (networkMapByBand[band] == null) {
+                    networkMapByBand[band] = write(NetworkGeoJson.mapLayer(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
+                }
+                return networkMapByBand[band];
+            }
+        }
         boolean linesOnly = lines != null && !lines.isBlank();
         if (linesOnly && !lines.trim().equals("only")) {
             throw new BadParameter("lines", "lines must be 'only' (just the link lines of the zoom band), got '" + lines + "'");
@@ -462,14 +484,7 @@ public final class CaravanServer implements AutoCloseable {
             throw new BadParameter("lines", "lines=only needs a zoom (the band whose lines to send)");
         }
         if (zoom == null || zoom.isBlank()) return networkGeoJson;
-        int z;
-        try {
-            z = Integer.parseInt(zoom.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameter("zoom", "zoom must be a whole number (web-map zoom level 0-22), got '" + zoom + "'");
-        }
-        if (z < 0 || z > 22) throw new BadParameter("zoom", "zoom must be 0-22, got " + z);
-        int band = NetworkGeoJson.zoomBand(z);
+        int band = NetworkGeoJson.zoomBand(zoomParam(zoom));
         if (linesOnly) {
             synchronized (networkLinesByBand) {
                 if (networkLinesByBand[band] == null) {
@@ -494,6 +509,28 @@ public final class CaravanServer implements AutoCloseable {
             }
             return networkGeoJsonByBand[band];
         }
+    }
+
+    private static int zoomParam(String zoom) {
+        int z;
+        try {
+            z = Integer.parseInt(zoom.trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameter("zoom", "zoom must be a whole number (web-map zoom level 0-22), got '" + zoom + "'");
+        }
+        if (z < 0 || z > 22) throw new BadParameter("zoom", "zoom must be 0-22, got " + z);
+        return z;
+    }
+
+    /** The {id} of /api/network/node/{id} and /link/{id}: 1-128 of letters, digits and _ - . : (else 400). */
+    private static String featureId(Context ctx, String what) {
+        String id = ctx.pathParam("id");
+        if (id.isEmpty() || id.length() > 128 || !id.matches("[A-Za-z0-9_.:-]+")) {
+            String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+            throw new BadParameter("id", "a " + what + " id is 1-128 letters, digits, '_', '-', '.' or ':', got '"
+                    + shown.replaceAll("[^A-Za-z0-9_.:-]", "?") + "' (other characters shown as ?)");
+        }
+        return id;
     }
 
     // ------------------------------------------------------------------ parameters and output

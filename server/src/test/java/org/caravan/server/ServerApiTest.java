@@ -284,6 +284,82 @@ class ServerApiTest {
         }
     }
 
+    /**
+     * The web map's first layer (attrs=map) carries only what drawing and styling need, every feature of the full
+     * layer with the same geometry; /api/network/node/{id} and /link/{id} answer one feature's full attributes, 404
+     * for an unknown id, 400 for a malformed or hostile one; JSON is gzipped for a client that accepts it.
+     */
+    @Test
+    void mapLayerIsLeanAndFeatureDetailsComeOnDemand() throws Exception {
+        Reply mapReply = get("/api/network?zoom=3&attrs=map");
+        assertThat(mapReply.status()).isEqualTo(200);
+        assertThat(mapReply.type()).contains("geo+json").containsIgnoringCase("charset=utf-8");
+        JsonNode map = mapReply.json();
+        JsonNode coarse = get("/api/network?zoom=3").json();
+        assertThat(map.path("features").size()).isEqualTo(coarse.path("features").size());
+        Set<String> allowed = Set.of("id", "name", "from", "to", "mode", "gauge", "status", "oneway", "km", "carries",
+                "country", "kind");
+        for (int i = 0; i < map.path("features").size(); i++) {
+            JsonNode f = map.path("features").get(i);
+            assertThat(f.path("geometry")).isEqualTo(coarse.path("features").get(i).path("geometry"));
+            f.path("properties").fieldNames().forEachRemaining(k -> assertThat(allowed).as(k).contains(k));
+            assertThat(f.path("properties").path("id").asText()).isEqualTo(coarse.path("features").get(i).path("properties").path("id").asText());
+        }
+        assertThat(mapReply.body().length()).as("the map layer is at most 60 % of the full one")
+                .isLessThan(get("/api/network?zoom=3").body().length() * 6 / 10);
+        assertThat(get("/api/network?attrs=map").status()).isEqualTo(200);
+        assertError(get("/api/network?zoom=3&attrs=some"), 400, "attrs");
+        assertError(get("/api/network?zoom=3&attrs=map&lines=only"), 400, "lines");
+        assertError(get("/api/network?zoom=x&attrs=map"), 400, "zoom");
+
+        // One link: the attributes of the full layer, sources included.
+        org.caravan.network.Link link = scenarioBase.network().links().stream()
+                .filter(l -> l.source() != null && !l.source().isBlank()).findFirst().orElseThrow();
+        Reply lr = get("/api/network/link/" + link.id());
+        assertThat(lr.status()).as(lr.body()).isEqualTo(200);
+        assertThat(lr.type()).contains("application/json");
+        JsonNode full = null;
+        for (JsonNode f : get("/api/network").json().path("features")) {
+            if (f.path("geometry").path("type").asText().equals("LineString") && f.path("properties").path("id").asText().equals(link.id())) full = f.path("properties");
+        }
+        assertThat(lr.json()).isEqualTo(full);
+        assertThat(lr.json().path("source").asText()).isEqualTo(link.source());
+        // One place, with a name outside Latin-1 (sent as UTF-8), and its coordinates.
+        org.caravan.network.Node node = scenarioBase.network().nodes().stream()
+                .filter(n -> n.name().chars().anyMatch(c -> c > 0xff)).findFirst()
+                .orElse(scenarioBase.network().nodes().iterator().next());
+        JsonNode nr = get("/api/network/node/" + node.id()).json();
+        assertThat(nr.path("name").asText()).isEqualTo(node.name());
+        assertThat(nr.path("source").asText()).isEqualTo(node.source());
+        assertThat(nr.path("lon").asDouble()).isEqualTo(node.lon());
+        assertThat(get("/api/network?attrs=map").body()).contains(node.name());
+
+        // Unknown ids: 404 naming the id; a node id is no link id.
+        assertError(get("/api/network/link/no_such_link"), 404, "id");
+        assertThat(get("/api/network/link/no_such_link").json().path("error").asText()).contains("no link", "no_such_link");
+        assertError(get("/api/network/node/NOWHERE"), 404, "id");
+        assertError(get("/api/network/link/" + node.id()), 404, "id");
+        // Hostile ids: 400 on the id, nothing echoed raw.
+        for (String bad : new String[] {"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "a%20b", "x'%20OR%201=1", "%E2%80%AE",
+            "a".repeat(129), "..%2F..%2Fetc%2Fpasswd"}) {
+            Reply r = get("/api/network/link/" + bad);
+            assertThat(r.status()).as(bad).isIn(400, 404);
+            assertThat(r.body()).as(bad).doesNotContain("<script>");
+            if (r.status() == 400) assertThat(r.json().path("field").asText()).isEqualTo("id");
+        }
+        assertError(get("/api/network/node/%3Cscript%3E"), 400, "id");
+        assertError(get("/api/network/link/" + "a".repeat(129)), 400, "id");
+
+        // gzip on the wire for a client that accepts it.
+        HttpResponse<byte[]> gz = client.send(HttpRequest.newBuilder(URI.create(base + "/api/network?zoom=3&attrs=map"))
+                .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(gz.body().length).isLessThan(mapReply.body().length() / 4);
+        String unzipped = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz.body()))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(mapReply.body());
+    }
+
     @Test
     void networkCountriesCostsRiskAndOpenApi() throws Exception {
         JsonNode net = get("/api/network").json();
@@ -324,7 +400,7 @@ class ServerApiTest {
         assertThat(api.path("openapi").asText()).startsWith("3.");
         for (String p : new String[] {"/api/places", "/api/route", "/api/network", "/api/countries", "/api/costs",
             "/api/risk", "/api/route.geojson", "/api/brief.html", "/api/brief.pdf", "/api/scenarios", "/api/scenarios/{id}", "/api/scenarios/{id}/run",
-            "/api/critical", "/api/trade/imports", "/api/trade/series"}) {
+            "/api/critical", "/api/trade/imports", "/api/trade/series", "/api/network/node/{id}", "/api/network/link/{id}"}) {
             assertThat(api.path("paths").has(p)).as(p).isTrue();
         }
     }

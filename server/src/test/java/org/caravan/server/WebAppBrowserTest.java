@@ -50,6 +50,7 @@ class WebAppBrowserTest {
     private WebDriver driver;
     private Path profile;
     private String base;
+    private ScenarioBase scenarioBase;
     private final Path screenshots = Path.of("target", "screenshots");
 
     @BeforeAll
@@ -58,7 +59,7 @@ class WebAppBrowserTest {
         if (!HeadlessChromium.installed()) return;
 
         dataDir = Files.createTempDirectory("caravan-data-");
-        ScenarioBase scenarioBase = ScenarioBase.embedded();
+        scenarioBase = ScenarioBase.embedded();
         store = DuckDbScenarioStore.open(dataDir, scenarioBase);
         server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port() + "/";
@@ -124,6 +125,52 @@ class WebAppBrowserTest {
         List<String> last = (List<String>) js().executeScript(script);
         assertThat(last).hasSize(after.size());
         assertThat(js().executeScript("return caravan.state.networkBandsRequested;")).asList().hasSize(before.size() + 1);
+    }
+
+    /**
+     * The first layer is the lean map layer (attrs=map, no sources); clicking a link fetches that link's attributes
+     * once (/api/network/link/{id}) and its popup then shows the source. Prints the first layer's bytes on the wire
+     * and the time to first draw (docs/PERFORMANCE.md), and the fetch-and-parse time of the map and the full layer.
+     */
+    @Test
+    void clickingALinkFetchesAndShowsItsSource() {
+        org.caravan.network.Link link = scenarioBase.network().links().stream()
+                .filter(l -> l.mode() == org.caravan.network.Mode.RAIL && l.source() != null && l.source().length() > 5)
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, Object>> first = (List<java.util.Map<String, Object>>) js().executeScript(
+                "return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/network'))"
+                + ".map(e => ({url: e.name.substring(e.name.indexOf('/api/network')), wire: e.transferSize,"
+                + " body: e.encodedBodySize, raw: e.decodedBodySize, ms: e.responseEnd - e.startTime}));");
+        assertThat(first).isNotEmpty();
+        assertThat((String) first.get(0).get("url")).contains("attrs=map");
+        assertThat(js().executeScript("return caravan.state.detailsRequested;")).asList().isEmpty();
+        System.out.println("[webmap] first layers " + first + "; network drawn at "
+                + driver.findElement(By.tagName("body")).getAttribute("data-network-drawn-ms") + " ms after navigation start");
+
+        js().executeScript("const l = caravan.state.linkLine(arguments[0]); l.fire('click', {latlng: l.getCenter()});", link.id());
+        WebElement shown = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".leaflet-popup-content .detail-source")));
+        String prefix = link.source().replaceAll("\\s+", " ").trim();
+        prefix = prefix.substring(0, Math.min(30, prefix.length()));
+        assertThat(shown.getText().replaceAll("\\s+", " ")).contains("Source: " + prefix);
+        assertThat(driver.findElement(By.cssSelector(".leaflet-popup-content")).getText()).contains(link.id());
+        assertThat(js().executeScript("return caravan.state.detailsRequested;")).asList().containsExactly("link/" + link.id());
+        assertThat(js().executeScript("return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.endsWith('/api/network/link/' + arguments[0])).length;", link.id())).isEqualTo(1L);
+        // A second click is answered from the cache.
+        js().executeScript("caravan.state.map.closePopup(); const l = caravan.state.linkLine(arguments[0]);"
+                + " l.fire('click', {latlng: l.getCenter()});", link.id());
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup-content .detail-source")));
+        assertThat(js().executeScript("return caravan.state.detailsRequested;")).asList().hasSize(1);
+
+        // Measurement only: fetch and JSON.parse of each layer in this browser, best of 3.
+        Object timing = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "(async () => { const out = {}; for (const u of ['/api/network?zoom=0&attrs=map', '/api/network?zoom=0']) {"
+                + " let best = 1e9; for (let i = 0; i < 3; i++) { const t = performance.now();"
+                + " await (await fetch(u, {cache: 'no-store'})).json(); best = Math.min(best, performance.now() - t); }"
+                + " out[u] = Math.round(best); } done(out); })();");
+        System.out.println("[webmap] fetch+parse best of 3 (ms): " + timing);
     }
 
     @Test
