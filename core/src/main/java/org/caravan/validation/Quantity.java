@@ -21,6 +21,14 @@ public enum Quantity {
      */
     RUN_HOURS("run_hours", Family.TIME),
     RUN_DAYS("run_days", Family.TIME),
+    /**
+     * Hours of the train's (or truck's, ship's) journey: from the start of the timeline's first {@code run} step to
+     * the end of its last one, so en-route crossings, interchange, gauge change and waits between runs count, but
+     * the origin dwell before the first departure and the destination dwell after the last arrival do not: for
+     * published journey times such as "the train covered 856 km in 40 hours".
+     */
+    TRAIN_HOURS("train_hours", Family.TIME),
+    TRAIN_DAYS("train_days", Family.TIME),
     USD("usd", Family.COST),
     USD_PER_TONNE("usd_per_tonne", Family.COST),
     /** Kilograms of CO2 for the shipment. */
@@ -63,10 +71,27 @@ public enum Quantity {
             case DAYS -> route.totals().hours() / 24.0;
             case RUN_HOURS -> runHours(route);
             case RUN_DAYS -> runHours(route) / 24.0;
+            case TRAIN_HOURS -> trainHours(route.timeline());
+            case TRAIN_DAYS -> trainHours(route.timeline()) / 24.0;
             case USD -> route.totals().usd();
             case USD_PER_TONNE -> route.totals().usd() / route.tonnes();
             case CO2 -> route.totals().co2Kg();
         };
+    }
+
+    /** Hours from the start of the first run step to the end of the last (0 when the timeline has no run). */
+    static double trainHours(java.util.List<TimeStep> timeline) {
+        int first = -1, last = -1;
+        for (int i = 0; i < timeline.size(); i++) {
+            if (timeline.get(i).kind() == TimeStep.Kind.RUN) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        if (first < 0) return 0;
+        double h = 0;
+        for (int i = first; i <= last; i++) h += timeline.get(i).hours();
+        return h;
     }
 
     private static double runHours(Route route) {

@@ -76,7 +76,7 @@ class ObservationFileTest {
         assertThat(p.stream().filter(x -> x.location().equals("line 6")).findFirst().orElseThrow().message())
                 .contains("unknown option 'speed'");
         assertThat(p.stream().filter(x -> x.location().equals("line 3")).findFirst().orElseThrow().message())
-                .contains("weeks").contains("km, hours, days, run_hours, run_days, usd, usd_per_tonne, co2");
+                .contains("weeks").contains("km, hours, days, run_hours, run_days, train_hours, train_days, usd, usd_per_tonne, co2");
     }
 
     @Test
