@@ -1,5 +1,6 @@
 package org.caravan.report;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.caravan.network.Cargo;
@@ -91,6 +92,10 @@ public final class NetworkGeoJson {
         return p;
     }
 
+    /** The link attributes the map layer keeps, in {@link #linkJson}'s order. */
+    private static final List<String> MAP_LINK_FIELDS =
+            List.of("id", "name", "from", "to", "mode", "gauge", "km", "status", "oneway", "carries");
+
     /**
      * The map layer: the lines at {@code toleranceDeg} and the node points with only what drawing, styling, labels
      * and closing need (nodes: id, name, country, kind; links: id, name, from, to, mode, gauge, status, oneway, km,
@@ -114,21 +119,7 @@ public final class NetworkGeoJson {
             p.put("kind", n.kind().code());
         }
         for (Link l : network.links()) {
-            ObjectNode p = lineFeature(features, network, l, toleranceDeg).putObject("properties");
-            p.put("id", l.id());
-            p.put("name", l.name());
-            p.put("from", l.from());
-            p.put("to", l.to());
-            p.put("mode", l.mode().code());
-            if (!l.gauges().isEmpty()) {
-                p.put("gauge", String.join(";", l.gauges().stream().map(Gauge::code).sorted().toList()));
-            }
-            p.put("km", l.km());
-            p.put("status", l.status().code());
-            p.put("oneway", l.oneway());
-            if (l.mode() == Mode.CROSSING) {
-                p.put("carries", String.join(";", l.carries().stream().map(Mode::code).sorted().toList()));
-            }
+            lineFeature(features, network, l, toleranceDeg).set("properties", linkJson(l).retain(MAP_LINK_FIELDS));
         }
         return fc;
     }
