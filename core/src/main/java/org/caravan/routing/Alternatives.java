@@ -115,13 +115,24 @@ final class Alternatives {
      * longer one. Reported hours include the rest; docs/ROUTE-CHOICE.md says why the ranking does not.
      */
     static double value(Route r, StateSearch.Weight weight) {
+        double rest = 0;
+        for (TimeStep s : r.timeline()) if (s.kind() == TimeStep.Kind.REST) rest += s.hours();
+        return value(r, weight, r.totals().hours() - rest);
+    }
+
+    /**
+     * The objective value of an assembled route in what it reports, the drivers' rest included. A Pareto set is
+     * non-dominated in its reported criteria, so it is ranked by them too (docs/ROUTE-CHOICE.md).
+     */
+    static double reportedValue(Route r, StateSearch.Weight weight) {
+        return value(r, weight, r.totals().hours());
+    }
+
+    private static double value(Route r, StateSearch.Weight weight, double hours) {
         Totals t = r.totals();
         double units = r.units();
         double p90 = 0;
         for (CrossingUse c : r.crossings()) p90 += c.p90Hours() - c.hours();
-        double rest = 0;
-        for (TimeStep s : r.timeline()) if (s.kind() == TimeStep.Kind.REST) rest += s.hours();
-        double hours = t.hours() - rest;
         return weight.of(t.usd() / units + t.penaltyUsd() / units, hours, t.km(), t.co2Kg() / units,
                 r.risk().riskKm(), hours + p90);
     }

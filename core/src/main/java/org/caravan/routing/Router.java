@@ -144,7 +144,7 @@ public final class Router {
             routes.add(assemble(space, p));
         }
         routes = withoutRestDominated(routes);
-        routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.value(r, rank))
+        routes.sort(java.util.Comparator.comparingDouble((Route r) -> Alternatives.reportedValue(r, rank))
                 .thenComparingDouble(r -> r.totals().generalizedUsd()).thenComparingDouble(r -> r.totals().hours()));
         return new ParetoResult(request, List.copyOf(routes), out.truncated(), out.labels(), null);
     }
