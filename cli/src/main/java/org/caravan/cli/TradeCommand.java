@@ -579,7 +579,7 @@ final class TradeCommand implements Runnable {
         double minTonnes;
 
         @Option(names = "--from-published",
-                description = "Use the published full-year tonnages shipped with Caravan (`caravan trade facts`) "
+                description = "Use the published tonnages of complete 12-month periods shipped with Caravan (`caravan trade facts`) "
                         + "instead of the store: works with no Comtrade import. Rules: docs/TRADE.md.")
         boolean fromPublished;
 

@@ -231,7 +231,7 @@ class TradeCommandTest {
         Path od = dir.resolve("published-od.csv");
         CliRunner.Run run = trade("od", "KAZ", "--from-published", "--year", "2022", "-o", od.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("5 OD pairs, 3,525,090 t: published full-year tonnages of exports");
+        assertThat(run.err()).contains("5 OD pairs, 3,525,090 t: published 12-month tonnages of exports");
         List<OdPair> pairs = OdFile.read(od);
         assertThat(pairs).extracting(OdPair::from, OdPair::to, OdPair::tonnes).startsWith(
                 org.assertj.core.groups.Tuple.tuple("Astana", "Kabul", 2_048_700.0),
@@ -252,9 +252,23 @@ class TradeCommandTest {
         CliRunner.Run json = trade("od", "KAZ", "--from-published", "--year", "2022", "--format", "json");
         assertThat(new ObjectMapper().readTree(json.out()).path("from_published").asBoolean()).isTrue();
 
+        // a year with only a complete July-June marketing year (docs/TRADE.md): the season counts for the year it starts in
+        Path season = dir.resolve("published-od-2019.csv");
+        CliRunner.Run y2019 = trade("od", "KAZ", "--from-published", "--year", "2019", "-o", season.toString());
+        assertThat(y2019.exit()).as(y2019.err()).isZero();
+        assertThat(y2019.err()).contains("7 OD pairs, 5,454,000 t: published 12-month tonnages of exports",
+                "parts of a year never summed");
+        assertThat(OdFile.read(season)).extracting(OdPair::from, OdPair::to, OdPair::tonnes).startsWith(
+                org.assertj.core.groups.Tuple.tuple("Astana", "Tashkent", 2_200_000.0),
+                org.assertj.core.groups.Tuple.tuple("Astana", "Kabul", 1_323_400.0));
+        // the calendar year is preferred over the season that starts in it, and the two are never added
+        CliRunner.Run y2020 = trade("od", "KAZ", "--from-published", "--year", "2020");
+        assertThat(y2020.out()).contains("Astana,Kabul,bulk,2000000,", "left out: kz-af-2020-21my-exports-flour-apk");
+        assertThat(y2020.err()).contains("1 OD pairs, 2,000,000 t");
+
         CliRunner.Run none = trade("od", "KAZ", "--from-published", "--year", "1999");
         assertThat(none.exit()).isEqualTo(1);
-        assertThat(none.err()).contains("no published full-year tonnages of exports for Kazakhstan (KAZ) in 1999");
+        assertThat(none.err()).contains("no published 12-month tonnages of exports for Kazakhstan (KAZ) in 1999");
         assertThat(trade("od", "Atlantis", "--from-published").exit()).isEqualTo(2);
         assertThat(data.resolve("caravan.duckdb")).doesNotExist();
     }

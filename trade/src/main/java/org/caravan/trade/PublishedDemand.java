@@ -15,12 +15,18 @@ import org.caravan.demand.OdPair;
  * Comtrade records: the same pairs between country hubs as {@link TradeDemand} makes from the store.
  *
  * <p>Rules (docs/TRADE.md, "OD from published figures"): a figure is used when the reporter itself is its
- * {@code reporter}, its measure is the flow (exports for X, imports for M), it covers one full calendar year, and it
- * gives tonnes of a product with an HS code. Its cargo is the HS chapter's (bulk or container, hs-chapters.csv);
- * its places are the two countries' hubs for that cargo (hubs.csv). Where several sources give the same product,
- * partner and year, the most recently published one is used (then the first by id) and the others are named in the
- * pair's {@code source}; figures for part of a year, a marketing year or a product group are shown elsewhere but
- * never turned into demand, and nothing is extrapolated.
+ * {@code reporter}, its measure is the flow (exports for X, imports for M), it covers a complete 12-month period (a
+ * calendar year, or twelve consecutive months such as a July–June marketing year; a period counts for the year it
+ * starts in), and it gives tonnes of a product with an HS heading (a group such as chapter 10, cereals, is not a
+ * product). Only complete 12-month periods are counted: figures for
+ * part of a year are never summed into a year, and nothing is extrapolated. For each partner one period is used: the
+ * calendar year when the partner has a usable figure for it, else one 12-month period starting in that year (the
+ * earliest starting, when there are several); a calendar year and a season are never added together, since they
+ * overlap by months (and by product: a "wheat and flour in grain equivalent" year holds the flour of the season).
+ * Within that period one figure per product: where several sources give the same product, the most recently
+ * published one is used (then the first by id) and the others are named in the pair's {@code source}, as are the
+ * figures of the period left out. Cargo is the HS chapter's (bulk or container, hs-chapters.csv); places are the two
+ * countries' hubs for that cargo (hubs.csv).
  */
 public final class PublishedDemand {
     private final PublishedFacts facts;
@@ -39,7 +45,7 @@ public final class PublishedDemand {
     public List<PublishedFact> usable(Country reporter, String flow) {
         String measure = TradeAnalytics.flow(flow).equals("X") ? "exports" : "imports";
         return facts.all().stream().filter(f -> f.reporter().equals(reporter.iso3()) && f.measure().equals(measure)
-                && f.fullYear() && f.quantity() != null && !f.hs().isEmpty()).toList();
+                && f.twelveMonths() && f.quantity() != null && f.hs().length() >= 4).toList();
     }
 
     /**
@@ -53,7 +59,7 @@ public final class PublishedDemand {
                     + new TreeSet<>(TradeDemand.hubs().values().stream().map(TradeDemand.Hub::iso3).toList()) + ")");
         }
         List<PublishedFact> all = usable(reporter, f);
-        String what = "published full-year tonnages of " + TradeAnalytics.flowWord(f) + " for " + reporter.label();
+        String what = "published 12-month tonnages of " + TradeAnalytics.flowWord(f) + " for " + reporter.label();
         if (all.isEmpty()) throw new NoTradeDataException("reporter", "no " + what + " (published-facts.csv)");
         TreeSet<Integer> years = new TreeSet<>(all.stream().map(PublishedFact::year).toList());
         int y = year != null ? year : years.last();
@@ -61,9 +67,24 @@ public final class PublishedDemand {
         if (inYear.isEmpty()) {
             throw new NoTradeDataException("year", "no " + what + " in " + y + " (years with them: " + years + ")");
         }
+        // one period per partner: its calendar year, else its earliest 12-month period starting in the year
+        Map<String, List<PublishedFact>> byPartner = new TreeMap<>();
+        for (PublishedFact x : inYear) byPartner.computeIfAbsent(x.partner(), k -> new ArrayList<>()).add(x);
+        Map<String, String> periodOf = new TreeMap<>();
+        Map<String, List<PublishedFact>> leftOut = new TreeMap<>();
+        List<PublishedFact> inPeriod = new ArrayList<>();
+        for (Map.Entry<String, List<PublishedFact>> p : byPartner.entrySet()) {
+            String period = p.getValue().stream().map(PublishedFact::period)
+                    .min(Comparator.comparing((String x) -> x.length() != 4).thenComparing(x -> x)).orElseThrow();
+            periodOf.put(p.getKey(), period);
+            for (PublishedFact x : p.getValue()) {
+                if (x.period().equals(period)) inPeriod.add(x);
+                else leftOut.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(x);
+            }
+        }
         // one figure per partner and product: the most recently published, the others named beside it
         Map<String, List<PublishedFact>> byProduct = new TreeMap<>();
-        for (PublishedFact x : inYear) byProduct.computeIfAbsent(x.partner() + "/" + x.hs(), k -> new ArrayList<>()).add(x);
+        for (PublishedFact x : inPeriod) byProduct.computeIfAbsent(x.partner() + "/" + x.hs(), k -> new ArrayList<>()).add(x);
         Comparator<PublishedFact> newestFirst = Comparator.comparing(PublishedFact::sourceDate).reversed()
                 .thenComparing(PublishedFact::id);
         Map<String, Map<String, List<PublishedFact>>> byPartnerCargo = new TreeMap<>();
@@ -100,9 +121,14 @@ public final class PublishedDemand {
                             .map(s -> " (also " + s + ")").orElse("");
                     parts.add(String.format(Locale.ROOT, "%s %,.0f t [%s]%s", used.product(), used.quantity(), used.id(), also));
                 }
+                String period = periodOf.get(partner.iso3());
+                String left = leftOut.getOrDefault(partner.iso3(), List.of()).stream()
+                        .map(a -> a.id() + " " + a.period()).reduce((a, b) -> a + ", " + b)
+                        .map(l -> "; other 12-month period left out: " + l).orElse("");
                 String source = "published figures, " + reporter.iso3() + " " + TradeAnalytics.flowWord(f)
-                        + (f.equals("X") ? " to " : " from ") + partner.iso3() + " " + y + ": " + String.join("; ", parts)
-                        + "; hubs " + home.place() + " / " + away.place();
+                        + (f.equals("X") ? " to " : " from ") + partner.iso3() + " " + period
+                        + (period.length() == 4 ? "" : " (12 months)") + ": " + String.join("; ", parts)
+                        + left + "; hubs " + home.place() + " / " + away.place();
                 double rounded = TradeDemand.round(t);
                 pairs.add(f.equals("X") ? new OdPair(home.place(), away.place(), c.getKey(), rounded, source)
                         : new OdPair(away.place(), home.place(), c.getKey(), rounded, source));
@@ -112,9 +138,11 @@ public final class PublishedDemand {
         pairs.sort((a, b) -> Double.compare(b.tonnes(), a.tonnes()));
         unplaced.sort((a, b) -> Double.compare(b.tonnes(), a.tonnes()));
         return new TradeDemand.Result(reporter, y, f, List.copyOf(pairs), List.copyOf(unplaced), total, 0,
-                what + " in " + y + " (published-facts.csv): one figure per partner and product (the most recently "
-                        + "published where sources overlap), typed bulk or container by HS chapter, placed at each "
-                        + "country's hub for that cargo (hubs.csv); not the whole trade, only the products with "
-                        + "published tonnes", true, List.copyOf(ids));
+                what + " in " + y + " (published-facts.csv): complete 12-month periods only, one period per "
+                        + "partner (the calendar year, else a 12-month season starting in " + y + "; parts of a year "
+                        + "never summed), one figure per product (the most recently published where sources overlap), "
+                        + "typed bulk or container by HS chapter, placed at each country's hub for that cargo "
+                        + "(hubs.csv); not the whole trade, only the products with published tonnes", true,
+                List.copyOf(ids));
     }
 }

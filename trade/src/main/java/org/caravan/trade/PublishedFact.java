@@ -26,6 +26,20 @@ public record PublishedFact(String id, String reporter, String partner, String m
     /** True when the fact covers a whole calendar year. */
     public boolean fullYear() { return period.length() == 4; }
 
+    /** The number of months the period covers: 12 for a year, else first to last month inclusive. */
+    public int months() {
+        if (fullYear()) return 12;
+        int y0 = Integer.parseInt(period.substring(0, 4)), m0 = Integer.parseInt(period.substring(5, 7));
+        int y1 = Integer.parseInt(period.substring(8, 12)), m1 = Integer.parseInt(period.substring(13, 15));
+        return (y1 - y0) * 12 + m1 - m0 + 1;
+    }
+
+    /**
+     * True when the fact covers a complete 12-month period: a calendar year, or twelve consecutive months such as a
+     * marketing year (July–June) or a fiscal year (April–March).
+     */
+    public boolean twelveMonths() { return months() == 12; }
+
     /** True for a figure about all goods (not one product). */
     public boolean allGoods() { return product.isEmpty(); }
 }

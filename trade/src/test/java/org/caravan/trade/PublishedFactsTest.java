@@ -81,7 +81,7 @@ class PublishedFactsTest {
                     .filter(f -> f.reporter().equals("KAZ") && f.quantity() != null && f.period().startsWith(season))
                     .toList();
             assertThat(grain).extracting(PublishedFact::partner).as(season).contains("UZB", "TJK", "AFG");
-            // parts of a marketing year: shown, never turned into demand (only full calendar years are)
+            // parts of a marketing year: shown, never turned into demand (only complete 12-month periods are)
             assertThat(grain).allSatisfy(f -> assertThat(f.fullYear()).isFalse());
         }
         assertThat(byId("kz-af-2023-24my-sep-feb-exports-wheatflour-fas").quantity()).isEqualTo(889_000.0);
