@@ -682,13 +682,17 @@ public final class CostModelLoader {
             double speed = optional(node, "sailing_speed_kmh", path, Double.NaN);
             int shapes = (node.has("departure_wait_interval_hours") ? 1 : 0) + (node.has("wait_hours") ? 1 : 0)
                     + (node.has("timetable") ? 1 : 0);
-            if (shapes != 1) {
+            // A fare-only entry (a published fare for the line and nothing else) keeps the network's wait.
+            boolean fareOnly = shapes == 0 && node.has("fare_usd") && !node.get("fare_usd").isNull();
+            if (shapes != 1 && !fareOnly) {
                 problem(path, "give exactly one of departure_wait_interval_hours, wait_hours (with p90_wait_hours) or "
-                        + "timetable");
+                        + "timetable (or fare_usd alone, keeping the network's wait)");
                 return null;
             }
             Wait wait;
-            if (node.has("departure_wait_interval_hours")) {
+            if (fareOnly) {
+                wait = null;
+            } else if (node.has("departure_wait_interval_hours")) {
                 wait = Wait.interval(number(node, "departure_wait_interval_hours", path));
             } else if (node.has("wait_hours")) {
                 double mean = number(node, "wait_hours", path);
@@ -724,6 +728,10 @@ public final class CostModelLoader {
                         problem(join(fp, k), "expected bulk or container, got '" + k + "'");
                     }
                 });
+            }
+            if (fareOnly && fares.isEmpty() && fs.isObject()) {
+                problem(join(path, "fare_usd"), "a fare-only entry needs a fare for at least one cargo class");
+                return null;
             }
             Set<java.time.Month> months = months(node.get("closed_months"), join(path, "closed_months"));
             if (months.size() == 12) {

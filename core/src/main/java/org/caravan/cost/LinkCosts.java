@@ -121,7 +121,8 @@ public final class LinkCosts {
                             if (c.mode() == Mode.ROAD) driving[i] = r.drivingHours(link.km(), country);
                         }
                         // A departure is waited for at a port, not at a sea waypoint the ship sails past.
-                        double mean = service != null ? service.departureWait().meanHours() : link.waitHours();
+                        double mean = service != null && service.hasOwnWait() ? service.departureWait().meanHours()
+                                : link.waitHours();
                         double wait = start.kind() == NodeKind.SEA_WAYPOINT ? 0 : mean;
                         // A seasonal closure (closed months) is waited out like a post's closed months: its expected
                         // wait over the year without a departure time, the clock's wait with one (clockDelta).
@@ -134,7 +135,8 @@ public final class LinkCosts {
                             this.gate[i] = service.season();
                             clockDependent = true;
                         }
-                        if (service != null && wait > 0 && service.departureWait().kind() == Wait.Kind.TIMETABLE) {
+                        if (service != null && service.hasOwnWait() && wait > 0
+                                && service.departureWait().kind() == Wait.Kind.TIMETABLE) {
                             timetable[i] = service.departureWait().timetable();
                             clockDependent = true;
                         }

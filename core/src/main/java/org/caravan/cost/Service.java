@@ -7,7 +7,8 @@ import org.caravan.network.Cargo;
  * A sea or ferry service on one link (keyed by the link id): the wait for a departure and, optionally, the
  * sailing speed that turns the link's distance into sailing hours and the service's own published fare.
  *
- * @param departureWait  the wait for a departure at the port of embarkation
+ * @param departureWait  the wait for a departure at the port of embarkation; null for a fare-only entry (a published
+ *                       fare and nothing else), where the link keeps the network's {@code wait_hours}
  * @param sailingSpeedKmh sailing speed; NaN to keep the network's explicit hours (or the mode's speed)
  * @param fareUsd        the service's published fare per cargo unit by cargo class (a box for containers, a tonne
  *                       for bulk): the whole price of the sailing, in place of the mode's fixed charge and per-km
@@ -30,6 +31,12 @@ public record Service(Wait departureWait, double sailingSpeedKmh, Map<Cargo, Dou
     public Service(Wait departureWait, double sailingSpeedKmh) {
         this(departureWait, sailingSpeedKmh, Map.of());
     }
+
+    /**
+     * Whether the entry gives its own wait for a departure; a fare-only entry does not, and the link keeps the
+     * network's {@code wait_hours} (lognormal, as for a link without an entry).
+     */
+    public boolean hasOwnWait() { return departureWait != null; }
 
     /** The published fare per unit of {@code cargo}, or NaN where the service has none. */
     public double fare(Cargo cargo) {

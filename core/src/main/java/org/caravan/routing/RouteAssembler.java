@@ -182,7 +182,8 @@ final class RouteAssembler {
                 double wait = costs.waitHours(idx);
                 if (wait > 0) {
                     Service service = tables.service(link.id());
-                    Wait w = service != null ? service.departureWait() : Wait.lognormal(wait, wait * waitFactor);
+                    Wait w = service != null && service.hasOwnWait() ? service.departureWait()
+                            : Wait.lognormal(wait, wait * waitFactor);
                     timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "departure: " + linkName,
                             a.country(), wait, 0, w, null, legIndex));
                 }

@@ -103,6 +103,9 @@ public final class ScenarioOverlay {
             ObjectNode service = YamlOverlay.YAML.createObjectNode();
             JsonNode speed = tree.path("services").path(id).path("sailing_speed_kmh");
             if (speed.isNumber()) service.set("sailing_speed_kmh", speed);
+            // the scenario changes the wait, not the price: a published fare stays
+            JsonNode fare = tree.path("services").path(id).path("fare_usd");
+            if (fare.isObject()) service.set("fare_usd", fare);
             service.put("wait_hours", lc.waitHours()).put("p90_wait_hours", lc.waitHours() * factor);
             // a whole new service shape: replace, do not merge, the table's entry
             obj(tree, "services").remove(id);

@@ -469,7 +469,8 @@ class RouterReferenceProperties {
                 run = driving
                         + link.km() / 100 * t.checkpointWaitPer100kmHoursByCountry().getOrDefault(country, 0.0);
             }
-            double wait = service != null ? service.departureWait().meanHours() : link.waitHours();
+            double wait = service != null && service.hasOwnWait() ? service.departureWait().meanHours()
+                    : link.waitHours();
             // A departure is waited for at a port, never at a sea waypoint the ship sails past.
             hours = run + (start.kind() == NodeKind.SEA_WAYPOINT ? 0 : wait);
         }

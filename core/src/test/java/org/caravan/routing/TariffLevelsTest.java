@@ -189,6 +189,48 @@ class TariffLevelsTest {
     }
 
     @Test
+    void aFareOnlyEntryPricesTheSailingAndKeepsTheNetworksWait() throws Exception {
+        // A (KZ) -700 km ferry, 40 h sailing, 30 h network wait- B (IR); classic container ferry 600 + 2.0 USD/km
+        Network n = net(List.of(node("A", "KZ"), node("B", "IR")),
+                List.of(Nets.link("f", "A", "B", Mode.FERRY, Set.of(), 700, java.util.OptionalDouble.of(40), 30,
+                        org.caravan.network.LinkStatus.OPERATIONAL, false)));
+        Route plain = new Router(n, costs("")).route(RouteRequest.of("A", "B")).route();
+        assertThat(plain.totals().usd()).isCloseTo(600 + 700 * 2.0, within(EPS));
+        Router fared = new Router(n, costs("""
+                services:
+                  f: {fare_usd: {container: 1650}}
+                """));
+        Route r = fared.route(RouteRequest.of("A", "B")).route();
+        assertThat(r.totals().usd()).isCloseTo(1650, within(EPS)); // the fare replaces fixed charge and per-km price
+        assertThat(r.totals().hours()).isCloseTo(plain.totals().hours(), within(EPS)); // the network's 30 h wait stays
+        assertThat(r.timeline()).anySatisfy(st -> {
+            assertThat(st.kind()).isEqualTo(TimeStep.Kind.SERVICE_WAIT);
+            assertThat(st.hours()).isCloseTo(30, within(EPS));
+        });
+        // bulk has no fare here: the per-km estimate (8 USD per leg + 0.06 USD/t-km) stays
+        assertThat(fared.route(RouteRequest.of("A", "B").withCargo("bulk")).route().totals().usd())
+                .isCloseTo(8 + 700 * 0.06, within(EPS));
+        // with a wait of its own in the same entry, the entry's wait replaces the network's (mean 24 / 2 = 12 h)
+        Router both = new Router(n, costs("""
+                services:
+                  f: {departure_wait_interval_hours: 24, fare_usd: {container: 1650}}
+                """));
+        Route rb = both.route(RouteRequest.of("A", "B")).route();
+        assertThat(rb.totals().usd()).isCloseTo(1650, within(EPS));
+        assertThat(rb.totals().hours()).isCloseTo(plain.totals().hours() - 30 + 12, within(EPS));
+        // neither a wait nor a fare: refused, naming the entry
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> costs("""
+                services:
+                  f: {sailing_speed_kmh: 20}
+                """)).isInstanceOf(CostModelException.class).hasMessageContaining("services.f")
+                .hasMessageContaining("fare_usd alone");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> costs("""
+                services:
+                  f: {fare_usd: {}}
+                """)).isInstanceOf(CostModelException.class).hasMessageContaining("services.f.fare_usd");
+    }
+
+    @Test
     void levelsAreCheckedLikeEveryRate() {
         String bad = """
                 profiles:

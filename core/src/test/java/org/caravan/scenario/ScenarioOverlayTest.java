@@ -246,6 +246,25 @@ class ScenarioOverlayTest {
     }
 
     @Test
+    void aScenariosFerryWaitKeepsTheServicesPublishedFare() throws Exception {
+        // Turkmenbashi-Alat has its own wait and ASCO's fare; Kuryk-Amirabad a fare-only entry (tariffs.yaml)
+        ScenarioRun run = ScenarioOverlay.apply(BASE, parse(file("""
+                  links:
+                    ferry_tmkrw_azala: {wait_hours: 30}
+                    ferry_kzkur_iramd: {wait_hours: 10}
+                """)));
+        for (String[] q : new String[][] {{"Turkmenbashi port", "Alat port", "1000"},
+                {"Kuryk port", "Amirabad port", "1650"}}) {
+            RouteRequest req = run.restrict(request(q[0], q[1], "container", "ferry"));
+            Route before = BASE.router().route(req).route();
+            Route after = run.router().route(req).route();
+            assertThat(after.totals().usd()).as(q[0]).isCloseTo(Double.parseDouble(q[2]), within(1e-9));
+            assertThat(after.totals().usd()).as(q[0]).isCloseTo(before.totals().usd(), within(1e-9));
+            assertThat(after.totals().hours()).as(q[0]).isNotCloseTo(before.totals().hours(), within(1e-6));
+        }
+    }
+
+    @Test
     void addedLinkEqualsHandEdit() throws Exception {
         ScenarioRun run = ScenarioOverlay.apply(BASE, parse(file("""
                   add_links:
