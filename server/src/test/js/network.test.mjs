@@ -121,3 +121,71 @@ test('the details cache fetches a feature once on demand, shares a pending fetch
   assert.equal(withDetails(lean, undefined), lean);
   assert.deepEqual(withDetails(lean, cache.peek('link', 'a')), { id: 'a', mode: 'rail', km: 5, source: 'src of a' });
 });
+
+test('a view box is the view padded, snapped outward to the band grid and clamped to the globe', async () => {
+  const { viewBox, boxHolds, bboxUrl } = await import('../../main/resources/web/js/network.mjs');
+  // Band 2 (zoom 7-8): 0.5 degree grid; view 69.1-70.3 x 41.0-41.6, padded by half: 68.5-70.9 x 40.7-41.9.
+  const view = { west: 69.1, south: 41.0, east: 70.3, north: 41.6 };
+  assert.deepEqual(viewBox(view, 2), [68.5, 40.5, 71, 42]);
+  assert.deepEqual(viewBox(view, 2, 0), [69, 41, 70.5, 42]);
+  assert.deepEqual(viewBox(view, 3, 0), [69.1, 41, 70.3, 41.6]);
+  assert.equal(boxHolds(viewBox(view, 2), view), true);
+  assert.equal(boxHolds(viewBox(view, 2), { ...view, east: 71.2 }), false);
+  assert.equal(boxHolds(null, view), false);
+  // Beyond the globe: clamped (Leaflet's bounds can pass 180 and 90).
+  assert.deepEqual(viewBox({ west: 170, south: 80, east: 200, north: 95 }, 1), [155, 72, 180, 90]);
+  assert.equal(boxHolds([155, 72, 180, 90], { west: 170, south: 80, east: 200, north: 95 }), true);
+  assert.equal(viewBox({ west: 185, south: 0, east: 190, north: 1 }, 1, 0), null, 'nothing of it on the globe');
+  assert.equal(bboxUrl(2, [68.5, 40.5, 71, 42]), '/api/network?zoom=7&lines=only&bbox=68.5,40.5,71,42');
+  // No float noise in the URL.
+  assert.deepEqual(viewBox({ west: 0.31, south: 0.71, east: 0.52, north: 0.93 }, 3, 0), [0.3, 0.7, 0.6, 1]);
+});
+
+test('debounce calls once after a burst, with the last arguments; flush and cancel', async () => {
+  const { debounce } = await import('../../main/resources/web/js/network.mjs');
+  const pending = new Map();
+  let next = 1;
+  const timers = {
+    setTimeout: (f, ms) => { const id = next++; pending.set(id, { f, ms }); return id; },
+    clearTimeout: (id) => pending.delete(id),
+  };
+  const fire = () => { const list = [...pending.values()]; pending.clear(); list.forEach((t) => t.f()); };
+  const calls = [];
+  const d = debounce((x) => calls.push(x), 250, timers);
+  d(1); d(2); d(3);
+  assert.equal(pending.size, 1, 'one timer for the burst');
+  assert.equal([...pending.values()][0].ms, 250);
+  assert.deepEqual(calls, []);
+  fire();
+  assert.deepEqual(calls, [3]);
+  d(4);
+  d.flush();
+  assert.deepEqual(calls, [3, 4]);
+  assert.equal(pending.size, 0);
+  d(5);
+  d.cancel();
+  fire();
+  assert.deepEqual(calls, [3, 4]);
+  assert.equal(d.flush(), undefined, 'nothing pending');
+});
+
+test('only the newest request counts: older ones are aborted and their answers dropped', async () => {
+  const { latestOnly } = await import('../../main/resources/web/js/network.mjs');
+  const requests = latestOnly();
+  const a = requests.begin();
+  const b = requests.begin();
+  assert.equal(a.signal.aborted, true, 'the older request is aborted');
+  assert.equal(b.signal.aborted, false);
+  assert.equal(requests.current(a), false);
+  assert.equal(requests.current(b), true);
+  // A slow answer to a arriving after b started is dropped by the caller.
+  const shown = [];
+  const answer = (ticket, value) => { if (requests.current(ticket)) shown.push(value); else requests.drop(); };
+  answer(b, 'b');
+  answer(a, 'a');
+  assert.deepEqual(shown, ['b']);
+  assert.equal(requests.dropped, 1);
+  requests.invalidate();
+  assert.equal(b.signal.aborted, true);
+  assert.equal(requests.current(b), false);
+});

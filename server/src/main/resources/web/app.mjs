@@ -5,7 +5,7 @@ import { $ } from './js/dom.mjs';
 import { api, errorText, isAbort } from './js/api.mjs';
 import { fmt, plural, routeCsv } from './js/format.mjs';
 import { decode, encode, isPlannable, routeParams, scenarioParams, sameQuestion } from './js/urlstate.mjs';
-import { closureChips, crossingGroup, detailsCache, detailUrl, groupName, indexNetwork, layerCache, linkLines, networkUrl, zoomBand } from './js/network.mjs';
+import { bboxUrl, boxHolds, closureChips, crossingGroup, debounce, detailsCache, detailUrl, groupName, indexNetwork, latestOnly, layerCache, linkLines, networkUrl, viewBox, zoomBand } from './js/network.mjs';
 import { MapView } from './js/map.mjs';
 import { CriticalityLayer } from './js/criticality.mjs';
 import { FlowLayer } from './js/flows.mjs';
@@ -26,6 +26,7 @@ const page = {
   abort: null,
   networkBand: null, // the zoom band whose network lines the map shows (network.mjs zoomBand)
   wantedBand: null,  // the band last asked for
+  linesBox: null,    // the box whose lines of networkBand are drawn ([minLon, minLat, maxLon, maxLat]; null: all)
 };
 
 const showError = (message) => {
@@ -234,27 +235,63 @@ async function toggleFlows() {
   }
 }
 
-// The network layer per zoom band (/api/network?zoom=N: lines simplified for the band), each fetched once and kept.
-// The first band comes with the attributes (the whole layer); the others are fetched as lines only.
+// The network lines of the map's zoom band (/api/network?zoom=N: lines simplified for the band). The first band's
+// layer comes whole, with the attributes the map needs (attrs=map), and is kept. For another band the page asks only
+// for the lines around the view (lines=only&bbox=..., the view padded and snapped: network.mjs viewBox) once the map
+// has stopped moving for a moment (moveend, debounced), and only the newest request's answer is drawn (an older one
+// is aborted or dropped). A pan that stays inside the box already drawn asks for nothing.
 let firstLayerBand = null;
-const networkLayers = layerCache((band) => api(networkUrl(band, firstLayerBand !== null && band !== firstLayerBand)));
+const networkLayers = layerCache((band) => api(networkUrl(band)));
+const viewRequests = latestOnly();
+const bboxRequested = [];
+const VIEW_DEBOUNCE_MS = 250;
 
-/** After a zoom: draws the network lines of the map's zoom band, fetching that band's layer the first time. */
-async function showZoomBand() {
-  const band = zoomBand(mapView.map.getZoom());
-  page.wantedBand = band; // also when it is the band shown: a fetch of another band still under way is then dropped
-  if (band === page.networkBand) return;
+function shownBand(band, box) {
+  page.networkBand = band;
+  page.linesBox = box;
+  document.body.dataset.networkBand = String(band);
+  document.body.dataset.linesBox = box ? box.join(',') : '';
+}
+
+/** After the map moved or zoomed: draws the lines of its zoom band for what it shows, fetching them if needed. */
+async function showView() {
+  const map = mapView.map;
+  const band = zoomBand(map.getZoom());
+  page.wantedBand = band;
+  if (band === firstLayerBand) {
+    viewRequests.invalidate(); // a request for another band still under way is of no use now
+    if (page.networkBand === band) return;
+    try {
+      const geo = await networkLayers.get(band); // the first layer, kept
+      if (page.wantedBand !== band) return;
+      mapView.setLinkGeometry(linkLines(geo));
+      shownBand(band, null);
+    } catch (e) {
+      showError('Could not load the map layer for this zoom: ' + e.message);
+    }
+    return;
+  }
+  const b = map.getBounds();
+  const view = { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() };
+  if (page.networkBand === band && boxHolds(page.linesBox, view)) return; // its lines are drawn already
+  const box = viewBox(view, band);
+  if (!box) return;
+  const ticket = viewRequests.begin();
+  const url = bboxUrl(band, box);
+  bboxRequested.push(url);
   try {
-    const geo = await networkLayers.get(band);
-    if (page.wantedBand !== band) return; // zoomed on meanwhile: a later call draws the band wanted now
+    const geo = await api(url, { signal: ticket.signal });
+    if (!viewRequests.current(ticket)) { viewRequests.drop(); return; } // overtaken by a newer view
     mapView.setLinkGeometry(linkLines(geo));
-    page.networkBand = band;
-    document.body.dataset.networkBand = String(band);
+    shownBand(band, box);
   } catch (e) {
-    // The lines of the band shown stay; the next zoom tries again (a failed band is not cached).
-    showError('Could not load the map layer for this zoom: ' + e.message);
+    if (isAbort(e) || !viewRequests.current(ticket)) { viewRequests.drop(); return; }
+    // The lines drawn stay; the next move tries again.
+    showError('Could not load the map layer for this view: ' + e.message);
   }
 }
+
+const onMoveEnd = debounce(() => { showView(); }, VIEW_DEBOUNCE_MS);
 
 async function start() {
   setupAutocomplete($('#from'));
@@ -277,11 +314,12 @@ async function start() {
   if (shapes.status === 'fulfilled') mapView.drawShapes(shapes.value); else problems.push(shapes.reason.message);
   if (network.status === 'fulfilled') {
     page.index = indexNetwork(network.value);
-    page.networkBand = firstBand;
+    shownBand(firstBand, null);
     mapView.drawNetwork(page.index); // fits the map to the network: usually another zoom band
     document.body.dataset.networkDrawnMs = String(Math.round(performance.now())); // time to first draw (tests)
-    mapView.map.on('zoomend', showZoomBand);
-    await showZoomBand();
+    mapView.map.on('moveend', onMoveEnd);
+    onMoveEnd.cancel(); // the fit's own moveend: shown just below
+    await showView();
   } else problems.push(network.reason.message);
   if (countries.status === 'fulfilled') page.countries = countries.value.countries;
   else problems.push(countries.reason.message);
@@ -303,6 +341,9 @@ window.caravan = {
     get closed() { return page.closed.slice(); },
     get networkBand() { return page.networkBand; },
     get networkBandsRequested() { return networkLayers.requested.slice(); },
+    get bboxRequested() { return bboxRequested.slice(); },
+    get staleDropped() { return viewRequests.dropped; },
+    get linesBox() { return page.linesBox; },
     get detailsRequested() { return details.requested.slice(); },
     linkLine: (id) => mapView.linkLines && mapView.linkLines.get(id),
     map: mapView.map,

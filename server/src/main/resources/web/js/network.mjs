@@ -126,6 +126,81 @@ export function layerCache(fetchLayer) {
   };
 }
 
+/** Grid step (degrees) a band's bbox requests are snapped to, outward: nearby views ask the same URL. */
+export const BAND_BBOX_STEP = [5, 1, 0.5, 0.1];
+
+/**
+ * The box to ask a band's lines for when the map shows `view` ({west, south, east, north}, degrees, as Leaflet's
+ * bounds): the view padded by `pad` of its width and height on each side (lines just off screen are ready for a
+ * short pan), snapped outward to the band's grid and clamped to -180..180 / -90..90, as [minLon, minLat, maxLon,
+ * maxLat]; null when nothing of it is on the globe (min not below max after clamping).
+ */
+export function viewBox(view, band, pad = 0.5) {
+  const step = BAND_BBOX_STEP[band] ?? 1;
+  const w = view.east - view.west, h = view.north - view.south;
+  const snap = (v, up) => {
+    const q = Number((v / step).toFixed(9)); // 69.1 / 0.1 is 690.999...: a grid line stays a grid line
+    return Number(((up ? Math.ceil(q) : Math.floor(q)) * step).toFixed(6));
+  };
+  const box = [
+    Math.max(-180, snap(view.west - pad * w, false)), Math.max(-90, snap(view.south - pad * h, false)),
+    Math.min(180, snap(view.east + pad * w, true)), Math.min(90, snap(view.north + pad * h, true)),
+  ];
+  return box[0] < box[2] && box[1] < box[3] ? box : null;
+}
+
+/** Whether a [minLon, minLat, maxLon, maxLat] box holds the whole view (clamped to the globe like viewBox). */
+export function boxHolds(box, view) {
+  if (!box) return false;
+  return box[0] <= Math.max(-180, view.west) && box[1] <= Math.max(-90, view.south)
+    && box[2] >= Math.min(180, view.east) && box[3] >= Math.min(90, view.north);
+}
+
+/** The URL of a band's lines inside a box: `/api/network?zoom=N&lines=only&bbox=minLon,minLat,maxLon,maxLat`. */
+export const bboxUrl = (band, box) => networkUrl(band, true) + '&bbox=' + box.join(',');
+
+/**
+ * `fn` called once `ms` after the last of a burst of calls (the map's `moveend` while a user drags or zooms on);
+ * `timers` ({setTimeout, clearTimeout}) is for tests. `.flush()` runs a pending call now, `.cancel()` drops it.
+ */
+export function debounce(fn, ms, timers = globalThis) {
+  let timer = null;
+  let args = null;
+  const run = () => { timer = null; const a = args; args = null; return fn(...a); };
+  const d = (...a) => {
+    args = a;
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = timers.setTimeout(run, ms);
+  };
+  d.flush = () => { if (timer === null) return undefined; timers.clearTimeout(timer); return run(); };
+  d.cancel = () => { if (timer !== null) timers.clearTimeout(timer); timer = null; args = null; };
+  return d;
+}
+
+/**
+ * Requests of which only the newest one's answer counts: `begin()` starts one (aborting the one before, through
+ * its AbortController's signal, given to fetch) and returns a ticket; `current(ticket)` tells whether it is still the
+ * newest; an answer that is not is dropped by the caller and counted in `dropped` (tests, console).
+ */
+export function latestOnly() {
+  let ticket = 0;
+  let controller = null;
+  const state = {
+    dropped: 0,
+    begin() {
+      if (controller) controller.abort();
+      controller = typeof AbortController === 'function' ? new AbortController() : null;
+      ticket++;
+      return { id: ticket, signal: controller ? controller.signal : undefined };
+    },
+    current: (t) => t.id === ticket,
+    drop() { state.dropped++; },
+    /** Makes every request under way stale (e.g. the map went back to a band it has whole). */
+    invalidate() { if (controller) controller.abort(); controller = null; ticket++; },
+  };
+  return state;
+}
+
 /** Link id -> [lat, lon] vertices of a network layer's LineString features (the geometry a band draws). */
 export function linkLines(geo) {
   const lines = new Map();

@@ -70,13 +70,8 @@ public final class CaravanServer implements AutoCloseable {
     private final ObjectNode costTree;
     private final Planner planner;
     private final PlaceIndex places;
-    private final String networkGeoJson;
-    /** /api/network?zoom=N per zoom band (NetworkGeoJson.ZOOM_TOLERANCE_DEG), serialised on first request. */
-    private final String[] networkGeoJsonByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
-    /** /api/network?zoom=N&lines=only per zoom band: the lines with their ids only (NetworkGeoJson.lines). */
-    private final String[] networkLinesByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
-    /** /api/network?zoom=N&attrs=map per zoom band: the map layer without sources and notes (NetworkGeoJson.mapLayer). */
-    private final String[] networkMapByBand = new String[NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
+    /** /api/network: the layer per shape (all, attrs=map, lines=only) and zoom band, whole or cut to a bbox. */
+    private final NetworkLayers networkLayers;
     private final ScenarioApi scenarios;
     private final TradeApi trade;
     /** Criticality of the base network for the embedded OD pairs, by question (cargo and restrictions). */
@@ -121,11 +116,7 @@ public final class CaravanServer implements AutoCloseable {
         this.places = base.places();
         this.scenarios = new ScenarioApi(base, store);
         this.trade = new TradeApi(base, trade);
-        try {
-            this.networkGeoJson = RouteJson.MAPPER.writeValueAsString(NetworkGeoJson.toGeoJson(network));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.networkLayers = new NetworkLayers(network);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBodyBytes();
@@ -153,8 +144,8 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
-        app.get("/api/network", ctx -> ctx.contentType("application/geo+json; charset=utf-8").result(networkGeoJson(ctx.queryParam("zoom"),
-                ctx.queryParam("lines"), ctx.queryParam("attrs"))));
+        app.get("/api/network", ctx -> ctx.contentType("application/geo+json; charset=utf-8").result(networkLayers.answer(
+                ctx.queryParam("zoom"), ctx.queryParam("lines"), ctx.queryParam("attrs"), ctx.queryParam("bbox"))));
         app.get("/api/network/node/{id}", ctx -> json(ctx, NetworkGeoJson.placeJson(network.node(featureId(ctx, "place"))
                 .orElseThrow(() -> new BadParameter(404, "id", "no place with id '" + ctx.pathParam("id") + "'")))));
         app.get("/api/network/link/{id}", ctx -> json(ctx, NetworkGeoJson.linkJson(network.link(featureId(ctx, "link"))
@@ -452,74 +443,6 @@ public final class CaravanServer implements AutoCloseable {
 
     private void riskRegister(Context ctx) {
         json(ctx, RiskJson.toJson(risk));
-    }
-
-    /**
-     * The network layer: full geometry without {@code zoom}; with it, link lines simplified for that web-map zoom
-     * (Douglas-Peucker, {@link NetworkGeoJson#zoomBand}), so the map draws fewer vertices at coarse zooms; with
-     * {@code lines=only} as well, only the lines with their link ids ({@link NetworkGeoJson#lines}), for a page
-     * that has the attributes already.
-     */
-    private String networkGeoJson(String zoom, String lines, String attrs) {
-        String a = attrs == null || attrs.isBlank() ? "all" : attrs.trim();
-        if (!a.equals("all") && !a.equals("map")) {
-            throw new BadParameter("attrs", "attrs must be 'all' (every attribute) or 'map' (what the map draws), got '" + attrs + "'");
-        }
-        if (a.equals("map")) {
-            if (lines != null && !lines.isBlank()) throw new BadParameter("lines", "lines=only and attrs=map exclude each other");
-            int band = zoom == null || zoom.isBlank() ? NetworkGeoJson.ZOOM_TOLERANCE_DEG.length - 1
-                    : NetworkGeoJson.zoomBand(zoomParam(zoom));
-            synchronized (networkMapByBand) {
-                if (networkMapByBand[band] == null) {
-                    networkMapByBand[band] = write(NetworkGeoJson.mapLayer(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
-                }
-                return networkMapByBand[band];
-            }
-        }
-        boolean linesOnly = lines != null && !lines.isBlank();
-        if (linesOnly && !lines.trim().equals("only")) {
-            throw new BadParameter("lines", "lines must be 'only' (just the link lines of the zoom band), got '" + lines + "'");
-        }
-        if (linesOnly && (zoom == null || zoom.isBlank())) {
-            throw new BadParameter("lines", "lines=only needs a zoom (the band whose lines to send)");
-        }
-        if (zoom == null || zoom.isBlank()) return networkGeoJson;
-        int band = NetworkGeoJson.zoomBand(zoomParam(zoom));
-        if (linesOnly) {
-            synchronized (networkLinesByBand) {
-                if (networkLinesByBand[band] == null) {
-                    try {
-                        networkLinesByBand[band] = RouteJson.MAPPER.writeValueAsString(
-                                NetworkGeoJson.lines(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return networkLinesByBand[band];
-            }
-        }
-        synchronized (networkGeoJsonByBand) {
-            if (networkGeoJsonByBand[band] == null) {
-                try {
-                    networkGeoJsonByBand[band] = RouteJson.MAPPER.writeValueAsString(
-                            NetworkGeoJson.toGeoJson(network, NetworkGeoJson.ZOOM_TOLERANCE_DEG[band]));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return networkGeoJsonByBand[band];
-        }
-    }
-
-    private static int zoomParam(String zoom) {
-        int z;
-        try {
-            z = Integer.parseInt(zoom.trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameter("zoom", "zoom must be a whole number (web-map zoom level 0-22), got '" + zoom + "'");
-        }
-        if (z < 0 || z > 22) throw new BadParameter("zoom", "zoom must be 0-22, got " + z);
-        return z;
     }
 
     /** The {id} of /api/network/node/{id} and /link/{id}: 1-128 of letters, digits and _ - . : (else 400). */

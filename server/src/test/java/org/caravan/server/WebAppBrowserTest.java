@@ -85,46 +85,126 @@ class WebAppBrowserTest {
         waitFor().until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     }
 
+    /** The /api/network requests the browser made, from its resource timing (not from the page's own list). */
+    @SuppressWarnings("unchecked")
+    private List<String> networkRequests() {
+        return (List<String>) js().executeScript("return performance.getEntriesByType('resource').map(e => e.name)"
+                + ".filter(n => n.includes('/api/network?')).map(n => n.substring(n.indexOf('/api/network')));");
+    }
+
+    private static final String VERTICES = "let n = 0; caravan.state.map.eachLayer(l => { if (l.options"
+            + " && /net-link/.test(l.options.className || '') && l.getLatLngs) n += l.getLatLngs().length; }); return n;";
+
     /**
      * The map draws the simplified network layer of its zoom band (/api/network?zoom=N): zooming into another band
-     * requests that band's layer once and redraws the lines with it; going back to a band already seen requests
-     * nothing (cached per band). Requests are read from the browser's resource timing, not from the page's own list.
+     * requests that band's lines around the view (lines=only&bbox=..., the box holding the view) and redraws the
+     * lines there; going back to the first band requests nothing (its whole layer is kept).
      */
     @Test
-    void aZoomChangeRequestsAndDrawsAnotherBandOnce() {
+    void aZoomChangeRequestsTheOtherBandsLinesForTheView() {
         Number first = (Number) js().executeScript("return caravan.state.networkBand;");
         assertThat(first).isNotNull();
-        String script = "return performance.getEntriesByType('resource').map(e => e.name)"
-                + ".filter(n => n.includes('/api/network')).map(n => n.substring(n.indexOf('/api/network')));";
-        @SuppressWarnings("unchecked")
-        List<String> before = (List<String>) js().executeScript(script);
+        List<String> before = networkRequests();
         assertThat(before).allMatch(u -> u.startsWith("/api/network?zoom="));
-        String vertices = "let n = 0; caravan.state.map.eachLayer(l => { if (l.options && /net-link/.test(l.options.className || '')"
-                + " && l.getLatLngs) n += l.getLatLngs().length; }); return n;";
-        long v0 = ((Number) js().executeScript(vertices)).longValue();
+        long v0 = ((Number) js().executeScript(VERTICES)).longValue();
 
         int target = first.intValue() == 3 ? 0 : 3;
-        js().executeScript("caravan.state.map.setZoom(arguments[0], {animate: false});", target == 3 ? 10 : 3);
+        // Tashkent: many lines with track geometry around it.
+        js().executeScript("caravan.state.map.setView([41.3, 69.25], arguments[0], {animate: false});", target == 3 ? 10 : 3);
         waitFor().until(d -> Integer.valueOf(target).equals(
                 ((Number) js().executeScript("return caravan.state.networkBand;")).intValue()));
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-network-band")).isEqualTo(String.valueOf(target));
-        @SuppressWarnings("unchecked")
-        List<String> after = (List<String>) js().executeScript(script);
-        String wanted = "/api/network?zoom=" + (target == 3 ? 9 : 0) + "&lines=only";
-        assertThat(after).contains(wanted).hasSize(before.size() + 1);
+        List<String> after = networkRequests();
+        assertThat(after).hasSize(before.size() + 1);
+        String asked = after.get(after.size() - 1);
+        assertThat(asked).startsWith("/api/network?zoom=" + (target == 3 ? 9 : 0) + "&lines=only&bbox=");
+        assertBoxHoldsView(asked);
         assertThat(driver.findElements(By.cssSelector("#map path.net-link"))).hasSizeGreaterThan(100);
-        long v1 = ((Number) js().executeScript(vertices)).longValue();
+        long v1 = ((Number) js().executeScript(VERTICES)).longValue();
         // The full band (3) draws more vertices than a simplified one.
         if (target == 3) assertThat(v1).isGreaterThan(v0); else assertThat(v1).isLessThan(v0);
 
-        // Back to the first band: drawn from the cache, no new request.
+        // Back to the first band: drawn from the layer kept, no new request.
         js().executeScript("caravan.state.map.setZoom(arguments[0], {animate: false});", first.intValue() == 3 ? 10
                 : new int[] {3, 5, 7, 9}[first.intValue()]);
         waitFor().until(d -> first.intValue() == ((Number) js().executeScript("return caravan.state.networkBand;")).intValue());
+        sleep(600); // past the debounce: a request would have gone
+        assertThat(networkRequests()).hasSize(after.size());
+        assertThat(js().executeScript("return caravan.state.networkBandsRequested;")).asList().hasSize(1);
+        assertThat(((Number) js().executeScript(VERTICES)).longValue()).isEqualTo(v0);
+    }
+
+    /**
+     * Panning at a zoom of another band than the first: a pan inside the box already drawn asks nothing; a pan out
+     * of it asks that band's lines for the new view (the box holds it) and draws them; a burst of pans asks once,
+     * after the map has stopped (250 ms debounce).
+     */
+    @Test
+    void panningAsksTheLinesOfTheNewView() {
+        int first = ((Number) js().executeScript("return caravan.state.networkBand;")).intValue();
+        int zoom = first == 2 ? 9 : 7;
+        int band = first == 2 ? 3 : 2;
+        js().executeScript("caravan.state.map.setView([41.3, 69.25], arguments[0], {animate: false});", zoom);
+        waitFor().until(d -> ((Number) js().executeScript("return caravan.state.networkBand;")).intValue() == band
+                && js().executeScript("return caravan.state.linesBox;") != null);
+        int asked = bboxRequests().size();
+        assertThat(asked).isPositive();
+
+        // A small pan stays inside the padded box: nothing asked.
+        js().executeScript("caravan.state.map.panBy([60, 40], {animate: false});");
+        sleep(600);
+        assertThat(bboxRequests()).hasSize(asked);
+
+        // A burst of pans towards Almaty, each out of the box drawn: one request, for the last view.
+        js().executeScript("const m = caravan.state.map; m.panTo([42.0, 72.0], {animate: false});"
+                + " m.panTo([42.6, 74.6], {animate: false}); m.panTo([43.25, 76.9], {animate: false});");
+        waitFor().until(d -> bboxRequests().size() > asked && ((String) js().executeScript(
+                "return document.body.dataset.linesBox;")).equals(boxOf(bboxRequests().get(bboxRequests().size() - 1))));
+        sleep(600);
+        List<String> all = bboxRequests();
+        assertThat(all).as("one request for the burst").hasSize(asked + 1);
+        String url = all.get(all.size() - 1);
+        assertThat(url).startsWith("/api/network?zoom=" + new int[] {0, 5, 7, 9}[band] + "&lines=only&bbox=");
+        assertBoxHoldsView(url);
+        assertThat(networkRequests()).contains(url);
+        // Lines in the new view are drawn with that band's geometry: the answer's vertices, link by link.
         @SuppressWarnings("unchecked")
-        List<String> last = (List<String>) js().executeScript(script);
-        assertThat(last).hasSize(after.size());
-        assertThat(js().executeScript("return caravan.state.networkBandsRequested;")).asList().hasSize(before.size() + 1);
+        java.util.Map<String, Object> same = (java.util.Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.json()).then(g => {"
+                + " let n = 0, equal = 0; for (const f of g.features) { const l = caravan.state.linkLine(f.properties.id);"
+                + " if (!l) continue; n++; if (l.getLatLngs().length === f.geometry.coordinates.length) equal++; }"
+                + " done({n, equal}); });", url);
+        assertThat(((Number) same.get("n")).intValue()).isGreaterThan(20);
+        assertThat(same.get("equal")).isEqualTo(same.get("n"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> bboxRequests() {
+        return (List<String>) js().executeScript("return caravan.state.bboxRequested;");
+    }
+
+    private static String boxOf(String url) {
+        return url.substring(url.indexOf("bbox=") + 5);
+    }
+
+    /** The request's bbox holds the map's view (clamped to the globe). */
+    private void assertBoxHoldsView(String url) {
+        String[] p = boxOf(url).split(",");
+        @SuppressWarnings("unchecked")
+        List<Number> v = (List<Number>) js().executeScript("const b = caravan.state.map.getBounds();"
+                + " return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];");
+        assertThat(Double.parseDouble(p[0])).isLessThanOrEqualTo(Math.max(-180, v.get(0).doubleValue()));
+        assertThat(Double.parseDouble(p[1])).isLessThanOrEqualTo(Math.max(-90, v.get(1).doubleValue()));
+        assertThat(Double.parseDouble(p[2])).isGreaterThanOrEqualTo(Math.min(180, v.get(2).doubleValue()));
+        assertThat(Double.parseDouble(p[3])).isGreaterThanOrEqualTo(Math.min(90, v.get(3).doubleValue()));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
