@@ -383,7 +383,7 @@ final class RouteAssembler {
         String how = service.timetable() != null ? "timetable" : "every " + Math.round(service.headwayHours()) + " h";
         String beyond = w.overlapHours() > 0 ? ", beyond the " + Math.round(w.overlapHours()) + " h already waited" : "";
         timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, at.id(), "rail service " + service.id() + " ("
-                + per + " departures a week, " + how + beyond + "): departure from " + at.name(), at.country(),
+                + per + (service.departuresPerWeek() == 1 ? " departure" : " departures") + " a week, " + how + beyond + "): departure from " + at.name(), at.country(),
                 hours, 0, w, null, legIndex, 0, true));
         return hours;
     }
