@@ -237,6 +237,17 @@ final class RouteText {
                                 num(step.hours(), 1)) : "open at the time the route gets there"));
             }
         }
+        // A regular rail service between countries (cost model rail_services): its departure wait, once per route.
+        boolean railService = false;
+        for (org.caravan.routing.TimeStep step : r.timeline()) {
+            if (step.afterSearch() && step.kind() == org.caravan.routing.TimeStep.Kind.SERVICE_WAIT) {
+                if (!railService) sb.append("\nRail services\n");
+                railService = true;
+                sb.append(String.format(Locale.ROOT, "  %s: %s h %s%n", step.name(), num(step.hours(), 1),
+                        r.departure() == null ? "expected wait (rail_services, docs/COSTS.md)"
+                                : "waited from the departure"));
+            }
+        }
         sb.append("\nTransshipments\n");
         if (r.transshipments().isEmpty()) sb.append("  none\n");
         for (Transshipment t : r.transshipments()) {

@@ -55,6 +55,7 @@ final class Bounds {
             Map.entry("p90_wait_hours", new double[] {0, 5000}),
             Map.entry("fee_usd", new double[] {0, 1e6}),
             Map.entry("departure_wait_interval_hours", new double[] {0.1, 2000}),
+            Map.entry("departures_per_week", new double[] {0.01, 168}),
             Map.entry("utc_offset_hours", new double[] {-12, 14}),
             Map.entry("wait_p90_to_mean", new double[] {1, 10}),
             Map.entry("handling_p90_to_mean", new double[] {1, 10}),

@@ -28,9 +28,9 @@ public final class CostModelLoader {
     public static final String DEFAULTS_RESOURCE = "/org/caravan/cost/defaults.yaml";
     /** Place-specific tables shipped next to the defaults and merged into the same tree (same key paths). */
     public static final List<String> TABLE_RESOURCES = List.of("/org/caravan/cost/crossings.yaml",
-            "/org/caravan/cost/services.yaml", "/org/caravan/cost/tariffs.yaml");
+            "/org/caravan/cost/services.yaml", "/org/caravan/cost/tariffs.yaml", "/org/caravan/cost/rail-services.yaml");
     private static final Set<String> TOP = Set.of("co2_kg_per_tonne_km", "profiles", "sources", "reliability",
-            "crossings", "services", "utc_offset_hours");
+            "crossings", "services", "utc_offset_hours", "rail_services");
     private static final Set<String> RELIABILITY = Set.of("wait_p90_to_mean", "handling_p90_to_mean", "samples", "seed");
     private static final Set<String> PROFILE = Set.of("unit", "cargo_class", "tonnes_per_unit",
             "value_of_time_usd_per_hour", "units_per_vehicle", "modes", "transship", "gauge_change", "nodes");
@@ -56,6 +56,8 @@ public final class CostModelLoader {
     private static final Set<String> SERVICE = Set.of("wait_hours", "p90_wait_hours", "departure_wait_interval_hours",
             "timetable", "sailing_speed_kmh", "fare_usd", "closed_months");
     private static final Set<String> TIMETABLE = Set.of("days", "times");
+    private static final Set<String> RAIL_SERVICE = Set.of("from", "to", "via", "departures_per_week", "cargo", "days",
+            "times", "both_directions", "source", "date", "confidence");
     /** calibrated: fitted to observations by {@code caravan calibrate}, which names them in the source. */
     private static final Set<String> CONFIDENCES = Set.of("published", "estimated", "calibrated");
 
@@ -248,6 +250,16 @@ public final class CostModelLoader {
                 if (s != null) services.put(e.getKey(), s);
             });
         }
+        List<RailService> railServices = new ArrayList<>();
+        JsonNode rs = root.get("rail_services");
+        if (rs != null && !rs.isNull()) {
+            if (!rs.isObject()) r.problem("rail_services", "expected a mapping of service id to its row");
+            else rs.fields().forEachRemaining(e -> {
+                if (e.getValue() == null || e.getValue().isNull()) return; // a user file removes a row with null
+                RailService s = r.railService(e.getKey(), e.getValue(), "rail_services." + e.getKey());
+                if (s != null) railServices.add(s);
+            });
+        }
         Map<String, Double> utc = r.countryMap(root.get("utc_offset_hours"), "utc_offset_hours");
         for (String p : profiles.keySet()) {
             for (Mode m : Mode.CARRIER_MODES) {
@@ -259,7 +271,8 @@ public final class CostModelLoader {
             }
         }
         if (!r.problems.isEmpty()) throw new CostModelException(r.problems);
-        return new CostModel(profiles, co2, sources, delays, new TimeTables(crossings, services, utc));
+        return new CostModel(profiles, co2, sources, delays, new TimeTables(crossings, services, utc,
+                railServices));
     }
 
     /** Converts the tree into records, collecting problems instead of stopping at the first. */
@@ -741,6 +754,102 @@ public final class CostModelLoader {
             OpeningHours season = months.isEmpty() ? OpeningHours.ALWAYS
                     : new OpeningHours(java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT, Set.of(), months);
             return new Service(wait, speed, fares, season);
+        }
+
+        /**
+         * A row of the {@code rail_services} table: {@code from}, {@code to} (lists of countries), optional
+         * {@code via}, {@code departures_per_week}, optional {@code cargo} (container unless given), optional
+         * {@code days} and {@code times} (a published timetable; as many departures as departures_per_week),
+         * optional {@code both_directions}, {@code source}, optional {@code date}, {@code confidence}.
+         */
+        RailService railService(String id, JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected {from, to, departures_per_week, source, confidence, ...}");
+                return null;
+            }
+            int before = problems.size();
+            unknown(node, path, RAIL_SERVICE);
+            Set<String> from = new java.util.LinkedHashSet<>(countries(node.get("from"), join(path, "from"), true));
+            Set<String> to = new java.util.LinkedHashSet<>(countries(node.get("to"), join(path, "to"), true));
+            List<String> via = countries(node.get("via"), join(path, "via"), false);
+            double perWeek = number(node, "departures_per_week", path);
+            Cargo cargo = Cargo.CONTAINER;
+            JsonNode c = node.get("cargo");
+            if (c != null && !c.isNull()) {
+                try {
+                    cargo = Cargo.parse(c.asText());
+                } catch (IllegalArgumentException e) {
+                    problem(join(path, "cargo"), "expected bulk or container, got '" + c.asText() + "'");
+                }
+            }
+            Departures timetable = null;
+            if (node.has("days") || node.has("times")) {
+                Set<DayOfWeek> days = days(node.get("days"), join(path, "days"));
+                List<LocalTime> times = new ArrayList<>();
+                JsonNode ts = node.get("times");
+                if (ts == null || !ts.isArray() || ts.isEmpty()) {
+                    problem(join(path, "times"), "expected a list of departure times such as [\"10:00\"] with days");
+                } else {
+                    for (JsonNode x : ts) times.add(time(x, join(path, "times")));
+                }
+                if (days.isEmpty()) problem(join(path, "days"), "expected a list of departure days such as [tue] with times");
+                if (!days.isEmpty() && !times.isEmpty() && !times.contains(null)) {
+                    timetable = new Departures(days, times);
+                    int n = days.size() * times.size();
+                    if (Double.isFinite(perWeek) && Math.abs(n - perWeek) > 1e-9) {
+                        problem(join(path, "departures_per_week"), "the timetable has " + n + " departures a week ("
+                                + days.size() + " days x " + times.size() + " times), got " + Bounds.format(perWeek));
+                    }
+                }
+            }
+            boolean both = false;
+            JsonNode b = node.get("both_directions");
+            if (b != null && !b.isNull()) {
+                if (!b.isBoolean()) problem(join(path, "both_directions"), "expected true or false, got '" + b.asText() + "'");
+                else both = b.booleanValue();
+            }
+            String source = text(node, "source", path, true);
+            String date = text(node, "date", path, false);
+            String confidence = text(node, "confidence", path, true);
+            if (!confidence.isEmpty() && !CONFIDENCES.contains(confidence)) {
+                problem(join(path, "confidence"), "expected published, estimated or calibrated, got '" + confidence + "'");
+            }
+            if (problems.size() > before) return null;
+            return new RailService(id, from, to, via, perWeek, cargo, timetable, both, source, date, confidence);
+        }
+
+        /** A list of countries (ISO alpha-2, alpha-3 or a name) as alpha-2 codes; reports what is not one. */
+        List<String> countries(JsonNode node, String path, boolean required) {
+            List<String> out = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                if (required) problem(path, "missing: a list of countries such as [CN, KZ]");
+                return out;
+            }
+            if (!node.isArray() || (required && node.isEmpty())) {
+                problem(path, "expected a list of countries (ISO alpha-2, alpha-3 or name) such as [CN, KZ], got '"
+                        + node.toString() + "'");
+                return out;
+            }
+            for (JsonNode x : node) {
+                try {
+                    String cc = org.caravan.country.Countries.embedded().resolve(x.asText()).alpha2();
+                    if (!out.contains(cc)) out.add(cc);
+                } catch (org.caravan.country.UnknownCountryException e) {
+                    problem(path, "expected a country (ISO alpha-2, alpha-3 or name): " + e.getMessage());
+                }
+            }
+            return out;
+        }
+
+        /** A text field; "" when absent (reported as missing when required). */
+        String text(JsonNode node, String key, String path, boolean required) {
+            JsonNode v = node.get(key);
+            if (v == null || v.isNull() || !v.isValueNode() || v.asText().isBlank()) {
+                if (required || (v != null && !v.isNull())) problem(join(path, key), v == null || v.isNull()
+                        ? "missing" : "expected a text");
+                return "";
+            }
+            return v.asText();
         }
 
         static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }

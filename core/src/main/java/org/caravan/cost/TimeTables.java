@@ -1,21 +1,44 @@
 package org.caravan.cost;
 
+import java.util.List;
 import java.util.Map;
 import org.caravan.network.Cargo;
 
 /**
  * Place-specific time (and fee) figures of the cost model, keyed by network ids: border crossings by link id,
- * sea and ferry services by link id; and the standard UTC offset of each country, to read a departure time
+ * sea and ferry services by link id; regular rail services between countries (weekly trains); and the standard UTC offset of each country, to read a departure time
  * and opening hours in local time.
  */
 public record TimeTables(Map<String, CrossingRule> crossings, Map<String, Service> services,
-        Map<String, Double> utcOffsetHours) {
+        Map<String, Double> utcOffsetHours, List<RailService> railServices) {
     public static final TimeTables NONE = new TimeTables(Map.of(), Map.of(), Map.of());
 
     public TimeTables {
         crossings = Map.copyOf(crossings);
         services = Map.copyOf(services);
         utcOffsetHours = Map.copyOf(utcOffsetHours);
+        railServices = railServices == null ? List.of() : List.copyOf(railServices);
+    }
+
+    /** Without rail services between countries. */
+    public TimeTables(Map<String, CrossingRule> crossings, Map<String, Service> services,
+            Map<String, Double> utcOffsetHours) {
+        this(crossings, services, utcOffsetHours, List.of());
+    }
+
+    /**
+     * The rail service a route from {@code originCountry} to {@code destinationCountry} through
+     * {@code routeCountries} waits for ({@link RailService#matches}): of the matching rows the most frequent (the
+     * first in the table among equals); null when none matches.
+     */
+    public RailService railService(String originCountry, String destinationCountry, List<String> routeCountries,
+            Cargo cargo) {
+        RailService best = null;
+        for (RailService s : railServices) {
+            if (!s.matches(originCountry, destinationCountry, routeCountries, cargo)) continue;
+            if (best == null || s.departuresPerWeek() > best.departuresPerWeek()) best = s;
+        }
+        return best;
     }
 
     public CrossingRule crossing(String linkId) { return crossings.get(linkId); }

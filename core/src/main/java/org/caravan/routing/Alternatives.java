@@ -112,11 +112,12 @@ final class Alternatives {
      * The objective value of an assembled route as the search ranks it (per unit, like the search): the drivers'
      * rest, which the assembly adds to a road route after the search (docs/COSTS.md, "Drivers' rest"), is left
      * out, so alternatives are ranked in the order the searches find them and a shorter list is a prefix of a
-     * longer one. Reported hours include the rest; docs/ROUTE-CHOICE.md says why the ranking does not.
+     * longer one. Reported hours include the rest; docs/ROUTE-CHOICE.md says why the ranking does not. A rail
+     * service's departure wait between countries ({@link TimeStep#afterSearch()}) is left out the same way.
      */
     static double value(Route r, StateSearch.Weight weight) {
         double rest = 0;
-        for (TimeStep s : r.timeline()) if (s.kind() == TimeStep.Kind.REST) rest += s.hours();
+        for (TimeStep s : r.timeline()) if (s.outsideSearch()) rest += s.hours();
         return value(r, weight, r.totals().hours() - rest);
     }
 

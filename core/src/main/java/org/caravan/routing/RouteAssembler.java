@@ -9,6 +9,7 @@ import org.caravan.cost.CostModel;
 import org.caravan.cost.CrossingRule;
 import org.caravan.cost.DriverRest;
 import org.caravan.cost.OpeningHours;
+import org.caravan.cost.RailService;
 import org.caravan.cost.Service;
 import org.caravan.cost.TimeTables;
 import org.caravan.cost.Wait;
@@ -76,6 +77,10 @@ final class RouteAssembler {
         // Terminal dwell: the origin part where the leg starts, the destination part where it ends.
         double pendingEndDwell = dwell(timeline, byCountry, origin, Carrier.of(space.carrierOf(first)), handlingFactor,
                 0);
+        // A regular rail service between the request's origin and destination countries (rail_services): waited
+        // for once, at the route's first rail run; the search does not count it (docs/COSTS.md).
+        RailService railService = railService(path, tables, profile.cargoClass());
+        boolean serviceWaited = railService == null;
 
         for (int i = 1; i < path.states().length; i++) {
             int s = path.states()[i];
@@ -186,6 +191,15 @@ final class RouteAssembler {
                             : Wait.lognormal(wait, wait * waitFactor);
                     timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, link.id(), "departure: " + linkName,
                             a.country(), wait, 0, w, null, legIndex));
+                }
+                if (!serviceWaited && c.mode() == Mode.RAIL) {
+                    serviceWaited = true;
+                    double h = serviceWait(timeline, railService, a, c, legIndex);
+                    if (h > 0) {
+                        Leg leg = legs.get(legIndex);
+                        legs.set(legIndex, leg.withHours(leg.hours() + h, leg.waitHours() + h));
+                        byCountry.computeIfAbsent(a.country(), x -> new Acc()).hours += h;
+                    }
                 }
                 double run = costs.hours(idx) - wait - costs.seasonHours(idx);
                 TimeStep runStep = new TimeStep(TimeStep.Kind.RUN, link.id(), linkName, a.country(), run, run,
@@ -325,6 +339,54 @@ final class RouteAssembler {
         timeline.add(new TimeStep(TimeStep.Kind.DWELL, at.id(), at.name() + " (" + mode.code() + " destination dwell)",
                 at.country(), hours, 0, Wait.lognormal(hours, hours * factor), null, -1));
         byCountry.computeIfAbsent(at.country(), x -> new Acc()).hours += hours;
+    }
+
+    /**
+     * The rail service the route waits for: the most frequent row of the cost model's {@code rail_services} whose
+     * countries match the route's origin and destination countries (and whose via countries it passes), or null.
+     */
+    private RailService railService(StateSearch.Path path, TimeTables tables, org.caravan.network.Cargo cargo) {
+        if (tables.railServices().isEmpty()) return null;
+        List<String> countries = new ArrayList<>();
+        for (int s : path.states()) {
+            String cc = network.node(space.nodeOf(s)).country();
+            if (!cc.equals("XX") && !countries.contains(cc)) countries.add(cc);
+        }
+        if (countries.isEmpty()) return null;
+        String from = network.node(space.nodeOf(path.states()[0])).country();
+        String to = network.node(space.nodeOf(path.states()[path.states().length - 1])).country();
+        return tables.railService(from, to, countries, cargo);
+    }
+
+    /**
+     * Adds the departure wait of {@code service} before the rail run leaving {@code at} and returns its expected
+     * hours: uniform over the headway (mean half of it) beyond the hours the cargo already waited at the station
+     * just before (its terminal dwell, supply, a transshipment: the train is awaited while they pass, as after a port
+     * dwell, rule F), or the next departure of a published timetable (on the clock of a timed route, its mean over
+     * the week otherwise). None where the station has a departure-interval formation wait of its own (rule F): that
+     * wait already times the train.
+     */
+    private double serviceWait(List<TimeStep> timeline, RailService service, Node at, Carrier carrier, int legIndex) {
+        Wait own = space.profile.formationAt(at.id(), carrier, at.country(), 1);
+        if (own.kind() != Wait.Kind.LOGNORMAL) return 0;
+        double held = 0;
+        for (int k = timeline.size() - 1; k >= 0; k--) {
+            TimeStep t = timeline.get(k);
+            boolean here = at.id().equals(t.at()) && (t.kind() == TimeStep.Kind.DWELL || t.kind() == TimeStep.Kind.HANDLING);
+            if (!here) break;
+            held += t.hours();
+        }
+        Wait w = service.departureWait().after(held);
+        double hours = w.meanHours();
+        if (hours <= 0 && w.kind() != Wait.Kind.TIMETABLE) return 0;
+        String per = service.departuresPerWeek() == Math.rint(service.departuresPerWeek())
+                ? Long.toString((long) service.departuresPerWeek()) : Double.toString(service.departuresPerWeek());
+        String how = service.timetable() != null ? "timetable" : "every " + Math.round(service.headwayHours()) + " h";
+        String beyond = w.overlapHours() > 0 ? ", beyond the " + Math.round(w.overlapHours()) + " h already waited" : "";
+        timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, at.id(), "rail service " + service.id() + " ("
+                + per + (service.departuresPerWeek() == 1 ? " departure" : " departures") + " a week, " + how + beyond + "): departure from " + at.name(), at.country(),
+                hours, 0, w, null, legIndex, 0, true));
+        return hours;
     }
 
     /** Cargo units a request ships: one without tonnes, else the tonnes over the profile's unit, rounded up. */

@@ -96,11 +96,11 @@ public final class Router {
     /**
      * The search compares road hours without the drivers' rest (it depends on the whole path); once each route has its
      * rest, a route that another beats on every reported criterion (money with penalties, hours, risk-km, CO2) is
-     * dropped, so the set shown is non-dominated in what it reports. Without rest nothing changes.
+     * dropped, so the set shown is non-dominated in what it reports. Without rest nothing changes. A rail service's
+     * departure wait between countries (rail_services), also added after the search, is treated the same way.
      */
     private static List<Route> withoutRestDominated(List<Route> routes) {
-        boolean rest = routes.stream().anyMatch(r -> r.timeline().stream()
-                .anyMatch(t -> t.kind() == TimeStep.Kind.REST));
+        boolean rest = routes.stream().anyMatch(r -> r.timeline().stream().anyMatch(TimeStep::outsideSearch));
         if (!rest) return routes;
         List<double[]> v = new ArrayList<>();
         for (Route r : routes) {
