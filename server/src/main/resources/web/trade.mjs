@@ -4,6 +4,7 @@
 import { $, el } from './js/dom.mjs';
 import { api, errorText } from './js/api.mjs';
 import { fmt, millions, pct, usdM } from './js/format.mjs';
+import { byYear, entryTitle, WORLD } from './js/byyear.mjs';
 
 const COLORS = { exports: '#1e88e5', imports: '#ef6c00', turnover: '#37474f', published: '#c2185b' };
 const PALETTE = ['#1e88e5', '#43a047', '#fb8c00', '#8e24aa', '#e53935', '#00897b', '#6d4c41', '#3949ab', '#b0bec5'];
@@ -25,6 +26,8 @@ const state = {
   mirror: null,
   level: 2,
   scope: 'partner',
+  byYearMeasure: 'turnover',
+  reporterFacts: null, // {reporter, facts}: every published figure about the reporter (/api/trade/facts?a=)
   noStore: false,
   charts: {},
   seq: 0,
@@ -290,6 +293,46 @@ function renderFacts(facts) {
       tbody.append(tr);
     });
   }
+}
+
+// ------------------------------------------------------------------ published figures by partner and year
+
+/** Every published figure about the reporter, fetched once per reporter (the table needs all its partners). */
+async function loadReporterFacts(reporter) {
+  if (state.reporterFacts && state.reporterFacts.reporter === reporter) return;
+  const answer = await api('/api/trade/facts?' + params({ a: reporter }));
+  state.reporterFacts = { reporter, facts: answer.facts };
+}
+
+function renderByYear() {
+  const a = $('#reporter').value;
+  const b = $('#partner').value;
+  const measure = state.byYearMeasure;
+  const facts = state.reporterFacts && state.reporterFacts.reporter === a ? state.reporterFacts.facts : [];
+  const t = byYear(facts, a, measure);
+  $('#byyear-title').textContent = `${MEASURE[measure]} of ${countryName(a)} with each partner`;
+  $('#byyear-table thead').replaceChildren(el('tr', {}, el('th', { text: 'Partner' }),
+    ...t.years.map((y) => el('th', { class: 'num', text: String(y) }))));
+  const tbody = $('#byyear-table tbody');
+  if (!t.rows.length) {
+    tbody.replaceChildren(el('tr', {}, el('td', { class: 'muted',
+      text: `No published full-year ${measure} figures for ${countryName(a)}.` })));
+    return;
+  }
+  tbody.replaceChildren(...t.rows.map((r) => el('tr', { class: r.partner === b ? 'selected' : null,
+    dataset: { partner: r.partner } },
+    el('th', { scope: 'row', text: r.partner === WORLD ? 'World (all partners)' : `${countryName(r.partner)} (${r.partner})` }),
+    ...t.years.map((y) => {
+      const list = r.cells[y] || [];
+      if (!list.length) return el('td', { class: 'num muted', text: '–' });
+      const values = list.map((e) => {
+        const attrs = { class: 'published-value' + (e.mirrored ? ' mirrored' : ''), title: entryTitle(e, a),
+          dataset: { id: e.id }, text: usdM(e.value_usd) };
+        return e.url ? el('a', { ...attrs, href: e.url, rel: 'noopener', target: '_blank' }) : el('span', attrs);
+      });
+      return el('td', { class: 'num' + (new Set(list.map((e) => e.value_usd)).size > 1 ? ' differ' : '') },
+        ...values.flatMap((v, i) => (i ? [el('br'), v] : [v])));
+    }))));
 }
 
 // ------------------------------------------------------------------ top products
@@ -642,6 +685,9 @@ async function refresh() {
     if (seq !== state.seq) return;
       renderYears(state.series.points, state.series.published);
     renderSeries();
+    await loadReporterFacts(a);
+    if (seq !== state.seq) return;
+    renderByYear();
     const year = $('#year').value;
     const flow = $('#flow').value;
       const fromPublished = $('#transit-published').checked;
@@ -717,6 +763,13 @@ async function start() {
     toggle($('#scope-toggle'), 'scope', state.scope);
     refresh();
   });
+  $('#byyear-toggle').addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (!b) return;
+    state.byYearMeasure = b.dataset.measure;
+    toggle($('#byyear-toggle'), 'measure', state.byYearMeasure);
+    renderByYear();
+  });
   $('#upload-form').addEventListener('submit', upload);
     $('#transit-published').addEventListener('change', refresh);
   try {
@@ -728,5 +781,5 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-window.caravanTrade = { state, shortSource, refresh };
+window.caravanTrade = { state, shortSource, refresh, renderByYear };
 start();

@@ -133,6 +133,78 @@ class TradeDashboardNoStoreBrowserTest {
         assertThat(severe).as("browser console errors").isEmpty();
     }
 
+    @Test
+    void byYearTableListsThePublishedFiguresPerPartnerAndYearWithTheirSources() throws IOException {
+        assumeTrue(driver != null, HeadlessChromium.MISSING);
+        driver.get("http://127.0.0.1:" + server.port() + "/trade.html");
+        new WebDriverWait(driver, WAIT)
+                .until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        WebElement panel = driver.findElement(By.id("byyear-panel"));
+        assertThat(panel.findElement(By.cssSelector("h2 .badge.published")).getText()).isEqualTo("published figures");
+        assertThat(driver.findElement(By.id("byyear-title")).getText()).contains("Turnover of", "with each partner");
+
+        // every full-year all-goods turnover about KAZ (its own, and its partners' about it) is a value in the table
+        List<PublishedFact> turnover = seenBy("KAZ", "turnover");
+        assertThat(turnover).hasSizeGreaterThan(20);
+        assertThat(driver.findElements(By.cssSelector("#byyear-table .published-value"))).hasSize(turnover.size());
+        List<String> years = driver.findElements(By.cssSelector("#byyear-table thead th")).stream()
+                .map(WebElement::getText).toList();
+        int last = turnover.stream().mapToInt(PublishedFact::year).max().orElseThrow();
+        assertThat(years).startsWith("Partner", "2015").endsWith(String.valueOf(last));
+        // seed partners first: Afghanistan is the first row, the selected partner, highlighted
+        WebElement afg = driver.findElement(By.cssSelector("#byyear-table tbody tr"));
+        assertThat(afg.getAttribute("data-partner")).isEqualTo("AFG");
+        assertThat(afg.getAttribute("class")).contains("selected");
+        for (PublishedFact f : turnover) {
+            WebElement v = driver.findElement(By.cssSelector("#byyear-table .published-value[data-id='" + f.id() + "']"));
+            assertThat(v.getText()).as(f.id()).isEqualTo(usdM(f.valueUsd()));
+            // the source on hover, and the publication one click away where it has a URL
+            assertThat(v.getAttribute("title")).as(f.id()).startsWith("Published figure: " + f.source()).endsWith("[" + f.id() + "]");
+            if (f.url() != null && !f.url().isBlank()) assertThat(v.getAttribute("href")).as(f.id()).isEqualTo(f.url());
+            // in its year's column
+            int col = years.indexOf(String.valueOf(f.year()));
+            WebElement cell = v.findElement(By.xpath("./ancestor::td"));
+            assertThat(cell.findElements(By.xpath("preceding-sibling::*"))).as(f.id()).hasSize(col);
+        }
+        // two 2023 Kazakh-Afghan turnovers that disagree stay side by side in one cell
+        WebElement afg2023 = driver.findElement(By.cssSelector("#byyear-table .published-value[data-id='kz-af-2023-turnover-interfax']"))
+                .findElement(By.xpath("./ancestor::td"));
+        assertThat(afg2023.findElements(By.cssSelector(".published-value")).size()).isGreaterThan(1);
+        assertThat(afg2023.getAttribute("class")).contains("differ");
+        // a partner's figure about KAZ, mirrored: China's customs turnovers are in the CHN row, in italics
+        WebElement mirrored = driver.findElement(By.cssSelector("#byyear-table tr[data-partner='CHN'] .published-value.mirrored"));
+        assertThat(mirrored.getAttribute("title")).contains("shown as KAZ sees it");
+
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "trade-by-year.png"), panel.getScreenshotAs(OutputType.BYTES));
+
+        // exports: KAZ's own exports and its partners' imports from it
+        driver.findElement(By.cssSelector("#byyear-toggle button[data-measure='exports']")).click();
+        List<PublishedFact> exports = seenBy("KAZ", "exports");
+        assertThat(driver.findElement(By.id("byyear-title")).getText()).startsWith("Exports of");
+        assertThat(driver.findElements(By.cssSelector("#byyear-table .published-value"))).hasSize(exports.size());
+        assertThat(driver.findElement(By.cssSelector("#byyear-table .published-value[data-id='kz-by-2017-exports-azernews']"))
+                .getText()).isEqualTo("$95.5 M");
+
+        // another reporter: the table follows it
+        String seq = driver.findElement(By.tagName("body")).getAttribute("data-seq");
+        new Select(driver.findElement(By.id("reporter"))).selectByValue("TKM");
+        new WebDriverWait(driver, WAIT).until(d -> !seq.equals(d.findElement(By.tagName("body")).getAttribute("data-seq")));
+        assertThat(driver.findElements(By.cssSelector("#byyear-table .published-value"))).hasSize(seenBy("TKM", "exports").size());
+        assertThat(driver.findElement(By.cssSelector("#byyear-table .published-value[data-id='cn-tm-2018-imports-eiu']"))
+                .getText()).isEqualTo("$8,100.0 M");
+    }
+
+    /** The full-year all-goods values about a country for a measure, as it sees them (a partner's exports are its imports). */
+    private static List<PublishedFact> seenBy(String country, String measure) {
+        java.util.Map<String, String> mirror = java.util.Map.of("exports", "imports", "imports", "exports", "turnover", "turnover");
+        return PublishedFacts.embedded().all().stream()
+                .filter(f -> f.fullYear() && f.allGoods() && f.valueUsd() != null && f.year() >= 2015)
+                .filter(f -> (f.reporter().equals(country) && f.measure().equals(measure))
+                        || (f.partner().equals(country) && measure.equals(mirror.get(f.measure()))))
+                .toList();
+    }
+
     /** As the page's usdM: millions of US dollars, one decimal (two below 1 M), e.g. "$987.9 M". */
     private static String usdM(double usd) {
         return String.format(java.util.Locale.US, Math.abs(usd) < 1e6 ? "$%,.2f M" : "$%,.1f M", usd / 1e6);
