@@ -246,6 +246,8 @@ final class RouteText {
                 sb.append(String.format(Locale.ROOT, "  %s: %s h %s%n", step.name(), num(step.hours(), 1),
                         r.departure() == null ? "expected wait (rail_services, docs/COSTS.md)"
                                 : "waited from the departure"));
+                sb.append(String.format(Locale.ROOT, "    source (%s, %s): %s%n", step.railService().confidence(),
+                        step.railService().date(), step.railService().source()));
             }
         }
         sb.append("\nTransshipments\n");

@@ -21,7 +21,7 @@ class RailServiceOutputTest {
                 "--via", "Altynkol");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Rail services", "rail service cn_ir_via_kz_tm (1 departure a week",
-                "expected wait", "service wait");
+                "expected wait", "service wait", "source (published, ", "one train a week");
     }
 
     @Test
@@ -39,6 +39,10 @@ class RailServiceOutputTest {
                 assertThat(t.path("distribution").asText()).isEqualTo("interval");
                 assertThat(t.path("departure_wait_interval_hours").asDouble()).isEqualTo(168.0);
                 assertThat(t.path("leg").asInt()).isZero();
+                assertThat(t.path("rail_service").path("id").asText()).isEqualTo("cn_ir_via_kz_tm");
+                assertThat(t.path("rail_service").path("departures_per_week").asDouble()).isEqualTo(1.0);
+                assertThat(t.path("rail_service").path("confidence").asText()).isEqualTo("published");
+                assertThat(t.path("rail_service").path("source").asText()).contains("one train a week");
                 // a weekly train, beyond the 12 h terminal dwell at Xi'an: (168 - 12)^2 / 336
                 assertThat(t.path("hours").asDouble()).isCloseTo(156.0 * 156.0 / 336.0, within(0.01));
             }

@@ -143,6 +143,11 @@ public final class RouteJson {
             if (step.delay().kind() == org.caravan.cost.Wait.Kind.INTERVAL) {
                 x.put("departure_wait_interval_hours", round(step.delay().intervalHours(), 2));
             }
+            if (step.railService() != null) {
+                org.caravan.cost.RailService svc = step.railService();
+                x.putObject("rail_service").put("id", svc.id()).put("departures_per_week", svc.departuresPerWeek())
+                        .put("source", svc.source()).put("date", svc.date()).put("confidence", svc.confidence());
+            }
             if (step.gate() != null) {
                 x.put("opens", step.gate().opens().toString());
                 x.put("closes", step.gate().closes().toString());

@@ -385,7 +385,7 @@ final class RouteAssembler {
         String beyond = w.overlapHours() > 0 ? ", beyond the " + Math.round(w.overlapHours()) + " h already waited" : "";
         timeline.add(new TimeStep(TimeStep.Kind.SERVICE_WAIT, at.id(), "rail service " + service.id() + " ("
                 + per + (service.departuresPerWeek() == 1 ? " departure" : " departures") + " a week, " + how + beyond + "): departure from " + at.name(), at.country(),
-                hours, 0, w, null, legIndex, 0, true));
+                hours, 0, w, null, legIndex, 0, service));
         return hours;
     }
 

@@ -306,7 +306,8 @@ public final class Router {
             return null;
         }
         // A route's reported cost and time hold the trip's drivers' rest (counted over the assembled trip) and the
-        // pair's export/import/transit rail levels (by the origin's and destination's countries): neither is in
+        // pair's export/import/transit rail levels and rail service wait (by the origin's and destination's countries,
+        // rail_services): none is in
         // one hierarchy shared by every pair, so only km and CO2 are answered here.
         if (request.objective() != Objective.DISTANCE && request.objective() != Objective.CO2) return null;
         List<String> all = new ArrayList<>(from);

@@ -21,17 +21,18 @@ import org.caravan.cost.Wait;
  * @param legIndex   the route leg the step belongs to, or -1 (dwell, handling)
  * @param drivingHours hours at the wheel of a road run (its running time less checkpoints), which the drivers'
  *                   rest counts; 0 for every other step. The Monte Carlo recounts the rest from these
- * @param afterSearch the step is added to the route after the search, which does not count its hours: a rail
- *                   service's departure wait between countries ({@code rail_services}, docs/COSTS.md). The drivers'
- *                   rest ({@link Kind#REST}) is always such a step ({@link #outsideSearch()})
+ * @param railService for the wait for a regular rail service between countries ({@code rail_services},
+ *                   docs/COSTS.md) the service waited for, else null. Such a step is added to the route after the
+ *                   search, which does not count its hours, as the drivers' rest ({@link #outsideSearch()})
  */
 public record TimeStep(Kind kind, String at, String name, String country, double hours, double fixedHours,
-        Wait delay, OpeningHours gate, int legIndex, double drivingHours, boolean afterSearch) {
+        Wait delay, OpeningHours gate, int legIndex, double drivingHours,
+        org.caravan.cost.RailService railService) {
 
     /** A step the search counts (all but rest and a rail service's wait). */
     public TimeStep(Kind kind, String at, String name, String country, double hours, double fixedHours,
             Wait delay, OpeningHours gate, int legIndex, double drivingHours) {
-        this(kind, at, name, country, hours, fixedHours, delay, gate, legIndex, drivingHours, false);
+        this(kind, at, name, country, hours, fixedHours, delay, gate, legIndex, drivingHours, null);
     }
 
     /** A step without driving (everything but a road run). */
@@ -47,12 +48,15 @@ public record TimeStep(Kind kind, String at, String name, String country, double
     }
 
     public TimeStep withHours(double h) {
-        return new TimeStep(kind, at, name, country, h, fixedHours, delay, gate, legIndex, drivingHours, afterSearch);
+        return new TimeStep(kind, at, name, country, h, fixedHours, delay, gate, legIndex, drivingHours, railService);
     }
 
     /**
      * Whether the search's cost leaves this step's hours out (drivers' rest, a rail service's wait between
      * countries): the route's reported hours include them, the search's lower bound and ranking do not.
      */
-    public boolean outsideSearch() { return kind == Kind.REST || afterSearch; }
+    public boolean outsideSearch() { return kind == Kind.REST || afterSearch(); }
+
+    /** Whether the step was added after the search (a rail service's wait between countries). */
+    public boolean afterSearch() { return railService != null; }
 }

@@ -69,6 +69,8 @@ class RailServiceWaitTest {
         assertThat(step.country()).isEqualTo("CN");
         assertThat(step.legIndex()).isZero();
         assertThat(step.afterSearch()).isTrue();
+        assertThat(step.railService().id()).isEqualTo("cn_ir");
+        assertThat(step.outsideSearch()).isTrue();
         assertThat(step.name()).contains("cn_ir").contains("2 departures a week");
         // the step comes right before the first run, nothing else moves
         int at = with.timeline().indexOf(step);
