@@ -483,11 +483,12 @@ def dijkstra_links(links, src, dst, usable):
     return dist[dst], list(reversed(path))
 
 
-def build(shared, nodes, curated_rail, polys, fmt, wkt):
+def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
     """Builds the track network.
 
     nodes: build_network's slug -> node dict (modified: gauge_change flags, may gain alt names);
     curated_rail: [(slug_a, slug_b, link dict as built by build_links)] for curated rail links;
+    pins: slugs of further curated nodes to put on the track (the border posts of rail crossings);
     returns (new_nodes [dicts, with 'odbl' flag], new_links [dicts with 'odbl'], absorbed set of curated link ids,
              report lines).
     """
@@ -503,6 +504,7 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt):
     used_slugs = set()
     for a, b, L in curated_rail:
         used_slugs |= {a, b}
+    used_slugs |= set(pins)
     out_nodes, out_links, absorbed = [], [], {}
     taken_ids = {n['id'] for n in nodes.values()}
     chains_kept = []
@@ -745,7 +747,11 @@ def hook(nodes, links, shared, polys, fmt, wkt, link_id):
     """build_network.py hook: replaces absorbed curated rail links by track links; adds track nodes."""
     id2slug = {n['id']: s for s, n in nodes.items()}
     curated = [(id2slug[L['from']], id2slug[L['to']], L) for L in links if L['mode'] == 'rail']
-    new_nodes, new_links, absorbed, rep, chains = build(shared, nodes, curated, polys, fmt, wkt)
+    # the border posts of rail crossings go on the track even without a curated rail link of their own: a crossing
+    # can then join two countries' track at the ends where it meets the border (data-build/crossings_extra.csv)
+    pins = [id2slug[L[e]] for L in links if L['mode'] == 'crossing' and 'rail' in L.get('carries', '')
+            for e in ('from', 'to')]
+    new_nodes, new_links, absorbed, rep, chains = build(shared, nodes, curated, polys, fmt, wkt, pins)
     links = [L for L in links if L['id'] not in absorbed]
     for n in new_nodes:
         nodes[n['id']] = n

@@ -29,8 +29,9 @@ CROSSINGS_FILE = 'crossings_extra.csv'
 FIGURES_FILE = 'crossing_figures.csv'
 
 # The network's region: Central Asia, Afghanistan, Pakistan, Iran, the Caucasus, Turkey, western China, southern
-# Russia. Armenia is a country of the region without network nodes yet (see docs/DATA.md).
-REGION = ('AF', 'AM', 'AZ', 'CN', 'GE', 'IR', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'TM', 'TR', 'UZ')
+# Russia, and India (its rail and roads reach Pakistan at Attari-Wagah). Armenia is a country of the region without
+# network nodes yet (see docs/DATA.md).
+REGION = ('AF', 'AM', 'AZ', 'CN', 'GE', 'IN', 'IR', 'KG', 'KZ', 'PK', 'RU', 'TJ', 'TM', 'TR', 'UZ')
 MONTHS = ('jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec')
 DAYS = ('mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun')
 CONFIDENCE = ('published', 'estimated')
@@ -198,6 +199,8 @@ NO_CROSSING = {
     ('AM', 'IR'): 'Agarak-Norduz road: Armenia has no network nodes yet',
     ('AZ', 'TR'): 'Sadarak-Dilucu road: only to the Nakhchivan exclave, not connected to the network',
     ('CN', 'RU'): 'no freight crossing (the short Altai border has no road or rail post)',
+    ('AF', 'IN'): 'no crossing (the line is the Wakhan edge of the Kashmir boundary that India claims; no post)',
+    ('CN', 'IN'): 'no crossing in the network: only the seasonal border-trade passes (Nathu La, Shipki La, Lipulekh) for local trade',
 }
 # Crossings known to be open to freight but not (yet) in the network, by pair (docs/DATA.md).
 NOT_MODELLED = {
@@ -207,13 +210,14 @@ NOT_MODELLED = {
     ('AZ', 'GE'): 'Lagodekhi-Mazimchay road',
     ('AZ', 'IR'): 'Julfa (Nakhchivan exclave)',
     ('CN', 'KZ'): 'Maikapchagai-Jeminay and Alakol road posts; Bakhty-Ayagoz railway under construction',
-    ('IR', 'TR'): 'Kapikoy-Razi railway (with the Lake Van train ferry)',
+    ('IR', 'TR'): 'the Lake Van train ferry (Tatvan-Van) that takes wagons to the Kapikoy-Razi railway is not a link yet',
     ('KG', 'KZ'): 'Chaldovar, Karkyra, Kara-Suu and other road posts; Lugovaya-Bishkek railway',
     ('KG', 'TJ'): 'Kyzyl-Bel and Kairagach road posts (reopened March 2025), Bor-Dobo (Pamir road, reopened July 2025)',
-    ('KG', 'UZ'): 'Kara-Suu and Kensai road posts; Khanabad-Jalal-Abad railway',
-    ('KZ', 'RU'): 'about 30 road posts in all (Kazakh transport ministry, 2024) and the Petropavl, Semey, Oral railways',
-    ('TJ', 'UZ'): 'Bekabad-Khujand railway and about a dozen other road posts',
-    ('TM', 'UZ'): 'Dashoguz rail and other Khorezm road posts',
+    ('KG', 'UZ'): 'Kara-Suu and Kensai road posts; the Kyzyl-Kiya and Shamaldy-Say rail checkpoints',
+    ('KZ', 'RU'): 'about 30 road posts in all (Kazakh transport ministry, 2024) and about 13 more rail junctions of the '
+                  '21 listed (trainof-thought.com 2025), e.g. Zhanybek, Kartaly, Orsk, Semey-Aul, Shemonaikha',
+    ('TJ', 'UZ'): 'about a dozen other road posts',
+    ('TM', 'UZ'): 'the other Khorezm rail crossings (Pitnyak, Takhiatash) and road posts',
 }
 
 
