@@ -144,8 +144,7 @@ public final class CaravanServer implements AutoCloseable {
         app.get("/api/matrix", this::matrix);
         app.get("/api/brief.html", ctx -> brief(ctx, false));
         app.get("/api/brief.pdf", ctx -> brief(ctx, true));
-        app.get("/api/network", ctx -> ctx.contentType("application/geo+json; charset=utf-8").result(networkLayers.answer(
-                ctx.queryParam("zoom"), ctx.queryParam("lines"), ctx.queryParam("attrs"), ctx.queryParam("bbox"))));
+        app.get("/api/network", networkLayers::serve);
         app.get("/api/network/node/{id}", ctx -> json(ctx, NetworkGeoJson.placeJson(network.node(featureId(ctx, "place"))
                 .orElseThrow(() -> new BadParameter(404, "id", "no place with id '" + ctx.pathParam("id") + "'")))));
         app.get("/api/network/link/{id}", ctx -> json(ctx, NetworkGeoJson.linkJson(network.link(featureId(ctx, "link"))

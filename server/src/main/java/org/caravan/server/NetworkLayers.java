@@ -2,13 +2,18 @@ package org.caravan.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.caravan.network.Link;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
@@ -50,6 +55,9 @@ final class NetworkLayers {
 
     private final Network network;
     private final String[][] whole = new String[Shape.values().length][NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
+    /** The whole layers gzipped once, on the first request that accepts gzip (a fresh gzip of 2-8 MB per request
+     *  was most of the answer's time: docs/PERFORMANCE.md, "Web map: bbox"). */
+    private final byte[][][] wholeGzip = new byte[Shape.values().length][NetworkGeoJson.ZOOM_TOLERANCE_DEG.length][];
     private final Pieces[][] pieces = new Pieces[Shape.values().length][NetworkGeoJson.ZOOM_TOLERANCE_DEG.length];
 
     NetworkLayers(Network network) {
@@ -58,8 +66,43 @@ final class NetworkLayers {
         whole[Shape.ALL.ordinal()][FULL_BAND] = write(NetworkGeoJson.toGeoJson(network));
     }
 
-    /** The answer to {@code /api/network} for its query parameters (each may be null); 400 naming a bad one. */
-    String answer(String zoom, String lines, String attrs, String bbox) {
+    /**
+     * Answers {@code /api/network}: a whole layer gzipped once and kept, when the client accepts gzip (Javalin does
+     * not compress an answer that has a Content-Encoding already); a bbox answer as text, which Javalin compresses.
+     */
+    void serve(Context ctx) {
+        Request q = request(ctx.queryParam("zoom"), ctx.queryParam("lines"), ctx.queryParam("attrs"), ctx.queryParam("bbox"));
+        ctx.contentType("application/geo+json; charset=utf-8");
+        ctx.header("Vary", "Accept-Encoding");
+        if (q.box == null && acceptsGzip(ctx.header("Accept-Encoding"))) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(wholeGzip(q.shape, q.band));
+        } else {
+            ctx.result(q.box == null ? whole(q.shape, q.band) : cut(q.shape, q.band, q.box));
+        }
+    }
+
+    /** Whether an Accept-Encoding header takes gzip (gzip or *, not with q=0). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] t = part.trim().split(";");
+            String coding = t[0].trim().toLowerCase(Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("*")) continue;
+            boolean refused = false;
+            for (int i = 1; i < t.length; i++) {
+                String param = t[i].trim().toLowerCase(Locale.ROOT).replace(" ", "");
+                if (param.matches("q=0(\\.0{0,3})?")) refused = true;
+            }
+            if (!refused) return true;
+        }
+        return false;
+    }
+
+    private record Request(Shape shape, int band, Bbox box) {}
+
+    /** The shape, band and box a query asks for; 400 naming a bad parameter. */
+    private Request request(String zoom, String lines, String attrs, String bbox) {
         String a = attrs == null || attrs.isBlank() ? "all" : attrs.trim();
         if (!a.equals("all") && !a.equals("map")) {
             throw new BadParameter("attrs", "attrs must be 'all' (every attribute) or 'map' (what the map draws), got '"
@@ -82,8 +125,7 @@ final class NetworkLayers {
             shape = Shape.ALL;
         }
         int band = noZoom ? FULL_BAND : NetworkGeoJson.zoomBand(zoomParam(zoom));
-        Bbox box = bbox == null ? null : parseBbox(bbox);
-        return box == null ? whole(shape, band) : cut(shape, band, box);
+        return new Request(shape, band, bbox == null ? null : parseBbox(bbox));
     }
 
     /** A web-map zoom level 0-22, else 400 on {@code zoom}. */
@@ -156,6 +198,25 @@ final class NetworkLayers {
             if (byBand[band] == null) byBand[band] = write(layer(shape, band));
             return byBand[band];
         }
+    }
+
+    private byte[] wholeGzip(Shape shape, int band) {
+        String text = whole(shape, band);
+        synchronized (wholeGzip) {
+            byte[][] byBand = wholeGzip[shape.ordinal()];
+            if (byBand[band] == null) byBand[band] = gzip(text);
+            return byBand[band];
+        }
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 6);
+        try (GZIPOutputStream z = new GZIPOutputStream(out, 1 << 16) { { def.setLevel(Deflater.BEST_COMPRESSION); } }) {
+            z.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private ObjectNode layer(Shape shape, int band) {

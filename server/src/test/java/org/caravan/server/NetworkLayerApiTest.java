@@ -303,6 +303,53 @@ class NetworkLayerApiTest {
         assertThat(get("/api/network?zoom=3&lines=only&bbox=-180,%20-90,180%20,90").status()).isEqualTo(200);
     }
 
+    private static HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (acceptEncoding != null) b.header("Accept-Encoding", acceptEncoding);
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String gunzip(byte[] b) throws Exception {
+        return new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(b)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A whole layer is gzipped once and served as such to every client that accepts gzip (the same text as the plain
+     * answer, gzipped once: no second Content-Encoding); a client without Accept-Encoding gets plain text; a bbox answer is
+     * gzipped too (by Javalin, per answer).
+     */
+    @Test
+    void wholeLayersAreGzippedOnceAndBboxAnswersToo() throws Exception {
+        for (String path : new String[] {"/api/network?zoom=0&attrs=map", "/api/network?zoom=7&lines=only", "/api/network"}) {
+            String plain = get(path).body();
+            HttpResponse<byte[]> a = raw(path, "gzip, deflate, br"), b = raw(path, "gzip");
+            assertThat(a.headers().allValues("Content-Encoding")).as(path).containsExactly("gzip");
+            assertThat(a.headers().firstValue("Vary").orElse("")).containsIgnoringCase("Accept-Encoding");
+            assertThat(a.headers().firstValue("Content-Type").orElse("")).contains("geo+json", "charset=utf-8");
+            assertThat(gunzip(a.body())).as(path).isEqualTo(plain);
+            assertThat(b.body()).as("the same bytes: gzipped once").isEqualTo(a.body());
+            assertThat(a.body().length).isLessThan(plain.length() / 4);
+            // gzip refused: not the kept gzip (Javalin's own compression may still apply; the text is the same).
+            HttpResponse<byte[]> refused = raw(path, "gzip;q=0, identity");
+            assertThat(refused.headers().firstValue("Content-Encoding").isPresent() ? gunzip(refused.body())
+                    : new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+            HttpResponse<byte[]> none = raw(path, null);
+            assertThat(none.headers().firstValue("Content-Encoding")).isEmpty();
+            assertThat(new String(none.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+        }
+        String box = "/api/network?zoom=7&lines=only&bbox=66,37,72,42";
+        HttpResponse<byte[]> z = raw(box, "gzip");
+        assertThat(z.headers().allValues("Content-Encoding")).containsExactly("gzip");
+        assertThat(gunzip(z.body())).isEqualTo(get(box).body());
+        assertThat(NetworkLayers.acceptsGzip("deflate, GZip;q=0.5")).isTrue();
+        assertThat(NetworkLayers.acceptsGzip("*")).isTrue();
+        assertThat(NetworkLayers.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(NetworkLayers.acceptsGzip("gzip; q=0.000, br")).isFalse();
+        assertThat(NetworkLayers.acceptsGzip("identity")).isFalse();
+        assertThat(NetworkLayers.acceptsGzip(null)).isFalse();
+    }
+
     @Test
     void openApiDescribesTheBbox() throws Exception {
         JsonNode params = get("/openapi.json").json().path("paths").path("/api/network").path("get").path("parameters");
