@@ -639,8 +639,9 @@ async function loadStore() {
     // No trade store: the published figures (embedded) still show.
     state.noStore = true;
     const facts = await api('/api/trade/facts');
-    const iso = new Map();
-    for (const f of facts.facts) for (const c of [f.reporter, f.partner]) iso.set(c, { iso3: c, name: c });
+    // The answer names the figures' countries; a code without a name (e.g. the world total) stays a code.
+    const iso = new Map((facts.countries || []).map((c) => [c.iso3, c]));
+    for (const f of facts.facts) for (const c of [f.reporter, f.partner]) if (!iso.has(c)) iso.set(c, { iso3: c, name: c });
     state.countries = { reporters: [], partners: [], published: [...iso.values()] };
     state.imports = null;
     // Not an error: a server without a store is a supported setup; a neutral notice says how to load one.

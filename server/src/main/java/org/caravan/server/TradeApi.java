@@ -134,6 +134,8 @@ final class TradeApi {
         root.set("a", a == null ? null : JSON.valueToTree(a));
         root.set("b", b == null ? null : JSON.valueToTree(b));
         root.set("facts", JSON.valueToTree(list));
+        // names of the figures' reporters and partners, so a page without a trade store can still name them
+        root.set("countries", countryList(countriesOf(list)));
         root.put("note", "published figures as their sources give them; sources that disagree are listed side by "
                 + "side, none is preferred (docs/DATA.md)");
         writeJson(ctx, root);
@@ -493,8 +495,12 @@ final class TradeApi {
     // ------------------------------------------------------------------ output
 
     private List<Country> publishedCountries() {
+        return countriesOf(facts.all());
+    }
+
+    private List<Country> countriesOf(List<PublishedFact> figures) {
         Map<String, Country> out = new LinkedHashMap<>();
-        for (PublishedFact f : facts.all()) {
+        for (PublishedFact f : figures) {
             for (String iso3 : new String[] {f.reporter(), f.partner()}) {
                 countries.byIso3(iso3).ifPresent(c -> out.putIfAbsent(c.iso3(), c));
             }

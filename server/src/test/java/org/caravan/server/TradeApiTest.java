@@ -257,6 +257,9 @@ class TradeApiTest {
         assertThat(pair.path("a").path("iso3").asText()).isEqualTo("KAZ");
         JsonNode facts = pair.path("facts");
         assertThat(facts).hasSize(PublishedFacts.embedded().about("KAZ", "AFG").size());
+        // the answer names its countries, so a page without a store need not show bare codes
+        assertThat(pair.path("countries").findValuesAsText("name")).contains("Kazakhstan", "Afghanistan");
+        assertThat(pair.path("countries").findValuesAsText("iso3")).containsExactlyInAnyOrder("AFG", "KAZ");
         // The two full-year 2023 turnovers disagree ($545.2 M, $567.5 M): both listed, each with its source.
         List<String> turnover2023 = new ArrayList<>();
         for (JsonNode f : facts) {

@@ -73,6 +73,10 @@ class TradeDashboardNoStoreBrowserTest {
                 .isEqualTo("KAZ");
         assertThat(new Select(driver.findElement(By.id("partner"))).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("AFG");
+        // countries by name, not by bare code, even without a store
+        assertThat(new Select(driver.findElement(By.id("partner"))).getFirstSelectedOption().getText())
+                .isEqualTo("Afghanistan (AFG)");
+        assertThat(driver.findElement(By.id("series-title")).getText()).contains("Kazakhstan", "Afghanistan");
         // No store is a supported setup, not a failure: no red error banner, but a neutral notice saying how to load one.
         assertThat(driver.findElement(By.id("error")).isDisplayed()).as("red error banner shown").isFalse();
         WebElement notice = driver.findElement(By.id("no-store"));
