@@ -3,13 +3,10 @@ package org.caravan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.caravan.scenario.ScenarioBase;
+import org.caravan.server.TestServer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,47 +14,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /api/assign} against a real server on a loopback port; the OD bodies are synthetic (invented tonnes). */
 class AssignApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static CaravanServer server;
-    private static ScenarioStore store;
-    private static HttpClient client;
-    private static String base;
+    private static TestServer http;
 
     @TempDir
     static Path dataDir;
 
-    record Reply(int status, String body) {
-        JsonNode json() throws Exception { return JSON.readTree(body); }
-    }
-
     @BeforeAll
     static void start() {
-        ScenarioBase b = ScenarioBase.embedded();
-        store = DuckDbScenarioStore.open(dataDir, b);
-        server = new CaravanServer(b, store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        client = HttpClient.newHttpClient();
+        http = TestServer.start(ScenarioBase.embedded(), dataDir);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        store.close();
+        http.close();
     }
 
-    static Reply send(HttpRequest.Builder b) throws Exception {
-        HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body());
-    }
+    static Reply send(HttpRequest.Builder b) throws Exception { return http.send(b); }
 
-    static Reply get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
+    static Reply get(String path) throws Exception { return http.get(path); }
 
-    static Reply post(String path, String csv) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)));
-    }
+    static Reply post(String path, String csv) throws Exception { return http.post(path, "text/csv", csv); }
 
     static final String OD = """
             from,to,cargo,tonnes,source
@@ -90,7 +66,7 @@ class AssignApiTest {
                     .append("filename=\"caps.csv\"\r\nContent-Type: text/csv\r\n\r\n").append(capacities).append("\r\n");
         }
         body.append("--").append(b).append("--\r\n");
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(http.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + b)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
@@ -124,7 +100,7 @@ class AssignApiTest {
 
     @Test
     void aScenarioClosingTorkhamMovesItsTonnes() throws Exception {
-        Reply r = send(HttpRequest.newBuilder(URI.create(base + "/api/assign?scenario=torkham-closed"))
+        Reply r = send(HttpRequest.newBuilder(http.uri("/api/assign?scenario=torkham-closed"))
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(OD)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode rows = r.json().path("comparison").path("elements");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.caravan.network.Link;
 import org.caravan.network.Network;
 import org.caravan.network.Node;
 import org.caravan.scenario.ScenarioBase;
+import org.caravan.server.TestServer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,36 +42,21 @@ class NetworkLayerApiTest {
     static Path dataDir;
     private static ScenarioBase scenarioBase;
     private static Network network;
-    private static ScenarioStore store;
-    private static CaravanServer server;
-    private static HttpClient client;
-    private static String base;
-
-    record Reply(int status, String type, String body) {
-        JsonNode json() throws Exception { return JSON.readTree(body); }
-    }
+    private static TestServer http;
 
     @BeforeAll
     static void start() {
         scenarioBase = ScenarioBase.embedded();
         network = scenarioBase.network();
-        store = DuckDbScenarioStore.open(dataDir, scenarioBase);
-        server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
-        client = HttpClient.newHttpClient();
+        http = TestServer.start(scenarioBase, dataDir);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        store.close();
+        http.close();
     }
 
-    static Reply get(String path) throws Exception {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-    }
+    static Reply get(String path) throws Exception { return http.get(path); }
 
     /** Link id -> its LineString coordinates [lon, lat] in a layer. */
     private static Map<String, List<double[]>> lines(JsonNode layer) {
@@ -304,9 +288,9 @@ class NetworkLayerApiTest {
     }
 
     private static HttpResponse<byte[]> raw(String path, String acceptEncoding) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path)).GET();
         if (acceptEncoding != null) b.header("Accept-Encoding", acceptEncoding);
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String gunzip(byte[] b) throws Exception {

@@ -3,10 +3,8 @@ package org.caravan.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.caravan.scenario.ScenarioBase;
+import org.caravan.server.TestServer.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,19 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint of the HTTP API and every error path, against a real server on a loopback port. */
 class ServerApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static CaravanServer server;
-    private static HttpClient client;
-    private static String base;
-
-    record Reply(int status, String type, String body) {
-        JsonNode json() throws Exception { return JSON.readTree(body); }
-    }
-
     @TempDir
     static Path dataDir;
     private static ScenarioBase scenarioBase;
-    private static ScenarioStore store;
+    private static TestServer http;
 
     static final String USER_SCENARIO = """
             id: my-torkham
@@ -52,39 +42,21 @@ class ServerApiTest {
     @BeforeAll
     static void start() throws Exception {
         scenarioBase = ScenarioBase.embedded();
-        startServer();
-        client = HttpClient.newHttpClient();
-    }
-
-    private static void startServer() {
-        store = DuckDbScenarioStore.open(dataDir, scenarioBase);
-        server = new CaravanServer(scenarioBase, store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + server.port();
+        http = TestServer.start(scenarioBase, dataDir);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        store.close();
+        http.close();
     }
 
-    static Reply get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-    }
+    static Reply get(String path) throws Exception { return http.get(path); }
 
-    static Reply post(String path, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/yaml"));
-    }
+    static Reply post(String path, String body) throws Exception { return http.post(path, "application/yaml", body); }
 
-    static Reply delete(String path) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
-    }
+    static Reply delete(String path) throws Exception { return http.delete(path); }
 
-    private static Reply send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-    }
+    private static Reply send(HttpRequest.Builder request) throws Exception { return http.send(request); }
 
     private static void assertError(Reply r, int status, String field) throws Exception {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
@@ -351,7 +323,7 @@ class ServerApiTest {
         assertError(get("/api/network/link/" + "a".repeat(129)), 400, "id");
 
         // gzip on the wire for a client that accepts it.
-        HttpResponse<byte[]> gz = client.send(HttpRequest.newBuilder(URI.create(base + "/api/network?zoom=3&attrs=map"))
+        HttpResponse<byte[]> gz = http.client().send(HttpRequest.newBuilder(http.uri("/api/network?zoom=3&attrs=map"))
                 .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gz.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gz.body().length).isLessThan(mapReply.body().length() / 4);
@@ -587,9 +559,8 @@ class ServerApiTest {
     void savedScenariosSurviveARestart() throws Exception {
         String text = USER_SCENARIO.replace("my-torkham", "kept-across-restart");
         assertThat(post("/api/scenarios", text).status()).isEqualTo(201);
-        server.close();
-        store.close();
-        startServer();
+        http.close();
+        http = TestServer.start(scenarioBase, dataDir);
         JsonNode kept = get("/api/scenarios/kept-across-restart").json();
         assertThat(kept.path("origin").asText()).isEqualTo("user");
         assertThat(kept.path("text").asText()).isEqualTo(text);
