@@ -292,12 +292,7 @@ class CostModelLoaderTest {
             """)
     void badUserFileNamesFileAndDottedField(String what, String yaml, String field) throws Exception {
         Path f = write("bad.yaml", yaml);
-        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
-        assertThat(e).as(what).isNotNull();
-        assertThat(e.problems()).as(what).isNotEmpty();
-        assertThat(e.problems()).as(what).allSatisfy(p -> assertThat(p.file()).isEqualTo(f.toString()));
-        assertThat(e.problems()).extracting(Problem::field).as(what).contains(field);
-        assertThat(e.getMessage()).contains(f.toString()).contains("'" + field + "'");
+        CostModelRefusals.assertRefused(f, what, field);
     }
 
     @Test

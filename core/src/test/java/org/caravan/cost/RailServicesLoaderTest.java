@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.caravan.network.Cargo;
-import org.caravan.network.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,11 +107,7 @@ class RailServicesLoaderTest {
             """)
     void badRowsNameTheFileAndTheDottedField(String what, String yaml, String field) throws Exception {
         Path f = write("bad.yaml", yaml.replace("ROW", ROW));
-        CostModelException e = catchThrowableOfType(CostModelException.class, () -> CostModelLoader.load(f));
-        assertThat(e).as(what).isNotNull();
-        assertThat(e.problems()).as(what).allSatisfy(p -> assertThat(p.file()).isEqualTo(f.toString()));
-        assertThat(e.problems()).extracting(Problem::field).as(what).contains(field);
-        assertThat(e.getMessage()).contains(f.toString()).contains("'" + field + "'");
+        CostModelRefusals.assertRefused(f, what, field);
     }
 
     @Test
