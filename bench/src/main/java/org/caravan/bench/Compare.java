@@ -16,6 +16,7 @@ import org.caravan.graph.Matrix;
 import org.caravan.graph.Overlay;
 import org.caravan.graph.RoadNetworkGenerator;
 import org.caravan.graph.Search;
+import org.caravan.scenario.ScenarioBase;
 import org.jgrapht.alg.shortestpath.BidirectionalDijkstraShortestPath;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -26,7 +27,10 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * bench/compare and docs/PERFORMANCE.md). Each engine answers every query once after a warm-up pass over the
  * first queries; per-query wall times give median and p99. Costs are checked against Caravan's Dijkstra.
  *
- * <p>Usage: Compare --nodes N --queries Q [--seed S] [--landmarks K] [--avoid-landmarks K] [--matrix M] [--matrix-only true] [--ch-threads T]
+ * <p>{@code --network embedded} runs the same engines on the embedded regional network instead ({@link EmbeddedGraph};
+ * {@code --nodes} is then ignored).
+ *
+ * <p>Usage: Compare [--network synthetic|embedded] --nodes N --queries Q [--seed S] [--landmarks K] [--avoid-landmarks K] [--matrix M] [--matrix-only true] [--ch-threads T]
  * [--ch-serial true] [--export FILE] [--igraph-results FILE]
  */
 public final class Compare {
@@ -56,6 +60,7 @@ public final class Compare {
         boolean matrixOnly = false;
         Path export = null;
         Path igraph = null;
+        String network = "synthetic";
         for (int i = 0; i < args.length; i += 2) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             if (v == null) {
@@ -73,17 +78,25 @@ public final class Compare {
                 case "--matrix-only" -> matrixOnly = Boolean.parseBoolean(v);
                 case "--export" -> export = Path.of(v);
                 case "--igraph-results" -> igraph = Path.of(v);
+                case "--network" -> network = v;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long t0 = System.nanoTime();
         long heap0 = usedHeap();
-        CompactGraph g = RoadNetworkGenerator.generate(nodes, seed);
+        boolean embedded = switch (network) {
+            case "synthetic" -> false;
+            case "embedded" -> true;
+            default -> throw new IllegalArgumentException("--network must be synthetic or embedded, not " + network);
+        };
+        CompactGraph g = embedded ? EmbeddedGraph.of(ScenarioBase.embedded().network())
+                : RoadNetworkGenerator.generate(nodes, seed);
         long heapGraph = usedHeap() - heap0;
-        System.out.printf("graph: %d nodes, %d arcs (mean out-degree %.2f), %.1f MB arrays (%.1f MB heap growth),"
-                        + " built in %.1f s%n", g.nodeCount(), g.arcCount(), (double) g.arcCount() / g.nodeCount(),
+        System.out.printf("graph: %s, %d nodes, %d arcs (mean out-degree %.2f), %.1f MB arrays (%.1f MB heap growth),"
+                        + " built in %.1f s%n", embedded ? "embedded regional network (link km, every mode)"
+                        : "synthetic road-like network", g.nodeCount(), g.arcCount(), (double) g.arcCount() / g.nodeCount(),
                 g.bytes() / 1e6, heapGraph / 1e6, (System.nanoTime() - t0) / 1e9);
-        int[][] q = RoadNetworkGenerator.queries(nodes, queries, seed);
+        int[][] q = embedded ? EmbeddedGraph.queries(g, queries, seed) : RoadNetworkGenerator.queries(nodes, queries, seed);
         if (export != null) {
             exportGraph(g, q, export);
             System.out.println("exported graph and queries to " + export);
