@@ -30,19 +30,22 @@ ROAD_NATIONAL = {
     'TJ': (4.1, 85, "ADB CAREC CPMM 2022 Tajikistan report: national road TFI1 4.1 h, TFI2 USD 85 (2022)"),
 }
 RAIL_UZ = (6.8, 133, "ADB CAREC CPMM 2022 Uzbekistan report: national rail TFI1 6.8 h, TFI2 USD 133")
-# Kazakhstan rail TFI1 by direction (CPMM 2022 Kazakhstan report, Table 3.7): outbound (leaving KZ, here KZ->CN)
-# 6.8 h / USD 185, inbound (entering KZ, CN->KZ, where the gauge change and the entry documents are) 78.0 h /
-# USD 313; the two-direction average was 67.4 h (2022) and 69.7 h (2023, CPMM 2023 report Table 6.3; its split by
-# direction was not read). CPMM attributes the rail delays to the China gauge-change BCPs (Dostyk, Altynkol), so
-# the figures are used there only.
+# KZ-CN rail crossings (Dostyk-Alashankou, Altynkol-Khorgos): a train clears two stations, the exit side's and
+# the entry side's, and the gauge change is on the entry side (the receiving railway's wagons), so the crossing
+# takes the exit country's CPMM rail outbound time plus the entry country's rail inbound time (fees likewise).
+# Kazakhstan: CPMM 2022 Kazakhstan report, Table 3.7 (outbound 6.8 h / USD 185, inbound 78.0 h / USD 313; both
+# directions 67.4 h in 2022, 69.7 h in 2023, CPMM 2023 report Table 6.3, whose split by direction was not read).
+# PRC: CPMM 2023 report, Table 6.7 (rail outbound 14.0 h / USD 40, inbound 16.3 h / USD 91). CPMM attributes the
+# Kazakh rail delays to the China gauge-change BCPs (Dostyk, Altynkol), so these figures are used there only.
 RAIL_KZ_CN = {
-    'out': (6.8, 185, "ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7: rail TFI1 outbound 6.8 h, TFI2 outbound"
-                      " USD 185 (2022; both directions 67.4 h in 2022, 69.7 h in 2023); CPMM attributes the rail"
-                      " delays to the China gauge-change BCPs (Dostyk, Altynkol), so it is used there only"),
-    'in': (78.0, 313, "ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7: rail TFI1 inbound 78.0 h, TFI2 inbound"
-                      " USD 313 (2022; both directions 67.4 h in 2022, 69.7 h in 2023); CPMM attributes the rail"
-                      " delays to the China gauge-change BCPs (Dostyk, Altynkol), where the gauge change and entry"
-                      " documents are, so it is used there only"),
+    'KZ': {'out': (6.8, 185, "KZ outbound 6.8 h, USD 185 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
+                             " TFI1/TFI2 2022)"),
+           'in': (78.0, 313, "KZ inbound 78.0 h, USD 313 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
+                             " TFI1/TFI2 2022; both directions 67.4 h in 2022, 69.7 h in 2023)")},
+    'CN': {'out': (14.0, 40, "PRC outbound 14.0 h, USD 40 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
+                             " 2023)"),
+           'in': (16.3, 91, "PRC inbound 16.3 h, USD 91 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
+                            " 2023)")},
 }
 PUBLISHED = {
     'x_pktor_afrkh_road': ((24.2, 267, "ADB CAREC CPMM (cpmm ?p=141): Pakistan outbound Peshawar-Torkham 2022 24.2 h, USD 267"),
@@ -72,8 +75,12 @@ def rule(link, exit_c, entry_c):
                                              " (Caravan estimate); fee as in the network file")
     gauges = set(link['gauge'].split(';'))
     if {exit_c, entry_c} == {'KZ', 'CN'}:
-        h, f, s = RAIL_KZ_CN['out' if exit_c == 'KZ' else 'in']
-        return h, f, "rule 2 (CPMM Kazakhstan rail, %s): %s" % ('outbound' if exit_c == 'KZ' else 'inbound', s)
+        ho, fo, so = RAIL_KZ_CN[exit_c]['out']
+        hi, fi, si = RAIL_KZ_CN[entry_c]['in']
+        return ho + hi, fo + fi, (
+            "rule 2 (KZ-CN rail: the exit country's CPMM rail outbound time and fee plus the entry country's inbound,"
+            " where the gauge change is): %s + %s; CPMM attributes the Kazakh rail delays to the China gauge-change"
+            " BCPs (Dostyk, Altynkol), so these figures are used there only" % (so, si))
     if 'UZ' in (exit_c, entry_c):
         h, f, s = RAIL_UZ
         return h, f, "rule 2 (national CPMM average of UZ): " + s
@@ -89,8 +96,8 @@ def rule(link, exit_c, entry_c):
 
 # Per-cargo overrides (CrossingRule.cargo): a cargo class whose trains cross in a different time from the
 # crossing's figure for all traffic. Container block trains at the KZ-CN gauge-change crossings are transshipped
-# box by box at container terminals in hours, while CPMM's national rail TFI1 (6.8 h out, 78.0 h in, 2022) is an average over
-# all trains, mostly wagonload. Each entry: link id -> cargo class -> (mean hours both directions, source, confidence);
+# box by box at container terminals in hours, while CPMM's national rail TFI1 is an average over the trains CPMM samples,
+# regular (wagonload) trains. Each entry: link id -> cargo class -> (mean hours both directions, source, confidence);
 # the fee stays the crossing's (per direction). Rule for a class with no own figure: rule 3 (other rail borders 12 h).
 CARGO = {
     'x_kzdos_cnakl_rail': {
@@ -103,8 +110,8 @@ CARGO = {
     },
     'x_kz_altynkol_cnhrs_rail': {
         'container': (12.0, "rule 3 (estimate by type, other rail borders 12 h): no published container-train "
-                      "crossing time for Altynkol-Khorgos was found, and CPMM's national rail average (6.8 h out, 78.0 h in, 2022) is "
-                      "mostly wagonload; both directions; p90 = 1.8 x mean (derived); fee as the crossing's. Published "
+                      "crossing time for Altynkol-Khorgos was found, and CPMM's national rail averages (rule 2) are for "
+                      "regular (wagonload) trains; both directions; p90 = 1.8 x mean (derived); fee as the crossing's. Published "
                       "components (searched Dec 2026) give only a floor: the locomotive turnover at the Altynkol exchange "
                       "'is on average 5 hours 30 minutes' (KTZ via UIC eNews no. 660, 17 Sep 2019) and the dry port's "
                       "handling of a whole container train, transshipment and customs, '1 hour and 11 minutes' (Khorgos "
