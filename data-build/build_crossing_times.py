@@ -35,7 +35,9 @@ RAIL_UZ = (6.8, 133, "ADB CAREC CPMM 2022 Uzbekistan report: national rail TFI1 
 # takes the exit country's CPMM rail outbound time plus the entry country's rail inbound time (fees likewise).
 # Kazakhstan: CPMM 2022 Kazakhstan report, Table 3.7 (outbound 6.8 h / USD 185, inbound 78.0 h / USD 313; both
 # directions 67.4 h in 2022, 69.7 h in 2023, CPMM 2023 report Table 6.3, whose split by direction was not read).
-# PRC: CPMM 2023 report, Table 6.7 (rail outbound 14.0 h / USD 40, inbound 16.3 h / USD 91). CPMM attributes the
+# PRC: CPMM 2023 report, Table 6.7 (rail outbound 14.0 h / USD 40, inbound 16.3 h / USD 91; the national figure of
+# 2023 is taken over the 2022 BCP figures, outbound Alashankou 30.5 h and Horgos 34.8 h, CPMM 2022 PRC report, since
+# PRC rail TFI1 fell 59 % from 2022 to 2023 and no 2023 BCP figure was read). CPMM attributes the
 # Kazakh rail delays to the China gauge-change BCPs (Dostyk, Altynkol), so these figures are used there only.
 RAIL_KZ_CN = {
     'KZ': {'out': (6.8, 185, "KZ outbound 6.8 h, USD 185 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
@@ -43,7 +45,8 @@ RAIL_KZ_CN = {
            'in': (78.0, 313, "KZ inbound 78.0 h, USD 313 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
                              " TFI1/TFI2 2022; both directions 67.4 h in 2022, 69.7 h in 2023)")},
     'CN': {'out': (14.0, 40, "PRC outbound 14.0 h, USD 40 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
-                             " 2023)"),
+                             " 2023; taken over the 2022 BCP figures, Alashankou 30.5 h, Horgos 34.8 h, as PRC rail"
+                             " TFI1 fell 59 % in 2023)"),
            'in': (16.3, 91, "PRC inbound 16.3 h, USD 91 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
                             " 2023)")},
 }
