@@ -30,8 +30,26 @@ ROAD_NATIONAL = {
     'TJ': (4.1, 85, "ADB CAREC CPMM 2022 Tajikistan report: national road TFI1 4.1 h, TFI2 USD 85 (2022)"),
 }
 RAIL_UZ = (6.8, 133, "ADB CAREC CPMM 2022 Uzbekistan report: national rail TFI1 6.8 h, TFI2 USD 133")
-RAIL_KZ_CN = (69.7, 297, "ADB CAREC CPMM Kazakhstan report: national rail TFI1 69.7 h (2023), TFI2 USD 297 (2022);"
-              " CPMM attributes it to the China gauge-change BCPs (Dostyk, Altynkol), so it is used there only")
+# KZ-CN rail crossings (Dostyk-Alashankou, Altynkol-Khorgos): a train clears two stations, the exit side's and
+# the entry side's, and the gauge change is on the entry side (the receiving railway's wagons), so the crossing
+# takes the exit country's CPMM rail outbound time plus the entry country's rail inbound time (fees likewise).
+# Kazakhstan: CPMM 2022 Kazakhstan report, Table 3.7 (outbound 6.8 h / USD 185, inbound 78.0 h / USD 313; both
+# directions 67.4 h in 2022, 69.7 h in 2023, CPMM 2023 report Table 6.3, whose split by direction was not read).
+# PRC: CPMM 2023 report, Table 6.7 (rail outbound 14.0 h / USD 40, inbound 16.3 h / USD 91; the national figure of
+# 2023 is taken over the 2022 BCP figures, outbound Alashankou 30.5 h and Horgos 34.8 h, CPMM 2022 PRC report, since
+# PRC rail TFI1 fell 59 % from 2022 to 2023 and no 2023 BCP figure was read). CPMM attributes the
+# Kazakh rail delays to the China gauge-change BCPs (Dostyk, Altynkol), so these figures are used there only.
+RAIL_KZ_CN = {
+    'KZ': {'out': (6.8, 185, "KZ outbound 6.8 h, USD 185 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
+                             " TFI1/TFI2 2022)"),
+           'in': (78.0, 313, "KZ inbound 78.0 h, USD 313 (ADB CAREC CPMM 2022 Kazakhstan report, Table 3.7, rail"
+                             " TFI1/TFI2 2022; both directions 67.4 h in 2022, 69.7 h in 2023)")},
+    'CN': {'out': (14.0, 40, "PRC outbound 14.0 h, USD 40 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
+                             " 2023; taken over the 2022 BCP figures, Alashankou 30.5 h, Horgos 34.8 h, as PRC rail"
+                             " TFI1 fell 59 % in 2023)"),
+           'in': (16.3, 91, "PRC inbound 16.3 h, USD 91 (ADB CAREC CPMM 2023 report, PRC, Table 6.7, rail TFI1/TFI2"
+                            " 2023)")},
+}
 PUBLISHED = {
     'x_pktor_afrkh_road': ((24.2, 267, "ADB CAREC CPMM (cpmm ?p=141): Pakistan outbound Peshawar-Torkham 2022 24.2 h, USD 267"),
                            (24.2, 240, "ADB CAREC CPMM 2020 Afghanistan report: Torkham 24.2 h; AF national BCP cost USD 240")),
@@ -60,8 +78,12 @@ def rule(link, exit_c, entry_c):
                                              " (Caravan estimate); fee as in the network file")
     gauges = set(link['gauge'].split(';'))
     if {exit_c, entry_c} == {'KZ', 'CN'}:
-        h, f, s = RAIL_KZ_CN
-        return h, f, "rule 2: " + s
+        ho, fo, so = RAIL_KZ_CN[exit_c]['out']
+        hi, fi, si = RAIL_KZ_CN[entry_c]['in']
+        return ho + hi, fo + fi, (
+            "rule 2 (KZ-CN rail: the exit country's CPMM rail outbound time and fee plus the entry country's inbound,"
+            " where the gauge change is): %s + %s; CPMM attributes the Kazakh rail delays to the China gauge-change"
+            " BCPs (Dostyk, Altynkol), so these figures are used there only" % (so, si))
     if 'UZ' in (exit_c, entry_c):
         h, f, s = RAIL_UZ
         return h, f, "rule 2 (national CPMM average of UZ): " + s
@@ -77,9 +99,9 @@ def rule(link, exit_c, entry_c):
 
 # Per-cargo overrides (CrossingRule.cargo): a cargo class whose trains cross in a different time from the
 # crossing's figure for all traffic. Container block trains at the KZ-CN gauge-change crossings are transshipped
-# box by box at container terminals in hours, while CPMM's national rail TFI1 (69.7 h) is an average over all
-# trains, mostly wagonload. Each entry: link id -> cargo class -> (mean hours both directions, source, confidence);
-# the fee stays the crossing's. Rule for a class with no own figure: rule 3 (other rail borders 12 h).
+# box by box at container terminals in hours, while CPMM's national rail TFI1 is an average over the trains CPMM samples,
+# regular (wagonload) trains. Each entry: link id -> cargo class -> (mean hours both directions, source, confidence);
+# the fee stays the crossing's (per direction). Rule for a class with no own figure: rule 3 (other rail borders 12 h).
 CARGO = {
     'x_kzdos_cnakl_rail': {
         'container': (4.25, "own figure: Silkroadnews, 'More than 3 mln of freights transported through "
@@ -91,8 +113,8 @@ CARGO = {
     },
     'x_kz_altynkol_cnhrs_rail': {
         'container': (12.0, "rule 3 (estimate by type, other rail borders 12 h): no published container-train "
-                      "crossing time for Altynkol-Khorgos was found, and CPMM's 69.7 h national rail average is "
-                      "mostly wagonload; both directions; p90 = 1.8 x mean (derived); fee as the crossing's. Published "
+                      "crossing time for Altynkol-Khorgos was found, and CPMM's national rail averages (rule 2) are for "
+                      "regular (wagonload) trains; both directions; p90 = 1.8 x mean (derived); fee as the crossing's. Published "
                       "components (searched Dec 2026) give only a floor: the locomotive turnover at the Altynkol exchange "
                       "'is on average 5 hours 30 minutes' (KTZ via UIC eNews no. 660, 17 Sep 2019) and the dry port's "
                       "handling of a whole container train, transshipment and customs, '1 hour and 11 minutes' (Khorgos "
@@ -150,8 +172,12 @@ def main():
         if r['id'] in CARGO:
             out.append("    cargo:")
             for cls, (hours, csrc, cconf) in CARGO[r['id']].items():
-                out.append("      %s: {forward: {wait_hours: %s, p90_wait_hours: %s, fee_usd: %s}}"
-                           % (cls, round(hours, 2), round(hours * 1.8, 2), fw[1]))
+                one = "{wait_hours: %s, p90_wait_hours: %s, fee_usd: %%s}" % (round(hours, 2), round(hours * 1.8, 2))
+                if rvv and rvv[1] != fw[1]:
+                    # the same hours both ways; the fee of the direction travelled (the crossing's, per direction)
+                    out.append("      %s: {forward: %s, reverse: %s}" % (cls, one % fw[1], one % rvv[1]))
+                else:
+                    out.append("      %s: {forward: %s}" % (cls, one % fw[1]))
                 sources.append("  crossings.%s.cargo.%s:\n    source: \"%s\"\n    confidence: %s"
                                % (r['id'], cls, csrc.replace('"', "'"), cconf))
         if own and (own['closed_days'] or own['closed_months']):
