@@ -1,6 +1,8 @@
 package org.caravan.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.caravan.routing.RouteRequest;
 import org.caravan.routing.Router;
 import org.caravan.routing.WeightedStates;
@@ -16,7 +18,8 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  * plus value of time, crossing fees and times, country penalties, transfer handling, new-leg fixed costs and
  * dwell, restrictions applied). Per origin-destination pair a super-source has an edge to each of the router's
  * seeds at the origin (loading: fixed cost and dwell) and a super-sink is reached free from every state at the
- * destination.
+ * destination. Pairs whose requests weigh the arcs differently (rail levels by origin and destination country)
+ * get a graph each.
  *
  * <p>The weights come from the router, not from a second copy of the cost model: an earlier version re-derived
  * them from {@code LinkCosts} and the cargo profile, and silently drifted from the router when transfer dwell and
@@ -25,49 +28,72 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  * checks the router's route assembly (its totals) against the search's weights.
  */
 final class ReferenceGraph {
-    private final DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph =
-            new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-    private final int firstExtra;
+    /** One explicit graph per distinct weighting: pairs whose requests weigh the state graph alike share one. */
+    private final List<DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge>> graphs = new ArrayList<>();
+    private final int[] graphOf;
+    private final int[] sourceOf;
+    private final int[] sinkOf;
 
     ReferenceGraph(Router router, RouteRequest[] pairs) {
-        WeightedStates arcs = router.weightedStates(pairs[0]);
-        firstExtra = arcs.states();
-        for (int s = 0; s < arcs.states(); s++) graph.addVertex(s);
-        for (int a = 0; a < arcs.arcCount(); a++) edge(arcs.tail()[a], arcs.head()[a], arcs.weight()[a]);
+        graphOf = new int[pairs.length];
+        sourceOf = new int[pairs.length];
+        sinkOf = new int[pairs.length];
+        // Rail levels depend on the shipment's origin and destination countries (export, import, transit:
+        // docs/COSTS.md), so pairs may weigh the same arcs differently; each distinct weighting gets its own graph.
+        List<WeightedStates> weightings = new ArrayList<>();
         for (int p = 0; p < pairs.length; p++) {
-            WeightedStates own = p == 0 ? arcs : router.weightedStates(pairs[p]);
-            // One arc set for all pairs: the requests differ only in origin and destination.
-            if (!Arrays.equals(own.tail(), arcs.tail()) || !Arrays.equals(own.head(), arcs.head())
-                    || !Arrays.equals(own.weight(), arcs.weight())) {
-                throw new IllegalArgumentException("pair " + p + " (" + pairs[p] + ") weighs the state graph"
-                        + " differently from pair 0: give the pairs the same options");
+            WeightedStates own = router.weightedStates(pairs[p]);
+            int g = -1;
+            for (int i = 0; i < weightings.size() && g < 0; i++) {
+                WeightedStates w = weightings.get(i);
+                if (Arrays.equals(own.tail(), w.tail()) && Arrays.equals(own.head(), w.head())
+                        && Arrays.equals(own.weight(), w.weight())) {
+                    g = i;
+                }
             }
-            graph.addVertex(source(p));
-            graph.addVertex(sink(p));
-            for (int i = 0; i < own.seeds().length; i++) edge(source(p), own.seeds()[i], own.seedWeight()[i]);
-            for (int t : own.targets()) edge(t, sink(p), 0);
+            if (g < 0) {
+                g = weightings.size();
+                weightings.add(own);
+                DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph =
+                        new DefaultDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+                for (int s = 0; s < own.states(); s++) graph.addVertex(s);
+                for (int a = 0; a < own.arcCount(); a++) edge(graph, own.tail()[a], own.head()[a], own.weight()[a]);
+                graphs.add(graph);
+            }
+            DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph = graphs.get(g);
+            graphOf[p] = g;
+            sourceOf[p] = graph.vertexSet().size();
+            sinkOf[p] = sourceOf[p] + 1;
+            graph.addVertex(sourceOf[p]);
+            graph.addVertex(sinkOf[p]);
+            for (int i = 0; i < own.seeds().length; i++) edge(graph, sourceOf[p], own.seeds()[i], own.seedWeight()[i]);
+            for (int t : own.targets()) edge(graph, t, sinkOf[p], 0);
         }
     }
 
-    DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph() { return graph; }
+    /** The graph pair {@code pair} is answered on. */
+    DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph(int pair) { return graphs.get(graphOf[pair]); }
 
-    Integer source(int pair) { return firstExtra + 2 * pair; }
+    Integer source(int pair) { return sourceOf[pair]; }
 
-    Integer sink(int pair) { return firstExtra + 2 * pair + 1; }
+    Integer sink(int pair) { return sinkOf[pair]; }
 
     /** The optimum per cargo unit for pair {@code pair}, or NaN when there is no path. */
     double optimum(int pair) {
-        GraphPath<Integer, DefaultWeightedEdge> path = new DijkstraShortestPath<>(graph).getPath(source(pair),
+        GraphPath<Integer, DefaultWeightedEdge> path = new DijkstraShortestPath<>(graph(pair)).getPath(source(pair),
                 sink(pair));
         return path == null ? Double.NaN : path.getWeight();
     }
 
-    int vertices() { return graph.vertexSet().size(); }
+    /** How many distinct weightings (explicit graphs) the pairs need. */
+    int graphs() { return graphs.size(); }
 
-    int edges() { return graph.edgeSet().size(); }
+    int vertices() { return graphs.get(0).vertexSet().size(); }
+
+    int edges() { return graphs.get(0).edgeSet().size(); }
 
     /** A simple graph: of parallel edges (two links between the same nodes) only the cheapest matters. */
-    private void edge(int a, int b, double w) {
+    private static void edge(DefaultDirectedWeightedGraph<Integer, DefaultWeightedEdge> graph, int a, int b, double w) {
         DefaultWeightedEdge e = graph.getEdge(a, b);
         if (e == null) {
             graph.setEdgeWeight(graph.addEdge(a, b), w);

@@ -44,8 +44,9 @@ public class RouteBenchmark {
         for (int i = 0; i < cost.length; i++) time[i] = cost[i].withObjective(Objective.TIME);
         reference = new ReferenceGraph(router, cost);
         System.out.println();
-        System.out.printf("# network: %d nodes, %d links; JGraphT state graph: %d vertices, %d edges%n",
-                network.nodeCount(), network.linkCount(), reference.vertices(), reference.edges());
+        System.out.printf("# network: %d nodes, %d links; JGraphT state graph: %d vertices, %d edges"
+                        + " (%d weightings for %d pairs)%n", network.nodeCount(), network.linkCount(),
+                reference.vertices(), reference.edges(), reference.graphs(), cost.length);
         for (int i = 0; i < cost.length; i++) {
             RouteResult r = router.route(cost[i]);
             if (!r.found()) throw new IllegalStateException(describe(cost[i]) + ": no route: " + reason(r.noRoute()));
@@ -81,6 +82,6 @@ public class RouteBenchmark {
     @Benchmark
     public GraphPath<Integer, DefaultWeightedEdge> jgraphtCost(Cursor c) {
         int i = c.next(cost.length);
-        return new DijkstraShortestPath<>(reference.graph()).getPath(reference.source(i), reference.sink(i));
+        return new DijkstraShortestPath<>(reference.graph(i)).getPath(reference.source(i), reference.sink(i));
     }
 }
