@@ -306,6 +306,12 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         if rule == 'pub':
             km = float(r['km']); conf = 'published'
             note = 'published length'
+        elif rule.startswith('pub_ferry:'):
+            # a ferry with a published length and sailing time (rule pub_ferry:HOURS; lake ferries, no MARNET lane)
+            km = float(r['km']); conf = 'published'
+            L['hours'] = fmt(float(rule.split(':')[1]), 1)
+            L['wait_hours'] = fmt(float(r['wait_h']), 1)
+            note = f'published length and sailing time ({L["hours"]} h); wait {r["wait_h"]} h per departure'
         elif rule == 'derived':  # --- crossroads hook: explicit km from published parts (roads_links.csv) ---
             km = float(r['km']); note = 'derived from published figures (data-build/roads_links.csv)'
         elif rule == 'derived88':
