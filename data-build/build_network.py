@@ -281,6 +281,13 @@ def link_id(mode, a, b, used, suffix=''):
     return lid
 
 
+# published lengths of crossing links (by crossing name), replacing the great-circle rule between the two posts
+CROSSING_KM = {
+    'Astara rail': (8.3, 'length published: the 8.3 km cross-border line Astara (AZ) - Astara (IR), opened 5 March '
+                         '2017 (Privatbahn Magazin, 2017-03)'),
+}
+
+
 def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
     links = []
     used = set()
@@ -306,6 +313,12 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
         if rule == 'pub':
             km = float(r['km']); conf = 'published'
             note = 'published length'
+        elif rule.startswith('pub_ferry:'):
+            # a ferry with a published length and sailing time (rule pub_ferry:HOURS; lake ferries, no MARNET lane)
+            km = float(r['km']); conf = 'published'
+            L['hours'] = fmt(float(rule.split(':')[1]), 1)
+            L['wait_hours'] = fmt(float(r['wait_h']), 1)
+            note = f'published length and sailing time ({L["hours"]} h); wait {r["wait_h"]} h per departure'
         elif rule == 'derived':  # --- crossroads hook: explicit km from published parts (roads_links.csv) ---
             km = float(r['km']); note = 'derived from published figures (data-build/roads_links.csv)'
         elif rule == 'derived88':
@@ -418,6 +431,10 @@ def build_links(nodes, rail_g, rail_grid, g_eu, g_cs):
             srcs.append('reverse: ' + s2)
             pub = pub and pub2
         note = f'p90 = {P90_FACTOR} x mean (derived); length = great circle between the posts x {f}'
+        if r['name'] in CROSSING_KM:
+            km, why = CROSSING_KM[r['name']]
+            L['km'] = fmt(km, 1)
+            note = f'p90 = {P90_FACTOR} x mean (derived); {why}'
         if r['note']:
             note = r['note'] + '; ' + note
         if r['basis'] in ('CHAMAN_PK_OUT',):

@@ -528,6 +528,7 @@ def add_places(nodes, links, used, shared):
         p = (c['lon'], c['lat'])
         dd, tgt = min((gc_km(p, (n['lon'], n['lat'])), n['id'], n) for n in pool)[::2]
         rail_pool = attach.get((c['country'], 'rail'))
+        road_leg = None
         may_rail = c['src'] == 'ne' or c['fn'][1] == '2'   # a city, or a UN/LOCODE row with a rail function
         if mode == 'road' and may_rail and rail_pool and dd > RAIL_ACCESS_MIN_KM:
             # the nearest node with road links is far (thin road network, e.g. Siberia): a nearer node on the rail
@@ -536,6 +537,12 @@ def add_places(nodes, links, used, shared):
                             if n['kind'] != 'border_post'), default=(1e9, None, None))[::2]
             if dr < dd:
                 counts['access by rail to a nearer rail node (road node farther)'] += 1
+                if c['src'] == 'ne':
+                    # a city keeps its road access leg too (to the farther road node), so that it can be routed to
+                    # by road as well: the node joins no two networks (it is not a transshipment place, so no
+                    # route changes mode there) and stays a dead end of each
+                    road_leg = (dd, tgt)
+                    counts['cities with a road access leg besides the nearer rail one'] += 1
                 mode, dd, tgt = 'rail', dr, rtgt
         if mode == 'rail':
             f = CIRC_RAIL
@@ -559,6 +566,18 @@ def add_places(nodes, links, used, shared):
         nodes[nid] = dict(id=nid, name=name, alt_names=';'.join(dict.fromkeys(alts)), country=c['country'], kind=c['kind'],
                           lon=round(c['lon'], 4), lat=round(c['lat'], 4), source=src, confidence=conf,
                           note=f'{c["what"]}; reached by an access leg to {tgt["name"]} ({km:.0f} km)')
+        if road_leg is not None:
+            rf = CIRC_MOUNTAIN if c['country'] in MOUNTAIN else CIRC_ROAD
+            rkm = max(1.0, road_leg[0] * rf)
+            nodes[nid]['note'] += f' by rail, and by road to {road_leg[1]["name"]} ({rkm:.0f} km)'
+            _link(links, used, name=f'access road {name} - {road_leg[1]["name"]}', mode='road', gauge='',
+                  status='operational', **{'from': nid, 'to': road_leg[1]['id']}, km=fmt(rkm, 1),
+                  source='Caravan access-leg rule (data-build/places_ports.py, docs/DATA.md)', confidence='estimated',
+                  note=f'access leg: place not on a modelled corridor; great circle {road_leg[0]:.0f} km x {rf} '
+                       f'({"mountain" if rf == CIRC_MOUNTAIN else "plains"} road circuity) to the nearest network node '
+                       f'with road links (a nearer rail node takes the rail access leg)')
+            if rkm > 300:
+                counts['access legs > 300 km'] += 1
         if c['codes']:
             made[c['codes'][0]] = nodes[nid]
         _link(links, used, name=f'access {mode} {name} - {tgt["name"]}', mode=mode, gauge=gauge, status='operational',

@@ -62,6 +62,12 @@ RATIO_MIN, RATIO_MAX = 0.85, 1.35     # track path / curated length for absorpti
 MAX_VERTICES = 50
 OSM_SRC = 'OpenStreetMap railways (c) OpenStreetMap contributors, ODbL 1.0 (shared/data/osm-railways-{})'
 NE_SRC = 'Natural Earth 10m railroads (public domain; topology by data-build/rail_osm.py)'
+# Natural Earth railroad features that are not track: ferry routes drawn as railroads (rwdb_rr_id -> reason). The
+# crossing they stand for is a curated ferry link instead (data-build/links_curated.csv), so that a route says it
+# takes a ferry and the crossing gets its own time.
+NE_NOT_TRACK = {
+    19404: 'Lake Van train ferry Tatvan - Van (a lake crossing drawn as a railroad in NE); curated ferry link tr_tatvan - tr_van_pier',
+}
 KM_POST = re.compile(r'^\s*\d+([.,]\d+)?\s*(км|km|-?й\s*км)?\s*$|\bкм\b|\bkm\b', re.I)
 
 CYR = dict(zip('абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳәіңөүұһ',
@@ -189,6 +195,8 @@ def load_lines(shared, country_of):
                     per[c].append((piece, 'osm:uzbekistan'))
     ne = json.load(open(os.path.join(d, 'natural-earth-railroads/ne_10m_railroads_bbox25-0-90-60.geojson')))
     for ft in ne['features']:
+        if ft['properties'].get('rwdb_rr_id') in NE_NOT_TRACK:
+            continue
         pts = [tuple(q) for q in ft['geometry']['coordinates']]
         if not any(40 < q[0] < 92 and 22 < q[1] < 56 for q in pts) and \
                 not any(25 <= q[0] <= 92 and 0 <= q[1] <= 60 for q in pts):
@@ -483,12 +491,14 @@ def dijkstra_links(links, src, dst, usable):
     return dist[dst], list(reversed(path))
 
 
-def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
+def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=(), spurs=None):
     """Builds the track network.
 
     nodes: build_network's slug -> node dict (modified: gauge_change flags, may gain alt names);
     curated_rail: [(slug_a, slug_b, link dict as built by build_links)] for curated rail links;
     pins: slugs of further curated nodes to put on the track (the border posts of rail crossings);
+    spurs: {slug: reason} of curated nodes joined to the nearest track vertex by a rail access link of their own
+           (rail_pins.csv): the track is not bent through the node, so through trains do not make the detour;
     returns (new_nodes [dicts, with 'odbl' flag], new_links [dicts with 'odbl'], absorbed set of curated link ids,
              report lines).
     """
@@ -499,12 +509,16 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
     locodes = load_locodes(shared)
     rep.append('== rail from track geometry (data-build/rail_osm.py) ==')
     rep.append(f'  track pieces by country: ' + ' '.join(f'{c}:{len(per[c])}' for c in sorted(per)))
+    rep.append('  NE railroad features left out (not track): ' + '; '.join(
+        f'{k} {v}' for k, v in sorted(NE_NOT_TRACK.items())))
     rep.append(f'  named OSM stations in the covered countries: {len(stations)}; UN/LOCODE rail locations: {len(locodes)}')
     curated_by_country = defaultdict(list)
     used_slugs = set()
     for a, b, L in curated_rail:
         used_slugs |= {a, b}
     used_slugs |= set(pins)
+    spurs = spurs or {}
+    used_slugs |= set(spurs)
     out_nodes, out_links, absorbed = [], [], {}
     taken_ids = {n['id'] for n in nodes.values()}
     chains_kept = []
@@ -527,10 +541,13 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
         g.merge_chains()
         vid_of = {}   # vertex -> node slug/id
         attach = []
+        spur_at = []  # (slug, track vertex, km) of rail access links (spurs)
         for s, n in cur:
             v, d = g.put_on_track((n['lon'], n['lat']), NODE_SNAP_KM)
             if v is None:
                 attach.append(f'{s} (no track within {NODE_SNAP_KM:.0f} km)'); continue
+            if s in spurs:
+                spur_at.append((s, v, d)); g.pinned.add(v); continue
             if v in vid_of:
                 attach.append(f'{s} (same track vertex as {vid_of[v]})'); continue
             vid_of[v] = s; g.pinned.add(v)
@@ -596,7 +613,7 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
             while jid in names or jid in taken_ids:
                 jid += 'x'
             vid_of[v] = jid
-            what = 'rail junction' if len(adj[v]) >= 3 else 'end of track'
+            what = 'rail junction' if len(adj[v]) >= 3 or any(v == x[1] for x in spur_at) else 'end of track'
             label = f'{what} near {nearest[1]} ({nearest[0]:.0f} km)' if nearest[0] is not None and nearest[0] < 60 else \
                 f'{what} {p[1]:.2f}N {p[0]:.2f}E'
             names[jid] = dict(id=jid, name=label[0].upper() + label[1:], alt_names='', country=cc, kind='junction',
@@ -697,6 +714,19 @@ def build(shared, nodes, curated_rail, polys, fmt, wkt, pins=()):
             out_links.append(dict(name=x.get('name', ''), mode='rail', gauge=x['gauge'], status=x.get('status', 'operational'),
                                   km=fmt(km, 1), geometry=wkt(geom), source=src, confidence=conf, note=note[:300],
                                   odbl=(kind == 'osm'), **{'from': a, 'to': b}))
+        for s_, v, d in spur_at:
+            # rail access link from the node to the track vertex: great circle x 1.2 (rail circuity rule)
+            n_ = nodes[s_]
+            gauge = next((x['gauge'] for x in links.values() if v in (x['a'], x['b'])), GAUGE_BY_COUNTRY.get(cc, ''))
+            km = max(0.5, d * 1.2)
+            out_links.append(dict(name=f'rail access {n_["name"]}', mode='rail', gauge=gauge, status='operational',
+                                  km=fmt(km, 1), geometry=wkt([(n_['lon'], n_['lat']), tuple(g.pos[v])]),
+                                  source=('Caravan rail access rule (data-build/rail_pins.csv): ' + spurs[s_])[:300],
+                                  confidence='estimated',
+                                  note=f'rail access leg: great circle {d:.1f} km from the node to the nearest '
+                                       f'{"OSM" if kind == "osm" else "NE"} track vertex x 1.2 (rail circuity)',
+                                  odbl=(kind == 'osm'), **{'from': n_['id'], 'to': nid(v)}))
+            rep.append(f'    rail access leg: {s_} -> {nid(v)} {km:.1f} km')
         out_nodes.extend(names.values())
         comps = g.components()
         rep.append(f'  {cc} ({kind}): {len(lines)} pieces {km_in:.0f} km in; topology {len(t.nodes)} nodes '
@@ -751,7 +781,17 @@ def hook(nodes, links, shared, polys, fmt, wkt, link_id):
     # can then join two countries' track at the ends where it meets the border (data-build/crossings_extra.csv)
     pins = [id2slug[L[e]] for L in links if L['mode'] == 'crossing' and 'rail' in L.get('carries', '')
             for e in ('from', 'to')]
-    new_nodes, new_links, absorbed, rep, chains = build(shared, nodes, curated, polys, fmt, wkt, pins)
+    spurs = {}
+    # and the nodes listed in rail_pins.csv (a rail terminal in a city that no curated rail link reaches)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'rail_pins.csv'), newline='', encoding='utf-8') as f:
+        for r in csv.DictReader(x for x in f if not x.startswith('#')):
+            s = id2slug.get(r['id'], r['id'] if r['id'] in nodes else None)
+            if s is None:
+                raise SystemExit(f'rail_pins.csv: unknown node {r["id"]}')
+            spurs[s] = r['source']
+            n = nodes[s]
+            n['note'] = (n['note'] + '; ' if n.get('note') else '') + 'rail access: ' + r['note']
+    new_nodes, new_links, absorbed, rep, chains = build(shared, nodes, curated, polys, fmt, wkt, pins, spurs)
     links = [L for L in links if L['id'] not in absorbed]
     for n in new_nodes:
         nodes[n['id']] = n

@@ -299,9 +299,13 @@ def main(argv=None):
     places = {}
     for r in read_csv(os.path.join(shared, 'reference/key-places.csv')):
         places[r['id']] = r['country']
-    for f in ('places_extra.csv', PLACES_FILE):
+    for f in ('places_extra.csv', PLACES_FILE, 'places_east.csv'):   # places_east: posts of the trunk lines to Europe
         for r in read_csv(_path(f)):
             places[r['id']] = r['country']
+    unknown = [r for r in cross if r['from'] not in places or r['to'] not in places]
+    for r in unknown:
+        print(f'crossing {r["name"]} ({r["from"]} - {r["to"]}): post ' + ', '.join(
+            x for x in (r['from'], r['to']) if x not in places) + ' is in no places file read here (country unknown)')
     by = {}
     for r in cross:
         p = tuple(sorted((places.get(r['from'], '?'), places.get(r['to'], '?'))))
@@ -312,8 +316,14 @@ def main(argv=None):
         names = '; '.join(f'{r["name"]} [{r["carries"]}, {r["status"]}]' for r in rows) or '(none in the network)'
         print(f'  {p[0]}-{p[1]}: {names}')
     extra = sorted(set(by) - set(pairs))
-    if extra:
-        print('crossings between countries that are not neighbours: ' + ', '.join('-'.join(p) for p in extra))
+    outside = [p for p in extra if '?' not in p and not (set(p) <= set(REGION))]
+    if outside:
+        print('crossings outside the region\'s pairs (trunk lines to Europe, posts in places_east.csv): ' + '; '.join(
+            '-'.join(p) + ': ' + ', '.join(r['name'] for r in by[p]) for p in outside))
+    odd = [p for p in extra if p not in outside]
+    if odd:
+        print('crossings between countries that are not neighbours: ' + '; '.join(
+            '-'.join(p) + ': ' + ', '.join(f'{r["name"]} ({r["from"]} - {r["to"]})' for r in by[p]) for p in odd))
     if args.docs:
         yml = open(os.path.join(HERE, '..', 'core/src/main/resources/org/caravan/cost/crossings.yaml'), encoding='utf-8').read()
         table = markdown(pairs, cross, places, figures(), yml)
