@@ -35,7 +35,7 @@ class FreightAssignCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Freight assignment of 2 OD pairs").contains("8,000,000 t/yr of demand")
                 .contains("Queues at crossings, ports, yards and ferries").contains("Top loaded links")
-                .contains("x_pkcmn_afsbk_road").contains("relative gap").contains("rule Q");
+                .contains("x_pktor_afrkh_road").contains("relative gap").contains("rule Q");
         assertThat(r.err()).contains("iteration 0").contains("Converged after");
     }
 

@@ -177,7 +177,7 @@ class CostModelLoaderTest {
         CargoProfile db = d.profile("bulk").orElseThrow();
         ModeRates road = b.rates(Mode.ROAD);
         assertThat(road.perKmUsd()).isEqualTo(0.07);
-        assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067, "KG", 0.189, "TJ", 0.058, "CN", 0.204));
+        assertThat(road.perKmUsdByCountry()).isEqualTo(Map.of("KZ", 0.2, "PK", 0.058, "UZ", 0.067, "KG", 0.189, "TJ", 0.058, "CN", 0.204, "AF", 0.1));
         assertThat(road.fixedUsd()).isEqualTo(3.0);
         assertThat(road.speedKmh()).isEqualTo(42.0);
         assertThat(road.speedKmhByCountry()).isEqualTo(db.rates(Mode.ROAD).speedKmhByCountry());
