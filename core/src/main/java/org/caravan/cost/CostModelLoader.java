@@ -528,8 +528,8 @@ public final class CostModelLoader {
             ModeRates rail = p.modes().get(Mode.RAIL);
             if (rail == null) return null;
             double ratio = number(node, "running_time_ratio", path);
-            if (!(ratio > 0 && ratio <= 1)) return null;
             Map<String, Double> own = countryMap(node.get("speed_kmh_by_country"), join(path, "speed_kmh_by_country"));
+            if (!(ratio > 0 && ratio <= 1)) return null;
             Map<String, Double> speeds = new HashMap<>();
             rail.speedKmhByCountry().forEach((cc, v) -> speeds.put(cc, v / ratio));
             speeds.putAll(own);

@@ -176,7 +176,7 @@ public final class RouteQuery {
             }
             if (costs.profile(cargo).get().cargoClass() != org.caravan.network.Cargo.CONTAINER) {
                 throw new InvalidRequestException("rail_service", "express trains are block container trains;"
-                        + " cargo '" + cargo + "' moves as wagonload, give rail_service=regular or cargo=container");
+                        + " cargo '" + cargo + "' moves as wagonload (use the regular service, or container cargo)");
             }
             priced = CostModel.serviceKey(cargo, railService);
             if (costs.profile(priced).isEmpty()) {
