@@ -98,3 +98,12 @@ test('plannable and same-question checks', () => {
   assert.equal(sameQuestion({ ...full, route: 0 }, { ...full, route: 3 }), true);
   assert.equal(sameQuestion(full, { ...full, close: [] }), false);
 });
+
+test('rail_service=express round-trips through the URL and reaches /api/route; regular is left out', async () => {
+  const { decode, encode, routeParams } = await import('../../main/resources/web/js/urlstate.mjs');
+  const s = decode('?from=Xian&to=Tashkent&rail_service=express');
+  assert.equal(s.rail_service, 'express');
+  assert.equal(encode(s), 'from=Xian&to=Tashkent&rail_service=express');
+  assert.equal(routeParams(s).get('rail_service'), 'express');
+  assert.equal(routeParams(decode('?from=A&to=B')).has('rail_service'), false);
+});

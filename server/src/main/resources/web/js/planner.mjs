@@ -5,7 +5,7 @@ import { api } from './api.mjs';
 import { DEFAULTS } from './urlstate.mjs';
 
 /** The input that shows a refused request field (the API's `field`). */
-const FIELD_INPUT = { from: 'from', to: 'to', via: 'via', cargo: 'cargo', tonnes: 'tonnes', objective: 'objective',
+const FIELD_INPUT = { from: 'from', to: 'to', via: 'via', cargo: 'cargo', rail_service: 'rail-service', tonnes: 'tonnes', objective: 'objective',
   alternatives: 'alternatives', pareto: 'pareto', include_planned: 'include-planned', max_risk: 'max-risk', depart: 'depart',
   penalty: 'penalty', modes: 'modes-rail', avoid: 'avoid-list' };
 
@@ -89,6 +89,7 @@ export function readForm({ closed, extra }) {
     to: placeValue($('#to')),
     via: splitList($('#via').value),
     cargo: $('#cargo').value,
+    rail_service: $('#rail-service').value,
     tonnes: $('#tonnes').value.trim(),
     objective: $('#objective').value,
     avoid,
@@ -128,6 +129,7 @@ export function writeForm(state, placeName) {
   setPlace($('#to'), state.to, placeName);
   $('#via').value = state.via.join(', ');
   selectValue($('#cargo'), state.cargo);
+  selectValue($('#rail-service'), state.rail_service);
   $('#tonnes').value = state.tonnes;
   selectValue($('#objective'), state.objective);
   const avoid = new Set(state.avoid);

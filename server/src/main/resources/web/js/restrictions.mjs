@@ -47,6 +47,9 @@ export function restrictionEcho(request, names) {
   // The answer lists every mode when none was excluded.
   if (modes.length && !CARRIER_MODES.every((m) => modes.includes(m))) out.push({ key: 'modes', label: 'Modes', text: modes.join(', ') });
   if (request.include_planned) out.push({ key: 'include_planned', label: 'Planned links', text: 'included' });
+  if (request.rail_service && request.rail_service !== 'regular') {
+    out.push({ key: 'rail_service', label: 'Rail service', text: request.rail_service });
+  }
   if (request.max_risk !== null && request.max_risk !== undefined) {
     out.push({ key: 'max_risk', label: 'Maximum risk', text: String(request.max_risk) });
   }

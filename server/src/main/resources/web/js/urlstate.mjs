@@ -6,7 +6,7 @@
 
 /** The page's state when the URL says nothing. */
 export const DEFAULTS = Object.freeze({
-  from: '', to: '', via: [], cargo: 'container', tonnes: '', objective: 'cost',
+  from: '', to: '', via: [], cargo: 'container', rail_service: 'regular', tonnes: '', objective: 'cost',
   avoid: [], close: [], modes: [], include_planned: false, max_risk: '', penalty: [], depart: '',
   alternatives: '3', pareto: false, scenario: '', samples: '', seed: '',
   pareto_tolerance: '', max_labels: '', budget_ms: '', route: 0,
@@ -15,12 +15,12 @@ export const DEFAULTS = Object.freeze({
 /** Search limits the form has no input for: kept from the URL and passed on to /api/route. */
 export const SEARCH_LIMITS = ['pareto_tolerance', 'max_labels', 'budget_ms'];
 
-const TEXT = ['from', 'to', 'cargo', 'tonnes', 'objective', 'max_risk', 'depart', 'alternatives', 'scenario', 'samples',
+const TEXT = ['from', 'to', 'cargo', 'rail_service', 'tonnes', 'objective', 'max_risk', 'depart', 'alternatives', 'scenario', 'samples',
   'seed', ...SEARCH_LIMITS];
 const LISTS = ['via', 'avoid', 'close', 'modes', 'penalty'];
 const FLAGS = ['include_planned', 'pareto'];
 /** The order of the parameters in a URL, so one state always gives one URL. */
-const ORDER = ['from', 'to', 'via', 'cargo', 'tonnes', 'objective', 'avoid', 'close', 'modes', 'include_planned',
+const ORDER = ['from', 'to', 'via', 'cargo', 'rail_service', 'tonnes', 'objective', 'avoid', 'close', 'modes', 'include_planned',
   'max_risk', 'penalty', 'depart', 'samples', 'seed', 'alternatives', 'pareto', ...SEARCH_LIMITS, 'scenario', 'route'];
 
 const splitList = (values) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -84,6 +84,7 @@ export function scenarioParams(state) {
   p.set('to', s.to);
   if (s.via.length) p.set('via', s.via.join(','));
   p.set('cargo', s.cargo);
+  if (s.rail_service && s.rail_service !== 'regular') p.set('rail_service', s.rail_service);
   if (s.tonnes) p.set('tonnes', s.tonnes);
   p.set('objective', s.objective);
   for (const k of ['avoid', 'close', 'modes', 'penalty']) if (s[k].length) p.set(k, s[k].join(','));

@@ -30,6 +30,9 @@ final class RouteOptions {
         @Option(names = "--cargo", paramLabel = "PROFILE", descriptionKey = "route.cargo")
         String cargo;
 
+        @Option(names = "--rail-service", paramLabel = "SERVICE", descriptionKey = "route.rail_service")
+        String railService;
+
         @Option(names = "--tonnes", paramLabel = "T", descriptionKey = "route.tonnes")
         Double tonnes;
 
@@ -61,7 +64,7 @@ final class RouteOptions {
         String depart;
 
         RouteQuery.Builder apply(RouteQuery.Builder b) {
-            return b.via(via).cargo(cargo).tonnes(tonnes).objective(objective).avoid(avoid).close(close).avoidPassage(avoidPassage)
+            return b.via(via).cargo(cargo).railService(railService).tonnes(tonnes).objective(objective).avoid(avoid).close(close).avoidPassage(avoidPassage)
                     .modes(modes)
                     .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penalties).depart(depart);
         }

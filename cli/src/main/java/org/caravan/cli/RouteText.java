@@ -76,7 +76,8 @@ final class RouteText {
         sb.append(place(network, q.from())).append(" -> ").append(place(network, q.to()));
         for (String v : q.via()) sb.append("  via ").append(place(network, v));
         sb.append('\n');
-        sb.append("cargo ").append(q.cargo());
+        sb.append("cargo ").append(q.cargoProfile());
+        if (!q.railService().equals("regular")) sb.append(", rail service ").append(q.railService());
         if (q.tonnes() != null) sb.append(", ").append(num(q.tonnes(), q.tonnes() < 10 ? 1 : 0)).append(" t");
         sb.append(", objective ").append(q.objective().code());
         if (q.includePlanned()) sb.append(", planned links allowed");

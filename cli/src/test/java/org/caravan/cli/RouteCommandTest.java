@@ -290,6 +290,23 @@ class RouteCommandTest {
     }
 
     @Test
+    void railServiceExpressIsFasterEchoedAndRefusedForBulk() throws Exception {
+        JsonNode regular = json(CliRunner.run("route", "Xian", "Tashkent", "--modes", "rail", "--format", "json"));
+        JsonNode express = json(CliRunner.run("route", "Xian", "Tashkent", "--modes", "rail", "--rail-service",
+                "express", "--format", "json"));
+        assertThat(regular.path("request").path("rail_service").asText()).isEqualTo("regular");
+        assertThat(express.path("request").path("rail_service").asText()).isEqualTo("express");
+        assertThat(express.path("request").path("cargo").asText()).isEqualTo("container");
+        assertThat(express.path("routes").get(0).path("totals").path("hours").asDouble())
+                .isLessThan(regular.path("routes").get(0).path("totals").path("hours").asDouble());
+        CliRunner.Run text = CliRunner.run("route", "Xian", "Tashkent", "--rail-service", "express");
+        assertThat(text.out()).contains("rail service express");
+        assertBad(new String[] {"route", "Xian", "Tashkent", "--cargo", "bulk", "--rail-service", "express"},
+                "--rail-service");
+        assertBad(new String[] {"route", "Xian", "Tashkent", "--rail-service", "fast"}, "--rail-service");
+    }
+
+    @Test
     void aCustomProfileCopiedFromBulkRoutesAsBulk(@TempDir Path dir) throws Exception {
         var tree = org.caravan.cost.CostModelLoader.readDefaults();
         var copy = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();

@@ -27,6 +27,7 @@ final class Bounds {
             Map.entry("import_per_km_usd_by_country", new double[] {0, 100}),
             Map.entry("transit_per_km_usd_by_country", new double[] {0, 100}),
             Map.entry("speed_kmh", new double[] {1, 150}),
+            Map.entry("running_time_ratio", new double[] {0.1, 1}),
             Map.entry("speed_kmh_by_country", new double[] {1, 150}),
             Map.entry("sailing_speed_kmh", new double[] {1, 80}),
             Map.entry("driving_hours_per_day", new double[] {1, 24}),

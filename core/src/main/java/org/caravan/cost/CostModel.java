@@ -36,8 +36,22 @@ public record CostModel(
         this(profiles, co2KgPerTonneKm, sources, DelayModel.DEFAULT, TimeTables.NONE);
     }
 
-    public Set<String> profileNames() { return new java.util.TreeSet<>(profiles.keySet()); }
+    /** Joins a profile name and a rail service class in the key of the profile priced for that class. */
+    public static final String SERVICE_SEPARATOR = "@";
+    /** The express (timetabled block) container train class; the regular class is the profile itself. */
+    public static final String EXPRESS = "express";
 
+    /** The key of {@code cargo}'s profile priced for rail service {@code service} (the profile's own for regular). */
+    public static String serviceKey(String cargo, String service) {
+        return service == null || service.equals("regular") ? cargo : cargo + SERVICE_SEPARATOR + service;
+    }
+
+    /** The cargo profiles a request may name (the priced service classes are not among them). */
+    public Set<String> profileNames() {
+        return new java.util.TreeSet<>(profiles.keySet().stream().filter(k -> !k.contains(SERVICE_SEPARATOR)).toList());
+    }
+
+    /** A profile by name, or a service class of one by {@link #serviceKey}. */
     public Optional<CargoProfile> profile(String name) { return Optional.ofNullable(profiles.get(name)); }
 
     public double co2KgPerTonneKm(Mode mode) { return co2KgPerTonneKm.getOrDefault(mode, 0.0); }

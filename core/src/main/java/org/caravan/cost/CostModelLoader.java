@@ -43,7 +43,10 @@ public final class CostModelLoader {
             "co2_wtw_kg_per_tonne_km", "electric_co2_wtw_kg_per_tonne_km", "electric_share_by_country",
             "extended_driving_hours", "extended_driving_days_per_week", "break_after_driving_hours",
             "break_hours", "daily_rest_hours", "driving_days_per_week", "weekly_rest_hours",
-            "export_per_km_usd_by_country", "import_per_km_usd_by_country", "transit_per_km_usd_by_country");
+            "export_per_km_usd_by_country", "import_per_km_usd_by_country", "transit_per_km_usd_by_country",
+            "express");
+    /** The express (timetabled block) container train class of a profile's rail mode (docs/COSTS.md). */
+    private static final Set<String> EXPRESS = Set.of("running_time_ratio", "speed_kmh_by_country");
     private static final Set<String> HANDLING = Set.of("handling_usd", "dwell_hours", "co2_wtw_kg_per_tonne",
             "usd", "hours");
     private static final Set<String> NODE = Set.of("transship", "gauge_change", "interchange", "formation");
@@ -197,9 +200,22 @@ public final class CostModelLoader {
             r.problem("profiles", "needs at least one cargo profile");
         } else {
             ps.fields().forEachRemaining(e -> {
+                if (e.getKey().contains(CostModel.SERVICE_SEPARATOR)) {
+                    r.problem("profiles." + e.getKey(), "a profile name may not contain '"
+                            + CostModel.SERVICE_SEPARATOR + "'");
+                    return;
+                }
                 CargoProfile p = r.profile(e.getKey(), e.getValue(), "profiles." + e.getKey());
                 if (p != null) profiles.put(e.getKey(), p);
             });
+            Map<String, CargoProfile> express = new LinkedHashMap<>();
+            profiles.forEach((name, p) -> {
+                JsonNode x = ps.path(name).path("modes").path("rail").get("express");
+                if (x == null || x.isNull()) return;
+                CargoProfile e = r.express(p, x, "profiles." + name + ".modes.rail.express");
+                if (e != null) express.put(CostModel.serviceKey(name, CostModel.EXPRESS), e);
+            });
+            profiles.putAll(express);
         }
         Map<String, CostModel.Source> sources = new HashMap<>();
         JsonNode src = root.get("sources");
@@ -490,6 +506,39 @@ public final class CostModelLoader {
                             countryMap(r.get("import_per_km_usd_by_country"), join(p, "import_per_km_usd_by_country")),
                             countryMap(r.get("transit_per_km_usd_by_country"),
                                     join(p, "transit_per_km_usd_by_country"))));
+        }
+
+        /**
+         * The profile with its rail mode run as express (timetabled block) container trains: the rail speed of a
+         * country is the express block's own {@code speed_kmh_by_country} where given, else the regular speed divided
+         * by {@code running_time_ratio} (the running time is that fraction of the regular one); everything else (rates,
+         * dwell, crossings) stays the regular's. Refused for bulk profiles: wagonload is not a block container train.
+         */
+        CargoProfile express(CargoProfile p, JsonNode node, String path) {
+            if (!node.isObject()) {
+                problem(path, "expected {running_time_ratio, speed_kmh_by_country}");
+                return null;
+            }
+            unknown(node, path, EXPRESS);
+            if (p.cargoClass() != Cargo.CONTAINER) {
+                problem(path, "express trains are block container trains; the profile's cargo_class is "
+                        + p.cargoClass().name().toLowerCase(java.util.Locale.ROOT));
+                return null;
+            }
+            ModeRates rail = p.modes().get(Mode.RAIL);
+            if (rail == null) return null;
+            double ratio = number(node, "running_time_ratio", path);
+            Map<String, Double> own = countryMap(node.get("speed_kmh_by_country"), join(path, "speed_kmh_by_country"));
+            if (!(ratio > 0 && ratio <= 1)) return null;
+            Map<String, Double> speeds = new HashMap<>();
+            rail.speedKmhByCountry().forEach((cc, v) -> speeds.put(cc, v / ratio));
+            speeds.putAll(own);
+            ModeRates x = new ModeRates(rail.fixedUsd(), rail.perKmUsd(), rail.speedKmh() / ratio,
+                    rail.perKmUsdByCountry(), speeds, rail.timing(), rail.emissions(), rail.driving(), rail.levels());
+            Map<Mode, ModeRates> modes = new EnumMap<>(p.modes());
+            modes.put(Mode.RAIL, x);
+            return new CargoProfile(p.name(), p.unit(), p.cargoClass(), p.tonnesPerUnit(), p.valueOfTimeUsdPerHour(),
+                    modes, p.unitsPerVehicle(), p.transship(), p.gaugeChange(), p.nodes());
         }
 
         CargoProfile profile(String name, JsonNode node, String path) {

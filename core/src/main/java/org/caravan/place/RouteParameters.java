@@ -40,6 +40,10 @@ public final class RouteParameters {
             false, null, null, RouteQuery.DEFAULT_CARGO, null,
             "Cargo profile of the cost model: bulk (priced per tonne), container (per 40-ft box), or one of a user"
                 + " cost file.");
+    public static final RouteParameter RAIL_SERVICE = new RouteParameter("rail_service", Kind.CHOICE, QUERY, "SERVICE",
+            List.of("regular", "express"), null, false, null, null, "regular", null,
+            "Rail service class of container cargo: regular block trains, or express (timetabled) container trains at"
+                + " their own published speeds (docs/COSTS.md); not for bulk.");
     public static final RouteParameter TONNES = new RouteParameter("tonnes", Kind.NUMBER, QUERY, "T", null,
             BigDecimal.ZERO, true, BigDecimal.valueOf(MAX_TONNES), null, null, "one cargo unit (a tonne, or one box)",
             "Shipment size in tonnes; money and CO2 are for the whole shipment (containers: the boxes needed).");
@@ -107,7 +111,7 @@ public final class RouteParameters {
                 + " (the format of capacities.csv; a row replaces the element's rows for its direction; docs/ASSIGNMENT.md).");
 
     /** Every parameter, in the order help and the API document them. */
-    public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, TONNES, OBJECTIVE, AVOID, CLOSE, AVOID_PASSAGE, MODES,
+    public static final List<RouteParameter> ALL = List.of(FROM, TO, VIA, CARGO, RAIL_SERVICE, TONNES, OBJECTIVE, AVOID, CLOSE, AVOID_PASSAGE, MODES,
             INCLUDE_PLANNED, MAX_RISK, PENALTY, DEPART, SAMPLES, SEED, ALTERNATIVES, PARETO, PARETO_TOLERANCE, MAX_LABELS,
             BUDGET_MS, CAPACITIES);
 

@@ -34,6 +34,7 @@ public final class RouteQuery {
     private final String to;
     private final List<String> via;
     private final String cargo;
+    private final String railService;
     private final Double tonnes;
     private final String objective;
     private final List<String> avoid;
@@ -59,6 +60,7 @@ public final class RouteQuery {
         to = b.to;
         via = List.copyOf(b.via);
         cargo = b.cargo == null || b.cargo.isBlank() ? DEFAULT_CARGO : b.cargo.trim();
+        railService = b.railService == null || b.railService.isBlank() ? "regular" : b.railService.trim();
         tonnes = b.tonnes;
         objective = b.objective == null || b.objective.isBlank() ? DEFAULT_OBJECTIVE : b.objective.trim();
         avoid = List.copyOf(b.avoid);
@@ -88,6 +90,7 @@ public final class RouteQuery {
         b.to = to;
         b.via.addAll(via);
         b.cargo = cargo;
+        b.railService = railService;
         b.tonnes = tonnes;
         b.objective = objective;
         b.avoid.addAll(avoid);
@@ -121,6 +124,9 @@ public final class RouteQuery {
     public List<String> via() { return via; }
 
     public String cargo() { return cargo; }
+
+    /** The rail service class: regular (the default) or express. */
+    public String railService() { return railService; }
 
     /** Null for one cargo unit. */
     public Double tonnes() { return tonnes; }
@@ -161,6 +167,22 @@ public final class RouteQuery {
         if (costs.profile(cargo).isEmpty()) {
             throw new InvalidRequestException("cargo", "unknown cargo '" + cargo + "', expected one of "
                     + costs.profileNames());
+        }
+        String priced = cargo;
+        if (!railService.equals("regular")) {
+            if (!RouteParameters.RAIL_SERVICE.choices().contains(railService)) {
+                throw new InvalidRequestException("rail_service", "unknown rail service '" + railService
+                        + "', expected one of " + RouteParameters.RAIL_SERVICE.choices());
+            }
+            if (costs.profile(cargo).get().cargoClass() != org.caravan.network.Cargo.CONTAINER) {
+                throw new InvalidRequestException("rail_service", "express trains are block container trains;"
+                        + " cargo '" + cargo + "' moves as wagonload (use the regular service, or container cargo)");
+            }
+            priced = CostModel.serviceKey(cargo, railService);
+            if (costs.profile(priced).isEmpty()) {
+                throw new InvalidRequestException("rail_service", "the cost model has no " + railService
+                        + " class for cargo '" + cargo + "' (profiles." + cargo + ".modes.rail." + railService + ")");
+            }
         }
         Objective obj;
         try {
@@ -235,7 +257,7 @@ public final class RouteQuery {
                         + departure.getYear());
             }
         }
-        return RouteRequest.builder(a.id(), b.id()).via(viaIds).cargo(cargo).tonnes(tonnes).objective(obj)
+        return RouteRequest.builder(a.id(), b.id()).via(viaIds).cargo(priced).tonnes(tonnes).objective(obj)
                 .avoid(avoidCodes).closedNodes(closedNodes).closedLinks(closedLinks).modes(modeSet)
                 .includePlanned(includePlanned).maxRisk(maxRisk).penalties(penaltyMap).depart(departure).build();
     }
@@ -283,7 +305,7 @@ public final class RouteQuery {
 
     @Override
     public String toString() {
-        return "RouteQuery[from=" + from + ", to=" + to + ", via=" + via + ", cargo=" + cargo + ", tonnes=" + tonnes
+        return "RouteQuery[from=" + from + ", to=" + to + ", via=" + via + ", cargo=" + cargo + ", rail_service=" + railService + ", tonnes=" + tonnes
                 + ", objective=" + objective + ", avoid=" + avoid + ", close=" + close + ", avoid_passage=" + avoidPassage + ", modes=" + modes
                 + ", includePlanned=" + includePlanned + ", maxRisk=" + maxRisk + ", penalties=" + penalties
                 + ", depart=" + depart
@@ -298,6 +320,7 @@ public final class RouteQuery {
         private String to;
         private final List<String> via = new ArrayList<>();
         private String cargo;
+        private String railService;
         private Double tonnes;
         private String objective;
         private final List<String> avoid = new ArrayList<>();
@@ -326,6 +349,9 @@ public final class RouteQuery {
         public Builder via(List<String> v) { via.clear(); if (v != null) via.addAll(v); return this; }
 
         public Builder cargo(String v) { cargo = v; return this; }
+
+        /** regular (null: the default) or express; checked by {@link #resolve}. */
+        public Builder railService(String v) { railService = v; return this; }
 
         public Builder tonnes(Double v) { tonnes = v; return this; }
 
@@ -398,6 +424,7 @@ public final class RouteQuery {
                 case "to" -> to(one);
                 case "via" -> via(items);
                 case "cargo" -> cargo(one);
+                case "rail_service" -> railService(one.toLowerCase(Locale.ROOT));
                 case "tonnes" -> tonnes(number(p, one));
                 case "objective" -> objective(one);
                 case "avoid" -> avoid(items);

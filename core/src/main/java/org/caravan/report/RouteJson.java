@@ -48,7 +48,8 @@ public final class RouteJson {
         o.set("to", place(network, r.to()));
         ArrayNode via = o.putArray("via");
         r.via().forEach(v -> via.add(place(network, v)));
-        o.put("cargo", r.cargo());
+        o.put("cargo", r.cargoProfile());
+        o.put("rail_service", r.railService());
         if (r.tonnes() == null) o.putNull("tonnes");
         else o.put("tonnes", r.tonnes());
         o.put("objective", r.objective().code());

@@ -30,14 +30,14 @@ final class NoRouteDiagnosis {
             if (StateSearch.shortest(relaxedSpace(space, lift(r, x)), Objective.DISTANCE) != null) blocking.add(x);
         }
         if (!blocking.isEmpty()) {
-            return new NoRoute(NoRoute.Reason.BLOCKED, a, b, r.cargo(), blocking, inForce, null);
+            return new NoRoute(NoRoute.Reason.BLOCKED, a, b, r.cargoProfile(), blocking, inForce, null);
         }
         RouteRequest all = r;
         for (Restriction x : inForce) all = lift(all, x);
         if (inForce.size() > 1 && StateSearch.shortest(relaxedSpace(space, all), Objective.DISTANCE) != null) {
-            return new NoRoute(NoRoute.Reason.BLOCKED_TOGETHER, a, b, r.cargo(), List.of(), inForce, null);
+            return new NoRoute(NoRoute.Reason.BLOCKED_TOGETHER, a, b, r.cargoProfile(), List.of(), inForce, null);
         }
-        return new NoRoute(NoRoute.Reason.NOT_CONNECTED, a, b, r.cargo(), List.of(), inForce, null);
+        return new NoRoute(NoRoute.Reason.NOT_CONNECTED, a, b, r.cargoProfile(), List.of(), inForce, null);
     }
 
     /** The request without one restriction. */

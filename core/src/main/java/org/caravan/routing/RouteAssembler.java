@@ -260,7 +260,7 @@ final class RouteAssembler {
         RiskSummary summary = new RiskSummary(km > 0 ? riskKm / km : 0, riskKm, worst.code(), kmByClass);
         return new Route(List.copyOf(nodes), List.copyOf(countryList), List.copyOf(legs), List.copyOf(crossings),
                 List.copyOf(transshipments), new Totals(km, hours, usd, co2, generalized, penalty, co2Ttw, co2Hub),
-                r.cargo(), profile.unit(), units, tonnes, nonOperational, summary, List.copyOf(exposure), null,
+                r.cargoProfile(), profile.unit(), units, tonnes, nonOperational, summary, List.copyOf(exposure), null,
                 timeline, null, null);
     }
 

@@ -48,6 +48,21 @@ public record RouteRequest(
                 maxRisk, countryPenalties, null);
     }
 
+    /**
+     * The cargo profile the user named, without the rail service class ({@code cargo} carries the class as
+     * {@code container@express} when the express class was asked for: {@link org.caravan.cost.CostModel#serviceKey}).
+     */
+    public String cargoProfile() {
+        int at = cargo.indexOf(org.caravan.cost.CostModel.SERVICE_SEPARATOR);
+        return at < 0 ? cargo : cargo.substring(0, at);
+    }
+
+    /** The rail service class: {@code regular} (the default) or {@code express}. */
+    public String railService() {
+        int at = cargo.indexOf(org.caravan.cost.CostModel.SERVICE_SEPARATOR);
+        return at < 0 ? "regular" : cargo.substring(at + 1);
+    }
+
     public RouteRequest withDepart(java.time.LocalDateTime d) {
         return new RouteRequest(from, to, via, cargo, tonnes, objective, avoidCountries, closedNodes, closedLinks,
                 modes, includePlanned, maxRisk, countryPenalties, d);

@@ -134,7 +134,7 @@ public final class Router {
         if (out.paths().isEmpty()) {
             return new ParetoResult(request, List.of(), out.truncated(), out.labels(),
                     out.truncated() ? new NoRoute(NoRoute.Reason.BUDGET_EXHAUSTED, network.node(space.from).name(),
-                            network.node(space.to).name(), request.cargo(), List.of(), request.restrictions(), null)
+                            network.node(space.to).name(), request.cargoProfile(), List.of(), request.restrictions(), null)
                             : explain(space));
         }
         StateSearch.Weight rank = StateSearch.Weight.of(request.objective(), space.profile.valueOfTimeUsdPerHour());

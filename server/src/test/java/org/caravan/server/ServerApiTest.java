@@ -144,6 +144,19 @@ class ServerApiTest {
     }
 
     @Test
+    void railServiceExpressIsEchoedFasterAndRefusedForBulkNamingTheField() throws Exception {
+        JsonNode regular = get("/api/route?from=Xian&to=Tashkent&modes=rail").json();
+        JsonNode express = get("/api/route?from=Xian&to=Tashkent&modes=rail&rail_service=express").json();
+        assertThat(regular.path("request").path("rail_service").asText()).isEqualTo("regular");
+        assertThat(express.path("request").path("rail_service").asText()).isEqualTo("express");
+        assertThat(express.path("routes").get(0).path("totals").path("hours").asDouble())
+                .isLessThan(regular.path("routes").get(0).path("totals").path("hours").asDouble());
+        assertError(get("/api/route?from=Xian&to=Tashkent&cargo=bulk&rail_service=express"), 400, "rail_service");
+        assertError(get("/api/route?from=Xian&to=Tashkent&rail_service=fast"), 400, "rail_service");
+        assertThat(get("/openapi.json").body()).contains("\"rail_service\"");
+    }
+
+    @Test
     void departTimesTheRouteAndIsCheckedLikeEveryParameter() throws Exception {
         JsonNode r = get("/api/route?from=Aktau&to=Baku&depart=2027-03-01T08:00").json().path("routes").get(0);
         assertThat(r.path("depart").asText()).isEqualTo("2027-03-01T08:00");
